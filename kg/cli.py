@@ -1,0 +1,216 @@
+"""The `cybergov` command: validate, build, query, stats, serve, push."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kg.config import Settings
+from kg.errors import InconsistencyError, KgError, LoadError, QueryError, ValidationFailed
+
+app = typer.Typer(help="cybergov-kg: a knowledge graph of international cyber governance.", no_args_is_help=True,
+                  add_completion=False)
+
+EXIT_OK, EXIT_VIOLATIONS, EXIT_UNREADABLE = 0, 1, 2
+
+
+def _settings() -> Settings:
+    return Settings()
+
+
+def _colour(text: str, colour: str) -> str:
+    return typer.style(text, fg=colour) if sys.stdout.isatty() else text
+
+
+def print_report(result) -> None:
+    """A human report: problems grouped by focus node, then a summary line."""
+    from kg.namespaces import PREFIXES
+
+    def short(iri: str | None) -> str:
+        if not iri:
+            return ""
+        for prefix, ns in PREFIXES.items():
+            if iri.startswith(ns) and prefix not in ("cgid",):
+                return f"{prefix}:{iri[len(ns):]}"
+        return iri
+
+    colours = {"Violation": "red", "Warning": "yellow", "Info": "blue"}
+    for focus, problems in result.report.by_focus().items():
+        label = problems[0].focus_label
+        typer.echo(f"{short(focus)}" + (f'  "{label}"' if label else ""))
+        for p in problems:
+            detail = f" {short(p.path)}" if p.path else ""
+            value = f" = {p.value}" if p.value is not None else ""
+            typer.echo(f"  {_colour(p.severity, colours[p.severity])}{detail}{value}  [{p.where}]")
+            typer.echo(f"    {p.message}")
+    for problem in result.inconsistencies:
+        typer.echo(f"{_colour('Inconsistency', 'red')}: {problem}")
+    counts = result.report.counts()
+    status = "conforms" if result.conforms else "does not conform"
+    typer.echo(
+        f"{status}: {counts.get('Violation', 0)} violation(s), {counts.get('Warning', 0)} warning(s), "
+        f"{counts.get('Info', 0)} info, {len(result.inconsistencies)} inconsistency(ies) "
+        f"in {len(result.files)} file(s), {result.seconds:.1f} s"
+    )
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Contribution files; none = the repository's data.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text, json or turtle")] = "text",
+) -> None:
+    """Validate data against the shapes and the reasoner (exit 0 conforms, 1 violations, 2 unreadable)."""
+    from kg.checking import check_paths
+
+    settings = _settings()
+    missing = [str(p) for p in (paths or []) if not p.exists()]
+    if missing:
+        typer.echo(f"cannot read: {', '.join(missing)}", err=True)
+        raise typer.Exit(EXIT_UNREADABLE)
+    try:
+        result = check_paths(settings, list(paths or []))
+    except LoadError as exc:
+        if fmt == "json":
+            typer.echo(json.dumps({"conforms": False, "syntax_errors": [
+                {"file": exc.position.file if exc.position else None,
+                 "line": exc.position.line if exc.position else None,
+                 "column": exc.position.column if exc.position else None, "message": exc.message}]}, indent=2))
+        else:
+            typer.echo(f"syntax error: {exc}", err=True)
+        raise typer.Exit(EXIT_UNREADABLE) from None
+    if fmt == "json":
+        body = result.report.to_dict()
+        body["conforms"] = result.conforms
+        body["inconsistencies"] = result.inconsistencies
+        body["files"] = result.files
+        typer.echo(json.dumps(body, indent=2))
+    elif fmt == "turtle":
+        typer.echo(result.report.report_graph.serialize(format="turtle"))
+    else:
+        print_report(result)
+    raise typer.Exit(EXIT_OK if result.conforms else EXIT_VIOLATIONS)
+
+
+@app.command()
+def build(
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the dataset here (.trig or .nq).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Rebuild even if a cached build exists.")] = False,
+) -> None:
+    """Load, reason and validate; cache the dataset by content hash; optionally write it as TriG or N-Quads."""
+    from kg.build import build as run_build
+
+    settings = _settings()
+    try:
+        result = run_build(settings, use_cache=not no_cache)
+    except LoadError as exc:
+        typer.echo(f"syntax error: {exc}", err=True)
+        raise typer.Exit(EXIT_UNREADABLE) from None
+    except (ValidationFailed, InconsistencyError) as exc:
+        typer.echo(f"build failed: {exc}; run `cybergov validate` for the report", err=True)
+        raise typer.Exit(EXIT_VIOLATIONS) from None
+    source = "cache" if result.from_cache else "built"
+    timing = ", ".join(f"{k} {v:.2f} s" for k, v in result.timings.items())
+    typer.echo(f"{source}: version {result.version}, {result.triples} triples ({timing}) -> {result.dataset_path}")
+    if output:
+        import pyoxigraph as ox
+
+        fmt = ox.RdfFormat.TRIG if output.suffix == ".trig" else ox.RdfFormat.N_QUADS
+        quads = ox.parse(path=str(result.dataset_path), format=ox.RdfFormat.N_QUADS)
+        ox.serialize(quads, str(output), format=fmt)
+        typer.echo(f"wrote {output}")
+
+
+def _open(settings: Settings):
+    from kg.build import build as run_build
+    from kg.store import open_store
+
+    return open_store(settings, run_build(settings))
+
+
+@app.command()
+def query(
+    sparql: Annotated[str | None, typer.Argument(help="The SPARQL query text.")] = None,
+    file: Annotated[Path | None, typer.Option("--file", "-f", help="Read the query from a .rq file.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or json")] = "table",
+) -> None:
+    """Run a SPARQL query over the built graph (default graph = asserted + ontology + inferred)."""
+    text = file.read_text() if file else sparql
+    if not text:
+        typer.echo("give a query or --file", err=True)
+        raise typer.Exit(EXIT_UNREADABLE)
+    from kg.namespaces import sparql_prologue
+
+    settings = _settings()
+    store = _open(settings)
+    try:
+        out = store.execute(sparql_prologue() + text, fmt="csv" if fmt in ("table", "csv") else "json",
+                            isolated=False) if hasattr(store, "_store") else store.execute(
+            sparql_prologue() + text, fmt="csv" if fmt in ("table", "csv") else "json")
+    except QueryError as exc:
+        typer.echo(f"query error: {exc}", err=True)
+        raise typer.Exit(EXIT_UNREADABLE) from None
+    finally:
+        store.close()
+    body = out.body.decode()
+    if fmt == "table" and out.form == "select":
+        import csv
+        import io
+
+        rows = list(csv.reader(io.StringIO(body)))
+        widths = [min(60, max(len(r[i]) for r in rows)) for i in range(len(rows[0]))] if rows else []
+        for n, row in enumerate(rows):
+            typer.echo("  ".join(cell[:60].ljust(w) for cell, w in zip(row, widths)))
+            if n == 0:
+                typer.echo("  ".join("-" * w for w in widths))
+        typer.echo(f"({out.count} row(s){', truncated' if out.truncated else ''})")
+    else:
+        typer.echo(body)
+
+
+@app.command()
+def stats() -> None:
+    """Triples per graph (asserted, ontology, inferred, files) and entities per class."""
+    from kg import named_queries
+
+    settings = _settings()
+    store = _open(settings)
+    try:
+        counts = store.counts()
+        typer.echo(f"version {store.version}")
+        typer.echo("graph                                                     triples")
+        for graph, n in sorted(counts.items(), key=lambda kv: (kv[0].count("/file/"), kv[0])):
+            typer.echo(f"{graph.replace('https://w3id.org/cybergov/graph/', ''):<56} {n:>8}")
+        typer.echo("\nclass                                  entities")
+        for row in store.select(named_queries.get("class-counts").text):
+            typer.echo(f"{row['label'] or row['class']:<38} {int(row['n']):>8}")
+    finally:
+        store.close()
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Interface to bind (default 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default 8000).")] = None,
+    store: Annotated[str | None, typer.Option(help="memory (embedded, default) or remote.")] = None,
+    endpoint: Annotated[str | None, typer.Option(help="SPARQL endpoint URL for --store remote.")] = None,
+) -> None:
+    """Build (or reuse the cached build) and serve the API with uvicorn."""
+    import uvicorn
+
+    from api.app import create_app
+
+    overrides = {k: v for k, v in {"host": host, "port": port, "store": store, "endpoint": endpoint}.items() if v}
+    settings = Settings(**overrides)
+    application = create_app(settings)
+    uvicorn.run(application, host=settings.host, port=settings.port, log_level="info")
+
+
+def main() -> None:  # pragma: no cover - console entry
+    try:
+        app()
+    except KgError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_UNREADABLE)

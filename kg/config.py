@@ -1,0 +1,61 @@
+"""One Settings object, read once at startup (environment prefix CYBERGOV_) and passed down."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Where the sources are, which store to use, and the limits of the service."""
+
+    model_config = SettingsConfigDict(env_prefix="CYBERGOV_", env_file=None, extra="ignore")
+
+    root: Path = Field(default=REPO_ROOT, description="Repository root; relative paths below resolve here.")
+    ontology_dir: Path = Path("ontology")
+    data_dir: Path = Path("data")
+    shapes_dir: Path = Path("shapes")
+    cache_dir: Path = Path(".cache")
+
+    store: Literal["memory", "remote"] = "memory"
+    endpoint: str | None = Field(default=None, description="SPARQL query endpoint URL of the remote store.")
+    endpoint_user: str | None = None
+    endpoint_password: str | None = None
+
+    reasoner: Literal["owlrl", "fast"] = "owlrl"
+    file_graphs: bool = Field(default=True, description="Keep one named graph per source file.")
+
+    query_timeout: float = Field(default=10.0, gt=0, description="Seconds a SPARQL query may run.")
+    max_results: int = Field(default=10_000, gt=0, description="Rows (or triples) a query may return.")
+    max_query_bytes: int = Field(default=100_000, gt=0)
+    max_upload_bytes: int = Field(default=5_000_000, gt=0, description="Largest body POST /validate accepts.")
+    validate_timeout: float = Field(default=60.0, gt=0)
+    query_workers: int = Field(default=2, ge=1, description="Worker processes that run SPARQL queries.")
+    service_allowlist: list[str] = Field(default_factory=list, description="Hosts SERVICE may call.")
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+    def path(self, p: Path) -> Path:
+        """Resolve a configured path against the root."""
+        return p if p.is_absolute() else self.root / p
+
+    @property
+    def ontology_path(self) -> Path:
+        return self.path(self.ontology_dir)
+
+    @property
+    def data_path(self) -> Path:
+        return self.path(self.data_dir)
+
+    @property
+    def shapes_path(self) -> Path:
+        return self.path(self.shapes_dir)
+
+    @property
+    def cache_path(self) -> Path:
+        return self.path(self.cache_dir)

@@ -1,0 +1,96 @@
+"""One exception hierarchy for the library; the API maps each class to an HTTP status in one place."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class KgError(Exception):
+    """Base class of every error the library raises on purpose."""
+
+
+@dataclass
+class SourcePosition:
+    """Where in a source a problem is: file (or "<request>"), 1-based line and column when known."""
+
+    file: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return where
+
+
+class LoadError(KgError):
+    """A source could not be read or parsed. Carries the parser's message and position."""
+
+    def __init__(self, message: str, position: SourcePosition | None = None) -> None:
+        self.message = message
+        self.position = position
+        super().__init__(f"{position}: {message}" if position else message)
+
+
+class ValidationFailed(KgError):
+    """The data does not conform to the shapes (carries the typed report)."""
+
+    def __init__(self, report) -> None:  # report: kg.validation.ValidationReport
+        self.report = report
+        super().__init__(f"{report.violation_count} violation(s)")
+
+
+class InconsistencyError(KgError):
+    """The OWL 2 RL closure found a contradiction (e.g. a resource both a State and an organization)."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(problems))
+
+
+class QueryError(KgError):
+    """A SPARQL query is malformed. Carries the parser's message and, when known, line and column."""
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
+        self.message = message
+        self.line = line
+        self.column = column
+        super().__init__(message)
+
+
+class QueryRefused(KgError):
+    """A query asks for something the service does not allow (update, LOAD, SERVICE off the allow-list)."""
+
+
+class QueryTimeout(KgError):
+    """A query ran past its time limit and was stopped."""
+
+
+class ResultTooLarge(KgError):
+    """A result exceeded the configured cap."""
+
+
+class StoreError(KgError):
+    """The store backend failed (unreachable remote endpoint, broken cache, ...)."""
+
+
+class NotFound(KgError):
+    """A resource id is unknown. Carries suggestions of close ids."""
+
+    def __init__(self, kind: str, ident: str, suggestions: list[str] | None = None) -> None:
+        self.kind = kind
+        self.ident = ident
+        self.suggestions = suggestions or []
+        hint = f"; did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
+        super().__init__(f"no {kind} with id '{ident}'{hint}")
+
+
+class BadParameter(KgError):
+    """A request parameter is invalid (the API answers 422 naming it)."""
+
+    def __init__(self, name: str, message: str) -> None:
+        self.name = name
+        self.message = message
+        super().__init__(f"{name}: {message}")

@@ -1,0 +1,61 @@
+"""Every namespace the project uses, in one place."""
+from __future__ import annotations
+
+from rdflib import Namespace
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD
+
+CGO = Namespace("https://w3id.org/cybergov/ontology#")
+ID = Namespace("https://w3id.org/cybergov/id/")
+GRAPH = Namespace("https://w3id.org/cybergov/graph/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+SH = Namespace("http://www.w3.org/ns/shacl#")
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+DCT = DCTERMS
+
+ONTOLOGY_IRI = "https://w3id.org/cybergov/ontology"
+GRAPH_ASSERTED = str(GRAPH["asserted"])
+GRAPH_INFERRED = str(GRAPH["inferred"])
+GRAPH_ONTOLOGY = str(GRAPH["ontology"])
+GRAPH_FILE_BASE = str(GRAPH["file/"])
+DEFAULT_GRAPHS = (GRAPH_ASSERTED, GRAPH_ONTOLOGY, GRAPH_INFERRED)
+
+# Prefixes offered to SPARQL queries and used when serializing Turtle.
+PREFIXES: dict[str, str] = {
+    "cgo": str(CGO),
+    "cgid": str(ID),
+    "state": str(ID["state/"]),
+    "orgn": str(ID["organization/"]),
+    "treaty": str(ID["treaty/"]),
+    "instr": str(ID["instrument/"]),
+    "role": str(ID["role/"]),
+    "consent": str(ID["consent/"]),
+    "topic": str(ID["topic/"]),
+    "org": str(ORG),
+    "dct": str(DCT),
+    "skos": str(SKOS),
+    "prov": str(PROV),
+    "time": str(TIME),
+    "foaf": str(FOAF),
+    "owl": str(OWL),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "xsd": str(XSD),
+    "sh": str(SH),
+}
+
+
+def sparql_prologue() -> str:
+    """The PREFIX lines for every prefix above, for queries written without them."""
+    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+
+
+def file_graph(relpath: str) -> str:
+    """The named graph that holds one source file's triples (path relative to the repository)."""
+    return GRAPH_FILE_BASE + relpath
+
+
+__all__ = [
+    "CGO", "ID", "GRAPH", "ORG", "SH", "SD", "DCT", "FOAF", "OWL", "PROV", "RDF", "RDFS", "SKOS", "TIME",
+    "XSD", "ONTOLOGY_IRI", "GRAPH_ASSERTED", "GRAPH_INFERRED", "GRAPH_ONTOLOGY", "GRAPH_FILE_BASE",
+    "DEFAULT_GRAPHS", "PREFIXES", "sparql_prologue", "file_graph",
+]

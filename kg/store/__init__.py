@@ -1,0 +1,26 @@
+"""Store backends behind one protocol: embedded pyoxigraph (default) and a remote SPARQL endpoint."""
+from __future__ import annotations
+
+from kg.build import BuildResult
+from kg.config import Settings
+from kg.store.base import QueryOutput, Row, Store
+
+
+def open_store(settings: Settings, built: BuildResult) -> Store:
+    """The configured backend over a built dataset.
+
+    Raises:
+        StoreError: the backend cannot be opened or reached.
+    """
+    if settings.store == "remote":
+        from kg.store.remote import RemoteStore
+
+        return RemoteStore(settings, version=built.version)
+    from kg.store.embedded import EmbeddedStore, materialize
+
+    path = materialize(built.dataset_path, settings.cache_path / f"store-{built.version}")
+    return EmbeddedStore(path, version=built.version, timeout=settings.query_timeout,
+                         max_results=settings.max_results, workers=settings.query_workers)
+
+
+__all__ = ["open_store", "Store", "QueryOutput", "Row"]

@@ -1,0 +1,77 @@
+"""Running one SPARQL query on a pyoxigraph store and serializing it under a result cap.
+
+Shared by the embedded store (in process) and its sandbox workers (in a child process).
+"""
+from __future__ import annotations
+
+import re
+
+import pyoxigraph as ox
+
+from kg import results
+from kg.errors import QueryError
+from kg.namespaces import DEFAULT_GRAPHS, PREFIXES
+from kg.store.base import QueryOutput
+
+_POS = re.compile(r"at (\d+):(\d+)")
+
+
+def query_error(exc: SyntaxError) -> QueryError:
+    """A QueryError carrying the line and column pyoxigraph reports ('error at 1:27: expected ...')."""
+    message = str(exc)
+    match = _POS.search(message)
+    if match:
+        return QueryError(message, int(match.group(1)), int(match.group(2)))
+    return QueryError(message)
+
+
+def dataset_args(default_graphs: list[str] | None, named_graphs: list[str] | None) -> dict:
+    """The contract's dataset unless the request names one: default = asserted + ontology + inferred."""
+    defaults = default_graphs if default_graphs else list(DEFAULT_GRAPHS)
+    args: dict = {"default_graph": [ox.NamedNode(g) for g in defaults]}
+    if named_graphs:
+        args["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+    return args
+
+
+def run(store: ox.Store, query: str, *, fmt: str, max_results: int,
+        default_graphs: list[str] | None = None, named_graphs: list[str] | None = None) -> QueryOutput:
+    """Evaluate a query and serialize at most max_results rows or triples.
+
+    fmt is a key of results.SELECT_FORMATS (for SELECT/ASK) or results.GRAPH_FORMATS (CONSTRUCT/DESCRIBE);
+    the caller maps a format of the wrong family to its family's default.
+
+    Raises:
+        QueryError: syntax error, or a format that does not fit the query form.
+    """
+    try:
+        answer = store.query(query, **dataset_args(default_graphs, named_graphs))
+    except SyntaxError as exc:
+        raise query_error(exc) from None
+    except ValueError as exc:
+        raise QueryError(str(exc)) from None
+    if isinstance(answer, ox.QueryBoolean):
+        sel = fmt if fmt in results.SELECT_FORMATS else "json"
+        return QueryOutput(results.ask_body(bool(answer), sel), results.SELECT_FORMATS[sel], "ask", 1)
+    if isinstance(answer, ox.QuerySolutions):
+        sel = fmt if fmt in results.SELECT_FORMATS else "json"
+        variables = [v.value for v in answer.variables]
+        rows = []
+        truncated = False
+        for solution in answer:
+            if len(rows) >= max_results:
+                truncated = True
+                break
+            rows.append([solution[v] for v in variables])
+        body = results.SELECT_WRITERS[sel](results.Rows(variables, rows, truncated))
+        return QueryOutput(body, results.SELECT_FORMATS[sel], "select", len(rows), truncated)
+    gfmt = fmt if fmt in results.GRAPH_FORMATS else "turtle"
+    triples = []
+    truncated = False
+    for triple in answer:
+        if len(triples) >= max_results:
+            truncated = True
+            break
+        triples.append(triple)
+    body = results.graph_body(triples, gfmt, PREFIXES)
+    return QueryOutput(body, results.GRAPH_FORMATS[gfmt][0], "graph", len(triples), truncated)
