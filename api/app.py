@@ -1,0 +1,63 @@
+"""create_app(settings) -> FastAPI. Nothing happens at import time; the store opens in the lifespan."""
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from api import errors
+import importlib
+import pkgutil
+
+import api.routes
+from kg import __version__
+from kg.config import Settings
+from kg.store.base import Store
+
+
+def _open_store(settings: Settings) -> Store:
+    from kg.build import build
+    from kg.store import open_store
+
+    return open_store(settings, build(settings))
+
+
+def create_app(settings: Settings | None = None, *, store: Store | None = None) -> FastAPI:
+    """Build the API.
+
+    Args:
+        settings: configuration (default: from the environment).
+        store: an already open store (tests); otherwise the lifespan builds and opens one.
+    """
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        own = store is None
+        app.state.store = store if store is not None else _open_store(settings)
+        if own and hasattr(app.state.store, "start"):
+            app.state.store.start()
+        try:
+            yield
+        finally:
+            if own:
+                app.state.store.close()
+
+    app = FastAPI(
+        title="cybergov-kg",
+        version=__version__,
+        summary="Who governs cyberspace, and who is bound by what: a SPARQL and REST API over a knowledge graph.",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    if store is not None:
+        app.state.store = store
+    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "HEAD", "OPTIONS"],
+                       allow_headers=["*"], expose_headers=["ETag", "Content-Type"])
+    errors.install(app)
+    for module in sorted(m.name for m in pkgutil.iter_modules(api.routes.__path__)):
+        routes = importlib.import_module(f"api.routes.{module}")
+        if hasattr(routes, "router"):
+            app.include_router(routes.router)
+    return app

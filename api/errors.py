@@ -1,0 +1,66 @@
+"""KgError -> RFC 9457 problem details, in one place."""
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+from kg.errors import (BadParameter, InconsistencyError, KgError, LoadError, NotFound, QueryError, QueryRefused,
+                       QueryTimeout, ResultTooLarge, StoreError, ValidationFailed)
+
+PROBLEM = "application/problem+json"
+
+
+def problem(status: int, title: str, detail: str, **extra) -> JSONResponse:
+    body = {"type": "about:blank", "title": title, "status": status, "detail": detail}
+    body.update({k: v for k, v in extra.items() if v is not None})
+    return JSONResponse(body, status_code=status, media_type=PROBLEM)
+
+
+def _status(exc: KgError) -> tuple[int, str]:
+    if isinstance(exc, NotFound):
+        return 404, "Not Found"
+    if isinstance(exc, BadParameter):
+        return 422, "Invalid parameter"
+    if isinstance(exc, QueryError):
+        return 400, "Malformed query"
+    if isinstance(exc, QueryRefused):
+        return 403, "Query refused"
+    if isinstance(exc, QueryTimeout):
+        return 503, "Query timed out"
+    if isinstance(exc, ResultTooLarge):
+        return 413, "Result too large"
+    if isinstance(exc, LoadError):
+        return 400, "Unreadable RDF"
+    if isinstance(exc, (ValidationFailed, InconsistencyError)):
+        return 422, "Invalid data"
+    if isinstance(exc, StoreError):
+        return 502, "Store unavailable"
+    return 500, "Internal error"
+
+
+async def kg_error_handler(request: Request, exc: KgError) -> JSONResponse:
+    status, title = _status(exc)
+    extra: dict = {}
+    if isinstance(exc, NotFound):
+        extra["suggestions"] = exc.suggestions
+    if isinstance(exc, BadParameter):
+        extra["parameter"] = exc.name
+    if isinstance(exc, QueryError):
+        extra.update(line=exc.line, column=exc.column)
+    if isinstance(exc, LoadError) and exc.position:
+        extra.update(file=exc.position.file, line=exc.position.line, column=exc.position.column)
+    return problem(status, title, str(exc), **extra)
+
+
+async def request_validation_handler(request: Request, exc: RequestValidationError) -> JSONResponse:
+    errors = exc.errors()
+    names = [".".join(str(p) for p in e.get("loc", ())[1:]) or "body" for e in errors]
+    detail = "; ".join(f"{n}: {e.get('msg')}" for n, e in zip(names, errors))
+    return problem(422, "Invalid parameter", detail, parameter=names[0] if names else None, errors=[
+        {"parameter": n, "message": e.get("msg")} for n, e in zip(names, errors)])
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(KgError, kg_error_handler)
+    app.add_exception_handler(RequestValidationError, request_validation_handler)
