@@ -1,0 +1,128 @@
+"""The SPARQL 1.1 Protocol endpoint: read-only, negotiated, bounded in time and size, cacheable."""
+from __future__ import annotations
+
+import hashlib
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+from urllib.parse import parse_qs
+
+from api.deps import SettingsDep, StoreDep
+from api.errors import problem
+from kg import negotiation
+from kg.errors import QueryError
+from kg.results import GRAPH_FORMATS
+from kg.service_description import describe
+from kg.sparql_policy import check_query
+
+router = APIRouter(tags=["sparql"])
+
+DESCRIPTION = """SPARQL 1.1 Protocol, read-only. Default graph: the union of the asserted data, the ontology
+and the inferred triples; named graphs `https://w3id.org/cybergov/graph/asserted`, `.../inferred`,
+`.../ontology` and one per source file (`.../graph/file/data/...`). Results: SPARQL JSON, XML, CSV, TSV
+(SELECT/ASK); Turtle, N-Triples, JSON-LD, RDF/XML (CONSTRUCT/DESCRIBE), by `Accept` or `format=`.
+Updates, LOAD and SERVICE to hosts off the allow-list are refused (403). Time and result size are
+bounded (`CYBERGOV_QUERY_TIMEOUT`, `CYBERGOV_MAX_RESULTS`); a truncated answer carries
+`X-Result-Truncated: true`."""
+
+
+def _etag(version: str, *parts) -> str:
+    digest = hashlib.sha256("\x1f".join([version, *map(str, parts)]).encode()).hexdigest()[:32]
+    return f'"{digest}"'
+
+
+def _cache_headers(etag: str) -> dict[str, str]:
+    return {"ETag": etag, "Cache-Control": "public, max-age=300", "Vary": "Accept"}
+
+
+def _not_modified(request: Request, etag: str) -> bool:
+    header = request.headers.get("if-none-match")
+    return bool(header) and (header.strip() == "*" or etag in [t.strip() for t in header.split(",")])
+
+
+def _answer(request: Request, store, settings, query: str, fmt: str | None,
+            default_graphs: list[str], named_graphs: list[str]) -> Response:
+    check_query(query, allowlist=settings.service_allowlist, max_bytes=settings.max_query_bytes)
+    form = negotiation.query_form(query)
+    key = negotiation.choose_format(form, request.headers.get("accept"), fmt)
+    if key is None:
+        wanted = fmt or request.headers.get("accept")
+        return problem(406, "Not Acceptable",
+                       f"cannot answer a {form.upper() if form != 'graph' else 'CONSTRUCT/DESCRIBE'} query as {wanted!r}",
+                       acceptable=sorted(negotiation.SELECT_MEDIA if form != "graph" else negotiation.GRAPH_MEDIA))
+    etag = _etag(store.version, query, key, default_graphs, named_graphs)
+    if _not_modified(request, etag):
+        return Response(status_code=304, headers=_cache_headers(etag))
+    out = store.execute(query, fmt=key, default_graphs=default_graphs or None, named_graphs=named_graphs or None)
+    headers = _cache_headers(etag)
+    headers["X-Result-Count"] = str(out.count if out.count is not None else "")
+    headers["X-Result-Truncated"] = "true" if out.truncated else "false"
+    return Response(out.body, media_type=out.media_type, headers=headers)
+
+
+def _service_description(request: Request, store, fmt: str | None) -> Response:
+    key = negotiation.choose_format("graph", request.headers.get("accept"), fmt) or "turtle"
+    graph = describe(str(request.url_for("sparql_get")), store.counts())
+    rdflib_format = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "rdfxml": "xml",
+                     "nquads": "nquads", "trig": "trig"}[key]
+    etag = _etag(store.version, "service-description", key)
+    if _not_modified(request, etag):
+        return Response(status_code=304, headers=_cache_headers(etag))
+    return Response(graph.serialize(format=rdflib_format), media_type=GRAPH_FORMATS[key][0],
+                    headers=_cache_headers(etag))
+
+
+@router.get("/sparql", name="sparql_get", summary="SPARQL query (GET) or service description", description=DESCRIPTION,
+            responses={200: {"content": {"application/sparql-results+json": {}, "text/turtle": {}}}})
+def sparql_get(
+    request: Request,
+    store: StoreDep,
+    settings: SettingsDep,
+    query: Annotated[str | None, Query(description="The SPARQL query; without it, the service description.")] = None,
+    default_graph_uri: Annotated[list[str], Query(alias="default-graph-uri")] = [],
+    named_graph_uri: Annotated[list[str], Query(alias="named-graph-uri")] = [],
+    format: Annotated[str | None, Query(description="json, xml, csv, tsv, turtle, ntriples, jsonld, rdfxml")] = None,
+) -> Response:
+    if query is None:
+        return _service_description(request, store, format)
+    return _answer(request, store, settings, query, format, default_graph_uri, named_graph_uri)
+
+
+@router.post("/sparql", summary="SPARQL query (POST form or application/sparql-query)", description=DESCRIPTION,
+             openapi_extra={"requestBody": {"content": {
+                 "application/sparql-query": {"schema": {"type": "string"}},
+                 "application/x-www-form-urlencoded": {"schema": {"type": "object", "properties": {
+                     "query": {"type": "string"}}}}}}})
+async def sparql_post(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    declared = int(request.headers.get("content-length") or 0)
+    if declared > settings.max_query_bytes:
+        return problem(413, "Request too large", f"body is {declared} bytes; the limit is {settings.max_query_bytes}")
+    body = await request.body()
+    if len(body) > settings.max_query_bytes:
+        return problem(413, "Request too large", f"body is {len(body)} bytes; the limit is {settings.max_query_bytes}")
+    params = {k: v for k, v in request.query_params.multi_items()}
+    default_graphs = request.query_params.getlist("default-graph-uri")
+    named_graphs = request.query_params.getlist("named-graph-uri")
+    if content_type == "application/sparql-query":
+        query = body.decode("utf-8", errors="replace")
+    elif content_type == "application/x-www-form-urlencoded":
+        form = parse_qs(body.decode("utf-8", errors="replace"), keep_blank_values=True)
+        if "update" in form:
+            return problem(403, "Query refused", "SPARQL Update is not allowed: this endpoint is read-only")
+        query = (form.get("query") or [None])[0]
+        default_graphs += form.get("default-graph-uri", [])
+        named_graphs += form.get("named-graph-uri", [])
+        params.update({k: v[0] for k, v in form.items() if k == "format"})
+    elif content_type == "application/sparql-update":
+        return problem(403, "Query refused", "SPARQL Update is not allowed: this endpoint is read-only")
+    else:
+        return problem(415, "Unsupported Media Type",
+                       "POST a query as application/sparql-query or application/x-www-form-urlencoded (query=...)")
+    if not query:
+        raise QueryError("no query: send query=... or an application/sparql-query body")
+    from starlette.concurrency import run_in_threadpool
+
+    return await run_in_threadpool(_answer, request, store, settings, query, params.get("format"),
+                                   default_graphs, named_graphs)

@@ -1,0 +1,109 @@
+"""The SPARQL 1.1 Protocol endpoint over the fixture store (TestClient)."""
+import pytest
+
+Q = "SELECT ?s WHERE { ?s a <https://w3id.org/cybergov/ontology#State> }"
+
+
+def test_get_select_json_default(client):
+    r = client.get("/sparql", params={"query": Q})
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith("application/sparql-results+json")
+    assert any(b["s"]["value"].endswith("/state/FRA") for b in r.json()["results"]["bindings"])
+
+
+@pytest.mark.parametrize("accept,media", [
+    ("application/sparql-results+xml", "application/sparql-results+xml"),
+    ("text/csv", "text/csv"),
+    ("text/tab-separated-values", "text/tab-separated-values"),
+    ("text/csv;q=0.5, application/sparql-results+xml;q=0.9", "application/sparql-results+xml"),
+])
+def test_select_content_negotiation(client, accept, media):
+    r = client.get("/sparql", params={"query": Q}, headers={"Accept": accept})
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith(media)
+    assert "FRA" in r.text
+
+
+def test_post_form_and_direct(client):
+    r1 = client.post("/sparql", data={"query": Q})
+    r2 = client.post("/sparql", content=Q, headers={"Content-Type": "application/sparql-query"})
+    assert r1.status_code == r2.status_code == 200
+    assert r1.json() == r2.json()
+
+
+@pytest.mark.parametrize("fmt,media", [("turtle", "text/turtle"), ("ntriples", "application/n-triples"),
+                                       ("jsonld", "application/ld+json"), ("rdfxml", "application/rdf+xml")])
+def test_construct_formats(client, fmt, media):
+    r = client.get("/sparql", params={"query": "CONSTRUCT WHERE { ?s a <https://w3id.org/cybergov/ontology#State> }",
+                                      "format": fmt})
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith(media)
+    assert "FRA" in r.text
+
+
+def test_406_for_graph_format_on_select(client):
+    r = client.get("/sparql", params={"query": Q}, headers={"Accept": "text/turtle"})
+    assert r.status_code == 406
+    assert r.headers["content-type"].startswith("application/problem+json")
+
+
+def test_malformed_query_gives_line_and_column(client):
+    r = client.get("/sparql", params={"query": "SELECT ?s WHERE {\n  ?s ?p \n}"})
+    assert r.status_code == 400
+    body = r.json()
+    assert body["line"] == 3 and body["column"] >= 1
+    assert "expected" in body["detail"]
+
+
+@pytest.mark.parametrize("query", [
+    "INSERT DATA { <http://a> <http://b> <http://c> }",
+    "PREFIX x: <http://x/> DELETE WHERE { ?s ?p ?o }",
+    "LOAD <http://example.org/data.ttl>",
+    "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+])
+def test_updates_load_and_service_refused(client, query):
+    r = client.get("/sparql", params={"query": query})
+    assert r.status_code == 403
+    assert "not allowed" in r.json()["detail"]
+
+
+def test_service_keyword_inside_a_string_is_not_refused(client):
+    r = client.get("/sparql", params={"query": 'SELECT ("SERVICE <http://x>" AS ?x) WHERE {}'})
+    assert r.status_code == 200
+
+
+def test_service_description(client):
+    r = client.get("/sparql", headers={"Accept": "text/turtle"})
+    assert r.status_code == 200
+    assert "sd:Service" in r.text or "ns/sparql-service-description#Service" in r.text
+    assert "https://w3id.org/cybergov/graph/inferred" in r.text
+
+
+def test_inferred_named_graph_holds_only_inferred(client):
+    q = ("SELECT ?t WHERE { GRAPH <https://w3id.org/cybergov/graph/inferred> "
+         "{ <https://w3id.org/cybergov/id/state/FRA> a ?t } }")
+    types = {b["t"]["value"] for b in client.get("/sparql", params={"query": q}).json()["results"]["bindings"]}
+    assert "https://w3id.org/cybergov/ontology#Actor" in types  # inferred from cgo:State
+    assert "https://w3id.org/cybergov/ontology#State" not in types  # asserted, so not in the inferred graph
+
+
+def test_etag_and_304(client):
+    r = client.get("/sparql", params={"query": Q})
+    etag = r.headers["etag"]
+    assert "max-age" in r.headers["cache-control"]
+    again = client.get("/sparql", params={"query": Q}, headers={"If-None-Match": etag})
+    assert again.status_code == 304
+
+
+def test_cors_preflight(client):
+    r = client.options("/sparql", headers={"Origin": "https://yasgui.example", "Access-Control-Request-Method": "POST",
+                                            "Access-Control-Request-Headers": "content-type"})
+    assert r.status_code == 200
+    assert r.headers["access-control-allow-origin"] in ("*", "https://yasgui.example")
+
+
+def test_result_cap_reported(client, fixture_store):
+    cap = fixture_store.max_results
+    r = client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"})
+    assert int(r.headers["x-result-count"]) <= cap
+    assert r.headers["x-result-truncated"] in ("true", "false")
