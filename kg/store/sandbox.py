@@ -32,11 +32,15 @@ def _worker_main(conn, store_path: str, max_results: int) -> None:  # runs in th
         try:
             out = run(store, query, fmt=fmt, max_results=max_results,
                       default_graphs=default_graphs, named_graphs=named_graphs)
-            conn.send(("ok", out))
+            reply = ("ok", out)
         except QueryError as exc:
-            conn.send(("query_error", (exc.message, exc.line, exc.column)))
-        except Exception as exc:  # the engine failed: report it, keep the worker
-            conn.send(("store_error", f"{type(exc).__name__}: {exc}"))
+            reply = ("query_error", (exc.message, exc.line, exc.column))
+        except Exception as exc:  # the engine failed: report it to the parent, keep the worker
+            reply = ("store_error", f"{type(exc).__name__}: {exc}")
+        try:
+            conn.send(reply)
+        except (BrokenPipeError, OSError):  # the parent went away or gave up on this query
+            return
 
 
 @dataclass
