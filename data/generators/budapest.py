@@ -1,0 +1,299 @@
+"""Generate the Budapest Convention slice (ETS 185, ETS 189, CETS 224) from the tables below.
+
+The tables are transcribed by hand from the pages named in SOURCES (see
+docs/notes/data-budapest.md for what each page shows and what could not be confirmed).
+Dates are ISO (YYYY-MM-DD); a date a source does not give is None and is left out.
+
+Run:  .venv/bin/python data/generators/budapest.py   (rewrites data/treaties/budapest-*.ttl)
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parents[1] / "treaties"
+TODAY = "2026-11-27"  # as-of for pages that state no "status as of" date
+
+# ------------------------------------------------------------------ sources (URLs as the search gave them)
+SOURCES = {
+    # Council of Europe Treaty Office chart of Treaty 185, "Status as of 03/12/2015" (members A-Germany legible)
+    "chart185_2015": "http://www.coe.int/en/web/conventions/full-list/-/conventions/treaty/185/signatures?p_auth=igXbHmd5",
+    # older Treaty Office chart of Treaty 185, "Status as of: 18/6/2004" (members A-Iceland legible)
+    "chart185_2004": "http://conventions.coe.int/Treaty/Commun/ChercheSig.asp?NT=185&CM=8&DF=18/06/04&CL=ENG",
+    # CoE news, 20 June 2024: Benin, Fiji, Kiribati accede to ETS 185; Benin to ETS 189; Czechia, Sierra Leone sign CETS 224
+    "coe_20240620": "https://coe.int/en/web/cybercrime/-/30th-t-cy-plenary-treaty-ceremony-sees-budapest-convention-reach-75-parties-benin-accede-to-the-first-protocol-and-czech-republic-and-sierra-leone-sign-the-second-additional-protocol",
+    # speech of the CoE Deputy Secretary General at that ceremony ("Following Sierra Leone's accession in April")
+    "coe_dsg_2024": "https://coe.int/fr/web/deputy-secretary-general/-/cybercrime-treaty-signing-ceremony",
+    # CoE gallery, 30 November 2022: Brazil accedes to ETS 185; six States sign CETS 224
+    "coe_20221130": "https://www.coe.int/en/web/cybercrime/gallery-brazil-accedes-to-the-convention-on-cybercrime-and-six-states-sign-the-new-protocol-on-e-evidence",
+    # speech of the CoE Deputy Secretary General, 30 November 2022 ("Brazil will today deposit the instrument of accession")
+    "coe_dsg_2022": "https://www.coe.int/en/web/deputy-secretary-general/-/treaty-signature-ceremony-of-the-second-additional-protocol-to-the-convention-on-cybercrime-on-enhanced-co-operation-and-disclosure-of-electronic-evid",
+    # CoE conference page: CETS 224 formally approved 17 November 2021, opened for signature 12 May 2022 in Strasbourg
+    "coe_224_opening": "https://www.coe.int/en/web/cybercrime/opening-for-signature-of-the-second-additional-protocol-to-the-cybercrime-convention",
+    # CoE Treaty Office, Reservations and Declarations for Treaty No.189, "Status as of 09/02/2016"
+    "decl189_2016": "http://www.coe.int/en/web/conventions/search-on-treaties/-/conventions/treaty/189/declarations",
+    # CoE cybercrime page on the First Additional Protocol (title, ETS No. 189)
+    "coe_189_page": "https://coe.int/en/web/cybercrime/first-additional-protocol",
+    # Tractatenblad 2003, 60 (official journal of the Kingdom of the Netherlands): text of ETS 189, "Straatsburg, 28 januari 2003"
+    "trb_2003_60": "https://zoek.officielebekendmakingen.nl/trb-2003-60.html",
+    # copy of the official text of CETS 224 (preamble: ETS 189 "opened for signature in Strasbourg on 28 January 2003")
+    "cets224_text": "https://scribd.com/document/712764286/Second-Additional-Protocol-to-the-Budapest-Convention-EnG",
+    # Netherlands treaty database, parties to CETS 224 (older copy: complete list, Albania-United States)
+    "nl_224_a": "https://verdragen.nl/en/Treaty/Details/013833_p.html",
+    # Netherlands treaty database, parties to CETS 224 (newer copy: adds Hungary's ratification; legible to Sri Lanka)
+    "nl_224_b": "https://verdragenbank.overheid.nl/en/Treaty/Details/013833_p.html",
+    # United States: Senate Treaty Doc. 108-11 (signed by the United States on November 23, 2001)
+    "us_senate": "https://www.govinfo.gov/content/pkg/CDOC-108tdoc11/html/CDOC-108tdoc11.htm",
+    # United States: instrument deposited 29 September 2006, in force for the US 1 January 2007
+    "us_embassy": "https://japan2.usembassy.gov/e/p/2006/tp-20061002-04.html",
+    # Japan MOFA, 4 July 2012: instrument of acceptance deposited 3 July 2012, in force for Japan 1 November 2012
+    "jp_mofa_2012": "http://www.mofa.go.jp/announce/announce/2012/7/0704_01.html",
+    # Japan MOFA, 16 January 2025: same dates; CETS 224 acceptance 10 August 2023; CETS 224 not yet in force
+    "jp_mofa_2025": "https://www.mofa.go.jp/fp/is_sc/pagewe_000001_00080.html",
+    # Tractatenblad 2007, 10 (official journal of the Kingdom of the Netherlands), "E. PARTIJGEGEVENS" (no status date)
+    "trb_2007_10": "https://zoek.officielebekendmakingen.nl/trb-2007-10.html",
+    # Ireland, Department of Justice: Minister's statement (Dail, 16 January 2019): Ireland signed on 28 February 2002
+    "ie_justice": "http://www.inis.gov.ie/en/JELR/Pages/SP19000010",
+}
+
+RD = {  # the depositary's "Reservations and Declarations" list per treaty
+    "185": "https://www.coe.int/en/web/conventions/full-list?module=declarations-by-treaty&treatynum=185",
+    "189": SOURCES["decl189_2016"],
+    "224": "https://www.coe.int/en/web/conventions/full-list?module=declarations-by-treaty&treatynum=224",
+}
+
+R, A, ACC = "ratification", "acceptance", "accession"
+
+# ------------------------------------------------------------------ treaties
+TREATIES = [
+    {
+        "slug": "budapest-convention",
+        "cls": "cgo:Treaty",
+        "label": "Convention on Cybercrime",
+        "alt": ['"Budapest Convention"@en', '"ETS No. 185"', '"CETS No. 185"'],
+        "place": "Budapest",
+        "opening": "2001-11-23",
+        "eif": "2004-07-01",
+        "status": "in-force",
+        "topics": ["cybercrime", "substantive-criminal-law", "procedural-law", "international-cooperation"],
+        "text": "https://rm.coe.int/1680081561",
+        "sources": ["chart185_2015", "chart185_2004"],
+        "asof": "2015-12-03",
+    },
+    {
+        "slug": "budapest-first-protocol",
+        "cls": "cgo:Protocol",
+        "label": "Additional Protocol to the Convention on Cybercrime, concerning the criminalisation of acts of a racist and xenophobic nature committed through computer systems",
+        "alt": ['"First Additional Protocol to the Convention on Cybercrime"@en', '"Protocol on Xenophobia and Racism"@en', '"ETS No. 189"'],
+        "place": "Strasbourg",
+        "opening": "2003-01-28",
+        "eif": None,  # 1 March 2006 on secondary sites only; not read on a depositary page
+        "status": None,
+        "topics": ["cybercrime", "substantive-criminal-law"],
+        "sources": ["coe_189_page", "trb_2003_60", "cets224_text"],
+        "asof": TODAY,
+    },
+    {
+        "slug": "budapest-second-protocol",
+        "cls": "cgo:Protocol",
+        "label": "Second Additional Protocol to the Convention on Cybercrime on enhanced co-operation and disclosure of electronic evidence",
+        "alt": ['"Second Additional Protocol to the Budapest Convention"@en', '"CETS No. 224"'],
+        "place": "Strasbourg",
+        "adoption": "2021-11-17",
+        "opening": "2022-05-12",
+        "eif": None,  # needs five consents; not in force per the sources read
+        "status": "not-in-force",
+        "topics": ["cybercrime", "electronic-evidence", "international-cooperation"],
+        "sources": ["coe_224_opening", "coe_20240620", "jp_mofa_2025"],
+        "asof": "2025-01-16",
+    },
+]
+
+# ------------------------------------------------------------------ participations
+# (alpha-3, signature, consent kind, consent date, entry into force, sources, as-of, reservations link?)
+P185 = [
+    # Treaty Office chart, status as of 03/12/2015 (member States, Albania to Germany)
+    ("ALB", "2001-11-23", R, "2002-06-20", "2004-07-01", ["chart185_2015"], "2015-12-03", True),
+    ("AND", "2013-04-23", None, None, None, ["chart185_2015"], "2015-12-03", False),
+    ("ARM", "2001-11-23", R, "2006-10-12", "2007-02-01", ["chart185_2015"], "2015-12-03", True),
+    ("AUT", "2001-11-23", R, "2012-06-13", "2012-10-01", ["chart185_2015"], "2015-12-03", True),
+    ("AZE", "2008-06-30", R, "2010-03-15", "2010-07-01", ["chart185_2015"], "2015-12-03", True),
+    ("BEL", "2001-11-23", R, "2012-08-20", "2012-12-01", ["chart185_2015"], "2015-12-03", True),
+    ("BIH", "2005-02-09", R, "2006-05-19", "2006-09-01", ["chart185_2015"], "2015-12-03", True),
+    ("BGR", "2001-11-23", R, "2005-04-07", "2005-08-01", ["chart185_2015"], "2015-12-03", True),
+    ("HRV", "2001-11-23", R, "2002-10-17", "2004-07-01", ["chart185_2015", "chart185_2004"], "2015-12-03", True),
+    ("CYP", "2001-11-23", R, "2005-01-19", "2005-05-01", ["chart185_2015"], "2015-12-03", True),
+    ("CZE", "2005-02-09", R, "2013-08-22", "2013-12-01", ["chart185_2015"], "2015-12-03", True),
+    ("DNK", "2003-04-22", R, "2005-06-21", "2005-10-01", ["chart185_2015"], "2015-12-03", True),
+    ("EST", "2001-11-23", R, "2003-05-12", "2004-07-01", ["chart185_2015", "chart185_2004"], "2015-12-03", True),
+    ("FIN", "2001-11-23", R, "2007-05-24", "2007-09-01", ["chart185_2015"], "2015-12-03", True),
+    ("FRA", "2001-11-23", R, "2006-01-10", "2006-05-01", ["chart185_2015"], "2015-12-03", True),
+    ("GEO", "2008-04-01", R, "2012-06-06", "2012-10-01", ["chart185_2015"], "2015-12-03", True),
+    # Germany's entry-into-force cell is cut off in the stored copy of the chart
+    ("DEU", "2001-11-23", R, "2009-03-09", None, ["chart185_2015"], "2015-12-03", False),
+    # older chart, status as of 18/6/2004 (rows after Germany); no newer depositary figures found
+    ("GRC", "2001-11-23", None, None, None, ["chart185_2004"], "2004-06-18", False),
+    ("HUN", "2001-11-23", R, "2003-12-04", "2004-07-01", ["chart185_2004"], "2004-06-18", True),
+    ("ISL", "2001-11-30", None, None, None, ["chart185_2004"], "2004-06-18", False),
+    # Tractatenblad 2007, 10 party table (a copy of the depositary's data; no status date, so only a ratified row is taken)
+    ("LTU", "2003-06-23", R, "2004-03-18", "2004-07-01", ["trb_2007_10"], TODAY, False),
+    # non-member States: official pages of the State concerned or CoE news
+    ("USA", "2001-11-23", R, "2006-09-29", "2007-01-01", ["us_senate", "us_embassy"], TODAY, False),
+    ("JPN", "2001-11-23", A, "2012-07-03", "2012-11-01", ["jp_mofa_2012", "jp_mofa_2025"], "2025-01-16", False),
+    ("BRA", None, ACC, "2022-11-30", None, ["coe_20221130", "coe_dsg_2022"], "2022-11-30", False),
+    ("BEN", None, ACC, "2024-06-20", None, ["coe_20240620", "coe_dsg_2024"], "2024-06-20", False),
+    ("FJI", None, ACC, "2024-06-20", None, ["coe_20240620", "coe_dsg_2024"], "2024-06-20", False),
+    ("KIR", None, ACC, "2024-06-20", None, ["coe_20240620", "coe_dsg_2024"], "2024-06-20", False),
+    # accession "in April" 2024 per the CoE speech; the exact day is not on a CoE page read
+    ("SLE", None, ACC, None, None, ["coe_dsg_2024"], "2024-06-20", False),
+    # signed, not ratified (Minister for Justice, Dail, 16 January 2019)
+    ("IRL", "2002-02-28", None, None, None, ["ie_justice", "trb_2007_10"], "2019-01-16", False),
+]
+
+P189 = [
+    # Reservations and Declarations for Treaty No.189 (status as of 09/02/2016): "instrument of ratification
+    # deposited on ..."; the entry into force is the start of the "Period covered" of the reservation
+    ("HRV", None, R, "2008-07-04", "2008-11-01", ["decl189_2016"], "2016-02-09", True),
+    ("DNK", None, R, "2005-06-21", "2006-03-01", ["decl189_2016"], "2016-02-09", True),
+    ("BEN", None, ACC, "2024-06-20", None, ["coe_20240620", "coe_dsg_2024"], "2024-06-20", False),
+]
+
+# CETS 224: signatures from the Netherlands treaty database (both copies agree where both are legible);
+# CoE pages confirm the 30 Nov 2022 and 20 Jun 2024 signatures.
+NL = ["nl_224_a", "nl_224_b"]
+NLA = ["nl_224_a"]  # rows past the cut-off of the newer copy
+SIG224 = {
+    "ALB": "2023-02-27", "AND": "2022-05-20", "ARG": "2023-02-16", "ARM": "2023-11-16", "AUT": "2022-05-12",
+    "BEL": "2022-05-12", "BIH": "2025-11-14", "BGR": "2022-05-12", "CPV": "2023-06-28", "CAN": "2023-06-20",
+    "CHL": "2022-05-12", "COL": "2022-05-12", "CRI": "2022-06-13", "HRV": "2022-11-30", "CZE": "2024-06-20",
+    "DOM": "2023-01-30", "EST": "2022-05-12", "FJI": "2025-06-05", "FIN": "2022-05-12", "FRA": "2023-01-27",
+    "GEO": "2024-06-17", "DEU": "2023-01-27", "GHA": "2023-06-28", "GRC": "2023-01-20", "HUN": "2023-06-28",
+    "ISL": "2022-05-12", "ITA": "2022-05-12", "JPN": "2022-05-12", "LVA": "2025-03-27", "LTU": "2022-05-12",
+    "LUX": "2022-05-12", "MLT": "2023-06-22", "MUS": "2023-05-31", "MDA": "2022-11-30", "MNE": "2022-05-12",
+    "MAR": "2022-05-12", "NLD": "2022-05-12", "MKD": "2022-05-12", "NOR": "2025-07-09", "PRY": "2024-09-24",
+    "PER": "2024-12-12", "PRT": "2022-05-12", "ROU": "2022-05-12", "SRB": "2022-05-12", "SLE": "2024-06-20",
+    "SVN": "2022-11-30", "ESP": "2022-05-12", "LKA": "2022-11-30", "SWE": "2022-05-12", "UKR": "2022-11-30",
+    "GBR": "2022-11-30", "USA": "2022-05-12",
+}
+CONSENT224 = {  # alpha-3: (kind, date, extra sources)
+    "JPN": (A, "2023-08-10", ["jp_mofa_2025"]),
+    "SRB": (R, "2023-02-09", []),
+    "HUN": (R, "2026-02-05", []),  # newer copy only
+}
+RESERVING224 = ("JPN", "SRB")  # "Parties with reservations, declarations and objections" on the NL pages
+EXTRA224 = {code: ["coe_20221130", "coe_dsg_2022"] for code in ("HRV", "MDA", "SVN", "LKA", "UKR", "GBR")}
+EXTRA224.update({code: ["coe_20240620", "coe_dsg_2024"] for code in ("CZE", "SLE")})
+EXTRA224["GEO"] = ["coe_dsg_2024"]
+
+
+def p224() -> list[tuple]:
+    rows = []
+    for code, sig in SIG224.items():
+        srcs = list(NLA if code in ("SWE", "UKR", "GBR", "USA") else NL)
+        if code == "HUN":
+            srcs = ["nl_224_b", "nl_224_a"]
+        kind = date = None
+        if code in CONSENT224:
+            kind, date, extra = CONSENT224[code]
+            srcs += extra
+        srcs += EXTRA224.get(code, [])
+        rows.append((code, sig, kind, date, None, srcs, TODAY, code in RESERVING224))
+    return rows
+
+
+# ------------------------------------------------------------------ Turtle
+HEADER = """\
+@prefix cgo:  <https://w3id.org/cybergov/ontology#> .
+@prefix dct:  <http://purl.org/dc/terms/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix xsd:  <http://www.w3.org/2001/XMLSchema#> .
+@prefix state: <https://w3id.org/cybergov/id/state/> .
+@prefix orgn: <https://w3id.org/cybergov/id/organization/> .
+@prefix treaty: <https://w3id.org/cybergov/id/treaty/> .
+@prefix part: <https://w3id.org/cybergov/id/participation/> .
+@prefix consent: <https://w3id.org/cybergov/id/consent/> .
+@prefix status: <https://w3id.org/cybergov/id/status/> .
+@prefix topic: <https://w3id.org/cybergov/id/topic/> .
+"""
+
+
+def d(value: str) -> str:
+    return f'"{value}"^^xsd:date'
+
+
+def srcs(keys: list[str]) -> str:
+    return " , ".join(f"<{SOURCES[k]}>" for k in dict.fromkeys(keys))
+
+
+def treaty_block(t: dict) -> str:
+    lines = [f"treaty:{t['slug']} a {t['cls']} ;",
+             f'    dct:identifier "{t["slug"]}" ;',
+             f'    rdfs:label "{t["label"]}"@en ;',
+             f"    skos:altLabel {' , '.join(t['alt'])} ;"]
+    if t["cls"] == "cgo:Protocol":
+        lines.append("    cgo:supplements treaty:budapest-convention ;")
+    lines.append(f"    cgo:adoptedBy orgn:coe ; cgo:depositary orgn:coe ; cgo:adoptionPlace \"{t['place']}\" ;")
+    if t.get("adoption"):
+        lines.append(f"    cgo:adoptionDate {d(t['adoption'])} ;")
+    lines.append(f"    cgo:openingForSignatureDate {d(t['opening'])} ;")
+    if t.get("eif"):
+        lines.append(f"    cgo:entryIntoForceDate {d(t['eif'])} ;")
+    if t.get("status"):
+        lines.append(f"    cgo:status status:{t['status']} ;")
+    lines.append(f"    cgo:topic {' , '.join('topic:' + x for x in t['topics'])} ;")
+    if t.get("text"):
+        lines.append(f"    cgo:officialText <{t['text']}> ;")
+    lines.append(f"    dct:source {srcs(t['sources'])} ;")
+    lines.append(f"    cgo:asOf {d(t['asof'])} .")
+    return "\n".join(lines) + "\n"
+
+
+def part_block(slug: str, num: str, row: tuple) -> str:
+    code, sig, kind, cdate, eif, keys, asof, rd = row
+    lines = [f"part:{slug}\\/{code} a cgo:TreatyParticipation ;",
+             f"    cgo:participant state:{code} ; cgo:instrument treaty:{slug} ;"]
+    if sig:
+        lines.append(f"    cgo:signatureDate {d(sig)} ;")
+    if kind:
+        lines.append(f"    cgo:consentKind consent:{kind} ;")
+    if cdate:
+        lines.append(f"    cgo:consentDate {d(cdate)} ;")
+    if eif:
+        lines.append(f"    cgo:entryIntoForceDate {d(eif)} ;")
+    if rd:
+        lines.append(f"    cgo:reservationsAndDeclarations <{RD[num]}> ;")
+    lines.append(f"    dct:source {srcs(keys)} ;")
+    lines.append(f"    cgo:asOf {d(asof)} .")
+    return "\n".join(lines) + "\n"
+
+
+def write(path: Path, title: str, treaty: dict, num: str, groups: list[tuple[str, list[tuple]]]) -> None:
+    out = [f"# {title}", "# Generated by data/generators/budapest.py from hand-transcribed tables; edit the generator.",
+           "# Sources, as-of dates and gaps: docs/notes/data-budapest.md", "", HEADER, "# the treaty", treaty_block(treaty)]
+    for comment, rows in groups:
+        out.append(f"# {comment}")
+        out.extend(part_block(treaty["slug"], num, r) for r in rows)
+    path.write_text("\n".join(out))
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    conv, first, second = TREATIES
+    write(OUT / "budapest-convention.ttl", "Convention on Cybercrime (ETS No. 185) and its participations", conv, "185", [
+        ("participations: CoE Treaty Office chart, status as of 03/12/2015 (member States Albania-Germany)", P185[:17]),
+        ("participations: CoE Treaty Office chart, status as of 18/6/2004 (later rows of the member States)", P185[17:20]),
+        ("participations: Tractatenblad 2007, 10 (Netherlands official journal), party table", P185[20:21]),
+        ("participations: non-member States, from CoE news or the State's own official pages", P185[21:28]),
+        ("participations: signed, consent not recorded", P185[28:]),
+    ])
+    write(OUT / "budapest-first-protocol.ttl", "Additional Protocol on xenophobia and racism (ETS No. 189) and its participations", first, "189", [
+        ("participations: CoE Reservations and Declarations for Treaty No.189, status as of 09/02/2016", P189[:2]),
+        ("participations: CoE news of 20 June 2024", P189[2:]),
+    ])
+    write(OUT / "budapest-second-protocol.ttl", "Second Additional Protocol (CETS No. 224) and its participations", second, "224", [
+        ("participations: Netherlands treaty database (verdragen.nl / verdragenbank.overheid.nl), CoE news where named", p224()),
+    ])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,199 @@
+"""Fact tests for the Budapest Convention (ETS 185) and its two protocols (ETS 189, CETS 224).
+
+Each expected value was read on the page named in the comment (see docs/notes/data-budapest.md).
+"""
+from __future__ import annotations
+
+import pytest
+
+T = "https://w3id.org/cybergov/id/treaty/"
+S = "https://w3id.org/cybergov/id/state/"
+C = "https://w3id.org/cybergov/id/consent/"
+CHART_2015 = "http://www.coe.int/en/web/conventions/full-list/-/conventions/treaty/185/signatures?p_auth=igXbHmd5"
+
+
+def participation(select, treaty: str, code: str) -> dict:
+    rows = select(f"""
+        SELECT ?sig ?kind ?consent ?eif WHERE {{
+          ?p a cgo:TreatyParticipation ; cgo:instrument <{T}{treaty}> ; cgo:participant <{S}{code}> .
+          OPTIONAL {{ ?p cgo:signatureDate ?sig }}
+          OPTIONAL {{ ?p cgo:consentKind ?kind }}
+          OPTIONAL {{ ?p cgo:consentDate ?consent }}
+          OPTIONAL {{ ?p cgo:entryIntoForceDate ?eif }}
+        }}""")
+    assert len(rows) == 1, f"expected one participation of {code} in {treaty}, found {len(rows)}"
+    return {k: rows[0].get(k) for k in ("sig", "kind", "consent", "eif")}  # unbound values are absent
+
+
+# ------------------------------------------------------------------ the Convention
+def test_convention_opening_and_entry_into_force(select):
+    # CoE chart of Treaty 185: "Budapest, 23/11/2001", "Entry into Force 01/07/2004"
+    rows = select(f"""
+        SELECT ?open ?eif ?place ?dep WHERE {{
+          <{T}budapest-convention> a cgo:Treaty ; cgo:openingForSignatureDate ?open ;
+              cgo:entryIntoForceDate ?eif ; cgo:adoptionPlace ?place ; cgo:depositary ?dep .
+        }}""")
+    assert rows == [{"open": "2001-11-23", "eif": "2004-07-01", "place": "Budapest",
+                     "dep": "https://w3id.org/cybergov/id/organization/coe"}]
+
+
+def test_convention_alt_labels(select):
+    rows = select(f"SELECT ?alt WHERE {{ <{T}budapest-convention> skos:altLabel ?alt }}")
+    assert {r["alt"] for r in rows} >= {"Budapest Convention", "ETS No. 185", "CETS No. 185"}
+
+
+def test_consents_on_the_2015_chart(select):
+    # Chart "Status as of 03/12/2015", member States Albania to Germany: 16 ratifications, Andorra only signed
+    rows = select(f"""
+        SELECT ?p WHERE {{
+          ?p cgo:instrument <{T}budapest-convention> ; dct:source <{CHART_2015}> ;
+             cgo:consentDate ?d .
+          FILTER (?d <= "2015-12-03"^^xsd:date)
+        }}""")
+    assert len(rows) == 16
+
+
+def test_france_ratified(select):
+    # chart 2015: France 23/11/2001 | 10/01/2006 | 01/05/2006
+    r = participation(select, "budapest-convention", "FRA")
+    assert (r["sig"], r["kind"], r["consent"], r["eif"]) == (
+        "2001-11-23", C + "ratification", "2006-01-10", "2006-05-01")
+
+
+def test_azerbaijan_signed_later_than_opening(select):
+    # chart 2015: Azerbaijan 30/06/2008 | 15/03/2010 | 01/07/2010
+    r = participation(select, "budapest-convention", "AZE")
+    assert (r["sig"], r["consent"], r["eif"]) == ("2008-06-30", "2010-03-15", "2010-07-01")
+
+
+def test_andorra_signed_without_consent_on_the_2015_chart(select):
+    r = participation(select, "budapest-convention", "AND")
+    assert r["sig"] == "2013-04-23"
+    assert r["consent"] is None and r["kind"] is None
+
+
+def test_ireland_signatory_never_ratified(select):
+    # Irish Department of Justice: "Ireland signed on 28 February 2002"; not ratified
+    r = participation(select, "budapest-convention", "IRL")
+    assert r["sig"] == "2002-02-28"
+    assert r["consent"] is None and r["kind"] is None and r["eif"] is None
+
+
+@pytest.mark.parametrize("code", ["BEN", "FJI", "KIR"])
+def test_accessions_of_20_june_2024(select, code):
+    # CoE news: "Today, 20 June 2024 ... Benin, Fiji and Kiribati acceded to the Convention on Cybercrime"
+    r = participation(select, "budapest-convention", code)
+    assert (r["kind"], r["consent"]) == (C + "accession", "2024-06-20")
+    assert r["sig"] is None  # an accession has no prior signature
+
+
+def test_brazil_acceded(select):
+    # CoE, 30 November 2022: "Brazil will today deposit the instrument of accession"
+    r = participation(select, "budapest-convention", "BRA")
+    assert (r["kind"], r["consent"], r["sig"]) == (C + "accession", "2022-11-30", None)
+
+
+def test_united_states_ratified(select):
+    r = participation(select, "budapest-convention", "USA")
+    assert (r["sig"], r["kind"], r["consent"], r["eif"]) == (
+        "2001-11-23", C + "ratification", "2006-09-29", "2007-01-01")
+
+
+def test_japan_accepted(select):
+    # MOFA: instrument of acceptance deposited July 3, 2012; in force for Japan November 1, 2012
+    r = participation(select, "budapest-convention", "JPN")
+    assert (r["kind"], r["consent"], r["eif"]) == (C + "acceptance", "2012-07-03", "2012-11-01")
+
+
+def test_hungary_among_the_first_parties(select):
+    # chart 2004: Hungary 23/11/2001 | 4/12/2003 | 1/7/2004 (the Convention's own entry into force)
+    r = participation(select, "budapest-convention", "HUN")
+    assert (r["consent"], r["eif"]) == ("2003-12-04", "2004-07-01")
+
+
+# ------------------------------------------------------------------ the protocols
+@pytest.mark.parametrize("slug", ["budapest-first-protocol", "budapest-second-protocol"])
+def test_protocols_supplement_the_convention(select, slug):
+    rows = select(f"""SELECT ?x WHERE {{ <{T}{slug}> a cgo:Protocol ; cgo:supplements ?x ; cgo:depositary ?d }}""")
+    assert rows == [{"x": T + "budapest-convention"}]
+
+
+def test_first_protocol_opened_in_strasbourg(select):
+    rows = select(f"""SELECT ?o ?p WHERE {{ <{T}budapest-first-protocol> cgo:openingForSignatureDate ?o ; cgo:adoptionPlace ?p }}""")
+    assert rows == [{"o": "2003-01-28", "p": "Strasbourg"}]
+
+
+def test_first_protocol_croatia(select):
+    # CoE declarations for Treaty 189: instrument of ratification deposited on 4 July 2008; period covered from 01/11/2008
+    r = participation(select, "budapest-first-protocol", "HRV")
+    assert (r["kind"], r["consent"], r["eif"]) == (C + "ratification", "2008-07-04", "2008-11-01")
+
+
+def test_first_protocol_benin_acceded(select):
+    r = participation(select, "budapest-first-protocol", "BEN")
+    assert (r["kind"], r["consent"]) == (C + "accession", "2024-06-20")
+
+
+def test_second_protocol_not_in_force(select):
+    rows = select(f"""
+        SELECT ?open ?adopted ?status ?eif WHERE {{
+          <{T}budapest-second-protocol> cgo:openingForSignatureDate ?open ; cgo:adoptionDate ?adopted ; cgo:status ?status .
+          OPTIONAL {{ <{T}budapest-second-protocol> cgo:entryIntoForceDate ?eif }}
+        }}""")
+    assert [{k: r.get(k) for k in ("open", "adopted", "status", "eif")} for r in rows] == [
+        {"open": "2022-05-12", "adopted": "2021-11-17",
+         "status": "https://w3id.org/cybergov/id/status/not-in-force", "eif": None}]
+
+
+def test_second_protocol_signatures_and_consents(select):
+    rows = select(f"""
+        SELECT ?code ?consent WHERE {{
+          ?p cgo:instrument <{T}budapest-second-protocol> ; cgo:participant ?s ; cgo:signatureDate ?sig .
+          OPTIONAL {{ ?p cgo:consentDate ?consent }}
+          BIND (STRAFTER(STR(?s), "/state/") AS ?code)
+        }}""")
+    assert len(rows) == 52
+    assert {r["code"]: r["consent"] for r in rows if r.get("consent")} == {
+        "JPN": "2023-08-10", "SRB": "2023-02-09", "HUN": "2026-02-05"}
+
+
+@pytest.mark.parametrize("code", ["HRV", "MDA", "SVN", "LKA", "UKR", "GBR"])
+def test_second_protocol_signed_30_november_2022(select, code):
+    # CoE: "Croatia, Moldova, Slovenia, Sri Lanka, Ukraine and the United Kingdom" signed on 30 November 2022
+    assert participation(select, "budapest-second-protocol", code)["sig"] == "2022-11-30"
+
+
+def test_second_protocol_japan_accepted(select):
+    r = participation(select, "budapest-second-protocol", "JPN")
+    assert (r["sig"], r["kind"], r["consent"]) == ("2022-05-12", C + "acceptance", "2023-08-10")
+
+
+# ------------------------------------------------------------------ consistency of the slice
+def test_dates_in_legal_order(select):
+    rows = select(f"""
+        SELECT ?p WHERE {{
+          ?p cgo:instrument ?t .
+          FILTER (?t IN (<{T}budapest-convention>, <{T}budapest-first-protocol>, <{T}budapest-second-protocol>))
+          ?t cgo:openingForSignatureDate ?open .
+          OPTIONAL {{ ?p cgo:signatureDate ?s }} OPTIONAL {{ ?p cgo:consentDate ?c }} OPTIONAL {{ ?p cgo:entryIntoForceDate ?e }}
+          FILTER ((BOUND(?s) && ?s < ?open) || (BOUND(?s) && BOUND(?c) && ?c < ?s)
+                  || (BOUND(?c) && BOUND(?e) && ?e < ?c) || (BOUND(?c) && ?c < ?open))
+        }}""")
+    assert rows == []
+
+
+def test_every_participation_has_source_and_as_of(select):
+    rows = select(f"""
+        SELECT ?p WHERE {{
+          ?p cgo:instrument ?t .
+          FILTER (?t IN (<{T}budapest-convention>, <{T}budapest-first-protocol>, <{T}budapest-second-protocol>))
+          FILTER (NOT EXISTS {{ ?p dct:source ?src }} || NOT EXISTS {{ ?p cgo:asOf ?a }})
+        }}""")
+    assert rows == []
+
+
+def test_lithuania_from_the_dutch_treaty_series(select):
+    # Tractatenblad 2007, 10, party table: Litouwen 23-06-03 | 18-03-04 R | 01-07-04
+    r = participation(select, "budapest-convention", "LTU")
+    assert (r["sig"], r["kind"], r["consent"], r["eif"]) == (
+        "2003-06-23", C + "ratification", "2004-03-18", "2004-07-01")
