@@ -145,6 +145,8 @@ def validate_graph(data: Graph, shapes: Graph, *, sources: list[SourceFile] | No
         severity = SEVERITIES.get(report_graph.value(result, SH.resultSeverity), "Violation")
         message = report_graph.value(result, SH.resultMessage)
         shape = report_graph.value(result, SH.sourceShape)
+        if isinstance(shape, BNode):  # a property shape: report the node shape that owns it
+            shape = shapes.value(predicate=SH.property, object=shape) or shape
         file, line = locate(focus, path, sources or [])
         problems.append(
             Problem(

@@ -1,0 +1,66 @@
+"""The build pipeline round-trips through its cache and the store answers from it."""
+from __future__ import annotations
+
+import shutil
+
+import pyoxigraph as ox
+import pytest
+
+from kg.build import build, content_hash
+from kg.errors import LoadError, ValidationFailed
+from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY
+
+
+def quads(path):
+    return set(map(str, ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS)))
+
+
+def test_build_then_cache_gives_the_same_dataset(fixture_settings, tmp_path):
+    settings = fixture_settings.model_copy(update={"cache_dir": tmp_path})
+    first = build(settings)
+    assert not first.from_cache
+    assert first.counts[GRAPH_ASSERTED] > 0 and first.counts[GRAPH_INFERRED] > 0 and first.counts[GRAPH_ONTOLOGY] > 0
+    second = build(settings)
+    assert second.from_cache
+    assert second.version == first.version
+    assert second.counts == first.counts
+    rebuilt = build(settings, use_cache=False)
+    assert quads(rebuilt.dataset_path) == quads(first.dataset_path)
+
+
+def test_content_hash_changes_with_the_data(fixture_settings, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(fixture_settings.data_path, data)
+    settings = fixture_settings.model_copy(update={"data_dir": data, "cache_dir": tmp_path / "cache"})
+    before = content_hash(settings)
+    (data / "minimal.ttl").write_text((data / "minimal.ttl").read_text() + "\n# a comment\n")
+    assert content_hash(settings) != before
+
+
+def test_build_refuses_invalid_data(fixture_settings, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(fixture_settings.data_path, data)
+    text = (data / "minimal.ttl").read_text().replace('"2006-01-10"', '"2000-01-10"')
+    (data / "minimal.ttl").write_text(text)
+    settings = fixture_settings.model_copy(update={"data_dir": data, "cache_dir": tmp_path / "cache"})
+    with pytest.raises(ValidationFailed) as caught:
+        build(settings)
+    assert any("before the signature" in p.message for p in caught.value.report.problems)
+
+
+def test_build_reports_syntax_errors_with_position(fixture_settings, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "broken.ttl").write_text("@prefix a: <http://x/> .\na:b a:c \n a:d a:e .\n")
+    settings = fixture_settings.model_copy(update={"data_dir": data, "cache_dir": tmp_path / "cache"})
+    with pytest.raises(LoadError) as caught:
+        build(settings)
+    assert caught.value.position.line == 3
+    assert caught.value.position.file.endswith("broken.ttl")
+
+
+def test_store_counts_match_the_build(fixture_settings, fixture_store):
+    built = build(fixture_settings)
+    counts = fixture_store.counts()
+    for graph in (GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY):
+        assert counts[graph] == built.counts[graph]
