@@ -1,0 +1,72 @@
+"""Linked data: resource IRIs https://w3id.org/cybergov/id/{kind}/{slug} and the ontology dereference here."""
+from __future__ import annotations
+
+import hashlib
+
+import pyoxigraph as ox
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse, Response
+
+from api.deps import StoreDep
+from api.errors import problem
+from kg import named_queries, negotiation
+from kg.errors import NotFound
+from kg.namespaces import ID, PREFIXES
+from kg.results import GRAPH_FORMATS, graph_body
+from kg.suggest import close_ids
+
+router = APIRouter(tags=["linked data"])
+
+# Where a browser is sent for each kind of resource: the REST view (JSON) of the same thing.
+HTML_VIEWS = {"treaty": "/treaties/{slug}", "instrument": "/instruments/{slug}", "state": "/states/{slug}",
+              "organization": "/organizations/{slug}", "norm": "/norms/{slug}"}
+
+
+def _format(request: Request, fmt: str | None) -> str | None:
+    return negotiation.choose_format("graph", request.headers.get("accept"), fmt)
+
+
+def _wants_html(request: Request, fmt: str | None) -> bool:
+    if fmt:
+        return False
+    ranges = negotiation.parse_accept(request.headers.get("accept"))
+    return bool(ranges) and ranges[0][0] in ("text/html", "application/xhtml+xml")
+
+
+def _graph_response(request: Request, store, triples, key: str, tag: str) -> Response:
+    etag = '"' + hashlib.sha256(f"{store.version}|{tag}|{key}".encode()).hexdigest()[:32] + '"'
+    headers = {"ETag": etag, "Cache-Control": "public, max-age=300", "Vary": "Accept"}
+    if request.headers.get("if-none-match") == etag:
+        return Response(status_code=304, headers=headers)
+    return Response(graph_body(triples, key, PREFIXES), media_type=GRAPH_FORMATS[key][0], headers=headers)
+
+
+@router.get("/id/{kind}/{slug:path}", summary="Dereference a resource IRI",
+            description="Turtle, JSON-LD or N-Triples by `Accept` (or `format=`); browsers are redirected (303) "
+                        "to the JSON view. The graph is the resource's triples plus the records that point at it. "
+                        "SPARQL:\n\n```sparql\n" + named_queries.get("describe-resource").text + "\n```")
+def resource(kind: str, slug: str, request: Request, store: StoreDep, format: str | None = None) -> Response:
+    iri = f"{ID}{kind}/{slug}"
+    node = ox.NamedNode(iri)
+    if not store.ask(named_queries.get("resource-exists").text, bindings={"resource": node}):
+        known = [r["resource"][len(f"{ID}{kind}/"):] for r in store.select(
+            named_queries.get("ids-of-kind").text, bindings={"prefix": ox.Literal(f"{ID}{kind}/")})]
+        raise NotFound(kind, slug, close_ids(slug, known))
+    if _wants_html(request, format):
+        view = HTML_VIEWS.get(kind, "/id/{kind}/{slug}?format=jsonld")
+        return RedirectResponse(view.format(kind=kind, slug=slug), status_code=303)
+    key = _format(request, format)
+    if key is None:
+        return problem(406, "Not Acceptable", "this resource is available as " + ", ".join(
+            sorted(set(negotiation.GRAPH_MEDIA))))
+    triples = store.construct(named_queries.get("describe-resource").text, bindings={"resource": node})
+    return _graph_response(request, store, triples, key, iri)
+
+
+@router.get("/ontology", summary="The ontology", description="The cybergov ontology (prefix `cgo:`) by `Accept`.")
+def ontology(request: Request, store: StoreDep, format: str | None = None) -> Response:
+    key = _format(request, format) or "turtle"
+    if _wants_html(request, format):
+        key = "turtle"
+    triples = store.construct(named_queries.get("ontology-graph").text)
+    return _graph_response(request, store, triples, key, "ontology")
