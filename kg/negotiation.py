@@ -16,7 +16,9 @@ SELECT_MEDIA = {
     "text/csv": "csv", "text/tab-separated-values": "tsv",
 }
 GRAPH_MEDIA = {
-    "text/turtle": "turtle", "application/x-turtle": "turtle",
+    "text/turtle": "turtle", "application/x-turtle": "turtle", "application/turtle": "turtle",
+    "text/n3": "turtle", "application/n3": "turtle", "text/rdf+n3": "turtle",
+    "application/x-json+ld": "jsonld",
     "application/n-triples": "ntriples", "text/plain": "ntriples",
     "application/ld+json": "jsonld", "application/json": "jsonld",
     "application/rdf+xml": "rdfxml", "application/xml": "rdfxml",
@@ -25,7 +27,7 @@ GRAPH_MEDIA = {
 FORMAT_ALIASES = {"json": "json", "srj": "json", "xml": "xml", "srx": "xml", "csv": "csv", "tsv": "tsv",
                   "turtle": "turtle", "ttl": "turtle", "ntriples": "ntriples", "nt": "ntriples",
                   "n-triples": "ntriples", "jsonld": "jsonld", "json-ld": "jsonld", "rdfxml": "rdfxml",
-                  "rdf": "rdfxml", "xml-rdf": "rdfxml", "nquads": "nquads", "trig": "trig"}
+                  "rdf": "rdfxml", "xml-rdf": "rdfxml", "nquads": "nquads", "trig": "trig", "n3": "turtle"}
 
 
 def query_form(query: str) -> str:
@@ -64,14 +66,18 @@ def choose_format(form: str, accept: str | None, fmt: str | None) -> str | None:
     """The format key to answer in, or None when nothing acceptable can be produced (406).
 
     A `format=` parameter wins over Accept when it fits the query form; for a format of the
-    other family (e.g. format=turtle on a SELECT) None is returned.
+    other family (e.g. format=turtle on a SELECT) None is returned; an unknown one is ignored.
     """
     family = SELECT_FORMATS if form in ("select", "ask") else GRAPH_FORMATS
     media = SELECT_MEDIA if form in ("select", "ask") else GRAPH_MEDIA
     default = "json" if form in ("select", "ask") else "turtle"
     if fmt:
         key = FORMAT_ALIASES.get(fmt.lower()) or media.get(fmt.lower())
-        return key if key in family else None
+        if key is None:
+            key = SELECT_MEDIA.get(fmt.lower()) or GRAPH_MEDIA.get(fmt.lower())
+        if key is not None:
+            return key if key in family else None
+        # an unknown format= value (clients send their own names): fall back to Accept
     for range_, _q in parse_accept(accept):
         if range_ in media:
             return media[range_]
