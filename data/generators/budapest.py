@@ -53,6 +53,59 @@ SOURCES = {
     "trb_2007_10": "https://zoek.officielebekendmakingen.nl/trb-2007-10.html",
     # Ireland, Department of Justice: Minister's statement (Dail, 16 January 2019): Ireland signed on 28 February 2002
     "ie_justice": "http://www.inis.gov.ie/en/JELR/Pages/SP19000010",
+    # --- added in the follow-up pass (see docs/notes/data-budapest.md, "Second pass") ---
+    # CoE Treaty Office depositary notification JJ7249C Tr./185-67, Strasbourg, 1 June 2011 (copy on doczz):
+    # United Kingdom, date of ratification 25 May 2011, entry into force for the UK 1 September 2011
+    "coe_notif_gbr": "https://doczz.fr/doc/5534207/please-quote--jj7249c-tr.-185-67-strasbourg--1-june-2011",
+    # CoE Treaty Office depositary notification JJ7505C Tr./185-76, Strasbourg, 7 December 2012 (copy on doczz):
+    # Australia, date of accession 30 November 2012, entry into force for Australia 1 March 2013
+    "coe_notif_aus": "https://fr.doczz.net/doc/2284910/185-a-ftr-aut---conseil-de-l-europe",
+    # Mutual Assistance in Criminal Matters (Cybercrime) Regulation 2013 (copy): commences 1 March 2013,
+    # "the day the Convention enters into force for Australia"
+    "au_regulation": "https://www.global-regulation.com/law/australia/224866/mutual-assistance-in-criminal-matters-%252528cybercrime%252529-regulation-2013.html",
+    # Portugal, Procuradoria-Geral da Republica (GDDC) treaty database, ETS 185: signed 23/11/2001,
+    # ratification deposited 24/03/2010, in force for Portugal 01/07/2010
+    "pt_gddc_185": "https://gddc.ministeriopublico.pt/instrumento/convencao-sobre-o-cibercrime-0",
+    # same database, ETS 189: in force internationally 01/03/2006; Portugal signed 17/03/2003, ratification
+    # deposited 24/03/2010, in force for Portugal 01/07/2010
+    "pt_gddc_189": "https://gddc.ministeriopublico.pt/instrumento/protocolo-adicional-convencao-sobre-o-cibercrime-relativo-incriminacao-de-actos-de",
+    # Switzerland, Federal Office of Justice: signed 23 November 2001; in force for Switzerland 1 January 2012
+    "ch_bj": "https://www.bj.admin.ch/bj/de/home/sicherheit/gesetzgebung/archiv/cybercrime-europarat.html",
+    # copy of SR 0.311.43 (Swiss Classified Compilation), "Stand am 14. September 2020":
+    # Swiss instrument of ratification deposited 21 September 2011, in force for Switzerland 1 January 2012
+    "ch_sr": "https://www.droit-bilingue.ch/de-fr/0.3/0.31/0.311.43-preface-1.html",
+    # Portugal, Diario da Republica, Aviso 29/2012 of 9 May 2012 (copy): Malta deposited its instrument of
+    # ratification (the notice says 13 April 2012 in one place and 12 April in another)
+    "pt_aviso_mlt": "https://dre.tretas.org/dre/300237/aviso-29-2012-de-9-de-maio",
+    # Government of Canada news release, 8 July 2015: "today announced that Canada has ratified" ETS 185
+    "ca_news": "https://www.canada.ca/en/news/archive/2015/07/canada-completes-ratification-convention-cybercrime.html",
+    # Netherlands treaty database, modifications log of ETS 185 (page 2): Cote d'Ivoire added,
+    # Ratification 29-07-2024 (A), entry into force 01-11-2024; Benin modified, entry into force 01-10-2024
+    "nl_185_log": "https://verdragen.nl/en/Treaty/Details/009852_w?page=2",
+    # Chile, Decreto 83 of 27 April 2017 (Ministry of Foreign Affairs), promulgating ETS 185 (copy of the
+    # leychile.cl text): instrument of accession deposited with the CoE Secretary General on 20 April 2017
+    "cl_decreto": "http://docplayer.es/83353667-Id-norma-https-www-leychile-cl-n-i-f-p.html",
+    # CoE Octopus country wiki, Philippines: "Status: Party"; "a party to the Budapest Convention since 2018"
+    "ph_coe": "https://www.coe.int/en/web/octopus/country-wiki-ap/-/asset_publisher/CmDb7M4RGb4Z/content/philippines",
+    # Philippine Department of Justice, 27 February 2018: Senate concurred in the accession on 19 February 2018
+    "ph_doj": "https://doj.gov.ph/news_article.html?newsid=587",
+    # copy of the Verkhovna Rada text of ETS 185 (doc 994_575): signed 23.11.2001, ratified by law of
+    # 07.09.2005, in force 01.07.2006
+    "ua_rada": "https://ts.lica.com.ua/1/text/247210",
+    # Bundesgesetzblatt 2011 II Nr. 23, p. 843 (Bekanntmachung of 16 August 2011) on ETS 189: Germany deposited
+    # its ratification on 10 June 2011, in force for Germany 1 October 2011; list of other States and dates
+    "bgbl_189": "https://www.bgbl.de/xaver/bgbl/start.xav?startbk=Bundesanzeiger_BGBl&start=//*%5B@attr_id='bgbl211s0843b.pdf'%5D",
+    # Federal Court of Justice library, materials on the German act on ETS 189: Germany signed it on 28 January 2003
+    "bgh_189": "http://www.bundesgerichtshof.de/DE/Bibliothek/GesMat/WP17/R/Rassismus.html;jsessionid=DD977E7ADB79DD8BC902493E5959CCE2.2_cid359?nn=558188",
+    # Luxembourg official journal (Legilux), notice of 8 March 2019: San Marino ratified ETS 189 on 8 March 2019,
+    # in force for San Marino 1 July 2019 (from a notification of the CoE Secretary General)
+    "lu_smr_189": "http://legilux.public.lu/eli/etat/leg/div/2019/03/08/a162/jo",
+    # Luxembourg official journal (Memorial), notice of 17 March 2017: Monaco's reservation "consignee dans
+    # l'instrument de ratification depose le 17 mars 2017" (ETS 189)
+    "lu_mco_189": "http://memorial.lu/eli/etat/leg/div/2017/03/17/a367/jo",
+    # Portugal, Aviso 70/2016 of 29 June 2016 (quoted in full on a private site): the CoE Secretary General
+    # notified on 8 August 2014 that the Czech Republic deposited its ratification of ETS 189 on 7 August 2014
+    "pt_aviso_cze_189": "https://regulacaodociberespaco.com/inicio/legislacao/deposito-pela-republica-checa-instrumento-ratificacao-protocolo-adicional-convencao-sobre-cibercrime-relativo-incriminacao-atos-natureza-racista-xenofoba-praticados-atraves-sistemas-informaticos/",
 }
 
 RD = {  # the depositary's "Reservations and Declarations" list per treaty
@@ -86,10 +139,10 @@ TREATIES = [
         "alt": ['"First Additional Protocol to the Convention on Cybercrime"@en', '"Protocol on Xenophobia and Racism"@en', '"ETS No. 189"'],
         "place": "Strasbourg",
         "opening": "2003-01-28",
-        "eif": None,  # 1 March 2006 on secondary sites only; not read on a depositary page
-        "status": None,
+        "eif": "2006-03-01",  # "Inicio de vigencia na ordem internacional: 01/03/2006" (Portuguese GDDC)
+        "status": "in-force",  # in force since 2006; CoE news of 20 June 2024: "now has 36 Parties"
         "topics": ["cybercrime", "substantive-criminal-law"],
-        "sources": ["coe_189_page", "trb_2003_60", "cets224_text"],
+        "sources": ["coe_189_page", "trb_2003_60", "cets224_text", "pt_gddc_189", "coe_20240620"],
         "asof": TODAY,
     },
     {
@@ -140,7 +193,8 @@ P185 = [
     ("USA", "2001-11-23", R, "2006-09-29", "2007-01-01", ["us_senate", "us_embassy"], TODAY, False),
     ("JPN", "2001-11-23", A, "2012-07-03", "2012-11-01", ["jp_mofa_2012", "jp_mofa_2025"], "2025-01-16", False),
     ("BRA", None, ACC, "2022-11-30", None, ["coe_20221130", "coe_dsg_2022"], "2022-11-30", False),
-    ("BEN", None, ACC, "2024-06-20", None, ["coe_20240620", "coe_dsg_2024"], "2024-06-20", False),
+    # Benin: entry into force 01-10-2024 from the NL treaty database's modifications log (undated page)
+    ("BEN", None, ACC, "2024-06-20", "2024-10-01", ["coe_20240620", "coe_dsg_2024", "nl_185_log"], TODAY, False),
     ("FJI", None, ACC, "2024-06-20", None, ["coe_20240620", "coe_dsg_2024"], "2024-06-20", False),
     ("KIR", None, ACC, "2024-06-20", None, ["coe_20240620", "coe_dsg_2024"], "2024-06-20", False),
     # accession "in April" 2024 per the CoE speech; the exact day is not on a CoE page read
@@ -149,12 +203,44 @@ P185 = [
     ("IRL", "2002-02-28", None, None, None, ["ie_justice", "trb_2007_10"], "2019-01-16", False),
 ]
 
+# Second pass: later rows of the member States and more non-member States, each from a depositary
+# notification or the State's own official publication (see the notes for how official each copy is).
+P185_MORE = [
+    # depositary notification of 1 June 2011 (JJ7249C Tr./185-67); no signature date on it
+    ("GBR", None, R, "2011-05-25", "2011-09-01", ["coe_notif_gbr"], "2011-06-01", True),
+    # depositary notification of 7 December 2012 (JJ7505C Tr./185-76); an accession, no signature
+    ("AUS", None, ACC, "2012-11-30", "2013-03-01", ["coe_notif_aus", "au_regulation"], "2012-12-07", True),
+    # Portuguese Prosecutor-General's treaty database (no status date)
+    ("PRT", "2001-11-23", R, "2010-03-24", "2010-07-01", ["pt_gddc_185"], TODAY, True),
+    # Federal Office of Justice (signature, entry into force); SR 0.311.43 as of 14 September 2020 (deposit)
+    ("CHE", "2001-11-23", R, "2011-09-21", "2012-01-01", ["ch_bj", "ch_sr"], "2020-09-14", False),
+    # Portuguese notice of 9 May 2012: ratification deposited "13 de abril" / "12 de abril" -> date left out
+    ("MLT", None, R, None, None, ["pt_aviso_mlt"], "2012-05-09", False),
+    # signature 23-11-01 in Tractatenblad 2007, 10; "has ratified" (Canada, 8 July 2015): deposit date not stated
+    ("CAN", "2001-11-23", R, None, None, ["ca_news", "trb_2007_10"], "2015-07-08", False),
+    # Ukraine: signature and entry into force from the Rada text; 07.09.2005 is the date of the national
+    # ratification law, not of the deposit, so no consent date is recorded
+    ("UKR", "2001-11-23", R, None, "2006-07-01", ["ua_rada"], TODAY, False),
+    # non-member States acceding
+    ("CHL", None, ACC, "2017-04-20", None, ["cl_decreto"], "2017-04-27", True),
+    ("CIV", None, ACC, "2024-07-29", "2024-11-01", ["nl_185_log"], TODAY, False),
+    # "Status: Party" since 2018; day of the deposit not found on an official page
+    ("PHL", None, ACC, None, None, ["ph_coe", "ph_doj"], TODAY, False),
+]
+
 P189 = [
     # Reservations and Declarations for Treaty No.189 (status as of 09/02/2016): "instrument of ratification
     # deposited on ..."; the entry into force is the start of the "Period covered" of the reservation
-    ("HRV", None, R, "2008-07-04", "2008-11-01", ["decl189_2016"], "2016-02-09", True),
-    ("DNK", None, R, "2005-06-21", "2006-03-01", ["decl189_2016"], "2016-02-09", True),
+    # (the Bundesgesetzblatt notice of 16 August 2011 gives the same entry-into-force dates for both)
+    ("HRV", None, R, "2008-07-04", "2008-11-01", ["decl189_2016", "bgbl_189"], "2016-02-09", True),
+    ("DNK", None, R, "2005-06-21", "2006-03-01", ["decl189_2016", "bgbl_189"], "2016-02-09", True),
     ("BEN", None, ACC, "2024-06-20", None, ["coe_20240620", "coe_dsg_2024"], "2024-06-20", False),
+    # second pass
+    ("DEU", "2003-01-28", R, "2011-06-10", "2011-10-01", ["bgbl_189", "bgh_189"], "2011-08-16", False),
+    ("PRT", "2003-03-17", R, "2010-03-24", "2010-07-01", ["pt_gddc_189"], TODAY, False),
+    ("SMR", None, R, "2019-03-08", "2019-07-01", ["lu_smr_189"], "2019-03-08", False),
+    ("MCO", None, R, "2017-03-17", None, ["lu_mco_189"], "2017-03-17", True),
+    ("CZE", None, R, "2014-08-07", None, ["pt_aviso_cze_189"], "2016-06-29", False),
 ]
 
 # CETS 224: signatures from the Netherlands treaty database (both copies agree where both are legible);
@@ -285,10 +371,12 @@ def main() -> None:
         ("participations: Tractatenblad 2007, 10 (Netherlands official journal), party table", P185[20:21]),
         ("participations: non-member States, from CoE news or the State's own official pages", P185[21:28]),
         ("participations: signed, consent not recorded", P185[28:]),
+        ("participations (second pass): depositary notifications and States' own official publications", P185_MORE),
     ])
     write(OUT / "budapest-first-protocol.ttl", "Additional Protocol on xenophobia and racism (ETS No. 189) and its participations", first, "189", [
         ("participations: CoE Reservations and Declarations for Treaty No.189, status as of 09/02/2016", P189[:2]),
-        ("participations: CoE news of 20 June 2024", P189[2:]),
+        ("participations: CoE news of 20 June 2024", P189[2:3]),
+        ("participations (second pass): Bundesgesetzblatt, Portuguese and Luxembourg official publications", P189[3:]),
     ])
     write(OUT / "budapest-second-protocol.ttl", "Second Additional Protocol (CETS No. 224) and its participations", second, "224", [
         ("participations: Netherlands treaty database (verdragen.nl / verdragenbank.overheid.nl), CoE news where named", p224()),

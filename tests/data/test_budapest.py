@@ -197,3 +197,151 @@ def test_lithuania_from_the_dutch_treaty_series(select):
     r = participation(select, "budapest-convention", "LTU")
     assert (r["sig"], r["kind"], r["consent"], r["eif"]) == (
         "2003-06-23", C + "ratification", "2004-03-18", "2004-07-01")
+
+
+# ------------------------------------------------------------------ second pass: later rows and non-members
+def test_united_kingdom_ratified(select):
+    # CoE notification JJ7249C Tr./185-67 (1 June 2011): "Date of ratification: 25 May 2011",
+    # "Date of entry into force in respect of the United Kingdom: 1 September 2011"
+    r = participation(select, "budapest-convention", "GBR")
+    assert (r["kind"], r["consent"], r["eif"]) == (C + "ratification", "2011-05-25", "2011-09-01")
+
+
+def test_australia_acceded(select):
+    # CoE notification JJ7505C Tr./185-76 (7 December 2012): "Date de l'adhesion : 30 novembre 2012",
+    # "Date d'entree en vigueur a l'egard de l'Australie : 1 mars 2013"
+    r = participation(select, "budapest-convention", "AUS")
+    assert (r["sig"], r["kind"], r["consent"], r["eif"]) == (None, C + "accession", "2012-11-30", "2013-03-01")
+
+
+def test_chile_acceded(select):
+    # Chile, Decreto 83 (2017): instrument of accession deposited with the CoE Secretary General on 20 April 2017
+    r = participation(select, "budapest-convention", "CHL")
+    assert (r["sig"], r["kind"], r["consent"]) == (None, C + "accession", "2017-04-20")
+
+
+def test_cote_divoire_acceded(select):
+    # NL treaty database log: "Cote d'Ivoire added - Ratification: 29-07-2024 (A) - Entry into force: 01-11-2024"
+    r = participation(select, "budapest-convention", "CIV")
+    assert (r["kind"], r["consent"], r["eif"]) == (C + "accession", "2024-07-29", "2024-11-01")
+
+
+def test_portugal_ratified(select):
+    # Portuguese GDDC: signed 23/11/2001, ratification deposited 24/03/2010, in force for Portugal 01/07/2010
+    r = participation(select, "budapest-convention", "PRT")
+    assert (r["sig"], r["kind"], r["consent"], r["eif"]) == (
+        "2001-11-23", C + "ratification", "2010-03-24", "2010-07-01")
+
+
+def test_switzerland_ratified(select):
+    # Federal Office of Justice: signed 23 November 2001, in force 1 January 2012; SR 0.311.43: deposited 21 September 2011
+    r = participation(select, "budapest-convention", "CHE")
+    assert (r["sig"], r["consent"], r["eif"]) == ("2001-11-23", "2011-09-21", "2012-01-01")
+
+
+@pytest.mark.parametrize("code", ["MLT", "CAN", "UKR", "PHL"])
+def test_consent_without_a_confirmed_date(select, code):
+    # Malta: the Portuguese notice gives 13 and 12 April 2012; Canada: announced 8 July 2015 without the deposit date;
+    # Ukraine: 07.09.2005 is the national ratification law, not the deposit; Philippines: "Party" since 2018
+    r = participation(select, "budapest-convention", code)
+    assert r["kind"] is not None and r["consent"] is None
+
+
+def test_ukraine_entry_into_force(select):
+    # Verkhovna Rada text: signed 23.11.2001, in force 01.07.2006
+    r = participation(select, "budapest-convention", "UKR")
+    assert (r["sig"], r["eif"]) == ("2001-11-23", "2006-07-01")
+
+
+# CoE notification of 1 June 2011 (JJ7249C Tr./185-67), the depositary's own lists on that day
+CONTRACTING_2011 = {"ALB", "ARM", "AZE", "BIH", "BGR", "HRV", "CYP", "DNK", "EST", "FIN", "FRA", "DEU", "HUN",
+                    "ISL", "ITA", "LVA", "LTU", "MDA", "MNE", "NLD", "NOR", "PRT", "ROU", "SRB", "SVK", "SVN",
+                    "ESP", "MKD", "UKR", "GBR", "USA"}
+SIGNATORY_2011 = {"AUT", "BEL", "CZE", "GEO", "GRC", "IRL", "LIE", "LUX", "MLT", "POL", "SWE", "CHE", "TUR",
+                  "CAN", "JPN", "ZAF"}
+
+
+def test_consents_up_to_june_2011_are_contracting_states_of_the_notification(select):
+    rows = select(f"""
+        SELECT ?code WHERE {{
+          ?p cgo:instrument <{T}budapest-convention> ; cgo:participant ?s ; cgo:consentDate ?d .
+          FILTER (?d <= "2011-06-01"^^xsd:date)
+          BIND (STRAFTER(STR(?s), "/state/") AS ?code)
+        }}""")
+    codes = {r["code"] for r in rows}
+    assert len(codes) >= 16
+    assert codes <= CONTRACTING_2011
+
+
+def test_signatories_of_june_2011_had_not_consented_by_then(select):
+    rows = select(f"""
+        SELECT ?code WHERE {{
+          ?p cgo:instrument <{T}budapest-convention> ; cgo:participant ?s ; cgo:consentDate ?d .
+          FILTER (?d <= "2011-06-01"^^xsd:date)
+          BIND (STRAFTER(STR(?s), "/state/") AS ?code)
+        }}""")
+    assert not ({r["code"] for r in rows} & SIGNATORY_2011)
+
+
+def test_accessions_have_no_signature(select):
+    rows = select(f"""
+        SELECT ?code WHERE {{
+          ?p cgo:instrument <{T}budapest-convention> ; cgo:participant ?s ; cgo:consentKind consent:accession .
+          BIND (STRAFTER(STR(?s), "/state/") AS ?code)
+          FILTER NOT EXISTS {{ ?p cgo:signatureDate ?sig }}
+        }}""")
+    assert {r["code"] for r in rows} == {"AUS", "BRA", "BEN", "FJI", "KIR", "SLE", "CHL", "CIV", "PHL"}
+
+
+def test_count_of_recorded_participations(select):
+    # 29 from the first pass + 10 from the second; the depositary counts 75 Parties (20 June 2024), so this is partial
+    rows = select(f"""SELECT ?p WHERE {{ ?p a cgo:TreatyParticipation ; cgo:instrument <{T}budapest-convention> }}""")
+    assert len(rows) == 39
+
+
+def test_parties_in_force_on_1_january_2013(select):
+    # records whose entry into force for the State is on or before 2013-01-01 (Australia, 1 March 2013, is not)
+    rows = select(f"""
+        SELECT ?code WHERE {{
+          ?p cgo:instrument <{T}budapest-convention> ; cgo:participant ?s ; cgo:entryIntoForceDate ?e .
+          FILTER (?e <= "2013-01-01"^^xsd:date)
+          BIND (STRAFTER(STR(?s), "/state/") AS ?code)
+        }}""")
+    codes = {r["code"] for r in rows}
+    assert {"GBR", "PRT", "CHE", "UKR", "USA", "JPN", "AUT", "BEL"} <= codes
+    assert "AUS" not in codes and "CZE" not in codes
+
+
+# ------------------------------------------------------------------ second pass: the First Protocol
+def test_first_protocol_entry_into_force(select):
+    # Portuguese GDDC: "Inicio de vigencia na ordem internacional: 01/03/2006"
+    rows = select(f"""SELECT ?e ?st WHERE {{ <{T}budapest-first-protocol> cgo:entryIntoForceDate ?e ; cgo:status ?st }}""")
+    assert rows == [{"e": "2006-03-01", "st": "https://w3id.org/cybergov/id/status/in-force"}]
+
+
+def test_first_protocol_germany(select):
+    # BGBl. 2011 II S. 843: ratification deposited 10 June 2011, in force for Germany 1 October 2011;
+    # signed in Strasbourg on 28 January 2003 (Bundesgerichtshof library)
+    r = participation(select, "budapest-first-protocol", "DEU")
+    assert (r["sig"], r["kind"], r["consent"], r["eif"]) == (
+        "2003-01-28", C + "ratification", "2011-06-10", "2011-10-01")
+
+
+def test_first_protocol_san_marino(select):
+    # Legilux: "en date du 8 mars 2019, Saint-Marin a ratifie ... qui entrera en vigueur ... le 1er juillet 2019"
+    r = participation(select, "budapest-first-protocol", "SMR")
+    assert (r["consent"], r["eif"]) == ("2019-03-08", "2019-07-01")
+
+
+def test_first_protocol_portugal(select):
+    r = participation(select, "budapest-first-protocol", "PRT")
+    assert (r["sig"], r["consent"], r["eif"]) == ("2003-03-17", "2010-03-24", "2010-07-01")
+
+
+def test_first_protocol_parties_entered_after_the_protocol(select):
+    rows = select(f"""
+        SELECT ?p WHERE {{
+          ?p cgo:instrument <{T}budapest-first-protocol> ; cgo:entryIntoForceDate ?e .
+          FILTER (?e < "2006-03-01"^^xsd:date)
+        }}""")
+    assert rows == []
