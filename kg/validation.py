@@ -28,6 +28,7 @@ class Problem:
     shape: str | None = None
     file: str | None = None
     line: int | None = None
+    kind: str = "shacl"  # shacl, consistency (the reasoner) or curator (kg/curator_checks.py)
 
     @property
     def where(self) -> str:
@@ -101,12 +102,15 @@ def locate(node, path, sources: list[SourceFile]) -> tuple[str | None, int | Non
     """The file and line where node's record (and, if given, its path property) was written."""
     if not isinstance(node, URIRef):
         return None, None
-    for source in sources:
+    # the file that holds the offending triple first, then any file that describes node
+    holding = [s for s in sources if isinstance(path, URIRef) and (node, path, None) in s.graph]
+    for source in holding + [s for s in sources if s not in holding]:
         if (node, None, None) not in source.graph:
             continue
         pattern = _subject_pattern(str(node), source.text)
         lines = source.text.splitlines()
         start = next((n for n, line in enumerate(lines, start=1) if pattern.match(line)), None)
+        start = start or source.line_of(f'"{node}"')  # JSON-LD "@id": "...", RDF/XML rdf:about="..."
         if start is None:
             return source.name, None
         if isinstance(path, URIRef):
@@ -122,7 +126,7 @@ def locate(node, path, sources: list[SourceFile]) -> tuple[str | None, int | Non
 
 
 def validate_graph(data: Graph, shapes: Graph, *, sources: list[SourceFile] | None = None,
-                   labels: Graph | None = None) -> ValidationReport:
+                   labels: Graph | None = None, focus_nodes: list | None = None) -> ValidationReport:
     """Validate a data graph (already reasoned: types inferred) against shapes.
 
     Args:
@@ -130,13 +134,22 @@ def validate_graph(data: Graph, shapes: Graph, *, sources: list[SourceFile] | No
         shapes: the merged shapes graph.
         sources: the parsed source files, used to point problems at file and line.
         labels: where to look up labels of focus nodes (defaults to data).
+        focus_nodes: validate only these nodes (against the shapes that target them); None = all.
     Returns:
         the typed report; pyshacl's own report graph is kept for `--format turtle`.
     """
     _conforms, report_graph, _text = pyshacl_validate(
-        data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True, meta_shacl=False
+        data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True, meta_shacl=False,
+        focus_nodes=focus_nodes,
     )
-    labels = labels if labels is not None else data
+    problems = problems_from_report(report_graph, shapes, sources=sources,
+                                    labels=labels if labels is not None else data)
+    return ValidationReport(problems=sort_problems(problems), report_graph=report_graph)
+
+
+def problems_from_report(report_graph: Graph, shapes: Graph, *, sources: list[SourceFile] | None,
+                         labels: Graph) -> list[Problem]:
+    """The typed problems of a SHACL report graph, pointed at file and line."""
     problems: list[Problem] = []
     for result in report_graph.subjects(RDF.type, SH.ValidationResult):
         focus = report_graph.value(result, SH.focusNode)
@@ -147,20 +160,30 @@ def validate_graph(data: Graph, shapes: Graph, *, sources: list[SourceFile] | No
         shape = report_graph.value(result, SH.sourceShape)
         if isinstance(shape, BNode):  # a property shape: report the node shape that owns it
             shape = shapes.value(predicate=SH.property, object=shape) or shape
-        file, line = locate(focus, path, sources or [])
-        problems.append(
-            Problem(
-                severity=severity,
-                message=str(message) if message is not None else "constraint not met",
-                focus=str(focus),
-                focus_label=_label(labels, focus),
-                path=str(path) if isinstance(path, URIRef) else None,
-                value=str(value) if value is not None and not isinstance(value, BNode) else None,
-                shape=str(shape) if isinstance(shape, URIRef) else None,
-                file=file,
-                line=line,
-            )
-        )
+        problems.append(make_problem(severity=severity, message=str(message) if message is not None else None,
+                                     focus=focus, path=path, value=value, shape=shape, sources=sources,
+                                     labels=labels))
+    return problems
+
+
+def make_problem(*, severity: str, message: str | None, focus, path, value, shape,
+                 sources: list[SourceFile] | None, labels: Graph) -> Problem:
+    """One Problem from rdflib terms, with its file and line."""
+    file, line = locate(focus, path, sources or [])
+    return Problem(
+        severity=severity,
+        message=message if message is not None else "constraint not met",
+        focus=str(focus),
+        focus_label=_label(labels, focus),
+        path=str(path) if isinstance(path, URIRef) else None,
+        value=str(value) if value is not None and not isinstance(value, BNode) else None,
+        shape=str(shape) if isinstance(shape, URIRef) else None,
+        file=file,
+        line=line,
+    )
+
+
+def sort_problems(problems: list[Problem]) -> list[Problem]:
+    """Violations first, then by file, line, focus node and path."""
     order = {"Violation": 0, "Warning": 1, "Info": 2}
-    problems.sort(key=lambda p: (order[p.severity], p.file or "~", p.line or 0, p.focus, p.path or ""))
-    return ValidationReport(problems=problems, report_graph=report_graph)
+    return sorted(problems, key=lambda p: (order[p.severity], p.file or "~", p.line or 0, p.focus, p.path or ""))
