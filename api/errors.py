@@ -5,8 +5,8 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
-from kg.errors import (BadParameter, InconsistencyError, KgError, LoadError, NotFound, QueryError, QueryRefused,
-                       QueryTimeout, ResultTooLarge, StoreError, ValidationFailed)
+from kg.errors import (BadParameter, ContributionTooLarge, InconsistencyError, KgError, LoadError, NotFound, QueryError,
+                       QueryRefused, QueryTimeout, ResultTooLarge, StoreError, ValidationFailed, ValidationTimeout)
 
 PROBLEM = "application/problem+json"
 
@@ -30,6 +30,10 @@ def _status(exc: KgError) -> tuple[int, str]:
         return 503, "Query timed out"
     if isinstance(exc, ResultTooLarge):
         return 413, "Result too large"
+    if isinstance(exc, ContributionTooLarge):
+        return 413, "Contribution too large"
+    if isinstance(exc, ValidationTimeout):
+        return 503, "Validation timed out"
     if isinstance(exc, LoadError):
         return 400, "Unreadable RDF"
     if isinstance(exc, (ValidationFailed, InconsistencyError)):

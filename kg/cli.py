@@ -26,72 +26,48 @@ def _colour(text: str, colour: str) -> str:
 
 
 def print_report(result) -> None:
-    """A human report: problems grouped by focus node, then a summary line."""
-    from kg.namespaces import PREFIXES
+    """A human report: syntax errors, problems grouped by resource, what changes, a summary line."""
+    from kg.check_report import render_text, to_model
 
-    def short(iri: str | None) -> str:
-        if not iri:
-            return ""
-        for prefix, ns in PREFIXES.items():
-            if iri.startswith(ns) and prefix not in ("cgid",):
-                return f"{prefix}:{iri[len(ns):]}"
-        return iri
-
-    colours = {"Violation": "red", "Warning": "yellow", "Info": "blue"}
-    for focus, problems in result.report.by_focus().items():
-        label = problems[0].focus_label
-        typer.echo(f"{short(focus)}" + (f'  "{label}"' if label else ""))
-        for p in problems:
-            detail = f" {short(p.path)}" if p.path else ""
-            value = f" = {p.value}" if p.value is not None else ""
-            typer.echo(f"  {_colour(p.severity, colours[p.severity])}{detail}{value}  [{p.where}]")
-            typer.echo(f"    {p.message}")
-    for problem in result.inconsistencies:
-        typer.echo(f"{_colour('Inconsistency', 'red')}: {problem}")
-    counts = result.report.counts()
-    status = "conforms" if result.conforms else "does not conform"
-    typer.echo(
-        f"{status}: {counts.get('Violation', 0)} violation(s), {counts.get('Warning', 0)} warning(s), "
-        f"{counts.get('Info', 0)} info, {len(result.inconsistencies)} inconsistency(ies) "
-        f"in {len(result.files)} file(s), {result.seconds:.1f} s"
-    )
+    typer.echo(render_text(to_model(result), colour=_colour))
 
 
 @app.command()
 def validate(
     paths: Annotated[list[Path] | None, typer.Argument(help="Contribution files; none = the repository's data.")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="text, json or turtle")] = "text",
+    fmt: Annotated[str, typer.Option("--format", help="text, json or turtle (the SHACL report graph)")] = "text",
 ) -> None:
-    """Validate data against the shapes and the reasoner (exit 0 conforms, 1 violations, 2 unreadable)."""
+    """Validate a contribution merged with the canonical data (exit 0 conforms, 1 violations, 2 unreadable).
+
+    The JSON (--format json) is the same document POST /validate returns; its schema is
+    docs/validation-report.schema.json.
+    """
+    from kg.check_report import to_model
     from kg.checking import check_paths
 
+    if fmt not in ("text", "json", "turtle"):
+        typer.echo(f"unknown --format {fmt!r}: use text, json or turtle", err=True)
+        raise typer.Exit(EXIT_UNREADABLE)
     settings = _settings()
-    missing = [str(p) for p in (paths or []) if not p.exists()]
+    missing = [str(p) for p in (paths or []) if not p.is_file()]
     if missing:
         typer.echo(f"cannot read: {', '.join(missing)}", err=True)
         raise typer.Exit(EXIT_UNREADABLE)
     try:
         result = check_paths(settings, list(paths or []))
-    except LoadError as exc:
-        if fmt == "json":
-            typer.echo(json.dumps({"conforms": False, "syntax_errors": [
-                {"file": exc.position.file if exc.position else None,
-                 "line": exc.position.line if exc.position else None,
-                 "column": exc.position.column if exc.position else None, "message": exc.message}]}, indent=2))
-        else:
-            typer.echo(f"syntax error: {exc}", err=True)
+    except LoadError as exc:  # unreadable file or unknown format (syntax errors are in the result)
+        typer.echo(f"cannot read: {exc}", err=True)
         raise typer.Exit(EXIT_UNREADABLE) from None
     if fmt == "json":
-        body = result.report.to_dict()
-        body["conforms"] = result.conforms
-        body["inconsistencies"] = result.inconsistencies
-        body["files"] = result.files
-        typer.echo(json.dumps(body, indent=2))
+        typer.echo(to_model(result).model_dump_json(indent=2))
     elif fmt == "turtle":
-        typer.echo(result.report.report_graph.serialize(format="turtle"))
+        if result.report.report_graph is None:
+            print_report(result)  # nothing was validated: say why
+        else:
+            typer.echo(result.report.report_graph.serialize(format="turtle"))
     else:
         print_report(result)
-    raise typer.Exit(EXIT_OK if result.conforms else EXIT_VIOLATIONS)
+    raise typer.Exit(result.exit_code)
 
 
 @app.command()

@@ -94,3 +94,15 @@ class BadParameter(KgError):
         self.name = name
         self.message = message
         super().__init__(f"{name}: {message}")
+
+
+class ContributionTooLarge(KgError):
+    """A contribution sent to POST /validate is larger than Settings.max_upload_bytes."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        super().__init__(f"the contribution is larger than {limit} bytes (the limit; CYBERGOV_MAX_UPLOAD_BYTES)")
+
+
+class ValidationTimeout(KgError):
+    """Checking a contribution ran past Settings.validate_timeout and was stopped."""

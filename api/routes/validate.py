@@ -1,0 +1,137 @@
+"""POST /validate: check a contribution merged with the canonical data; never writes anything.
+
+The body is either a multipart form with one or more files (any field name; each file's format
+from its part's Content-Type, else its file name's suffix) or one document sent raw with its
+Content-Type (text/turtle, application/n-triples, application/trig, application/n-quads,
+application/ld+json, application/rdf+xml). The answer is the same JSON as
+`cybergov validate --format json` (docs/validation-report.schema.json): 200 conforms,
+422 violations, 400 unreadable (both as application/problem+json, the report carrying
+title/status/detail). 413 beyond Settings.max_upload_bytes (refused on Content-Length before
+reading, or as soon as the stream passes the limit); 503 past Settings.validate_timeout.
+"""
+from __future__ import annotations
+
+import asyncio
+import threading
+from pathlib import PurePosixPath
+
+from fastapi import APIRouter, Request, Response
+from starlette.datastructures import UploadFile
+
+from api.deps import SettingsDep
+from api.errors import PROBLEM, problem
+from kg.check_report import CheckReport
+from kg.check_worker import CheckWorker
+from kg.config import Settings
+from kg.errors import ContributionTooLarge, LoadError, SourcePosition
+from kg.loading import MEDIA_TYPES
+
+router = APIRouter(tags=["validate"])
+_worker_lock = threading.Lock()
+
+RAW_TYPES = ["text/turtle", "application/n-triples", "application/trig", "application/n-quads",
+             "application/ld+json", "application/rdf+xml"]
+_REQUEST_BODY = {
+    "required": True,
+    "description": "The contribution: files in a multipart form, or one document with its Content-Type.",
+    "content": {
+        "multipart/form-data": {"schema": {"type": "object", "properties": {
+            "file": {"type": "array", "items": {"type": "string", "format": "binary"}}}}},
+        **{media: {"schema": {"type": "string"}} for media in RAW_TYPES},
+    },
+}
+_PROBLEM_RESPONSE = {"content": {PROBLEM: {}}}
+
+
+def _worker(request: Request, settings: Settings) -> CheckWorker:
+    """The app's validation worker (started on first use, kept on app.state)."""
+    with _worker_lock:
+        worker = getattr(request.app.state, "check_worker", None)
+        if worker is None:
+            worker = CheckWorker(settings)
+            request.app.state.check_worker = worker
+        return worker
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    """The body, refusing more than limit bytes without reading them all.
+
+    Raises:
+        ContributionTooLarge: Content-Length or the bytes received exceed limit.
+    """
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise ContributionTooLarge(limit)
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            raise ContributionTooLarge(limit)
+    return bytes(body)
+
+
+def _decode(data: bytes, name: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise LoadError(f"not UTF-8 text: {exc}", SourcePosition(name)) from None
+
+
+async def _files(request: Request, body: bytes) -> list[tuple[str, str, str | None]]:
+    """The files of a multipart body (parsed from the bytes already read)."""
+    sent = False
+
+    async def replay():
+        nonlocal sent
+        if sent:
+            return {"type": "http.disconnect"}
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    form = await Request(request.scope, receive=replay).form()
+    documents = []
+    try:
+        for number, (_field, value) in enumerate(form.multi_items(), start=1):
+            if isinstance(value, UploadFile):
+                name = PurePosixPath(value.filename or f"upload-{number}").name or f"upload-{number}"
+                documents.append((name, _decode(await value.read(), name), value.content_type))
+    finally:
+        await form.close()
+    return documents
+
+
+@router.post(
+    "/validate",
+    summary="Validate a contribution against the shapes and the reasoner, merged with the canonical data",
+    response_model=CheckReport,
+    responses={
+        400: {"description": "Unreadable: syntax errors (the report lists them all) or not UTF-8.",
+              "content": {PROBLEM: {"schema": {"$ref": "#/components/schemas/CheckReport"}}}},
+        413: {"description": "Body larger than CYBERGOV_MAX_UPLOAD_BYTES.", **_PROBLEM_RESPONSE},
+        415: {"description": "Content-Type is not an RDF format or multipart/form-data.", **_PROBLEM_RESPONSE},
+        422: {"description": "The contribution has violations (the report says which, where).",
+              "content": {PROBLEM: {"schema": {"$ref": "#/components/schemas/CheckReport"}}}},
+        503: {"description": "Validation took longer than CYBERGOV_VALIDATE_TIMEOUT and was stopped.",
+              **_PROBLEM_RESPONSE},
+    },
+    openapi_extra={"requestBody": _REQUEST_BODY},
+)
+async def validate(request: Request, settings: SettingsDep) -> Response:
+    """Check a contribution; nothing it sends is stored. Same JSON as `cybergov validate --format json`."""
+    body = await _read_body(request, settings.max_upload_bytes)
+    content_type = request.headers.get("content-type", "")
+    media = content_type.split(";")[0].strip().lower()
+    if media == "multipart/form-data":
+        documents = await _files(request, body)
+        if not documents:
+            return problem(422, "Invalid parameter", "the multipart form holds no file", parameter="file")
+    elif media in MEDIA_TYPES:
+        documents = [("<request>", _decode(body, "<request>"), media)]
+    else:
+        return problem(415, "Unsupported media type",
+                       f"Content-Type {media or '(none)'!r} is not an RDF format: send multipart/form-data "
+                       f"with files, or one of {', '.join(RAW_TYPES)}")
+    worker = _worker(request, settings)
+    report = await asyncio.to_thread(worker.check, documents, timeout=settings.validate_timeout)
+    status = CheckReport.model_validate_json(report).status
+    return Response(report, status_code=status, media_type="application/json" if status == 200 else PROBLEM)
