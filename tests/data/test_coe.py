@@ -1,0 +1,245 @@
+"""Fact tests for the Council of Europe: the organization, its memberships, Convention 108 and CETS 223.
+
+Each expected value was read on the page named in the comment (see docs/notes/data-coe.md).
+"""
+from __future__ import annotations
+
+import pytest
+
+S = "https://w3id.org/cybergov/id/state/"
+O = "https://w3id.org/cybergov/id/organization/"
+T = "https://w3id.org/cybergov/id/treaty/"
+C = "https://w3id.org/cybergov/id/consent/"
+ROLE = "https://w3id.org/cybergov/id/role/"
+STATUS = "https://w3id.org/cybergov/id/status/"
+
+# CoE Office in Georgia, list of the 46 member States (founders, "Greece and Republic of Türkiye in August 1949",
+# then by year of accession)
+COE_46 = {
+    "BEL", "DNK", "FRA", "IRL", "ITA", "LUX", "NLD", "NOR", "SWE", "GBR", "GRC", "TUR", "ISL", "DEU", "AUT", "CYP",
+    "CHE", "MLT", "PRT", "ESP", "LIE", "SMR", "FIN", "HUN", "POL", "BGR", "EST", "LTU", "SVN", "CZE", "SVK", "ROU",
+    "AND", "LVA", "ALB", "MDA", "UKR", "MKD", "HRV", "GEO", "ARM", "AZE", "BIH", "SRB", "MCO", "MNE",
+}
+
+
+def spells(select, code: str, role: str = "member") -> list[dict]:
+    rows = select(f"""
+        SELECT ?start ?end ?reason WHERE {{
+          ?r a cgo:Membership ; org:organization <{O}coe> ; org:member <{S}{code}> ; org:role <{ROLE}{role}> .
+          OPTIONAL {{ ?r cgo:startDate ?start }}
+          OPTIONAL {{ ?r cgo:endDate ?end }}
+          OPTIONAL {{ ?r cgo:endReason ?reason }}
+        }} ORDER BY ?start""")
+    return [{k: row.get(k) for k in ("start", "end", "reason")} for row in rows]
+
+
+def members_on(select, day: str) -> set[str]:
+    """States whose CoE membership is known to hold on `day` (start <= day < end)."""
+    rows = select(f"""
+        SELECT ?m WHERE {{
+          ?r a cgo:Membership ; org:organization <{O}coe> ; org:member ?m ; org:role role:member ;
+             cgo:startDate ?start .
+          OPTIONAL {{ ?r cgo:endDate ?end }}
+          FILTER (?start <= "{day}"^^xsd:date && (!BOUND(?end) || ?end > "{day}"^^xsd:date))
+        }}""")
+    return {r["m"].removeprefix(S) for r in rows}
+
+
+def participation(select, treaty: str, code: str) -> dict:
+    rows = select(f"""
+        SELECT ?sig ?kind ?consent ?eif WHERE {{
+          ?p a cgo:TreatyParticipation ; cgo:instrument <{T}{treaty}> ; cgo:participant <{S}{code}> .
+          OPTIONAL {{ ?p cgo:signatureDate ?sig }}
+          OPTIONAL {{ ?p cgo:consentKind ?kind }}
+          OPTIONAL {{ ?p cgo:consentDate ?consent }}
+          OPTIONAL {{ ?p cgo:entryIntoForceDate ?eif }}
+        }}""")
+    assert len(rows) == 1, f"expected one participation of {code} in {treaty}, found {len(rows)}"
+    return {k: rows[0].get(k) for k in ("sig", "kind", "consent", "eif")}
+
+
+# ------------------------------------------------------------------ organization and bodies
+def test_coe_is_a_regional_organization_founded_5_may_1949(select):
+    # CoE Office in Georgia: "set up on 5 May 1949 by 10 countries"
+    rows = select(f"SELECT ?f WHERE {{ <{O}coe> a cgo:RegionalOrganization ; cgo:founded ?f }}")
+    assert rows == [{"f": "1949-05-05"}]
+
+
+def test_t_cy_is_a_committee_of_the_coe(select):
+    # coe.int/en/web/cybercrime/tcy: "The Cybercrime Convention Committee (T-CY) represents the State Parties ..."
+    rows = select(f"""
+        SELECT ?label ?alt WHERE {{
+          <{O}coe-t-cy> a cgo:Committee ; cgo:subOrganizationOf <{O}coe> ; rdfs:label ?label ; skos:altLabel ?alt .
+        }}""")
+    assert {(r["label"], r["alt"]) for r in rows} == {("Cybercrime Convention Committee", "T-CY")}
+
+
+# ------------------------------------------------------------------ memberships
+def test_46_members_with_no_end(select):
+    rows = select(f"""
+        SELECT DISTINCT ?m WHERE {{
+          ?r a cgo:Membership ; org:organization <{O}coe> ; org:role role:member ; org:member ?m .
+          FILTER NOT EXISTS {{ ?r cgo:endDate ?end }}
+        }}""")
+    assert {r["m"].removeprefix(S) for r in rows} == COE_46
+
+
+def test_russia_member_before_and_not_after_16_march_2022(select):
+    # CoE archives: accession 28 February 1996; "ceases to be a member of the Council of Europe as from 16 March 2022"
+    assert spells(select, "RUS") == [{"start": "1996-02-28", "end": "2022-03-16", "reason": "expulsion"}]
+    assert "RUS" in members_on(select, "2022-03-15")
+    assert "RUS" not in members_on(select, "2022-03-16")
+    assert "RUS" not in members_on(select, "2024-01-01")
+
+
+def test_russia_was_suspended_not_expelled_on_25_february_2022(select):
+    # CM Deputies 25 February 2022: suspension of the rights of representation only
+    assert "RUS" in members_on(select, "2022-02-25")
+
+
+def test_members_on_16_march_2022_are_the_46(select):
+    # every dated member on that day is one of the 46 (six members have no day on an official page read)
+    on_day = members_on(select, "2022-03-16")
+    assert on_day <= COE_46
+    assert len(on_day) == 40
+
+
+def test_greece_two_spells(select):
+    # CoE: joined 9 August 1949; 70.coe.int: "12 December 1969 Greece withdraws", "28 November 1974 Greece re-joins"
+    assert spells(select, "GRC") == [
+        {"start": "1949-08-09", "end": "1969-12-12", "reason": "withdrawal"},
+        {"start": "1974-11-28", "end": None, "reason": None},
+    ]
+    assert "GRC" not in members_on(select, "1972-01-01")
+    assert "GRC" in members_on(select, "1975-01-01")
+
+
+def test_germany_associate_then_full_member(select):
+    # deutschland.de / bpb.de: associate member effective 13 July 1950, full member on 2 May 1951
+    assert spells(select, "DEU", "associate-member") == [
+        {"start": "1950-07-13", "end": "1951-05-02", "reason": "became a full member"}]
+    assert spells(select, "DEU") == [{"start": "1951-05-02", "end": None, "reason": None}]
+
+
+@pytest.mark.parametrize("code,start", [
+    ("FRA", "1949-05-05"),  # founder
+    ("TUR", "1949-08-09"),  # former CoE country page: "Turkey became a member ... on 9 August 1949"
+    ("ISL", "1950-03-07"),  # coe.int portal: "Iceland joined the Council of Europe on 7 March 1950"
+    ("CHE", "1963-05-06"),  # Swiss SR 0.192.030: instrument of accession deposited 6 May 1963
+    ("FIN", "1989-05-05"),  # coe.int portal: 23rd member State on 5 May 1989
+    ("HUN", "1990-11-06"),
+    ("CZE", "1993-06-30"),  # Czech MFA: member since 30 June 1993
+    ("UKR", "1995-11-09"),
+    ("MKD", "1995-11-09"),  # CoE Skopje office: 38th member State on 9 November 1995
+    ("GEO", "1999-04-27"),
+    ("ARM", "2001-01-25"),
+    ("SRB", "2003-04-03"),  # coe.int portal: 45th member State on 3 April 2003
+    ("MCO", "2004-10-05"),
+    ("MNE", "2007-05-11"),
+])
+def test_accession_days(select, code, start):
+    assert spells(select, code) == [{"start": start, "end": None, "reason": None}]
+
+
+def test_members_without_an_official_day_have_no_start(select):
+    # only years on the CoE list of 46: Austria 1956, Cyprus 1961, San Marino 1988, Slovakia 1993, Andorra 1994, BiH 2002
+    rows = select(f"""
+        SELECT ?m (COUNT(?r) AS ?n) (COUNT(?start) AS ?dated) WHERE {{
+          ?r a cgo:Membership ; org:organization <{O}coe> ; org:member ?m ; org:role role:member .
+          OPTIONAL {{ ?r cgo:startDate ?start }}
+        }} GROUP BY ?m""")
+    undated = {r["m"].removeprefix(S) for r in rows if r["dated"] == "0"}
+    assert undated == {"AUT", "CYP", "SMR", "SVK", "AND", "BIH"}
+    assert all(r["n"] == "1" for r in rows if r["m"].removeprefix(S) in undated)
+
+
+# ------------------------------------------------------------------ Convention 108
+def test_convention_108_record(select):
+    # Treaty Office: "Strasbourg, 28/01/1981", "Entry into Force 01/10/1985"
+    rows = select(f"""
+        SELECT ?open ?eif ?place ?dep ?st WHERE {{
+          <{T}convention-108> a cgo:Treaty ; cgo:openingForSignatureDate ?open ; cgo:entryIntoForceDate ?eif ;
+              cgo:adoptionPlace ?place ; cgo:depositary ?dep ; cgo:status ?st .
+        }}""")
+    assert rows == [{"open": "1981-01-28", "eif": "1985-10-01", "place": "Strasbourg",
+                     "dep": O + "coe", "st": STATUS + "in-force"}]
+    alts = {r["alt"] for r in select(f"SELECT ?alt WHERE {{ <{T}convention-108> skos:altLabel ?alt }}")}
+    assert alts >= {"Convention 108", "ETS No. 108"}
+
+
+def test_argentina_accession_by_a_non_member_state(select):
+    # CoE: instruments of accession "forwarded to the Secretary General on 25 February 2019"; in force 1 June 2019
+    r = participation(select, "convention-108", "ARG")
+    assert (r["sig"], r["kind"], r["consent"], r["eif"]) == (None, C + "accession", "2019-02-25", "2019-06-01")
+    assert spells(select, "ARG") == []  # not a member of the Council of Europe
+
+
+def test_senegal_accession(select):
+    # CoE data protection page: accession deposited 25.08.2016; in force for Senegal on 1 December 2016
+    r = participation(select, "convention-108", "SEN")
+    assert (r["kind"], r["consent"], r["eif"]) == (C + "accession", "2016-08-25", "2016-12-01")
+
+
+def test_108_accessions_are_by_non_members(select):
+    rows = select(f"""
+        SELECT ?s WHERE {{
+          ?p cgo:instrument <{T}convention-108> ; cgo:participant ?s ; cgo:consentKind consent:accession .
+        }}""")
+    acceded = {r["s"].removeprefix(S) for r in rows}
+    assert acceded == {"URY", "SEN", "CPV", "MEX", "ARG"}
+    assert not acceded & COE_46
+
+
+# ------------------------------------------------------------------ CETS 223 (Convention 108+)
+def test_108_plus_record(select):
+    # CoE: adopted 18 May 2018; opened for signature in Strasbourg on 10 October 2018; not in force
+    rows = select(f"""
+        SELECT ?amends ?adopted ?open ?st WHERE {{
+          <{T}convention-108-plus> a cgo:Protocol ; cgo:amends ?amends ; cgo:adoptionDate ?adopted ;
+              cgo:openingForSignatureDate ?open ; cgo:status ?st .
+          FILTER NOT EXISTS {{ <{T}convention-108-plus> cgo:entryIntoForceDate ?eif }}
+        }}""")
+    assert rows == [{"amends": T + "convention-108", "adopted": "2018-05-18", "open": "2018-10-10",
+                     "st": STATUS + "not-in-force"}]
+    alts = {r["alt"] for r in select(f"SELECT ?alt WHERE {{ <{T}convention-108-plus> skos:altLabel ?alt }}")}
+    assert alts >= {"Convention 108+", "CETS No. 223"}
+
+
+@pytest.mark.parametrize("code", ["BEL", "RUS", "IRL"])
+def test_108_plus_signatories_without_ratification(select, code):
+    # NL treaty database: signed 10-10-2018, no consent shown
+    r = participation(select, "convention-108-plus", code)
+    assert r["sig"] == "2018-10-10"
+    assert r["kind"] is None and r["consent"] is None and r["eif"] is None
+
+
+def test_france_ratified_108_plus(select):
+    # CoE, 27 March 2023: instruments of ratification deposited today; NL table: 10-10-2018 | 27-03-2023 (R)
+    r = participation(select, "convention-108-plus", "FRA")
+    assert (r["sig"], r["kind"], r["consent"]) == ("2018-10-10", C + "ratification", "2023-03-27")
+
+
+def test_spain_ratified_108_plus(select):
+    # CoE, 29 January 2021: "Yesterday, on 28 January 2021 ... deposited the instrument of ratification"
+    r = participation(select, "convention-108-plus", "ESP")
+    assert (r["sig"], r["consent"]) == ("2018-10-10", "2021-01-28")
+
+
+def test_no_108_plus_signature_before_opening(select):
+    rows = select(f"""
+        SELECT ?p WHERE {{
+          ?p cgo:instrument <{T}convention-108-plus> ; cgo:signatureDate ?s .
+          FILTER (?s < "2018-10-10"^^xsd:date)
+        }}""")
+    assert rows == []
+
+
+def test_108_plus_opening_day_signatures(select):
+    # CoE news: 21 States signed on the opening day (20 member States and Uruguay); all recorded
+    rows = select(f"""
+        SELECT ?s WHERE {{
+          ?p cgo:instrument <{T}convention-108-plus> ; cgo:participant ?s ; cgo:signatureDate "2018-10-10"^^xsd:date .
+        }}""")
+    opening = {r["s"].removeprefix(S) for r in rows}
+    assert opening == {"AUT", "BEL", "BGR", "CZE", "EST", "FIN", "FRA", "DEU", "IRL", "LVA", "LTU", "LUX", "MCO",
+                       "NLD", "NOR", "PRT", "RUS", "ESP", "SWE", "GBR", "URY"}
