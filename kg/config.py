@@ -26,7 +26,10 @@ class Settings(BaseSettings):
     endpoint_user: str | None = None
     endpoint_password: str | None = None
 
-    reasoner: Literal["owlrl", "fast"] = "owlrl"
+    reasoner: Literal["owlrl", "fast"] = Field(
+        default="fast", description="fast (reasonable + SPARQL rules; same entailments) or owlrl (the reference).")
+    validator: Literal["pyshacl", "fast"] = Field(
+        default="fast", description="fast (SPARQL constraints on pyoxigraph; same results) or pyshacl (the reference).")
     file_graphs: bool = Field(default=True, description="Keep one named graph per source file.")
 
     query_timeout: float = Field(default=10.0, gt=0, description="Seconds a SPARQL query may run.")

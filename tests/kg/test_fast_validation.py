@@ -1,0 +1,76 @@
+"""Fast SHACL (SPARQL constraints on pyoxigraph, core by pyshacl) reports what pyshacl reports (issue 6)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from kg.fast_reasoning import closure_fast
+from kg.fast_validation import split_shapes, touched_nodes, validate_fast
+from kg.loading import load_file, load_folder, merge
+from kg.namespaces import SH
+from kg.validation import load_shapes, validate_graph
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURES = REPO / "tests" / "fixtures"
+SHAPES = load_shapes(load_folder(REPO / "shapes", root=REPO))
+ONTOLOGY = merge(load_folder(REPO / "ontology", root=REPO))
+CANONICAL = load_file(FIXTURES / "data" / "minimal.ttl", root=REPO)
+BAD = [load_file(p, root=REPO) for p in sorted((FIXTURES / "shapes").glob("*.bad.ttl"))]
+
+
+def key(problem) -> tuple:
+    """What both validators must agree on (pyshacl attaches two messages to some results, in no order)."""
+    return tuple(str(x) for x in (problem.severity, problem.focus, problem.path, problem.value, problem.shape,
+                                  problem.file, problem.line))
+
+
+@pytest.fixture(scope="module")
+def invalid():
+    """The canonical fixture with every failing shape fixture, reasoned."""
+    asserted = merge([CANONICAL, *BAD])
+    data = Graph()
+    data += ONTOLOGY
+    data += asserted
+    data += closure_fast(asserted, ONTOLOGY).inferred
+    return data
+
+
+def test_sparql_constraints_are_taken_out_of_the_shapes():
+    core, constraints = split_shapes(SHAPES)
+    assert len(constraints) >= 10
+    assert len(list(core.subject_objects(SH.sparql))) < len(list(SHAPES.subject_objects(SH.sparql)))
+    assert all("$this" not in c.query and "?this" in c.query for c in constraints)
+
+
+def test_full_fast_validation_reports_what_pyshacl_reports(invalid):
+    reference = validate_graph(invalid, SHAPES, sources=[CANONICAL, *BAD])
+    fast = validate_fast(invalid, SHAPES, sources=[CANONICAL, *BAD])
+    assert reference.violation_count > len(BAD) / 2
+    assert sorted(map(key, fast.problems)) == sorted(map(key, reference.problems))
+
+
+def test_sparql_constraint_messages_are_filled_in(invalid):
+    fast = validate_fast(invalid, SHAPES, sources=[CANONICAL, *BAD])
+    messages = [p.message for p in fast.problems]
+    assert messages and not any("{?" in m or "{$" in m for m in messages)
+
+
+def test_focused_validation_finds_a_contribution_s_problems_and_only_those(invalid):
+    contribution = next(s for s in BAD if s.name.endswith("TreatyParticipationShape.bad.ttl"))
+    focus = touched_nodes(contribution.graph)
+    reference = validate_graph(invalid, SHAPES, sources=[CANONICAL, *BAD])
+    expected = sorted(key(p) for p in reference.problems if p.file == contribution.name)
+    fast = validate_fast(invalid, SHAPES, sources=[CANONICAL, *BAD], focus=focus)
+    assert expected
+    assert sorted(key(p) for p in fast.problems if p.file == contribution.name) == expected
+    assert all(p.file in (contribution.name, CANONICAL.name, None) for p in fast.problems)
+
+
+def test_touched_nodes_are_subjects_objects_and_their_inferred_neighbours():
+    contribution = Graph().parse(data="<urn:m> <http://www.w3.org/ns/org#member> <urn:s> ; <urn:p> 'x' .",
+                                 format="turtle")
+    inferred = Graph().parse(data="<urn:o> <urn:hasMember> <urn:s> .", format="turtle")
+    nodes = {str(n) for n in touched_nodes(contribution, inferred)}
+    assert nodes == {"urn:m", "urn:s", "urn:o"}
