@@ -24,6 +24,7 @@ from kg.config import Settings
 from kg.contribution import Contribution, SyntaxProblem, read_paths
 from kg.curator_checks import iso_problems, known_state_iris, oxigraph_store, query_problems
 from kg.errors import LoadError
+from kg.fast_validation import touched_nodes, validate_fast
 from kg.loading import SourceFile, merge
 from kg.namespaces import GRAPH_ASSERTED, GRAPH_ONTOLOGY
 from kg.reasoning import closure
@@ -161,12 +162,18 @@ def check_contribution(settings: Settings, contribution: Contribution, *, loaded
 
     mark = time.perf_counter()
     sources: list[SourceFile] = contribution.sources + loaded.data + loaded.ontology
-    shacl = validate_graph(full, load_shapes(loaded.shapes), sources=sources)
+    store = oxigraph_store(full, named={GRAPH_ASSERTED: asserted, GRAPH_ONTOLOGY: ontology})
+    shapes = load_shapes(loaded.shapes)
+    if settings.validator == "fast":
+        # only the nodes the contribution can affect; the others' problems would be filtered out below
+        touched = touched_nodes(added, reasoning.inferred) if contribution.sources else None
+        shacl = validate_fast(full, shapes, sources=sources, focus=touched, store=store)
+    else:
+        shacl = validate_graph(full, shapes, sources=sources)
     timings["shacl"] = time.perf_counter() - mark
 
     mark = time.perf_counter()
     focus = {s for s in added.subjects() if isinstance(s, URIRef)} if contribution.sources else None
-    store = oxigraph_store(full, named={GRAPH_ASSERTED: asserted, GRAPH_ONTOLOGY: ontology})
     consistency = query_problems(store, "consistency", focus=focus, kind="consistency", sources=sources)
     consistency += _owlrl_problems(reasoning.problems, consistency)
     curator = query_problems(store, "checks", focus=focus, kind="curator", sources=sources)

@@ -140,7 +140,8 @@ def validate_graph(data: Graph, shapes: Graph, *, sources: list[SourceFile] | No
     """
     _conforms, report_graph, _text = pyshacl_validate(
         data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True, meta_shacl=False,
-        focus_nodes=focus_nodes,
+        # as strings: pyshacl takes a non-string node for a CURIE to expand unless it is http(s), urn or file
+        focus_nodes=[str(n) for n in focus_nodes] if focus_nodes is not None else None,
     )
     problems = problems_from_report(report_graph, shapes, sources=sources,
                                     labels=labels if labels is not None else data)
