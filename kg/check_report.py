@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Literal
+from typing import Literal as OneOf
 
 from pydantic import BaseModel, Field
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, XSD
 
 from kg.checking import CheckResult
 from kg.curator_checks import short
+from kg.namespaces import SH
 
-Severity = Literal["Violation", "Warning", "Info"]
+Severity = OneOf["Violation", "Warning", "Info"]
 
 
 class SyntaxErrorItem(BaseModel):
@@ -32,7 +35,7 @@ class SyntaxErrorItem(BaseModel):
 class ProblemItem(BaseModel):
     """One problem with the contribution, in words a curator can act on."""
 
-    kind: Literal["shacl", "consistency", "curator"] = Field(
+    kind: OneOf["shacl", "consistency", "curator"] = Field(
         description="shacl: a shape in shapes/; consistency: a contradiction the OWL 2 RL closure shows "
                     "(kg/consistency); curator: a check in kg/checks or the ISO 3166-1 check.")
     severity: Severity = Field(description="Violations fail the check; warnings and infos do not.")
@@ -144,6 +147,8 @@ def to_model(result: CheckResult) -> CheckReport:
         group.label = group.label or p.focus_label
         if group.file is None and p.file:
             group.file, group.line = p.file, p.line
+        elif p.file == group.file and p.line and (group.line is None or p.line < group.line):
+            group.line = p.line  # the record's first line the problems point at
     summary = None
     if result.summary is not None:
         s = result.summary
@@ -211,6 +216,42 @@ def render_text(report: CheckReport, *, colour: Callable[[str, str], str] = lamb
     out.append(f"{status}: {report.detail} in {len(report.files)} file(s), {report.seconds:.1f} s "
                f"(reasoner {report.reasoner}){note}")
     return "\n".join(out)
+
+
+def _node(text: str):
+    return URIRef(text) if "://" in text or text.startswith("urn:") else Literal(text)
+
+
+def report_graph(result: CheckResult) -> Graph:
+    """Every problem as a SHACL validation report (sh:ValidationReport), whichever engine found it.
+
+    Consistency and curator problems are sh:ValidationResults too, their sh:sourceShape naming the
+    query or check; rdfs:comment holds the file and line. (pyshacl's own report graph would miss the
+    constraints the fast validator runs on pyoxigraph, and the problems that are not SHACL.)
+    """
+    graph = Graph()
+    graph.bind("sh", SH)
+    report = BNode()
+    graph.add((report, RDF.type, SH.ValidationReport))
+    graph.add((report, SH.conforms, Literal(result.conforms)))
+    severities = {"Violation": SH.Violation, "Warning": SH.Warning, "Info": SH.Info}
+    for problem in result.problems:
+        node = BNode()
+        graph.add((report, SH.result, node))
+        graph.add((node, RDF.type, SH.ValidationResult))
+        graph.add((node, SH.focusNode, _node(problem.focus)))
+        graph.add((node, SH.resultSeverity, severities[problem.severity]))
+        graph.add((node, SH.resultMessage, Literal(problem.message, lang="en")))
+        if problem.path:
+            graph.add((node, SH.resultPath, URIRef(problem.path)))
+        if problem.value is not None:
+            graph.add((node, SH.value, _node(problem.value)))
+        if problem.shape:
+            graph.add((node, SH.sourceShape, _node(problem.shape) if "://" in problem.shape
+                       else Literal(problem.shape)))
+        if problem.file:
+            graph.add((node, RDFS.comment, Literal(_where(problem.file, problem.line), datatype=XSD.string)))
+    return graph
 
 
 def json_schema() -> dict:

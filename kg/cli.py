@@ -42,7 +42,7 @@ def validate(
     The JSON (--format json) is the same document POST /validate returns; its schema is
     docs/validation-report.schema.json.
     """
-    from kg.check_report import to_model
+    from kg.check_report import report_graph, to_model
     from kg.checking import check_paths
 
     if fmt not in ("text", "json", "turtle"):
@@ -61,10 +61,10 @@ def validate(
     if fmt == "json":
         typer.echo(to_model(result).model_dump_json(indent=2))
     elif fmt == "turtle":
-        if result.report.report_graph is None:
+        if not result.readable:
             print_report(result)  # nothing was validated: say why
         else:
-            typer.echo(result.report.report_graph.serialize(format="turtle"))
+            typer.echo(report_graph(result).serialize(format="turtle"))
     else:
         print_report(result)
     raise typer.Exit(result.exit_code)
@@ -164,6 +164,25 @@ def stats() -> None:
             typer.echo(f"{row['label'] or row['class']:<38} {int(row['n']):>8}")
     finally:
         store.close()
+
+
+@app.command()
+def push(
+    endpoint: Annotated[str, typer.Option(help="SPARQL query endpoint URL, e.g. http://127.0.0.1:7878/query.")],
+    graph_store: Annotated[str | None, typer.Option(
+        help="Graph Store Protocol URL (default: the endpoint's /store, as oxigraph serve has it; "
+             "Fuseki: http://host:3030/ds/data).")] = None,
+) -> None:
+    """Build (or reuse the cached build) and load it into a remote engine (named graphs + default graph)."""
+    from kg.build import build as run_build
+    from kg.push import graph_store_url, push as run_push
+
+    settings = _settings()
+    built = run_build(settings)
+    auth = (settings.endpoint_user, settings.endpoint_password or "") if settings.endpoint_user else None
+    result = run_push(built.dataset_path, graph_store or graph_store_url(endpoint), auth=auth)
+    typer.echo(f"pushed version {built.version}: {result.triples} triples in {len(result.counts)} graph(s) "
+               f"-> {result.graph_store}; serve with CYBERGOV_STORE=remote CYBERGOV_ENDPOINT={endpoint}")
 
 
 @app.command()
