@@ -20,8 +20,11 @@ install-test: $(BIN)/python
 serve: install
 	$(BIN)/cybergov serve --host $(HOST) --port $(PORT)
 
+# Two passes: everything on the embedded store, then the API suite against a real `oxigraph serve`
+# (started on 127.0.0.1 by the fixtures and loaded with `cybergov push`).
 test: install-test
 	$(BIN)/python -m pytest
+	CYBERGOV_TEST_BACKEND=remote $(BIN)/python -m pytest tests/api
 
 bench: install-test
 	$(BIN)/python -m pip install --quiet -e ".[fast,test,bench]"

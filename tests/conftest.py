@@ -3,11 +3,22 @@
 The fixture data in tests/fixtures/data is built for the temporal rules of the contract; the
 repository's own data is used by the tests that check curated facts (tests/data) and by
 `repo_store`.
+
+CYBERGOV_TEST_BACKEND=remote (the second pass of `make test`) runs the same tests against a real
+`oxigraph serve` on 127.0.0.1, loaded with `cybergov push`: fixture_settings then names the remote
+store and its endpoint, so fixture_store, client and live_server all go through kg.store.remote.
 """
 from __future__ import annotations
 
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import httpx
 import pytest
 
 from kg.build import build
@@ -16,13 +27,77 @@ from kg.store import open_store
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
+BACKEND = os.environ.get("CYBERGOV_TEST_BACKEND", "embedded")
+if BACKEND not in ("embedded", "remote"):
+    raise RuntimeError(f"CYBERGOV_TEST_BACKEND must be embedded or remote, not {BACKEND!r}")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class OxigraphServers:
+    """Starts in-memory `oxigraph serve` processes on 127.0.0.1, loads a build with `cybergov push`."""
+
+    def __init__(self) -> None:
+        self._processes: dict[str, subprocess.Popen] = {}
+
+    def start(self, settings: Settings) -> str:
+        """A fresh server holding settings' build; returns its query endpoint URL."""
+        binary = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+        port = free_port()
+        process = subprocess.Popen([binary, "serve", "--bind", f"127.0.0.1:{port}",
+                                    "--timeout-s", str(int(settings.query_timeout))],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        endpoint = f"http://127.0.0.1:{port}/query"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                httpx.get(endpoint, params={"query": "ASK {}"}, timeout=1)
+                break
+            except httpx.HTTPError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    process.kill()
+                    raise RuntimeError("oxigraph serve did not start") from None
+                time.sleep(0.1)
+        self._processes[endpoint] = process
+        env = dict(os.environ, CYBERGOV_ROOT=str(settings.root), CYBERGOV_DATA_DIR=str(settings.data_path),
+                   CYBERGOV_CACHE_DIR=str(settings.cache_path))
+        cybergov = shutil.which("cybergov") or str(Path(sys.executable).parent / "cybergov")
+        subprocess.run([cybergov, "push", "--endpoint", endpoint], env=env, cwd=REPO,
+                       check=True, stdout=subprocess.DEVNULL)
+        return endpoint
+
+    def stop(self, endpoint: str) -> None:
+        """Stop one server (a runaway query may still be burning CPU in it)."""
+        process = self._processes.pop(endpoint)
+        process.kill()
+        process.wait(10)
+
+    def stop_all(self) -> None:
+        for endpoint in list(self._processes):
+            self.stop(endpoint)
 
 
 @pytest.fixture(scope="session")
-def fixture_settings(tmp_path_factory) -> Settings:
-    """Settings over tests/fixtures/data with a private cache directory."""
-    return Settings(root=REPO, data_dir=FIXTURES / "data", cache_dir=tmp_path_factory.mktemp("cache"),
-                    query_timeout=3.0, query_workers=2)
+def oxigraph_servers():
+    """The factory of oxigraph servers; every server it started is stopped at the end of the session."""
+    servers = OxigraphServers()
+    yield servers
+    servers.stop_all()
+
+
+@pytest.fixture(scope="session")
+def fixture_settings(tmp_path_factory, oxigraph_servers) -> Settings:
+    """Settings over tests/fixtures/data with a private cache directory (and, remote pass, an endpoint)."""
+    settings = Settings(root=REPO, data_dir=FIXTURES / "data", cache_dir=tmp_path_factory.mktemp("cache"),
+                        query_timeout=3.0, query_workers=2)
+    if BACKEND == "remote":
+        build(settings)
+        settings = settings.model_copy(update={"store": "remote", "endpoint": oxigraph_servers.start(settings)})
+    return settings
 
 
 @pytest.fixture(scope="session")

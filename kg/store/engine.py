@@ -50,6 +50,12 @@ def run(store: ox.Store, query: str, *, fmt: str, max_results: int,
         raise query_error(exc) from None
     except ValueError as exc:
         raise QueryError(str(exc)) from None
+    return serialize_answer(answer, fmt=fmt, max_results=max_results)
+
+
+def serialize_answer(answer, *, fmt: str, max_results: int) -> QueryOutput:
+    """Serialize a pyoxigraph answer (QueryBoolean, QuerySolutions or QueryTriples, from a store or
+    parsed from a remote endpoint's response) under the result cap, the same way on every backend."""
     if isinstance(answer, ox.QueryBoolean):
         sel = fmt if fmt in results.SELECT_FORMATS else "json"
         return QueryOutput(results.ask_body(bool(answer), sel), results.SELECT_FORMATS[sel], "ask", 1)

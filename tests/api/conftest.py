@@ -20,12 +20,15 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def live_server(fixture_settings, fixture_store):
+@pytest.fixture(scope="module")
+def live_server(fixture_settings, fixture_store, oxigraph_servers):
     """Base URL of `uvicorn --factory api.app:create_app` in a subprocess (query timeout 2 s).
 
-    It reuses the fixture build cache, so it starts without reasoning again.
+    It reuses the fixture build cache, so it starts without reasoning again. On the remote pass it
+    gets an oxigraph server of its own for the module: oxigraph serve does not stop a runaway
+    aggregate at its --timeout-s, so the server a runaway test used is stopped with the module.
     """
+    endpoint = oxigraph_servers.start(fixture_settings) if fixture_settings.store == "remote" else None
     port = free_port()
     env = dict(os.environ)
     env.update({
@@ -36,8 +39,8 @@ def live_server(fixture_settings, fixture_store):
         "CYBERGOV_QUERY_WORKERS": "2",
         "CYBERGOV_STORE": fixture_settings.store,
     })
-    if fixture_settings.endpoint:
-        env["CYBERGOV_ENDPOINT"] = fixture_settings.endpoint
+    if endpoint:
+        env["CYBERGOV_ENDPOINT"] = endpoint
     process = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "--factory", "api.app:create_app", "--host", "127.0.0.1",
          "--port", str(port), "--log-level", "warning"],
@@ -57,3 +60,5 @@ def live_server(fixture_settings, fixture_store):
     yield base
     process.terminate()
     process.wait(10)
+    if endpoint:
+        oxigraph_servers.stop(endpoint)
