@@ -1,0 +1,36 @@
+"""GET /instruments and /instruments/{id}: every instrument, binding or not."""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+
+from api.deps import StoreDep
+from api.representation import DEFAULT_LIMIT, DETAIL_RESPONSES, LIST_RESPONSES, Limit, Offset, Q, detail_answer, \
+    list_answer, sparql_doc
+from api.schemas import InstrumentDetail, InstrumentList
+from kg.service import graphs, instruments
+
+router = APIRouter(tags=["instruments"])
+
+
+@router.get("/instruments", response_model=InstrumentList, responses=LIST_RESPONSES, summary="Instruments",
+            description=sparql_doc("instruments", intro=(
+                "Every instrument, binding or not: treaties, protocols, EU regulations and directives, resolutions, "
+                "reports, policies. `q` filters by label, alternative label or official number (case-insensitive "
+                "substring); `kind` by class (`treaty` includes protocols; `legal-instrument`, `resolution`, ...). "
+                "`Accept: text/csv` gives a table.")))
+def list_instruments(request: Request, store: StoreDep, q: Q = None,
+                     kind: Annotated[str | None, Query(description="Instrument kind, e.g. treaty, regulation.")] = None,
+                     limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
+    return list_answer(request, instruments.list_instruments(store, q=q, kind=kind), InstrumentList,
+                       limit=limit, offset=offset)
+
+
+@router.get("/instruments/{id}", response_model=InstrumentDetail, responses=DETAIL_RESPONSES, summary="One instrument",
+            description=sparql_doc("instruments", "instrument-relations", intro=(
+                "One instrument: labels, dates, depositary, related instruments, sources. "
+                "`Accept: application/ld+json` gives its graph (`describe-resource.rq`).")))
+def get_instrument(id: str, request: Request, store: StoreDep):
+    item = instruments.get_instrument(store, id)
+    return detail_answer(request, item, InstrumentDetail, graph=lambda: graphs.resource_graph(store, item["iri"]))
