@@ -1,0 +1,97 @@
+"""The remote store and `cybergov push` against a real oxigraph serve on 127.0.0.1 (issue 6)."""
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from kg.build import build
+from kg.errors import QueryError, StoreError
+from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED
+from kg.push import graph_store_url
+from kg.store import open_store
+from kg.store.remote import RemoteStore
+
+FRA_LABEL = "SELECT ?label WHERE { state:FRA rdfs:label ?label }"
+
+
+@pytest.fixture(scope="module")
+def embedded(fixture_settings):
+    store = open_store(fixture_settings.model_copy(update={"store": "memory"}), build(fixture_settings))
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def remote(fixture_settings, oxigraph_servers):
+    endpoint = oxigraph_servers.start(fixture_settings)
+    store = RemoteStore(fixture_settings.model_copy(update={"store": "remote", "endpoint": endpoint}),
+                        version=build(fixture_settings).version)
+    yield store
+    store.close()
+    oxigraph_servers.stop(endpoint)
+
+
+def test_graph_store_url_next_to_the_query_endpoint():
+    assert graph_store_url("http://127.0.0.1:7878/query") == "http://127.0.0.1:7878/store"
+    assert graph_store_url("http://h/sparql") == "http://h/store"
+
+
+def test_push_loads_every_named_graph(remote, embedded):
+    assert remote.counts() == embedded.counts()
+    assert remote.counts()[GRAPH_INFERRED] > 0
+
+
+def test_default_graph_is_asserted_ontology_and_inferred(remote, embedded):
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    assert remote.select(query) == embedded.select(query)
+    assert remote.ask("ASK { state:FRA cgo:memberOf orgn:coe }")  # an inferred triple, no GRAPH needed
+
+
+def test_named_queries_answer_the_same(remote, embedded):
+    assert remote.select(FRA_LABEL) == embedded.select(FRA_LABEL) == [{"label": "France"}]
+    describe = "CONSTRUCT { state:FRA ?p ?o } WHERE { state:FRA ?p ?o }"
+    assert sorted(map(str, remote.construct(describe))) == sorted(map(str, embedded.construct(describe)))
+
+
+def test_user_queries_serialize_identically(remote, embedded):
+    query = (f"SELECT ?s ?p ?o WHERE {{ GRAPH <{GRAPH_ASSERTED}> {{ ?s ?p ?o }} }} ORDER BY ?s ?p ?o LIMIT 20")
+    for fmt in ("json", "xml", "csv", "tsv"):
+        assert remote.execute(query, fmt=fmt).body == embedded.execute(query, fmt=fmt, isolated=False).body
+
+
+def test_result_cap_truncates_like_the_embedded_store(remote):
+    remote.max_results = 5
+    try:
+        out = remote.execute("SELECT * WHERE { ?s ?p ?o }", fmt="csv")
+    finally:
+        remote.max_results = 10_000
+    assert (out.count, out.truncated) == (5, True)
+    assert out.body.count(b"\r\n") == 6  # header + 5 rows
+
+
+def test_syntax_error_carries_line_and_column(remote, embedded):
+    bad = "SELECT ?s\nWHERE { ?s ?p }"
+    with pytest.raises(QueryError) as remote_error:
+        remote.execute(bad, fmt="json")
+    with pytest.raises(QueryError) as embedded_error:
+        embedded.execute(bad, fmt="json", isolated=False)
+    assert remote_error.value.line == 2
+    assert (remote_error.value.line, remote_error.value.column) == \
+        (embedded_error.value.line, embedded_error.value.column)
+
+
+def test_unreachable_endpoint_is_a_store_error(fixture_settings):
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    store = RemoteStore(fixture_settings.model_copy(update={"endpoint": f"http://127.0.0.1:{port}/query"}),
+                        version="x")
+    with pytest.raises(StoreError):
+        store.select(FRA_LABEL)
+    store.close()
+
+
+def test_remote_store_needs_an_endpoint(fixture_settings):
+    with pytest.raises(StoreError):
+        RemoteStore(fixture_settings.model_copy(update={"endpoint": None}), version="x")
