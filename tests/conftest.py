@@ -130,3 +130,26 @@ def repo_store(repo_settings):
     store = open_store(repo_settings, build(repo_settings))
     yield store
     store.close()
+
+
+def _data_digests(folder: Path) -> dict[str, str]:
+    """sha256 of every file under folder (Python's own caches left out), by relative path."""
+    import hashlib
+
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*"))
+            if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def canonical_data_unchanged():
+    """Issue 5: nothing the suite does (POST /validate above all) writes into data/.
+
+    The bytes of data/ are hashed before the session and compared after it; a difference fails
+    the run at teardown, naming the files. (Editing data/ while the suite runs trips it too.)
+    """
+    before = _data_digests(REPO / "data")
+    yield
+    after = _data_digests(REPO / "data")
+    changed = sorted(name for name in before.keys() | after.keys() if before.get(name) != after.get(name))
+    assert not changed, f"data/ changed during the test session: {changed}"
