@@ -65,7 +65,6 @@ class Counts(BaseModel):
     infos: int = 0
     syntax_errors: int = 0
     inconsistencies: int = Field(0, description="Problems of kind 'consistency'.")
-    canonical_problems: int = Field(0, description="Problems of the canonical data itself, not listed.")
 
 
 class NewResources(BaseModel):
@@ -138,8 +137,7 @@ def to_model(result: CheckResult) -> CheckReport:
     severities = [p.severity for p in problems]
     counts = Counts(violations=severities.count("Violation"), warnings=severities.count("Warning"),
                     infos=severities.count("Info"), syntax_errors=len(result.syntax_errors),
-                    inconsistencies=sum(p.kind == "consistency" for p in problems),
-                    canonical_problems=result.canonical_problem_count)
+                    inconsistencies=sum(p.kind == "consistency" for p in problems))
     groups: dict[str, FocusGroup] = {}
     for p in problems:
         group = groups.setdefault(p.focus, FocusGroup(focus=p.focus, label=p.focus_label, problems=[]))
@@ -211,10 +209,8 @@ def render_text(report: CheckReport, *, colour: Callable[[str, str], str] = lamb
             out.append(f"  records touched: {', '.join(short(r) for r in s.records_touched)}")
         out.append("")
     status = colour(report.title.lower(), "green" if report.conforms else "red")
-    note = (f"; {report.counts.canonical_problems} problem(s) of the canonical data not shown"
-            if report.counts.canonical_problems else "")
     out.append(f"{status}: {report.detail} in {len(report.files)} file(s), {report.seconds:.1f} s "
-               f"(reasoner {report.reasoner}){note}")
+               f"(reasoner {report.reasoner})")
     return "\n".join(out)
 
 

@@ -6,7 +6,7 @@ The pipeline (nothing is written anywhere; a contribution lives in memory only):
 3. validate ontology + asserted + inferred triples with the SHACL shapes;
 4. run the consistency queries (kg/consistency), the curator checks (kg/checks, ISO codes);
 5. keep the problems about the contribution's resources (the canonical data's own problems are
-   counted, not listed) and summarize what the contribution adds and changes (kg/changes.py).
+   not listed: the build gates them) and summarize what the contribution adds and changes (kg/changes.py).
 With no contribution, the canonical data itself is checked and every problem is listed.
 """
 from __future__ import annotations
@@ -44,7 +44,6 @@ class CheckResult:
     summary: ChangeSummary | None = None
     contribution_files: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
-    canonical_problem_count: int = 0
     reasoner: str = "owlrl"
     timings: dict[str, float] = field(default_factory=dict)
     seconds: float = 0.0
@@ -195,7 +194,6 @@ def check_contribution(settings: Settings, contribution: Contribution, *, loaded
         summary=summary,
         contribution_files=[s.name for s in contribution.sources],
         files=[s.name for s in sources],
-        canonical_problem_count=len(everything) - len(kept),
         reasoner=settings.reasoner,
         timings=timings,
         seconds=time.perf_counter() - started,
