@@ -30,6 +30,8 @@ class Sourced(Item):
 
 
 class Instrument(Sourced):
+    coverage_note: str | None = Field(
+        default=None, description="What the curated records leave out (e.g. a participation list known to be partial).")
     alt_labels: list[str] = Field(default_factory=list, description="Short names and official numbers.")
     kind: str | None = Field(default=None, examples=["treaty", "protocol", "regulation", "resolution"])
     adopted: str | None = None
@@ -71,6 +73,8 @@ class Participation(Sourced):
 
 
 class Organization(Sourced):
+    coverage_note: str | None = Field(
+        default=None, description="What the curated records leave out (e.g. members without dates).")
     alt_labels: list[str] = Field(default_factory=list, description="Acronyms and short names.")
     kind: str | None = Field(default=None, examples=["intergovernmental-organization", "agency"])
     founded: str | None = None
@@ -165,6 +169,8 @@ class ParticipationList(Page):
         default_factory=list, description="Records that lack the date needed to answer for as_of, each with a note.")
     as_of: str
     status: str
+    coverage_note: str | None = Field(
+        default=None, description="The treaty's coverage note: what its participation records leave out, so a reader knows the list may be partial.")
 
 
 class OrganizationList(Page):
@@ -178,6 +184,8 @@ class MembershipList(Page):
         default_factory=list, description="Memberships that lack the date needed to answer for as_of, with a note.")
     as_of: str
     role: str
+    coverage_note: str | None = Field(
+        default=None, description="The organization's coverage note: what its membership records leave out.")
 
 
 class StateList(Page):

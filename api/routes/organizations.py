@@ -47,5 +47,6 @@ def organization_members(id: str, request: Request, store: StoreDep, as_of: AsOf
     on = as_of_date(as_of)
     organization = organizations.find_organization(store, id)
     answer = memberships.members(store, organization["organization"], on=on, role=role)
+    answer.echo["coverage_note"] = organization["coverage_note"]
     return list_answer(request, answer, MembershipList, limit=limit, offset=offset,
                        graph=lambda items: graphs.records_graph(store, [i["iri"] for i in items]))

@@ -55,5 +55,6 @@ def treaty_parties(id: str, request: Request, store: StoreDep, as_of: AsOf = Non
     checked = participation.check_status(status)
     treaty = instruments.get_instrument(store, id, treaties_only=True)
     answer = participation.treaty_parties(store, treaty["iri"], on=on, status=checked)
+    answer.echo["coverage_note"] = treaty["coverage_note"]
     return list_answer(request, answer, ParticipationList, limit=limit, offset=offset,
                        graph=lambda items: graphs.records_graph(store, [i["iri"] for i in items]))

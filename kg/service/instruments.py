@@ -26,6 +26,7 @@ def instrument_item(row: Row) -> dict:
         "status": row["status"].rsplit("/", 1)[-1] if row["status"] else None,
         "adopted_by": split(row["adopted_by"]), "official_texts": split(row["official_texts"]),
         "sources": split(row["sources"]), "source_as_of": row["source_as_of"],
+        "coverage_note": row["coverage_note"],
     }
 
 

@@ -12,6 +12,7 @@ def organization_item(row: Row) -> dict:
         "alt_labels": split(row["alt_labels"]), "kind": kind_of(row["kind"]), "founded": row["founded"],
         "parent": ref(row["parent"], row["parent_id"], row["parent_label"]),
         "sources": split(row["sources"]), "source_as_of": row["source_as_of"],
+        "coverage_note": row["coverage_note"],
     }
 
 

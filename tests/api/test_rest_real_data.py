@@ -65,3 +65,13 @@ def test_state_profile_by_alpha2(real):
     assert profile["id"] == "FRA" and profile["alpha2"] == "FR"
     assert {"eu", "un"} <= {m["organization"]["id"] for m in profile["memberships"] if m["member_on_date"]}
     assert "budapest-convention" in {t["treaty"]["id"] for t in profile["treaties"] if t["status_on_date"] == "party"}
+
+
+def test_partial_participation_lists_say_so(real):
+    answer = real.get("/treaties/budapest-convention/parties", params={"as_of": "2020-01-01"}).json()
+    assert answer["coverage_note"] and answer["coverage_note"].startswith("Partial")
+    treaty = real.get("/treaties/budapest-convention").json()
+    assert treaty["coverage_note"] == answer["coverage_note"]
+    nato = real.get("/organizations/nato/members").json()
+    assert "founding members have no start date" in nato["coverage_note"]
+    assert real.get("/treaties/budapest-second-protocol").json()["coverage_note"]
