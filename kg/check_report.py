@@ -208,9 +208,9 @@ def render_text(report: CheckReport, *, colour: Callable[[str, str], str] = lamb
         if s.records_touched:
             out.append(f"  records touched: {', '.join(short(r) for r in s.records_touched)}")
         out.append("")
-    status = colour(report.title.lower(), "green" if report.conforms else "red")
-    out.append(f"{status}: {report.detail} in {len(report.files)} file(s), {report.seconds:.1f} s "
-               f"(reasoner {report.reasoner})")
+    status = colour(report.title[0].lower() + report.title[1:], "green" if report.conforms else "red")
+    checked = f"{len(report.files)} file(s)" if report.files else "the canonical data"
+    out.append(f"{status}: {report.detail} in {checked}, {report.seconds:.1f} s (reasoner {report.reasoner})")
     return "\n".join(out)
 
 

@@ -1,7 +1,8 @@
 """Read a curator's contribution: every file parsed in memory, every syntax error collected.
 
 A contribution is one or more RDF documents (files on disk, or texts sent to POST /validate).
-Nothing here writes anywhere. Safety: JSON-LD is parsed by pyoxigraph, which has no document
+Nothing here writes anywhere. Contributions are parsed without a base IRI, so a relative IRI
+such as <www.coe.int/...> is an error rather than silently becoming a cybergov id. Safety: JSON-LD is parsed by pyoxigraph, which has no document
 loader, so a remote `@context` is refused rather than fetched; RDF/XML documents that declare
 entities (`<!ENTITY`) are refused before parsing, so no entity is ever expanded.
 
@@ -124,10 +125,13 @@ def parse_contribution_text(text: str, *, name: str, fmt: ox.RdfFormat) -> tuple
     current = text
     while len(errors) < MAX_SYNTAX_ERRORS:
         try:
-            graph = parse_text(current, name=name, fmt=fmt)
+            graph = parse_text(current, name=name, fmt=fmt, base_iri=None)
         except LoadError as exc:
             if fmt == ox.RdfFormat.JSON_LD:
                 exc = _remote_context(exc.message, text, name) or exc
+            if "No scheme found" in exc.message:
+                exc = LoadError(exc.message + "; write full IRIs (<https://...>): contributions have no base IRI",
+                                exc.position)
             error = SyntaxProblem.from_error(exc, name)
             if errors and (error.line or 0, error.column or 0) <= (errors[-1].line or 0, errors[-1].column or 0):
                 break  # no progress: stop rather than report the same error again

@@ -90,15 +90,21 @@ def _position_from(message: str, name: str) -> SourcePosition:
     return SourcePosition(name, int(match.group(1)), int(column) if column else None)
 
 
-def parse_text(text: str, *, name: str, fmt: ox.RdfFormat, base_iri: str | None = None) -> Graph:
+DEFAULT_BASE_IRI = "https://w3id.org/cybergov/id/"
+
+
+def parse_text(text: str, *, name: str, fmt: ox.RdfFormat, base_iri: str | None = DEFAULT_BASE_IRI) -> Graph:
     """Parse RDF text into an rdflib Graph (quads of any graph are merged into it).
+
+    base_iri resolves relative IRIs; with None a relative IRI is a syntax error (Turtle) or
+    dropped (JSON-LD), as for contributions.
 
     Raises:
         LoadError: with the parser's message, line and column.
     """
     graph = Graph()
     try:
-        for quad in ox.parse(text.encode("utf-8"), format=fmt, base_iri=base_iri or "https://w3id.org/cybergov/id/"):
+        for quad in ox.parse(text.encode("utf-8"), format=fmt, base_iri=base_iri):
             graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
     except SyntaxError as exc:
         message = str(exc)

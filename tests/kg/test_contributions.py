@@ -230,3 +230,13 @@ def test_iso_advice(code, advice):
 def test_exported_json_schema_is_current():
     exported = json.loads((REPO / "docs" / "validation-report.schema.json").read_text())
     assert exported == json_schema(), "run: python -m kg.check_report > docs/validation-report.schema.json"
+
+
+def test_relative_iris_are_refused_not_turned_into_ids(canonical, tmp_path):
+    contribution = tmp_path / "relative.ttl"
+    contribution.write_text('@prefix dct: <http://purl.org/dc/terms/> .\n'
+                            '<https://w3id.org/cybergov/id/state/FRA> dct:source <www.example.org/page> .\n')
+    result = runner.invoke(app, ["validate", str(contribution), "--format", "json"], env=env(canonical))
+    assert result.exit_code == 2
+    (error,) = json.loads(result.output)["syntax_errors"]
+    assert error["line"] == 2 and "write full IRIs" in error["message"]
