@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve test install install-test bench clean
+.PHONY: serve test install install-test browser bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +22,11 @@ serve: install
 
 # Two passes: everything on the embedded store, then the API suite against a real `oxigraph serve`
 # (started on 127.0.0.1 by the fixtures and loaded with `cybergov push`).
-test: install-test
+# The page tests drive Debian's chromium through Playwright (no browser download).
+browser:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+
+test: install-test browser
 	$(BIN)/python -m pytest
 	CYBERGOV_TEST_BACKEND=remote $(BIN)/python -m pytest tests/api
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.responses import RedirectResponse
 from fastapi.middleware.cors import CORSMiddleware
 
 from api import errors
@@ -56,6 +57,17 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "HEAD", "OPTIONS"],
                        allow_headers=["*"], expose_headers=["ETag", "Content-Type"])
     errors.install(app)
+    from api.routes.pages import static
+
+    app.mount("/static", static, name="static")
+
+    @app.get("/", include_in_schema=False)
+    def root(request: Request):
+        """Browsers get the home page; API clients get a pointer to the OpenAPI description."""
+        if "text/html" in request.headers.get("accept", ""):
+            return RedirectResponse("/ui", status_code=303)
+        return {"name": "cybergov-kg", "docs": "/docs", "openapi": "/openapi.json", "sparql": "/sparql",
+                "pages": "/ui", "health": "/health"}
     for module in sorted(m.name for m in pkgutil.iter_modules(api.routes.__path__)):
         routes = importlib.import_module(f"api.routes.{module}")
         if hasattr(routes, "router"):

@@ -17,9 +17,9 @@ from kg.suggest import close_ids
 
 router = APIRouter(tags=["linked data"])
 
-# Where a browser is sent for each kind of resource: the REST view (JSON) of the same thing.
-HTML_VIEWS = {"treaty": "/treaties/{slug}", "instrument": "/instruments/{slug}", "state": "/states/{slug}",
-              "organization": "/organizations/{slug}", "norm": "/norms/{slug}"}
+# Where a browser is sent for each kind of resource: its page, or else the REST view (JSON) of the same thing.
+HTML_VIEWS = {"treaty": "/ui/treaties/{slug}", "instrument": "/instruments/{slug}", "state": "/ui/states/{slug}",
+              "organization": "/ui/organizations/{slug}", "norm": "/norms/{slug}"}
 
 
 def _format(request: Request, fmt: str | None) -> str | None:
@@ -43,7 +43,7 @@ def _graph_response(request: Request, store, triples, key: str, tag: str) -> Res
 
 @router.get("/id/{kind}/{slug:path}", summary="Dereference a resource IRI",
             description="Turtle, JSON-LD or N-Triples by `Accept` (or `format=`); browsers are redirected (303) "
-                        "to the JSON view. The graph is the resource's triples plus the records that point at it. "
+                        "to the resource's page (or its JSON view). The graph is the resource's triples plus the records that point at it. "
                         "SPARQL:\n\n```sparql\n" + named_queries.get("describe-resource").text + "\n```")
 def resource(kind: str, slug: str, request: Request, store: StoreDep, format: str | None = None) -> Response:
     iri = f"{ID}{kind}/{slug}"

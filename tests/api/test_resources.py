@@ -25,7 +25,7 @@ def test_browser_is_redirected(client):
     r = client.get("/id/state/FRA", headers={"Accept": "text/html,application/xhtml+xml;q=0.9"},
                    follow_redirects=False)
     assert r.status_code == 303
-    assert r.headers["location"] == "/states/FRA"
+    assert r.headers["location"] == "/ui/states/FRA"
 
 
 def test_unknown_id_is_404_with_suggestions(client):

@@ -1,0 +1,128 @@
+"""Pages for people: the same answers as the REST routes, as HTML (Jinja2 templates in api/templates)."""
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from api.deps import StoreDep
+from api.representation import AsOf, Q
+from kg.namespaces import DEFAULT_GRAPHS
+from kg.service import instruments, memberships, organizations, participation, states
+from kg.service.common import as_of_date
+
+HERE = Path(__file__).resolve().parent.parent
+templates = Jinja2Templates(directory=str(HERE / "templates"))
+router = APIRouter(prefix="/ui", tags=["pages"], include_in_schema=False)
+static = StaticFiles(directory=str(HERE / "static"))
+
+EXAMPLE_QUERY = """PREFIX cgo: <https://w3id.org/cybergov/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+# States and the treaties they consented to be bound by, with the date of consent
+SELECT ?state ?treaty ?consented WHERE {
+  ?p cgo:participant ?s ; cgo:instrument ?t ; cgo:consentDate ?consented .
+  ?s rdfs:label ?state . ?t rdfs:label ?treaty .
+}
+ORDER BY ?consented
+LIMIT 50"""
+
+
+def _page(request: Request, store, name: str, **context) -> HTMLResponse:
+    return templates.TemplateResponse(request, name, {"version": store.version, **context})
+
+
+@router.get("", response_class=HTMLResponse)
+def home(request: Request, store: StoreDep) -> HTMLResponse:
+    counts = store.counts()
+    return _page(request, store, "home.html", q=None, counts={
+        "treaties": len(instruments.list_instruments(store, treaties_only=True).items),
+        "organizations": len(organizations.list_organizations(store).items),
+        "states": len(states.list_states(store).items),
+        "triples": sum(counts.get(g, 0) for g in DEFAULT_GRAPHS)})
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(request: Request, store: StoreDep, q: Q = None) -> HTMLResponse:
+    items = []
+    for base, answer, extra in (
+        ("/ui/treaties", instruments.list_instruments(store, q=q, treaties_only=True), "treaty"),
+        ("/ui/organizations", organizations.list_organizations(store, q=q), "organization"),
+        ("/ui/states", states.list_states(store, q=q), "state"),
+    ):
+        items += [{"id": i["id"], "label": i["label"], "extra": extra, "href": f"{base}/{i['id']}"} for i in answer.items]
+    if len(items) == 1:
+        return RedirectResponse(items[0]["href"], status_code=303)
+    return _page(request, store, "list.html", title=f"Search: {q or ''}", q=q, items=items, base="/ui/search-hit",
+                 extra_heading="Kind", json_url="/instruments?" + urlencode({"q": q or ""}))
+
+
+@router.get("/search-hit/{ident}")
+def search_hit(ident: str, store: StoreDep) -> RedirectResponse:
+    """Resolve an id from the search list to its page (ids are unique across the three kinds' pages)."""
+    for base, answer in (("/ui/treaties", instruments.list_instruments(store, treaties_only=True)),
+                         ("/ui/organizations", organizations.list_organizations(store))):
+        if any(i["id"] == ident for i in answer.items):
+            return RedirectResponse(f"{base}/{ident}", status_code=303)
+    return RedirectResponse(f"/ui/states/{ident}", status_code=303)
+
+
+@router.get("/treaties", response_class=HTMLResponse)
+def treaty_list(request: Request, store: StoreDep, q: Q = None) -> HTMLResponse:
+    answer = instruments.list_instruments(store, q=q, treaties_only=True)
+    items = [{**i, "extra": ", ".join(i["alt_labels"][:3])} for i in answer.items]
+    return _page(request, store, "list.html", title="Treaties", q=q, items=items, base="/ui/treaties",
+                 extra_heading="Also known as", json_url="/treaties")
+
+
+@router.get("/treaties/{id}", response_class=HTMLResponse)
+def treaty(id: str, request: Request, store: StoreDep, as_of: AsOf = None, status: str | None = None) -> HTMLResponse:
+    on = as_of_date(as_of)
+    checked = participation.check_status(status)
+    item = instruments.get_instrument(store, id, treaties_only=True)
+    answer = participation.treaty_parties(store, item["iri"], on=on, status=checked)
+    json_url = f"/treaties/{item['id']}/parties?" + urlencode({"as_of": on.isoformat(), "status": checked})
+    return _page(request, store, "treaty.html", treaty=item, as_of=on.isoformat(), status=checked,
+                 answer={"items": answer.items, "unknown": answer.unknown or []}, json_url=json_url)
+
+
+@router.get("/organizations", response_class=HTMLResponse)
+def organization_list(request: Request, store: StoreDep, q: Q = None) -> HTMLResponse:
+    answer = organizations.list_organizations(store, q=q)
+    items = [{**i, "extra": ", ".join(i["alt_labels"][:2])} for i in answer.items]
+    return _page(request, store, "list.html", title="Organizations and bodies", q=q, items=items,
+                 base="/ui/organizations", extra_heading="Acronyms", json_url="/organizations")
+
+
+@router.get("/organizations/{id}", response_class=HTMLResponse)
+def organization(id: str, request: Request, store: StoreDep, as_of: AsOf = None, role: str | None = None) -> HTMLResponse:
+    on = as_of_date(as_of)
+    item = organizations.get_organization(store, id)
+    answer = memberships.members(store, item["iri"], on=on, role=role)
+    json_url = f"/organizations/{item['id']}/members?" + urlencode({"as_of": on.isoformat(), "role": answer.echo["role"]})
+    return _page(request, store, "organization.html", organization=item, as_of=on.isoformat(),
+                 role=answer.echo["role"], answer={"items": answer.items, "unknown": answer.unknown or []},
+                 json_url=json_url)
+
+
+@router.get("/states", response_class=HTMLResponse)
+def state_list(request: Request, store: StoreDep, q: Q = None) -> HTMLResponse:
+    answer = states.list_states(store, q=q)
+    items = [{**i, "extra": i["alpha2"]} for i in answer.items]
+    return _page(request, store, "list.html", title="States", q=q, items=items, base="/ui/states",
+                 extra_heading="Alpha-2", json_url="/states")
+
+
+@router.get("/states/{id}", response_class=HTMLResponse)
+def state(id: str, request: Request, store: StoreDep, as_of: AsOf = None) -> HTMLResponse:
+    on = as_of_date(as_of)
+    item = states.get_state(store, id, on=on)
+    return _page(request, store, "state.html", state=item, as_of=on.isoformat())
+
+
+@router.get("/sparql", response_class=HTMLResponse)
+def sparql_page(request: Request, store: StoreDep) -> HTMLResponse:
+    return _page(request, store, "sparql.html", example=EXAMPLE_QUERY)

@@ -1,0 +1,78 @@
+"""Pages for people: server-rendered answers (TestClient) and a real browser (Debian's chromium via Playwright).
+
+The browser tests drive the live uvicorn on 127.0.0.1 over the fixture data; chromium is installed by the
+Makefile's test target, so a missing browser fails these tests rather than skipping them.
+"""
+from __future__ import annotations
+
+import shutil
+
+import httpx
+import pytest
+from playwright.sync_api import sync_playwright
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def test_treaty_page_lists_the_same_parties_as_the_rest_answer(client):
+    page = client.get("/ui/treaties/fixture-convention", params={"as_of": "2020-01-01"})
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    answer = client.get("/treaties/fixture-convention/parties", params={"as_of": "2020-01-01"}).json()
+    for item in answer["items"]:
+        assert item["state"]["label"] in page.text
+    assert f'<strong id="count">{len(answer["items"])}</strong>' in page.text
+
+
+def test_pages_for_organizations_states_and_lists(client):
+    assert "Members on 2020-01-01" in client.get("/ui/organizations/fixture-alliance",
+                                                 params={"as_of": "2020-01-01"}).text
+    assert "France" in client.get("/ui/states/fr").text
+    assert "fixture-convention" in client.get("/ui/treaties").text
+    assert client.get("/ui/treaties/no-such-treaty").status_code == 404
+
+
+def test_browsers_at_the_root_are_sent_to_the_pages(client):
+    r = client.get("/", headers={"Accept": "text/html"}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/ui"
+    assert client.get("/", headers={"Accept": "application/json"}).json()["sparql"] == "/sparql"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = shutil.which("chromium") or "/usr/bin/chromium"
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+def test_changing_the_date_in_the_browser_changes_the_parties(live_server, browser):
+    page = browser.new_page()
+    page.goto(f"{live_server}/ui/treaties/fixture-convention?as_of=2020-01-01")
+    before = int(page.locator("#count").inner_text())
+    expected = httpx.get(f"{live_server}/treaties/fixture-convention/parties",
+                         params={"as_of": "2000-01-01"}).json()["total"]
+    page.fill("input[name=as_of]", "2000-01-01")
+    page.click("#when button[type=submit]")
+    page.wait_for_url("**as_of=2000-01-01**")
+    after = int(page.locator("#count").inner_text())
+    assert after == expected
+    assert after != before
+    assert page.locator("#parties tbody tr").count() == after
+    page.close()
+
+
+def test_sparql_page_runs_a_query_in_the_browser(live_server, browser):
+    page = browser.new_page()
+    page.goto(f"{live_server}/ui/sparql")
+    page.fill("#query", "SELECT ?s WHERE { ?s a <https://w3id.org/cybergov/ontology#State> } ORDER BY ?s")
+    page.click("#run")
+    page.wait_for_selector("#results tbody tr")
+    assert "row(s)" in page.locator("#status").inner_text()
+    cells = page.locator("#results tbody td").all_inner_texts()
+    assert "https://w3id.org/cybergov/id/state/FRA" in cells
+    page.fill("#query", "SELECT ?s WHERE {")
+    page.click("#run")
+    page.wait_for_function("document.getElementById('status').textContent.startsWith('400')")
+    page.close()
