@@ -62,10 +62,16 @@ def denunciation_effective(p: ParticipationDates, d: date) -> bool | None:
 
 
 def consented_on(p: ParticipationDates, d: date) -> bool | None:
-    """Whether consent to be bound had been expressed on or before d (None: a consent without a date)."""
+    """Whether consent to be bound had been expressed on or before d.
+
+    Without a consent date, an entry into force for the state on or before d settles it (consent comes
+    first); otherwise a recorded consent (kind) or entry into force without dates gives None.
+    """
     if p.consented is not None:
         return p.consented <= d
-    return None if p.consent_kind is not None else False
+    if p.in_force is not None and p.in_force <= d:
+        return True  # consent always precedes the treaty's entry into force for the state
+    return None if (p.consent_kind is not None or p.in_force is not None) else False
 
 
 def _and(*values: bool | None) -> bool | None:
@@ -92,7 +98,7 @@ def signed_on(p: ParticipationDates, d: date) -> bool | None:
         return p.signed <= d
     if p.consent_kind in NO_PRIOR_SIGNATURE:
         return False
-    if p.consent_kind is not None and p.consented is not None and p.consented <= d:
+    if p.consent_kind is not None and consented_on(p, d):
         return True  # it ratified (after signing) on or before d, so it had signed by then
     return None
 

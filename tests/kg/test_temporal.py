@@ -96,3 +96,18 @@ def test_member_without_start_is_unknown_unless_already_ended():
     assert "no start date" in why_unknown_membership(MembershipDates(), D("2020-01-01"))
     assert is_member(MembershipDates(end=D("2010-01-01")), D("2020-01-01")) is False
     assert why_unknown_membership(MembershipDates(start=D("2000-01-01")), D("2020-01-01")) is None
+
+
+def test_entry_into_force_without_consent_date_still_makes_a_party():
+    """Ukraine's Budapest record: ratification kind and entry into force, no deposit date read."""
+    from datetime import date as d
+
+    from kg.temporal import ParticipationDates, is_contracting, is_party, status_on
+
+    p = ParticipationDates(signed=d(2001, 11, 23), consent_kind="ratification", in_force=d(2006, 7, 1))
+    assert is_party(p, d(2020, 1, 1)) is True
+    assert status_on(p, d(2020, 1, 1)) == "party"
+    assert is_contracting(p, d(2006, 6, 30)) is None  # consented by then? the source does not say
+    only_in_force = ParticipationDates(in_force=d(2011, 10, 1))
+    assert is_party(only_in_force, d(2012, 1, 1)) is True
+    assert is_party(only_in_force, d(2011, 9, 30)) is False
