@@ -1,7 +1,6 @@
 """The `cybergov` command: validate, build, query, stats, serve, push."""
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated

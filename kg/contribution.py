@@ -44,7 +44,7 @@ class SyntaxProblem:
     column: int | None = None
 
     @classmethod
-    def from_error(cls, error: LoadError, name: str) -> "SyntaxProblem":
+    def from_error(cls, error: LoadError, name: str) -> SyntaxProblem:
         position = error.position or SourcePosition(name)
         return cls(file=position.file, message=error.message, line=position.line, column=position.column)
 

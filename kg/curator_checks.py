@@ -185,4 +185,4 @@ def known_state_iris(canonical: Graph) -> set[str]:
     return {str(s) for s in canonical.subjects(RDF.type, CGO.State) if isinstance(s, URIRef)}
 
 
-__all__ = ["iso_advice", "iso_problems", "query_problems", "oxigraph_store", "known_state_iris", "short"]
+__all__ = ["iso_advice", "iso_problems", "known_state_iris", "oxigraph_store", "query_problems", "short"]
