@@ -240,3 +240,16 @@ def test_relative_iris_are_refused_not_turned_into_ids(canonical, tmp_path):
     assert result.exit_code == 2
     (error,) = json.loads(result.output)["syntax_errors"]
     assert error["line"] == 2 and "write full IRIs" in error["message"]
+
+
+def test_a_state_under_another_iri_is_a_duplicate(canonical, tmp_path):
+    contribution = tmp_path / "france-again.ttl"
+    contribution.write_text('@prefix cgo: <https://w3id.org/cybergov/ontology#> .\n'
+                            '<https://w3id.org/cybergov/id/state/FRANCE> a cgo:State ;\n'
+                            '    cgo:alpha3Code "FRA" .\n')
+    result = runner.invoke(app, ["validate", str(contribution), "--format", "json"], env=env(canonical))
+    assert result.exit_code == 1
+    report = json.loads(result.output)
+    problem = only_problem(report, message="already has the alpha-3 code FRA")
+    assert (problem["focus"], problem["value"], problem["line"]) == (ID + "state/FRANCE", ID + "state/FRA", 3)
+    assert only_problem(report, message="'FRANCE' is not an ISO 3166-1 alpha-3 code")["line"] == 2
