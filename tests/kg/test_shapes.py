@@ -78,7 +78,7 @@ def test_every_shape_has_a_message():
 def test_consent_before_signature_names_record_property_and_line():
     found, _ = problems_from("TreatyParticipationShape", FIXTURES / "TreatyParticipationShape.bad.ttl")
     problem = next(p for p in found if "before the signature" in p.message)
-    assert problem.focus == "https://w3id.org/cybergov/id/participation/budapest-convention/DEU"
+    assert problem.focus == "https://w3id.org/cybergov/id/participation/test-treaty-2/DEU"
     assert problem.path == "https://w3id.org/cybergov/ontology#consentDate"
     assert problem.value == "2000-03-09"
     assert problem.line == 26
