@@ -30,9 +30,12 @@ test: install-test browser
 	$(BIN)/python -m pytest
 	CYBERGOV_TEST_BACKEND=remote $(BIN)/python -m pytest tests/api
 
+# Benchmarks (prints a table; never part of `make test`): SIZES=10k,100k,1M; wrk from Debian.
+SIZES ?= 10k,100k
 bench: install-test
 	$(BIN)/python -m pip install --quiet -e ".[fast,test,bench]"
-	$(BIN)/python -m bench.run
+	command -v wrk >/dev/null || apt-get install -y wrk || sudo apt-get install -y wrk
+	$(BIN)/python -m bench.run --sizes $(SIZES)
 
 clean:
 	rm -rf .cache .pytest_cache

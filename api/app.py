@@ -8,6 +8,7 @@ from fastapi.responses import RedirectResponse
 from fastapi.middleware.cors import CORSMiddleware
 
 from api import errors
+from api.cache import ResponseCache
 import importlib
 import pkgutil
 
@@ -54,6 +55,8 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.state.settings = settings
     if store is not None:
         app.state.store = store
+    if settings.response_cache_entries:  # inside CORS, so CORS headers follow each request's Origin
+        app.add_middleware(ResponseCache, max_entries=settings.response_cache_entries)
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "HEAD", "OPTIONS"],
                        allow_headers=["*"], expose_headers=["ETag", "Content-Type"])
     errors.install(app)

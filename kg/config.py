@@ -37,6 +37,8 @@ class Settings(BaseSettings):
     max_query_bytes: int = Field(default=100_000, gt=0)
     max_upload_bytes: int = Field(default=5_000_000, gt=0, description="Largest body POST /validate accepts.")
     validate_timeout: float = Field(default=60.0, gt=0)
+    response_cache_entries: int = Field(default=4096, ge=0,
+                                        description="GET answers kept per graph version (0 = no response cache).")
     query_workers: int = Field(default=2, ge=1, description="Worker processes that run SPARQL queries.")
     service_allowlist: list[str] = Field(default_factory=list, description="Hosts SERVICE may call.")
 

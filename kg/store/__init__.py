@@ -12,15 +12,17 @@ def open_store(settings: Settings, built: BuildResult) -> Store:
     Raises:
         StoreError: the backend cannot be opened or reached.
     """
+    from kg.store.cached import CachedStore  # named-query answers memoized for the store's (fixed) version
+
     if settings.store == "remote":
         from kg.store.remote import RemoteStore
 
-        return RemoteStore(settings, version=built.version)
+        return CachedStore(RemoteStore(settings, version=built.version))
     from kg.store.embedded import EmbeddedStore, materialize
 
     path = materialize(built.dataset_path, settings.cache_path / f"store-{built.version}")
-    return EmbeddedStore(path, version=built.version, timeout=settings.query_timeout,
-                         max_results=settings.max_results, workers=settings.query_workers)
+    return CachedStore(EmbeddedStore(path, version=built.version, timeout=settings.query_timeout,
+                                     max_results=settings.max_results, workers=settings.query_workers))
 
 
 __all__ = ["open_store", "Store", "QueryOutput", "Row"]

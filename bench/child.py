@@ -1,0 +1,39 @@
+"""Measurements that need a fresh process: a cold build (with peak memory) and a warm start.
+
+    python -m bench.child build|warm DATA_DIR CACHE_DIR   -> one JSON line on stdout
+"""
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+
+STARTED = time.perf_counter()
+
+
+def main() -> None:
+    command, data_dir, cache_dir = sys.argv[1:4]
+    from kg.build import build
+    from kg.config import Settings
+    from kg.store import open_store
+
+    imported = time.perf_counter()
+    settings = Settings(data_dir=data_dir, cache_dir=cache_dir)
+    result = build(settings, use_cache=command == "warm", strict=False)
+    store = open_store(settings, result)
+    store.select("SELECT ?s WHERE { ?s ?p ?o } LIMIT 1")
+    ready = time.perf_counter()
+    store.close()
+    print(json.dumps({
+        "seconds": ready - imported,            # build (or cache hit) + open the store + first query
+        "with_imports": ready - STARTED,
+        "timings": result.timings,
+        "from_cache": result.from_cache,
+        "triples": result.triples,
+        "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }))
+
+
+if __name__ == "__main__":
+    main()
