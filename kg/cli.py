@@ -86,9 +86,13 @@ def build(
     except (ValidationFailed, InconsistencyError) as exc:
         typer.echo(f"build failed: {exc}; run `cybergov validate` for the report", err=True)
         raise typer.Exit(EXIT_VIOLATIONS) from None
-    source = "cache" if result.from_cache else "built"
     timing = ", ".join(f"{k} {v:.2f} s" for k, v in result.timings.items())
-    typer.echo(f"{source}: version {result.version}, {result.triples} triples ({timing}) -> {result.dataset_path}")
+    if result.from_cache:
+        detail = f"reused the cached build; it took {result.timings.get('total', 0):.2f} s when made"
+    else:
+        detail = timing
+    source = "cache" if result.from_cache else "built"
+    typer.echo(f"{source}: version {result.version}, {result.triples} triples ({detail}) -> {result.dataset_path}")
     if output:
         import pyoxigraph as ox
 
