@@ -29,7 +29,6 @@ from kg.validation import SEVERITIES, Problem, ValidationReport, make_problem, s
 
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 _DOLLAR = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
-_TARGETS = (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf, SH.targetNode)
 
 
 @dataclass(frozen=True)
@@ -84,11 +83,10 @@ def _rewritable(shapes: Graph, shape, constraint) -> str | None:
     if select is None or set(_DOLLAR.findall(str(select))) - {"this"}:
         return None
     targets = _target_group(shapes, shape)
-    match = _WHERE.search(str(select))
-    if targets is None or match is None:
-        return None
     text = _DOLLAR.sub(r"?\1", str(select))
     match = _WHERE.search(text)
+    if targets is None or match is None:
+        return None
     body = text[: match.end()] + " " + targets + " " + text[match.end():]
     return _prefixes(shapes, constraint) + "\n" + body
 
