@@ -43,8 +43,13 @@ end
 
 
 def _ms(text: str) -> float:
-    number, unit = re.match(r"([\d.]+)(us|ms|s|m)", text).groups()
-    return float(number) * _UNITS[unit]
+    match = re.match(r"([\d.]+)(us|ms|s|m)", text)
+    return float(match.group(1)) * _UNITS[match.group(2)] if match else float("nan")
+
+
+def _percentile(out: str, pct: str) -> float:
+    match = re.search(pct + r"%\s+(\S+)", out)
+    return _ms(match.group(1)) if match else float("nan")
 
 
 def run_wrk(base: str, paths: list[str], *, accept: str = "application/json", duration: float = 5.0,
@@ -68,9 +73,11 @@ def run_wrk(base: str, paths: list[str], *, accept: str = "application/json", du
     finally:
         Path(script.name).unlink()
     out = done.stdout
-    total = int(re.search(r"(\d+) requests in", out).group(1))
-    p50 = _ms(re.search(r"50%\s+(\S+)", out).group(1))
-    p99 = _ms(re.search(r"99%\s+(\S+)", out).group(1))
+    requests = re.search(r"(\d+) requests in", out)
+    if requests is None:
+        raise RuntimeError(f"cannot read wrk's report:\n{out}\n{done.stderr}")
+    total = int(requests.group(1))
+    p50, p99 = _percentile(out, "50"), _percentile(out, "99")
     errors = 0
     non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
     if non2xx:
