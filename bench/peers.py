@@ -97,9 +97,10 @@ def rdflib_endpoint(ntriples: Path):
     port = free_port()
     binary = shutil.which("rdflib-endpoint") or str(BIN / "rdflib-endpoint")
     base = f"http://127.0.0.1:{port}"
+    # `rdflib-endpoint serve` answers SPARQL at "/" (not /sparql)
     with _process([binary, "serve", str(ntriples), "--host", "127.0.0.1", "--port", str(port)],
-                  base + "/sparql?query=ASK%7B%7D", timeout=600):
-        yield base + "/sparql"
+                  base + "/?query=ASK%7B%7D", timeout=600):
+        yield base + "/"
 
 
 def _has(module: str) -> bool:
