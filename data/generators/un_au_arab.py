@@ -25,6 +25,10 @@ SOURCES = {
     # states no "status as at" date; it gives 72 signatories, of which the first 30 rows
     # (Algeria ... Ireland) were readable.
     "mtdsg": "https://treaties.un.org/doc/Publication/MTDSG/Volume%20II/Chapter%20XVIII/XVIII-16.en.xml",
+    # Netherlands Treaty Database (Ministry of Foreign Affairs of the Netherlands), "Partijen" table of
+    # the Convention. The stored copy states no "status as of" date; its rows, in Dutch alphabetical
+    # order, are readable from Algerije to Turkije (65 rows); the rows after Turkije are cut off.
+    "verdragen": "https://verdragen.nl/nl/Verdrag/Details/013891_p.html",
     # UNODC, the Convention's home page (secretariat of the future Conference of the States Parties)
     "unodc": "https://www.unodc.org/unodc/en/cybercrime/convention/home.html",
     # African Union (au.int sub-site): "Member States" page (55 Member States; Morocco's readmission)
@@ -80,8 +84,8 @@ def header(title: str) -> str:
 UN_SLUG = "un-cybercrime-convention"
 # MTDSG XVIII-16, rows readable in the stored copy, in its order: (participant, signature date).
 # No row read shows a ratification, acceptance, approval or accession. The next row, Jamaica,
-# is cut off after "25 O" and is not recorded.
-UN_SIGNATURES = [
+# is cut off after "25 O" (its date is taken from the verdragen.nl table below).
+UN_MTDSG = [
     ("DZA", "2025-10-25"),  # Algeria
     ("AGO", "2025-10-25"),  # Angola
     ("AUS", "2025-10-25"),  # Australia
@@ -114,6 +118,91 @@ UN_SIGNATURES = [
     ("IRL", "2025-10-25"),  # Ireland
 ]
 
+# verdragen.nl (Netherlands Treaty Database), "Partijen" table, rows readable in the stored copy, in
+# its (Dutch alphabetical) order: (participant, "Ondertekening" date as DD-MM-YYYY converted). The
+# "Ratificatie" and "In werking" columns are empty in every row read. The rows after "Turkije"
+# are cut off in the stored copy.
+UN_VERDRAGEN = [
+    ("DZA", "2025-10-25"),  # Algerije
+    ("AGO", "2025-10-25"),  # Angola
+    ("AUS", "2025-10-25"),  # Australie
+    ("AZE", "2025-10-25"),  # Azerbeidzjan
+    ("BLR", "2025-10-25"),  # Belarus
+    ("BEL", "2025-10-25"),  # Belgie
+    ("BRA", "2025-10-25"),  # Brazilie
+    ("BRN", "2025-10-25"),  # Brunei
+    ("BFA", "2025-10-25"),  # Burkina Faso
+    ("KHM", "2025-10-25"),  # Cambodja
+    ("CHL", "2025-10-25"),  # Chili
+    ("CHN", "2025-10-25"),  # China
+    ("COD", "2025-10-25"),  # Congo, Democratische Republiek
+    ("CRI", "2025-10-25"),  # Costa Rica
+    ("CUB", "2025-10-25"),  # Cuba
+    ("DJI", "2025-10-25"),  # Djibouti
+    ("DOM", "2025-10-25"),  # Dominicaanse Republiek
+    ("ECU", "2025-10-25"),  # Ecuador
+    ("EGY", "2025-10-25"),  # Egypte
+    ("eu", "2025-10-25"),   # EU (Europese Unie)
+    ("PHL", "2025-10-25"),  # Filipijnen
+    ("FRA", "2025-10-25"),  # Frankrijk
+    ("GHA", "2025-10-25"),  # Ghana
+    ("GRC", "2025-10-25"),  # Griekenland
+    ("GNB", "2025-10-25"),  # Guinee-Bissau
+    ("IRL", "2025-10-25"),  # Ierland
+    ("IRN", "2025-10-25"),  # Iran
+    ("CIV", "2025-10-25"),  # Ivoorkust
+    ("JAM", "2025-10-25"),  # Jamaica
+    ("KAZ", "2025-10-25"),  # Kazachstan
+    ("LAO", "2025-10-25"),  # Laos
+    ("LBY", "2025-10-25"),  # Libie
+    ("LUX", "2025-10-25"),  # Luxemburg
+    ("MDV", "2025-10-25"),  # Malediven
+    ("MYS", "2025-10-25"),  # Maleisie
+    ("MLI", "2025-10-26"),  # Mali
+    ("MAR", "2025-10-25"),  # Marokko
+    ("MUS", "2025-11-19"),  # Mauritius
+    ("MOZ", "2025-10-25"),  # Mozambique
+    ("NAM", "2025-10-25"),  # Namibie
+    ("NRU", "2025-10-25"),  # Nauru
+    ("NIC", "2025-10-25"),  # Nicaragua
+    ("NGA", "2025-10-25"),  # Nigeria
+    ("PRK", "2025-10-25"),  # Noord-Korea
+    ("UZB", "2025-10-25"),  # Oezbekistan
+    ("AUT", "2025-10-25"),  # Oostenrijk
+    ("PLW", "2025-10-25"),  # Palau
+    ("PSE", "2025-10-25"),  # Palestina
+    ("PNG", "2025-10-25"),  # Papoea-Nieuw-Guinea
+    ("PER", "2025-10-25"),  # Peru
+    ("POL", "2025-10-25"),  # Polen
+    ("PRT", "2025-10-25"),  # Portugal
+    ("QAT", "2025-10-25"),  # Qatar
+    ("RUS", "2025-10-25"),  # Russische Federatie
+    ("RWA", "2025-10-26"),  # Rwanda
+    ("SAU", "2025-10-26"),  # Saudi-Arabie
+    ("SVN", "2025-10-25"),  # Slovenie
+    ("SVK", "2025-10-25"),  # Slowakije
+    ("ESP", "2025-10-25"),  # Spanje
+    ("LKA", "2025-10-25"),  # Sri Lanka
+    ("TZA", "2025-10-25"),  # Tanzania
+    ("THA", "2025-10-25"),  # Thailand
+    ("TGO", "2025-10-25"),  # Togo
+    ("CZE", "2025-10-25"),  # Tsjechie
+    ("TUR", "2025-10-25"),  # Turkije
+]
+
+
+def un_signatures() -> list[tuple[str, str, list[str]]]:
+    """(participant, signature date, source keys): the MTDSG rows first, in MTDSG order, then the rows
+    read only on verdragen.nl, in its order. Where both pages were read they must agree."""
+    mtdsg = dict(UN_MTDSG)
+    nl = dict(UN_VERDRAGEN)
+    assert len(mtdsg) == len(UN_MTDSG) and len(nl) == len(UN_VERDRAGEN), "duplicate row"
+    for who, sig in mtdsg.items():
+        assert nl.get(who) == sig, f"MTDSG and verdragen.nl disagree on {who}"
+    rows = [(who, sig, ["mtdsg", "verdragen"]) for who, sig in UN_MTDSG]
+    rows += [(who, sig, ["verdragen"]) for who, sig in UN_VERDRAGEN if who not in mtdsg]
+    return rows
+
 
 def un_convention() -> str:
     out = [header("United Nations Convention against Cybercrime (2024) and its participations")]
@@ -130,8 +219,10 @@ treaty:un-cybercrime-convention a cgo:Treaty ;
     dct:source """ + f"<{SOURCES['mtdsg']}> , <{SOURCES['unodc']}>" + """ ;
     cgo:asOf \"""" + READ_ON + """"^^xsd:date .
 """)
-    out.append("# participations: MTDSG XVIII-16 (72 signatories on the page; rows Algeria to Ireland read)")
-    for who, sig in UN_SIGNATURES:
+    rows = un_signatures()
+    out.append("# participations read on MTDSG XVIII-16 (72 signatories on the page; rows Algeria to Ireland\n"
+               "# readable) and on the verdragen.nl table (rows Algerije to Turkije readable); both agree")
+    for who, sig, keys in rows:
         participant = "orgn:eu" if who == "eu" else f"state:{who}"
         lines = [f"part:{UN_SLUG}\\/{who} a cgo:TreatyParticipation ;",
                  f"    cgo:participant {participant} ; cgo:instrument treaty:{UN_SLUG} ;",
@@ -141,8 +232,14 @@ treaty:un-cybercrime-convention a cgo:Treaty ;
                 "The European Union signed as a regional economic integration organization (article 64); "
                 "under article 65(1) an instrument it deposits is not counted as additional to those of "
                 "its member States.") + " ;")
-        lines.append(f"    dct:source <{SOURCES['mtdsg']}> ;")
+        if who == "JAM":
+            lines.append("    rdfs:comment " + lit(
+                "The MTDSG row is cut off after \"25 O\" in the stored copy; the day is the one the "
+                "verdragen.nl table gives (25-10-2025).") + " ;")
+        lines.append(f"    dct:source {src(*keys)} ;")
         lines.append(f'    cgo:asOf "{READ_ON}"^^xsd:date .')
+        if who == rows[len(UN_MTDSG)][0]:
+            out.append("# participations read only on the verdragen.nl table (after the MTDSG copy is cut off)")
         out.append("\n".join(lines) + "\n")
     return "\n".join(out)
 

@@ -9,6 +9,7 @@ T = "https://w3id.org/cybergov/id/treaty/"
 S = "https://w3id.org/cybergov/id/state/"
 O = "https://w3id.org/cybergov/id/organization/"
 MTDSG = "https://treaties.un.org/doc/Publication/MTDSG/Volume%20II/Chapter%20XVIII/XVIII-16.en.xml"
+VERDRAGEN = "https://verdragen.nl/nl/Verdrag/Details/013891_p.html"
 UN = "un-cybercrime-convention"
 
 
@@ -81,9 +82,60 @@ def test_un_rows_read(select):
     assert all(r.get("consent") is None for r in rows)
 
 
-def test_un_jamaica_not_recorded(select):
-    # the Jamaica row is cut off in the stored copy ("Jamaica25 O"): left out, not guessed
-    assert S + "JAM" not in signatories_on(select, UN, "2026-12-31")
+def test_un_jamaica_from_verdragen_only(select):
+    # the MTDSG Jamaica row is cut off ("Jamaica25 O"); verdragen.nl: "Jamaica 25-10-2025"
+    rows = select(f"""
+        SELECT ?sig ?src WHERE {{
+          ?p cgo:instrument <{T}{UN}> ; cgo:participant <{S}JAM> ; cgo:signatureDate ?sig ; dct:source ?src .
+        }}""")
+    assert rows == [{"sig": "2025-10-25", "src": VERDRAGEN}]
+
+
+def test_un_rows_read_on_verdragen(select):
+    # verdragen.nl "Partijen": 65 rows readable (Algerije ... Turkije), none with a ratification
+    rows = select(f"""
+        SELECT ?p ?consent WHERE {{
+          ?p a cgo:TreatyParticipation ; cgo:instrument <{T}{UN}> ; dct:source <{VERDRAGEN}> .
+          OPTIONAL {{ ?p cgo:consentDate ?consent }}
+        }}""")
+    assert len(rows) == 65
+    assert all(r.get("consent") is None for r in rows)
+    # every participation of the UN Convention was read on one of the two pages
+    total = select(f"SELECT ?p WHERE {{ ?p a cgo:TreatyParticipation ; cgo:instrument <{T}{UN}> }}")
+    assert len(total) == 65
+
+
+def test_un_both_pages_agree_on_the_overlap(select):
+    # the 30 MTDSG rows are all on verdragen.nl too, with the same day
+    rows = select(f"""
+        SELECT ?p WHERE {{
+          ?p cgo:instrument <{T}{UN}> ; dct:source <{MTDSG}> , <{VERDRAGEN}> .
+        }}""")
+    assert len(rows) == 30
+
+
+def test_un_signatures_after_hanoi_day_one(select):
+    # verdragen.nl: Mali 26-10-2025, Rwanda 26-10-2025, Saudi-Arabie 26-10-2025, Mauritius 19-11-2025
+    on_25 = signatories_on(select, UN, "2025-10-25")
+    on_26 = signatories_on(select, UN, "2025-10-26")
+    assert on_26 - on_25 == {S + "MLI", S + "RWA", S + "SAU"}
+    assert len(on_25) == 61
+    assert S + "MUS" not in on_26
+    assert S + "MUS" in signatories_on(select, UN, "2025-11-19")
+    assert S + "MUS" not in signatories_on(select, UN, "2025-11-18")
+
+
+def test_un_palestine_and_philippines(select):
+    # verdragen.nl: "Palestina 25-10-2025", "Filipijnen 25-10-2025", "Russische Federatie 25-10-2025"
+    signed = signatories_on(select, UN, "2025-10-25")
+    assert {S + "PSE", S + "PHL", S + "RUS", S + "TUR", S + "UZB"} <= signed
+
+
+def test_un_rows_after_turkije_not_recorded(select):
+    # the verdragen.nl copy is cut off after "Turkije"; states that would sort after it (e.g. the
+    # United Kingdom "Verenigd Koninkrijk", Viet Nam, Sweden "Zweden") are not recorded, not guessed
+    signed = signatories_on(select, UN, "2026-12-31")
+    assert not ({S + "GBR", S + "VNM", S + "SWE", S + "VEN", S + "ZAF"} & signed)
 
 
 def test_un_czechia_and_dprk_codes(select):
