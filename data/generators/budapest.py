@@ -106,6 +106,45 @@ SOURCES = {
     # Portugal, Aviso 70/2016 of 29 June 2016 (quoted in full on a private site): the CoE Secretary General
     # notified on 8 August 2014 that the Czech Republic deposited its ratification of ETS 189 on 7 August 2014
     "pt_aviso_cze_189": "https://regulacaodociberespaco.com/inicio/legislacao/deposito-pela-republica-checa-instrumento-ratificacao-protocolo-adicional-convencao-sobre-cibercrime-relativo-incriminacao-atos-natureza-racista-xenofoba-praticados-atraves-sistemas-informaticos/",
+    # --- added in the third pass (see docs/notes/data-budapest.md, "Third pass") ---
+    # copy (inview.nl, a commercial republisher) of the Netherlands treaty database (verdragenbank.overheid.nl)
+    # table "Partijen en gegevens" of ETS 185: entry-into-force date per party, legible from Albania to Moldova;
+    # no status date (Benin, Fiji, Kiribati are listed, Cote d'Ivoire is not: a mid-2024 snapshot)
+    "nl_185_parties": "https://inview.nl/document/ida9135c0f2679103f04a4f8f7d99c2d8c",
+    # Poland, Dziennik Ustaw 2015 poz. 729 (copy on infor.pl): government statement of 2 April 2015; in force
+    # for Poland 1 June 2015; list "states that became or will become parties on the dates below" (legible to Spain)
+    "pl_2015": "http://www.infor.pl/akt-prawny/DZU.2015.102.0000729,oswiadczenie-rzadowe-w-sprawie-mocy-obowiazujacej-konwencji-rady-europy-o-cyberprzestepczosci-sporzadzonej-w-budapeszcie-dnia-23-listopada-2001-r.html",
+    # Portugal, Aviso 11/2015 of 25 February 2015 (copy of the Diario da Republica): CoE notification of Latvia's
+    # withdrawal of a reservation "contained in the instrument of ratification deposited on 14 February 2007"
+    "pt_aviso_lva": "https://dre.tretas.org/dre/475113/aviso-11-2015-de-25-de-fevereiro",
+    # Portugal, Aviso 66/2016 of 24 June 2016 (two copies): CoE notification of 10 July 2015, Canada deposited its
+    # instrument of ratification on 8 July 2015, with reservations and declarations
+    "pt_aviso_can": "https://dre.tretas.org/dre/2643134/aviso-66-2016-de-24-de-junho",
+    "pt_aviso_can_b": "https://diario.vlex.pt/vid/aviso-n-66-2016-760451189",
+    # Portugal, Aviso 168/2010 of 4 August 2010 (quoted in full on a private site): Spain deposited its
+    # instruments of ratification on 3 June 2010, with declarations
+    "pt_aviso_esp": "http://regulacaodociberespaco.com/legislacao/deposito-pelo-governo-reino-espanha-instrumentos-ratificacao-convencao-sobre-cibercrime",
+    # Slovakia, notice 137/2008 Z.z. of the Ministry of Foreign Affairs (copy): instrument of ratification
+    # deposited 8 January 2008, in force for Slovakia 1 May 2008
+    "sk_137_2008": "http://www.ucps.sk/Dohovor_o_pocitacovej_kriminalite",
+    # Slovakia, notice 167/2021 Z.z. (copy): repeats the deposit of 8 January 2008 (withdrawal of a reservation)
+    "sk_167_2021": "https://www.zakonypreludi.sk/zz/2021-167",
+    # CoE T-CY news, Strasbourg 28 April 2021: Sweden "today deposited ... the instrument of ratification" (ETS 185, 189)
+    "coe_swe_2021": "https://www.coe.int/en/web/cybercrime/t-cy-news/-/asset_publisher/GxUcENEFhivB/content/sweden-joins-the-budapest-convention-and-its-additional-protocol?inheritRedirect=false&redirect=https%3A%2F%2Fwww.coe.int%2Fen%2Fweb%2Fcybercrime%2Ft-cy-news%3Fp_p_id%3D101_INSTANCE_GxUcENEFhivB%26p_p_lifecycle%3D0%26p_p_state%3Dnormal%26p_p_mode%3Dview%26p_p_col_id%3Dcolumn-4%26p_p_col_count%3D1",
+    # Norway, Ot.prp. nr. 40 (2004-2005), chapter 2: the Convention was "undertegnet av Norge 23. november" 2001
+    "no_otprp": "https://www.regjeringen.no/no/dokumenter/otprp-nr-40-2004-2005-/id395852/?ch=2",
+    # Norwegian Ministry of Justice press release of 9 July 2025 (copy on pubt.io): "Norge ratifiserte
+    # Europaradets konvensjon om datakriminalitet i 2006" (year only)
+    "no_press_2025": "https://pubt.io/view/DA317D7C92D359AD79E2B0EE50247274D8944151",
+    # Liechtenstein, Government report BuA 76/2015: signed in Strasbourg on 17 November 2008
+    "li_bua": "https://bua.regierung.li/BuA/default.aspx?erweitert=true&nr=76&year=2015",
+    # CoE T-CY news listing: "Colombia deposited the instrument of accession to the Budapest Convention"
+    "coe_tcy_news": "https://www.coe.int/en/web/cybercrime/t-cy-news",
+    # CoE T-CY page, news of 28 August 2022: original instrument confirming Nigeria's accession received;
+    # "The Convention will enter into force for Nigeria on 1 November 2022"
+    "coe_tcy": "https://www.coe.int/en/web/cybercrime/tcy",
+    # WIPO Lex, remarks for Israel on the Convention on Cybercrime: "Reserves faites lors de l'adhesion"
+    "wipo_isr": "https://wipo.int/wipolex/fr/treaties/parties/remarks/IL/952",
 }
 
 RD = {  # the depositary's "Reservations and Declarations" list per treaty
@@ -166,7 +205,8 @@ TREATIES = [
 P185 = [
     # Treaty Office chart, status as of 03/12/2015 (member States, Albania to Germany)
     ("ALB", "2001-11-23", R, "2002-06-20", "2004-07-01", ["chart185_2015"], "2015-12-03", True),
-    ("AND", "2013-04-23", None, None, None, ["chart185_2015"], "2015-12-03", False),
+    # third pass: Andorra, Germany, Greece, Iceland gain the entry into force listed in the copy of the NL treaty database
+    ("AND", "2013-04-23", None, None, "2017-03-01", ["chart185_2015", "nl_185_parties"], TODAY, False),
     ("ARM", "2001-11-23", R, "2006-10-12", "2007-02-01", ["chart185_2015"], "2015-12-03", True),
     ("AUT", "2001-11-23", R, "2012-06-13", "2012-10-01", ["chart185_2015"], "2015-12-03", True),
     ("AZE", "2008-06-30", R, "2010-03-15", "2010-07-01", ["chart185_2015"], "2015-12-03", True),
@@ -182,21 +222,21 @@ P185 = [
     ("FRA", "2001-11-23", R, "2006-01-10", "2006-05-01", ["chart185_2015"], "2015-12-03", True),
     ("GEO", "2008-04-01", R, "2012-06-06", "2012-10-01", ["chart185_2015"], "2015-12-03", True),
     # Germany's entry-into-force cell is cut off in the stored copy of the chart
-    ("DEU", "2001-11-23", R, "2009-03-09", None, ["chart185_2015"], "2015-12-03", False),
+    ("DEU", "2001-11-23", R, "2009-03-09", "2009-07-01", ["chart185_2015", "nl_185_parties"], "2015-12-03", False),
     # older chart, status as of 18/6/2004 (rows after Germany); no newer depositary figures found
-    ("GRC", "2001-11-23", None, None, None, ["chart185_2004"], "2004-06-18", False),
+    ("GRC", "2001-11-23", None, None, "2017-05-01", ["chart185_2004", "nl_185_parties"], TODAY, False),
     ("HUN", "2001-11-23", R, "2003-12-04", "2004-07-01", ["chart185_2004"], "2004-06-18", True),
-    ("ISL", "2001-11-30", None, None, None, ["chart185_2004"], "2004-06-18", False),
+    ("ISL", "2001-11-30", None, None, "2007-05-01", ["chart185_2004", "nl_185_parties"], TODAY, False),
     # Tractatenblad 2007, 10 party table (a copy of the depositary's data; no status date, so only a ratified row is taken)
     ("LTU", "2003-06-23", R, "2004-03-18", "2004-07-01", ["trb_2007_10"], TODAY, False),
     # non-member States: official pages of the State concerned or CoE news
     ("USA", "2001-11-23", R, "2006-09-29", "2007-01-01", ["us_senate", "us_embassy"], TODAY, False),
     ("JPN", "2001-11-23", A, "2012-07-03", "2012-11-01", ["jp_mofa_2012", "jp_mofa_2025"], "2025-01-16", False),
-    ("BRA", None, ACC, "2022-11-30", None, ["coe_20221130", "coe_dsg_2022"], "2022-11-30", False),
+    ("BRA", None, ACC, "2022-11-30", "2023-03-01", ["coe_20221130", "coe_dsg_2022", "nl_185_parties"], TODAY, False),
     # Benin: entry into force 01-10-2024 from the NL treaty database's modifications log (undated page)
     ("BEN", None, ACC, "2024-06-20", "2024-10-01", ["coe_20240620", "coe_dsg_2024", "nl_185_log"], TODAY, False),
-    ("FJI", None, ACC, "2024-06-20", None, ["coe_20240620", "coe_dsg_2024"], "2024-06-20", False),
-    ("KIR", None, ACC, "2024-06-20", None, ["coe_20240620", "coe_dsg_2024"], "2024-06-20", False),
+    ("FJI", None, ACC, "2024-06-20", "2024-10-01", ["coe_20240620", "coe_dsg_2024", "nl_185_parties"], TODAY, False),
+    ("KIR", None, ACC, "2024-06-20", "2024-10-01", ["coe_20240620", "coe_dsg_2024", "nl_185_parties"], TODAY, False),
     # accession "in April" 2024 per the CoE speech; the exact day is not on a CoE page read
     ("SLE", None, ACC, None, None, ["coe_dsg_2024"], "2024-06-20", False),
     # signed, not ratified (Minister for Justice, Dail, 16 January 2019)
@@ -214,18 +254,53 @@ P185_MORE = [
     ("PRT", "2001-11-23", R, "2010-03-24", "2010-07-01", ["pt_gddc_185"], TODAY, True),
     # Federal Office of Justice (signature, entry into force); SR 0.311.43 as of 14 September 2020 (deposit)
     ("CHE", "2001-11-23", R, "2011-09-21", "2012-01-01", ["ch_bj", "ch_sr"], "2020-09-14", False),
-    # Portuguese notice of 9 May 2012: ratification deposited "13 de abril" / "12 de abril" -> date left out
-    ("MLT", None, R, None, None, ["pt_aviso_mlt"], "2012-05-09", False),
-    # signature 23-11-01 in Tractatenblad 2007, 10; "has ratified" (Canada, 8 July 2015): deposit date not stated
-    ("CAN", "2001-11-23", R, None, None, ["ca_news", "trb_2007_10"], "2015-07-08", False),
+    # Portuguese notice of 9 May 2012: ratification deposited "13 de abril" / "12 de abril" -> date left out;
+    # entry into force 01-08-2012 from the NL database copy (third pass; either April date gives 1 August)
+    ("MLT", None, R, None, "2012-08-01", ["pt_aviso_mlt", "nl_185_parties"], TODAY, False),
+    # signature 23-11-01 in Tractatenblad 2007, 10; third pass: Portuguese Aviso 66/2016 gives the deposit of the
+    # instrument of ratification on 8 July 2015 (with reservations); entry into force from the NL database copy
+    ("CAN", "2001-11-23", R, "2015-07-08", "2015-11-01", ["pt_aviso_can", "pt_aviso_can_b", "ca_news", "trb_2007_10", "nl_185_parties"], TODAY, True),
     # Ukraine: signature and entry into force from the Rada text; 07.09.2005 is the date of the national
     # ratification law, not of the deposit, so no consent date is recorded
     ("UKR", "2001-11-23", R, None, "2006-07-01", ["ua_rada"], TODAY, False),
     # non-member States acceding
-    ("CHL", None, ACC, "2017-04-20", None, ["cl_decreto"], "2017-04-27", True),
+    ("CHL", None, ACC, "2017-04-20", "2017-08-01", ["cl_decreto", "nl_185_parties"], TODAY, True),
     ("CIV", None, ACC, "2024-07-29", "2024-11-01", ["nl_185_log"], TODAY, False),
     # "Status: Party" since 2018; day of the deposit not found on an official page
-    ("PHL", None, ACC, None, None, ["ph_coe", "ph_doj"], TODAY, False),
+    ("PHL", None, ACC, None, "2018-07-01", ["ph_coe", "ph_doj", "nl_185_parties"], TODAY, False),
+]
+
+# Third pass: more States, each from a (copy of an) official publication; see the notes, "Third pass".
+NLP = "nl_185_parties"  # copy of the NL treaty database: entry into force only, no kind of consent
+P185_THIRD = [
+    # dated consents from depositary notifications quoted in official journals
+    ("LVA", "2004-05-05", R, "2007-02-14", "2007-06-01", ["pt_aviso_lva", "trb_2007_10", NLP], TODAY, True),
+    ("ESP", None, R, "2010-06-03", None, ["pt_aviso_esp"], "2010-08-04", True),
+    ("SVK", None, R, "2008-01-08", "2008-05-01", ["sk_137_2008", "sk_167_2021"], "2008-04-24", True),
+    ("SWE", None, R, "2021-04-28", None, ["coe_swe_2021"], "2021-04-28", False),
+    # Poland: "the President ratified" (29 January 2015, the national act, not the deposit); in force 1 June 2015
+    ("POL", None, R, None, "2015-06-01", ["pl_2015"], "2015-04-02", False),
+    # Norway: signature from Ot.prp. nr. 40 (2004-2005); "ratified in 2006" (press release 2025): no day
+    ("NOR", "2001-11-23", R, None, None, ["no_otprp", "no_press_2025"], "2025-07-09", False),
+    # accessions named by the CoE or WIPO; entry into force from the CoE page or the NL database copy
+    ("NGA", None, ACC, None, "2022-11-01", ["coe_tcy"], "2022-08-28", False),
+    ("COL", None, ACC, None, "2020-07-01", ["coe_tcy_news", NLP], TODAY, False),
+    ("ISR", None, ACC, None, "2016-09-01", ["wipo_isr", NLP], TODAY, True),
+    # in force for the State on a date, kind of consent not stated (signatures from Tractatenblad 2007, 10 / BuA 76/2015)
+    ("MNE", None, None, None, "2010-07-01", ["pl_2015"], "2015-04-02", False),
+    ("DOM", None, None, None, "2013-06-01", [NLP, "pl_2015"], TODAY, False),
+    ("ITA", "2001-11-23", None, None, "2008-10-01", ["trb_2007_10", NLP], TODAY, False),
+    ("LUX", "2003-01-28", None, None, "2015-05-01", ["trb_2007_10", NLP], TODAY, False),
+    ("LIE", "2008-11-17", None, None, "2016-05-01", ["li_bua", NLP], TODAY, False),
+    ("ARG", None, None, None, "2018-10-01", [NLP], TODAY, False),
+    ("CPV", None, None, None, "2018-10-01", [NLP], TODAY, False),
+    ("CMR", None, None, None, "2024-04-01", [NLP], TODAY, False),
+    ("CRI", None, None, None, "2018-01-01", [NLP], TODAY, False),
+    ("GHA", None, None, None, "2019-04-01", [NLP], TODAY, False),
+    ("GRD", None, None, None, "2024-08-01", [NLP], TODAY, False),
+    ("MAR", None, None, None, "2018-10-01", [NLP], TODAY, False),
+    ("MUS", None, None, None, "2014-03-01", [NLP], TODAY, False),
+    ("MDA", None, None, None, "2009-09-01", [NLP], TODAY, False),
 ]
 
 P189 = [
@@ -372,6 +447,8 @@ def main() -> None:
         ("participations: non-member States, from CoE news or the State's own official pages", P185[21:28]),
         ("participations: signed, consent not recorded", P185[28:]),
         ("participations (second pass): depositary notifications and States' own official publications", P185_MORE),
+        ("participations (third pass): official journals quoting depositary notifications, CoE and State pages, "
+         "and a copy of the Netherlands treaty database (entry into force only)", P185_THIRD),
     ])
     write(OUT / "budapest-first-protocol.ttl", "Additional Protocol on xenophobia and racism (ETS No. 189) and its participations", first, "189", [
         ("participations: CoE Reservations and Declarations for Treaty No.189, status as of 09/02/2016", P189[:2]),
