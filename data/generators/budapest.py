@@ -145,6 +145,10 @@ SOURCES = {
     "coe_tcy": "https://www.coe.int/en/web/cybercrime/tcy",
     # WIPO Lex, remarks for Israel on the Convention on Cybercrime: "Reserves faites lors de l'adhesion"
     "wipo_isr": "https://wipo.int/wipolex/fr/treaties/parties/remarks/IL/952",
+    # --- added in the fourth pass (see docs/notes/data-budapest.md, "Fourth pass") ---
+    # Netherlands treaty database, party table of ETS 189 ("Partij | Ondertekening | ... | In werking"), legible from
+    # Albania to Ukraine; no status date (it shows Malta's ratification of 04-06-2025)
+    "nl_189_parties": "https://verdragen.nl/nl/Verdrag/Details/010573_p.html?expand-table=partijtabel",
 }
 
 RD = {  # the depositary's "Reservations and Declarations" list per treaty
@@ -303,20 +307,74 @@ P185_THIRD = [
     ("MDA", None, None, None, "2009-09-01", [NLP], TODAY, False),
 ]
 
-P189 = [
-    # Reservations and Declarations for Treaty No.189 (status as of 09/02/2016): "instrument of ratification
-    # deposited on ..."; the entry into force is the start of the "Period covered" of the reservation
-    # (the Bundesgesetzblatt notice of 16 August 2011 gives the same entry-into-force dates for both)
-    ("HRV", None, R, "2008-07-04", "2008-11-01", ["decl189_2016", "bgbl_189"], "2016-02-09", True),
-    ("DNK", None, R, "2005-06-21", "2006-03-01", ["decl189_2016", "bgbl_189"], "2016-02-09", True),
-    ("BEN", None, ACC, "2024-06-20", None, ["coe_20240620", "coe_dsg_2024"], "2024-06-20", False),
-    # second pass
-    ("DEU", "2003-01-28", R, "2011-06-10", "2011-10-01", ["bgbl_189", "bgh_189"], "2011-08-16", False),
+# ETS 189, fourth pass: the Netherlands treaty database party table (verdragen.nl, 010573), legible from Albania to
+# Ukraine ("Oosten[rijk]" and all later names are cut). Its "(R)" groups ratification, acceptance and approval; it is
+# recorded as ratification (as for CETS 224). "(T)" (toetreding) is accession. The page states no status date; it
+# lists Malta's consent of 04-06-2025, so it is at least that recent.
+NL189 = "nl_189_parties"
+P189_NL = {  # alpha-3: (signature, kind, consent, entry into force) as the NL table gives them
+    "ALB": ("2003-05-26", R, "2004-11-26", "2006-03-01"),
+    "AND": ("2013-04-23", R, "2016-11-16", "2017-03-01"),
+    "ARM": ("2003-01-28", R, "2006-10-12", "2007-02-01"),
+    "BEL": ("2003-01-28", None, None, None),
+    "BEN": (None, ACC, "2024-06-20", "2024-10-01"),
+    "BIH": ("2005-02-09", R, "2006-05-19", "2006-09-01"),
+    "CAN": ("2005-07-08", None, None, None),
+    "CYP": ("2005-01-19", R, "2005-06-23", "2006-03-01"),
+    "DNK": ("2004-02-11", R, "2005-06-21", "2006-03-01"),
+    "DEU": ("2003-01-28", R, "2011-06-10", "2011-10-01"),
+    "EST": ("2003-01-28", None, None, None),
+    "FIN": ("2003-01-28", R, "2011-05-20", "2011-09-01"),
+    "FRA": ("2003-01-28", R, "2006-01-10", "2006-05-01"),
+    "GRC": ("2003-01-28", R, "2017-01-25", "2017-05-01"),
+    "ISL": ("2003-10-09", R, "2023-01-30", "2023-05-01"),
+    "ITA": ("2011-11-09", None, None, None),
+    "HRV": ("2003-03-26", R, "2008-07-04", "2008-11-01"),
+    "LVA": ("2004-05-05", R, "2007-02-14", "2007-06-01"),
+    "LIE": ("2008-11-17", None, None, None),
+    "LTU": ("2005-04-07", R, "2006-10-12", "2007-02-01"),
+    "LUX": ("2003-01-28", R, "2014-10-16", "2015-02-01"),
+    "MLT": ("2003-01-28", R, "2025-06-04", "2025-10-01"),
+    "MAR": (None, ACC, "2018-06-29", "2018-10-01"),
+    "MDA": ("2003-04-25", R, "2017-02-15", "2017-06-01"),
+    "MCO": ("2017-03-17", R, "2017-03-17", "2017-07-01"),
+    # the NL table lists Montenegro with the signature of 07-04-2005 (then part of Serbia and Montenegro)
+    "MNE": ("2005-04-07", R, "2010-03-03", "2010-07-01"),
+    "NLD": ("2003-01-28", R, "2010-07-22", "2010-11-01"),
+    "MKD": ("2005-11-14", R, "2005-11-14", "2006-03-01"),
+    "NOR": ("2008-04-29", R, "2008-04-29", "2008-08-01"),
+    "UKR": ("2005-04-08", R, "2006-12-21", "2007-04-01"),
+}
+# other sources per State (earlier passes), kept next to the NL table; each agrees with it where both give a date
+P189_OTHER = {
+    "HRV": ["decl189_2016", "bgbl_189"],
+    "DNK": ["decl189_2016", "bgbl_189"],
+    "BEN": ["coe_20240620", "coe_dsg_2024"],
+    "DEU": ["bgbl_189", "bgh_189"],
+    "MCO": ["lu_mco_189"],
+    # the Bundesgesetzblatt notice of 16 August 2011 lists these entry-into-force dates too (same dates)
+    "ALB": ["bgbl_189"], "ARM": ["bgbl_189"], "BIH": ["bgbl_189"], "FRA": ["bgbl_189"], "LVA": ["bgbl_189"],
+    "LTU": ["bgbl_189"],
+}
+RESERVING189 = ("HRV", "DNK", "MCO")  # reservation/declaration shown on the sources read (CoE list 2016; Memorial 2017)
+
+
+def p189_nl() -> list[tuple]:
+    rows = []
+    for code, (sig, kind, cdate, eif) in P189_NL.items():
+        rows.append((code, sig, kind, cdate, eif, [NL189] + P189_OTHER.get(code, []), TODAY, code in RESERVING189))
+    return rows
+
+
+P189_REST = [
+    # States past the cut-off of the NL table, from earlier passes
     ("PRT", "2003-03-17", R, "2010-03-24", "2010-07-01", ["pt_gddc_189"], TODAY, False),
     ("SMR", None, R, "2019-03-08", "2019-07-01", ["lu_smr_189"], "2019-03-08", False),
-    ("MCO", None, R, "2017-03-17", None, ["lu_mco_189"], "2017-03-17", True),
     ("CZE", None, R, "2014-08-07", None, ["pt_aviso_cze_189"], "2016-06-29", False),
+    # fourth pass: CoE news of 28 April 2021, Sweden "today deposited ... the instrument of ratification" of ETS 185 and 189
+    ("SWE", None, R, "2021-04-28", None, ["coe_swe_2021"], "2021-04-28", False),
 ]
+P189 = p189_nl() + P189_REST
 
 # CETS 224: signatures from the Netherlands treaty database (both copies agree where both are legible);
 # CoE pages confirm the 30 Nov 2022 and 20 Jun 2024 signatures.
@@ -451,9 +509,10 @@ def main() -> None:
          "and a copy of the Netherlands treaty database (entry into force only)", P185_THIRD),
     ])
     write(OUT / "budapest-first-protocol.ttl", "Additional Protocol on xenophobia and racism (ETS No. 189) and its participations", first, "189", [
-        ("participations: CoE Reservations and Declarations for Treaty No.189, status as of 09/02/2016", P189[:2]),
-        ("participations: CoE news of 20 June 2024", P189[2:3]),
-        ("participations (second pass): Bundesgesetzblatt, Portuguese and Luxembourg official publications", P189[3:]),
+        ("participations: Netherlands treaty database party table (verdragen.nl), Albania to Ukraine, with the other "
+         "sources that agree with it (CoE declarations list, Bundesgesetzblatt, CoE news, Memorial)", P189[:len(P189_NL)]),
+        ("participations: States past the cut-off of the NL table (Portuguese and Luxembourg official publications, CoE news)",
+         P189[len(P189_NL):]),
     ])
     write(OUT / "budapest-second-protocol.ttl", "Second Additional Protocol (CETS No. 224) and its participations", second, "224", [
         ("participations: Netherlands treaty database (verdragen.nl / verdragenbank.overheid.nl), CoE news where named", p224()),
