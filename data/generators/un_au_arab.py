@@ -47,6 +47,9 @@ SOURCES = {
     "arab-qatar": "https://www.masress.com/moheet/356602",
     # press reports of the League Council's decision of 7 May 2023 on Syria
     "syria-2023": "https://www.khaleejtimes.com/world/arab-league-re-admits-syria-after-11-year-absence",
+    # Embassy of the State of Kuwait in Canada, page "Kuwait and the Arab League" (an official page of
+    # the member State; third pass): "Kuwait became a member of the Arab League on July 20, 1961"
+    "kuwait-embassy": "http://kuwaitembassy.ca/pages/International/Arab-League.htm",
 }
 
 PREFIXES = """@prefix cgo:  <https://w3id.org/cybergov/ontology#> .
@@ -215,7 +218,7 @@ treaty:un-cybercrime-convention a cgo:Treaty ;
     cgo:adoptionDate "2024-12-24"^^xsd:date ; cgo:adoptionPlace "New York" ;
     cgo:openingForSignatureDate "2025-10-25"^^xsd:date ;
     cgo:topic topic:cybercrime , topic:substantive-criminal-law , topic:procedural-law , topic:international-cooperation ;
-    rdfs:comment "Adopted on 24 December 2024 by General Assembly resolution 79/243 at its 55th plenary meeting. Under article 64 it was open for signature to all States and regional economic integration organizations in Hanoi from 25 to 26 October 2025, and thereafter at United Nations Headquarters in New York until 31 December 2026. Under article 65(1) it enters into force on the ninetieth day after the deposit of the fortieth instrument of ratification, acceptance, approval or accession; the depositary page read does not say that this has happened, so no entry-into-force date or status is recorded."@en ;
+    rdfs:comment "Adopted on 24 December 2024 by General Assembly resolution 79/243 at its 55th plenary meeting. Under article 64 it was open for signature to all States and regional economic integration organizations in Hanoi from 25 to 26 October 2025, and thereafter at United Nations Headquarters in New York until 31 December 2026. Under article 65(1) it enters into force on the ninetieth day after the deposit of the fortieth instrument of ratification, acceptance, approval or accession; the depositary page read does not say that this has happened, so no entry-into-force date or status is recorded. The participation records are a partial list: the depositary page gives 72 signatories, and the signatories whose Dutch names sort after 'Turkije' in the Netherlands Treaty Database table (at least seven) could not be read and are not recorded."@en ;
     dct:source """ + f"<{SOURCES['mtdsg']}> , <{SOURCES['unodc']}>" + """ ;
     cgo:asOf \"""" + READ_ON + """"^^xsd:date .
 """)
@@ -365,6 +368,13 @@ LAS_LATER = [("LBY", "1953"), ("DZA", "1962"), ("MRT", "1973"), ("SDN", "1956"),
              ("SOM", "1974"), ("MAR", "1958"), ("QAT", "1971"), ("PSE", "1976"), ("TUN", "1958"),
              ("OMN", "1971"), ("DJI", "1977"), ("KWT", "1961"), ("ARE", "1971"), ("COM", "1993")]
 
+# days of joining read on an official page of the member State: code -> (day, source key, what it says)
+LAS_DAYS = {
+    "KWT": ("1961-07-20", "kuwait-embassy",
+            "the Embassy of the State of Kuwait in Canada states that Kuwait became a member of the Arab "
+            "League on July 20, 1961, the start date recorded here."),
+}
+
 SYRIA = ("Syria's participation in the meetings of the League was suspended in 2011 and resumed in "
          "2023 by a decision of the League Council (press reports; no League page read). A suspension "
          "does not end membership, so the record has no end date.")
@@ -372,8 +382,9 @@ SYRIA = ("Syria's participation in the meetings of the League was suspended in 2
 
 def las_memberships() -> str:
     out = [header("League of Arab States: its 22 members"),
-           "# The League page read gives the year each later member joined but no day, so no record has a\n"
-           "# start date; the years are in rdfs:comment.\n",
+           "# The League page read gives the year each later member joined but no day, so records have no\n"
+           "# start date (the years are in rdfs:comment), except where another official page read gives the\n"
+           "# day (Kuwait: its embassy's page).\n",
            "# --- signatories of the Charter (Cairo, 1945)"]
     for code in LAS_FOUNDERS:
         comment = "Signed the Charter of the League of Arab States in Cairo in 1945 (the source gives no day)."
@@ -390,6 +401,12 @@ def las_memberships() -> str:
         if code == "PSE":
             comment = (f"Listed as Palestine, joined in {year} (the source gives the year only); "
                        "the Kremlin glossary names the Palestine Liberation Organisation as the member.")
+        if code in LAS_DAYS:
+            day, key, says = LAS_DAYS[code]
+            assert day[:4] == year, f"{code}: the day {day} and the year {year} disagree"
+            out.append(_mship("las", code, ["las-us", "las-kremlin", key], start=day,
+                              comment=f"Joined the League in {year} (League Mission page); {says}"))
+            continue
         out.append(_mship("las", code, ["las-us", "las-kremlin"], comment=comment))
     return "\n".join(out)
 

@@ -46,6 +46,12 @@ def test_un_convention_record(select):
                      "dep": O + "un", "by": O + "un-general-assembly"}]
 
 
+def test_un_convention_says_its_list_is_partial(select):
+    # MTDSG "Signatories 72"; 65 records: the treaty comment must say the list is partial
+    rows = select(f"SELECT ?c WHERE {{ <{T}{UN}> rdfs:comment ?c }}")
+    assert len(rows) == 1 and "partial list" in rows[0]["c"] and "72 signatories" in rows[0]["c"]
+
+
 def test_un_convention_has_no_entry_into_force(select):
     # the page quotes article 65(1) but does not say the Convention has entered into force
     rows = select(f"SELECT ?d WHERE {{ <{T}{UN}> cgo:entryIntoForceDate ?d }}")
@@ -213,12 +219,35 @@ def test_las_founded(select):
     assert rows == [{"f": "1945-03-22"}]
 
 
-def test_las_has_22_members_without_dates(select):
+def test_las_has_22_members_only_kuwait_dated(select):
+    # the League Mission page gives years only; only Kuwait's day was read on an official page
     m = members(select, "las")
     assert len(m) == len(set(m)) == 22
     assert S + "PSE" in m and S + "COM" in m
-    dated = select(f"SELECT ?ms WHERE {{ ?ms org:organization <{O}las> ; cgo:startDate ?s }}")
-    assert dated == []
+    dated = select(f"SELECT ?m WHERE {{ ?ms org:organization <{O}las> ; org:member ?m ; cgo:startDate ?s }}")
+    assert dated == [{"m": S + "KWT"}]
+
+
+def test_las_kuwait_joined_1961_07_20(select):
+    # Embassy of the State of Kuwait in Canada: "Kuwait became a member of the Arab League on
+    # July 20, 1961"; the League Mission page gives "Kuwait (1961)"
+    rows = select(f"""
+        SELECT ?start WHERE {{
+          ?ms org:organization <{O}las> ; org:member <{S}KWT> ; org:role role:member ; cgo:startDate ?start ;
+              dct:source <http://kuwaitembassy.ca/pages/International/Arab-League.htm> .
+          FILTER NOT EXISTS {{ ?ms cgo:endDate ?e }}
+        }}""")
+    assert rows == [{"start": "1961-07-20"}]
+
+
+def test_las_founders_have_no_start_date(select):
+    # the Charter was signed on 22 March 1945, but no page read gives each founder's membership day
+    rows = select(f"""
+        SELECT ?m WHERE {{
+          VALUES ?m {{ <{S}EGY> <{S}IRQ> <{S}LBN> <{S}SAU> <{S}SYR> <{S}JOR> <{S}YEM> }}
+          ?ms org:organization <{O}las> ; org:member ?m ; cgo:startDate ?s .
+        }}""")
+    assert rows == []
 
 
 def test_las_syria_suspension_is_not_an_end(select):
