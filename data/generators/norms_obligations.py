@@ -92,6 +92,16 @@ S_NIS2_23 = [
     "https://docs.modulos.ai/frameworks/nis2/incident-reporting-and-communications",
 ]
 NIS2_TEXT = "https://eur-lex.europa.eu/eli/dir/2022/2555/oj"
+# UN Convention against Cybercrime (A/RES/79/243, annex). No English copy of the adopted text was in the stored
+# corpus. Arts. 1-15 were read in a transcription of the Arabic text (Arabic is one of the UN's official languages);
+# art. 16 on the official signing-ceremony site; arts. 64 and 65(1) on the depositary's MTDSG page.
+S_UNCC_AR = ["https://github.com/AhmedZakiMohamed/synQanun-semantic-search/blob/28dfdb7ed06c97c724859e03726ac85fcd784ba7/data/United%20Nations%20Convention%20against%20Cybercrime.txt"]
+S_UNCC_16 = [
+    "https://hanoiconvention.org/roundtable/leaving-no-one-behind-protecting-women-and-children-from-online-abuse-and-exploitation/",
+    "https://hanoiconvention.org/side-event/tackling-non-consensual-intimate-image-sharing-in-the-united-kingdom/",
+]
+S_UNCC_MTDSG = ["https://treaties.un.org/doc/Publication/MTDSG/Volume%20II/Chapter%20XVIII/XVIII-16.en.xml"]
+UNCC_TEXT = "https://undocs.org/A/RES/79/243"  # the UN document resolver for the resolution whose annex is the Convention
 
 
 # ---------------------------------------------------------------- norms
@@ -465,6 +475,131 @@ def obligations_second_protocol() -> str:
     return "\n".join(out)
 
 
+# UN Convention against Cybercrime (2024). A provision:
+# (article number, English gloss of the subject, title as read in the Arabic text or None, sources, [obligations]).
+# The English gloss is OUR wording (lower case, in brackets in the label), not the official English title, which no
+# stored source showed; the Arabic title is the one the Arabic text gives (skos:altLabel @ar).
+UN_CONVENTION = [
+    # Chapter I - general provisions
+    (4, "offences established in accordance with other United Nations conventions and protocols",
+     "الأفعال المجرمة وفقا لاتفاقيات الأمم المتحدة وبروتوكولاتها الأخرى", S_UNCC_AR, [
+        ("other-un-offences", O, "parties", SUBST, "When implementing the other applicable United Nations conventions and protocols to which they are party, ensure that the offences established under them are also criminal offences under domestic law when committed through ICT systems; the article itself creates no new offence under this Convention.", None)]),
+    (5, "protection of sovereignty", "صون السيادة", S_UNCC_AR, [
+        ("sovereign-equality", O, "parties", ["international-cooperation", "cybercrime"], "Carry out the Convention's obligations consistently with the sovereign equality and territorial integrity of States and with non-intervention in other States' domestic affairs.", None),
+        ("no-extraterritorial-enforcement", X, "parties", ["international-cooperation", "cybercrime"], "The Convention gives no State Party a right to exercise, in another State's territory, jurisdiction or functions reserved exclusively to that State's authorities by its domestic law.", None)]),
+    (6, "respect for human rights", "احترام حقوق الإنسان", S_UNCC_AR, [
+        ("human-rights", O, "parties", ["human-rights"], "Ensure that implementing the Convention is consistent with the Party's obligations under international human rights law; nothing in the Convention may be read as permitting the suppression of human rights or fundamental freedoms such as freedom of expression, conscience, opinion, religion or belief, peaceful assembly and association.", None)]),
+    # Chapter II - criminalization
+    (7, "illegal access", "الوصول غير المشروع", S_UNCC_AR, [
+        ("criminalise", O, "parties", SUBST, "Make intentional access without right to the whole or any part of an ICT system a criminal offence.", None),
+        ("optional-elements", P, "parties", SUBST, "A Party may require that the offence be committed by infringing security measures, with intent to obtain electronic data or other dishonest or criminal intent, or in relation to an ICT system connected to another one.", None)]),
+    (8, "illegal interception", "الاعتراض غير المشروع", S_UNCC_AR, [
+        ("criminalise", O, "parties", SUBST, "Make intentional interception without right, by technical means, of non-public transmissions of electronic data to, from or within an ICT system (including electromagnetic emissions carrying such data) a criminal offence.", None),
+        ("optional-elements", P, "parties", SUBST, "A Party may require dishonest or criminal intent, or that the offence concern an ICT system connected to another one.", None)]),
+    (9, "interference with electronic data", "التدخل في البيانات الإلكترونية", S_UNCC_AR, [
+        ("criminalise", O, "parties", SUBST, "Make intentional damaging, deletion, deterioration, alteration or suppression of electronic data without right a criminal offence.", None),
+        ("serious-harm", P, "parties", SUBST, "A Party may require that the conduct result in serious harm.", None)]),
+    (10, "interference with an ICT system", "التدخل في نظام تكنولوجيا معلومات واتصالات", S_UNCC_AR, [
+        ("criminalise", O, "parties", SUBST, "Make the intentional, serious hindering without right of the functioning of an ICT system, by inputting, transmitting, damaging, deleting, deteriorating, altering or suppressing electronic data, a criminal offence.", None)]),
+    (11, "misuse of devices", "إساءة استخدام الأجهزة", S_UNCC_AR, [
+        ("criminalise", O, "parties", SUBST, "Make obtaining, producing, selling, procuring for use, importing, distributing or otherwise making available, and possessing, devices or programs designed for the offences of arts. 7-10, or passwords, access credentials, electronic signatures or similar data giving access to an ICT system, with intent that they be used for those offences, criminal offences; authorised testing or protection of an ICT system is not covered.", None),
+        ("reservation", P, "parties", SUBST, "A Party may reserve the right not to apply paragraph 1, provided the reservation does not concern the sale, distribution or making available of passwords, access credentials, electronic signatures or similar data.", None)]),
+    (12, "ICT system-related forgery", "التزوير المتعلق بنظام تكنولوجيا معلومات واتصالات", S_UNCC_AR, [
+        ("criminalise", O, "parties", SUBST, "Make the intentional input, alteration, deletion or suppression of electronic data without right, producing inauthentic data meant to be considered or acted upon for legal purposes as if authentic, a criminal offence.", None),
+        ("intent", P, "parties", SUBST, "A Party may require an intent to defraud or a similar dishonest or criminal intent before criminal liability attaches.", None)]),
+    (13, "ICT system-related theft or fraud", "السرقة أو الاحتيال المتعلقان بنظام تكنولوجيا معلومات واتصالات", S_UNCC_AR, [
+        ("criminalise", O, "parties", SUBST, "Make intentionally causing another a loss of property without right, through manipulation of electronic data, interference with an ICT system, or deception about factual circumstances made through an ICT system, with fraudulent or dishonest intent to procure an economic gain or other property, a criminal offence.", None)]),
+    (14, "offences related to online child sexual abuse or child sexual exploitation material",
+     "الجرائم المتعلقة بمواد الإنترنت عن الاعتداء الجنسي على الأطفال أو استغلالهم جنسيا", S_UNCC_AR, [
+        ("criminalise", O, "parties", SUBST, "Make producing, offering, selling, distributing, transmitting, broadcasting, displaying, publishing or otherwise making available child sexual abuse or exploitation material through an ICT system, soliciting, procuring or accessing it, possessing or controlling it, and financing these acts, criminal offences; the material covers visual (and may cover written or audio) content depicting a person under 18.", None),
+        ("limit-material", P, "parties", SUBST, "A Party may limit the material covered to material that depicts, describes or represents an existing person, or that visually depicts child sexual abuse or exploitation.", None),
+        ("exclude-children", P, "parties", SUBST, "A Party may exclude from criminalization children's conduct regarding self-generated material depicting them, and the consensual production, transmission or possession of such material where the conduct depicted is lawful under domestic law and the material is kept only for the private, consensual use of the persons involved.", None)]),
+    (15, "solicitation or grooming for the purpose of committing a sexual offence against a child",
+     "الاستدراج أو الاستمالة لغرض ارتكاب جريمة جنسية ضد طفل", S_UNCC_AR, [
+        ("criminalise", O, "parties", SUBST, "Make intentionally communicating with, soliciting, grooming or making any arrangement with a child through an ICT system for the purpose of committing a sexual offence against the child (as domestic law defines it), including an offence under art. 14, a criminal offence.", None),
+        ("optional-elements", P, "parties", SUBST, "A Party may require an act in furtherance of the conduct, may consider extending the offence to conduct towards a person believed to be a child, and may exclude conduct by children.", None)]),
+    (16, "non-consensual dissemination of intimate images", None, S_UNCC_16, [
+        ("criminalise", O, "parties", SUBST, "Adopt legislative and other measures to make the intentional dissemination without right of intimate images of a person without that person's consent a criminal offence.", None)]),
+]
+
+# Final provisions read on the depositary's page (MTDSG XVIII-16): provisions only, they bind no addressee.
+# (article number, English gloss, comment)
+UN_CONVENTION_FINAL = [
+    (64, "signature", "Open for signature to all States and regional economic integration organizations in Hanoi from 25 to 26 October 2025, and thereafter at United Nations Headquarters in New York until 31 December 2026."),
+    (65, "entry into force", "Paragraph 1: the Convention enters into force on the ninetieth day after the deposit of the fortieth instrument of ratification, acceptance, approval or accession; an instrument deposited by a regional economic integration organization is not counted as additional to those of its member States."),
+]
+
+
+def provisions_un_convention() -> list[str]:
+    out = []
+    slug = "un-cybercrime-convention"
+    groups = {4: "general provisions (Chapter I)", 7: "criminalization (Chapter II)"}
+    for number, gloss, title_ar, sources, obligations in UN_CONVENTION:
+        if number in groups:
+            out.append(f"# ---------------------------------------------------------------- {groups[number]}")
+        pslug = f"{slug}-art-{number}"
+        if title_ar:
+            alt = f'\n    skos:altLabel {lit(f"المادة {number}: {title_ar}")}@ar ;'
+            comment = (f"Number and title read in the Arabic text of the Convention (title given as skos:altLabel @ar); "
+                       f"the English words in the label are our gloss of the subject, not the official English title, which no source read showed.")
+        else:
+            alt = ""
+            comment = ("Number and subject read on the signing ceremony's site, which says the article makes the non-consensual dissemination "
+                       "of intimate images a criminal offence; the article's title was not read, so the English words in the label are our gloss.")
+        out.append(f"# Article {number}")
+        out.append(f"""provision:{pslug} a cgo:Provision ;
+    dct:identifier "{pslug}" ;
+    rdfs:label {lit(f"Article {number} [{gloss}]")}@en ;{alt}
+    skos:notation "Article {number}" ;
+    rdfs:comment {lit(comment)}@en ;
+    cgo:partOf treaty:{slug} ;
+    cgo:officialText <{UNCC_TEXT}> ;
+    dct:source {urls(sources)} ;
+    cgo:asOf "{AS_OF}"^^xsd:date .
+""")
+        for suffix, kind, addr, topics, summary, deadline in obligations:
+            oslug = f"{pslug}-{suffix}"
+            dl = f'\n    cgo:deadline "{deadline}"^^xsd:duration ;' if deadline else ""
+            out.append(f"""obligation:{oslug} a cgo:Obligation ;
+    dct:identifier "{oslug}" ;
+    rdfs:label {lit(f"Article {number} [{gloss}]: {suffix.replace('-', ' ')}")}@en ;
+    cgo:arisesFrom provision:{pslug} ;
+    cgo:deonticKind deontic:{kind} ;
+    cgo:addressee addressee:{addr} ;
+    cgo:topic {iris("topic", topics)} ;
+    skos:definition {lit(summary)}@en ;{dl}
+    dct:source {urls(sources)} ;
+    cgo:asOf "{AS_OF}"^^xsd:date .
+""")
+    out.append("# ---------------------------------------------------------------- final provisions (Chapter IX)")
+    for number, gloss, comment in UN_CONVENTION_FINAL:
+        pslug = f"{slug}-art-{number}"
+        out.append(f"# Article {number}")
+        out.append(f"""provision:{pslug} a cgo:Provision ;
+    dct:identifier "{pslug}" ;
+    rdfs:label {lit(f"Article {number} [{gloss}]")}@en ;
+    skos:notation "Article {number}" ;
+    rdfs:comment {lit(comment + " Read on the depositary's status page, which cites the article by number; its title was not read, so the English words in the label are our gloss.")}@en ;
+    cgo:partOf treaty:{slug} ;
+    cgo:officialText <{UNCC_TEXT}> ;
+    dct:source {urls(S_UNCC_MTDSG)} ;
+    cgo:asOf "{AS_OF}"^^xsd:date .
+""")
+    return out
+
+
+def obligations_un_convention() -> str:
+    out = [header("Provisions and obligations: United Nations Convention against Cybercrime (General Assembly resolution 79/243, annex).",
+                  ["PARTIAL: arts. 4-15 read in a transcription of the Arabic text (which stops after art. 15), art. 16 on the signing",
+                   "ceremony's site, arts. 64-65 on the depositary's page. No English copy of the adopted text was in the stored sources:",
+                   "the English words in the labels are our gloss in [brackets], not the official English titles; the Arabic titles are in skos:altLabel.",
+                   "Not recorded (text not read): arts. 17-21 (rest of Chapter II), Chapters III-VIII (jurisdiction, procedural measures,",
+                   "international cooperation incl. the 24/7 network, prevention, technical assistance, Conference of the States Parties).",
+                   "See docs/notes/data-norms-obligations.md."])]
+    out += provisions_un_convention()
+    return "\n".join(out)
+
+
 def obligations_nis2() -> str:
     out = [header("Provisions and obligations: NIS2 Directive, Directive (EU) 2022/2555.",
                   ["Obligations on Member States (arts. 7, 8, 10, 11, 12), on ENISA (arts. 12, 15, 16) and on essential and important entities (arts. 21, 23).",
@@ -486,8 +621,7 @@ def main() -> None:
         "norms/paris-call.ttl": norms_paris(),
         "obligations/budapest-convention.ttl": obligations_budapest(),
         "obligations/budapest-second-protocol.ttl": obligations_second_protocol(),
-        # no file for the UN Convention against Cybercrime: no stored source gave its articles
-        # (see docs/notes/data-norms-obligations.md); a file with no records would only look like coverage
+        "obligations/un-cybercrime-convention.ttl": obligations_un_convention(),
         "obligations/nis2.ttl": obligations_nis2(),
     }
     for rel, text in files.items():
