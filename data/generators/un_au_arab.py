@@ -50,6 +50,10 @@ SOURCES = {
     # Embassy of the State of Kuwait in Canada, page "Kuwait and the Arab League" (an official page of
     # the member State; third pass): "Kuwait became a member of the Arab League on July 20, 1961"
     "kuwait-embassy": "http://kuwaitembassy.ca/pages/International/Arab-League.htm",
+    # Ministry of Foreign Affairs of the Kingdom of Bahrain, page "League of Arab States" (English text
+    # under this URL; third pass): "The Kingdom of Bahrain ascended to the Arab League upon gaining its
+    # independence on September 11th, 1971"
+    "bahrain-mofa": "http://www.mofa.gov.bh/Default.aspx?tabid=119&language=ar-BH",
 }
 
 PREFIXES = """@prefix cgo:  <https://w3id.org/cybergov/ontology#> .
@@ -370,6 +374,12 @@ LAS_LATER = [("LBY", "1953"), ("DZA", "1962"), ("MRT", "1973"), ("SDN", "1956"),
 
 # days of joining read on an official page of the member State: code -> (day, source key, what it says)
 LAS_DAYS = {
+    "BHR": ("1971-09-11", "bahrain-mofa",
+            "the Ministry of Foreign Affairs of Bahrain states that the Kingdom of Bahrain \"ascended to the Arab "
+            "League upon gaining its independence on September 11th, 1971\", the start date recorded here. "
+            "The sentence is read as dating the accession (a World Factbook copy seen in the same search "
+            "dates Bahrain's independence 15 August 1971); the same page puts the League's founding in "
+            "Alexandria on 7 October 1945, which is not used (see the notes)."),
     "KWT": ("1961-07-20", "kuwait-embassy",
             "the Embassy of the State of Kuwait in Canada states that Kuwait became a member of the Arab "
             "League on July 20, 1961, the start date recorded here."),
@@ -384,7 +394,7 @@ def las_memberships() -> str:
     out = [header("League of Arab States: its 22 members"),
            "# The League page read gives the year each later member joined but no day, so records have no\n"
            "# start date (the years are in rdfs:comment), except where another official page read gives the\n"
-           "# day (Kuwait: its embassy's page).\n",
+           "# day (Kuwait: its embassy's page; Bahrain: its Ministry of Foreign Affairs).\n",
            "# --- signatories of the Charter (Cairo, 1945)"]
     for code in LAS_FOUNDERS:
         comment = "Signed the Charter of the League of Arab States in Cairo in 1945 (the source gives no day)."

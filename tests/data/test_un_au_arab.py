@@ -219,13 +219,24 @@ def test_las_founded(select):
     assert rows == [{"f": "1945-03-22"}]
 
 
-def test_las_has_22_members_only_kuwait_dated(select):
-    # the League Mission page gives years only; only Kuwait's day was read on an official page
+def test_las_has_22_members_only_two_dated(select):
+    # the League Mission page gives years only; only Kuwait's and Bahrain's days were read on an
+    # official page of the member State
     m = members(select, "las")
     assert len(m) == len(set(m)) == 22
     assert S + "PSE" in m and S + "COM" in m
     dated = select(f"SELECT ?m WHERE {{ ?ms org:organization <{O}las> ; org:member ?m ; cgo:startDate ?s }}")
-    assert dated == [{"m": S + "KWT"}]
+    assert sorted(r["m"] for r in dated) == [S + "BHR", S + "KWT"]
+
+
+def test_las_bahrain_joined_1971_09_11(select):
+    # mofa.gov.bh: "ascended to the Arab League upon gaining its independence on September 11th, 1971"
+    rows = select(f"""
+        SELECT ?start WHERE {{
+          ?ms org:organization <{O}las> ; org:member <{S}BHR> ; cgo:startDate ?start ;
+              dct:source <http://www.mofa.gov.bh/Default.aspx?tabid=119&language=ar-BH> .
+        }}""")
+    assert rows == [{"start": "1971-09-11"}]
 
 
 def test_las_kuwait_joined_1961_07_20(select):
