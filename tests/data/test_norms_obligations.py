@@ -227,3 +227,82 @@ def test_glacy_started_1_november_2013(select):
 def test_eucc_is_a_certification_scheme_under_the_cybersecurity_act(select):
     row = one(select, "SELECT ?i WHERE { mechanism:eucc a cgo:CertificationScheme ; cgo:establishedBy ?i . }")
     assert row["i"].endswith("/instrument/eu-cybersecurity-act")
+
+
+# ---------------------------------------------------------------- UN Convention against Cybercrime (2024)
+# Arts. 4-15 read in a transcription of the Arabic text, art. 16 on hanoiconvention.org, arts. 64-65(1) on the
+# depositary's MTDSG page XVIII-16. No English copy of the text was read: the English words in labels are our gloss.
+
+UNCC = "https://w3id.org/cybergov/id/treaty/un-cybercrime-convention"
+
+
+def test_un_convention_provisions_cover_the_articles_read(select):
+    rows = select(P + """
+        SELECT ?notation WHERE { ?p a cgo:Provision ; cgo:partOf treaty:un-cybercrime-convention ; skos:notation ?notation . }""")
+    assert sorted(int(r["notation"].split()[1]) for r in rows) == list(range(4, 17)) + [64, 65]
+
+
+@pytest.mark.parametrize(("article", "arabic_title"), [
+    (5, "صون السيادة"),
+    (7, "الوصول غير المشروع"),
+    (8, "الاعتراض غير المشروع"),
+    (11, "إساءة استخدام الأجهزة"),
+    (15, "الاستدراج أو الاستمالة لغرض ارتكاب جريمة جنسية ضد طفل"),
+])
+def test_un_convention_arabic_titles(select, article, arabic_title):
+    row = one(select, f"""
+        SELECT ?t WHERE {{ provision:un-cybercrime-convention-art-{article} skos:altLabel ?t . FILTER (lang(?t) = "ar") }}""")
+    assert row["t"] == f"المادة {article}: {arabic_title}"
+
+
+def test_un_convention_labels_are_marked_as_our_gloss(select):
+    # no English title was read, so no label may look like an official "Article N - Title"
+    rows = select(P + """
+        SELECT ?l WHERE { ?p cgo:partOf treaty:un-cybercrime-convention ; rdfs:label ?l . }""")
+    assert len(rows) == 15
+    for r in rows:
+        assert " - " not in r["l"] and r["l"].startswith("Article ") and r["l"].endswith("]"), r["l"]
+
+
+def test_un_convention_article_16_is_sourced_on_the_signing_ceremony_site(select):
+    rows = select(P + """
+        SELECT ?s WHERE { provision:un-cybercrime-convention-art-16 <http://purl.org/dc/terms/source> ?s . }""")
+    assert rows and all(r["s"].startswith("https://hanoiconvention.org/") for r in rows)
+    row = one(select, """
+        SELECT ?k WHERE { obligation:un-cybercrime-convention-art-16-criminalise cgo:deonticKind ?k ;
+          cgo:topic topic:substantive-criminal-law . }""")
+    assert row["k"].endswith("/deontic/obligation")
+
+
+def test_un_convention_article_14_criminalises_and_allows_two_limits(select):
+    rows = select(P + """
+        SELECT ?kind WHERE { ?o cgo:arisesFrom provision:un-cybercrime-convention-art-14 ; cgo:deonticKind ?kind . }""")
+    assert sorted(r["kind"].rsplit("/", 1)[1] for r in rows) == ["obligation", "permission", "permission"]
+
+
+def test_un_convention_article_5_has_a_prohibition(select):
+    row = one(select, """
+        SELECT ?o WHERE { ?o cgo:arisesFrom provision:un-cybercrime-convention-art-5 ; cgo:deonticKind deontic:prohibition . }""")
+    assert row["o"].endswith("art-5-no-extraterritorial-enforcement")
+
+
+def test_every_un_convention_obligation_binds_the_parties(select):
+    rows = select(P + """
+        SELECT ?o ?a WHERE { ?o a cgo:Obligation ; cgo:arisesFrom/cgo:partOf treaty:un-cybercrime-convention ;
+          cgo:addressee ?a . }""")
+    assert len(rows) == 22
+    assert {r["a"].rsplit("/", 1)[1] for r in rows} == {"parties"}
+
+
+def test_un_convention_entry_into_force_after_fortieth_instrument(select):
+    row = one(select, """
+        SELECT ?c ?s WHERE { provision:un-cybercrime-convention-art-65 rdfs:comment ?c ;
+          <http://purl.org/dc/terms/source> ?s . }""")
+    assert "ninetieth day" in row["c"] and "fortieth instrument" in row["c"]
+    assert row["s"].endswith("/Chapter%20XVIII/XVIII-16.en.xml")
+
+
+def test_un_convention_provisions_link_the_official_text(select):
+    rows = select(P + """
+        SELECT DISTINCT ?t WHERE { ?p cgo:partOf treaty:un-cybercrime-convention ; cgo:officialText ?t . }""")
+    assert [r["t"] for r in rows] == ["https://undocs.org/A/RES/79/243"]
