@@ -34,17 +34,49 @@ SOURCES = {
     "osce-list": "https://www.osce.org/cio/84562",
     # Austrian Federal Ministry for European and International Affairs, press release of 21 Nov 2012
     "osce-mongolia": "https://www.bmeia.gv.at/en/the-ministry/press/announcements/2012/mongolei-wird-57-mitglied-der-osze/",
+    # osce.org timeline "Expansion of the CSCE/OSCE": Baltic states 10 September 1991 (Moscow),
+    # ten former Soviet republics at the Prague Council of 30-31 January 1992, Croatia, Georgia and
+    # Slovenia on 24 March 1992 (Helsinki)
+    "osce-timeline": "https://www.osce.org/who/timeline/1990s/05",
+    # OSCE press release of 22 June 2006 (Montenegro): "The decision by the OSCE to accept Montenegro
+    # came into effect on 21 June"; the stored osce.org copy shows only the site navigation, the body
+    # was read on a verbatim copy of the release and in Arie Bloed's OSCE chronicle (Helsinki Monitor /
+    # Security and Human Rights, 2006), which quotes the same sentence
+    "osce-montenegro": "https://www.osce.org/cio/47461",
+    "osce-montenegro-bloed": "https://vlex.co.uk/vid/iii-osce-875448697",
+    # Ministry of Foreign Affairs of North Macedonia, "OSCE": "On 12 October 1995, then The Republic of
+    # Macedonia joined the Organisation"
+    "osce-mkd": "https://mfa.gov.mk/en/page/430/osce",
+    # Kazinform (Kazakh state news agency) quoting the press service of the Kazakh MFA, 30 January 2017:
+    # "a full-fledged participant of the CSCE ... on 30 January 1992"
+    "osce-kaz": "https://en.inform.kz/news/kazakhstan-and-osce-mark-25-years-of-active-cooperation_a2994461/",
+    # Ministry for Europe and Foreign Affairs of Albania: joined "during the proceedings of the
+    # Ministerial Council of Berlin (19-20 June 1991)"
+    "osce-alb": "http://www.punetejashtme.gov.al/en/mission/international-organizations/osce",
     # SCO Secretariat "About SCO" pages
     "sco-about": "http://eng.sectsco.org/about_sco/",
     "sco-about-2022": "http://eng.sectsco.org/about_sco/20220810/909119.html",
     # Official site of China's 2025 SCO presidency, "About SCO (Latest update: October 2024)"
     "sco-2024": "https://www.scochina2025.org.cn/en/n3/2025/0313/c518821-20289204.html",
+    # President of Russia: SCO Heads of State Council meeting in Astana (2024): "At the beginning of the
+    # meeting, the leaders signed a resolution on granting Belarus the status of an SCO member state"
+    "sco-blr-kremlin": "http://en.kremlin.ru/events/president/news/74464/print",
+    # Ministry of External Affairs of India, Astana Declaration: "following the meeting of the Council of
+    # Heads of Member State in Astana on July 4, 2024"
+    "sco-astana-2024": "https://fsi.mea.gov.in/bilateral-documents.htm?dtl/37942/Astana+Declaration+of+the+Council+of+Heads+of+State+of+the+Shanghai+Cooperation+Organization",
     # President of Russia, glossary entry "Commonwealth of Independent States"
     "cis-kremlin": "http://en.kremlin.ru/catalog/glossary/38",
     # ASEAN-Japan Centre (an intergovernmental organisation of the ASEAN states and Japan)
     "asean-ajc": "https://www.asean.or.jp/en/asean/base/outline/",
     # OAS, "Etats membres" page (French version of oas.org/en/about/member_states.asp)
     "oas-members": "https://www.oas.org/fr/a_propos/etats_membres.asp",
+    # OAS Department of International Law, A-41 Charter of the OAS, "Signatories and Ratifications"
+    # (dates mm/dd/yy; "Entry into Force: 12/13/51, in accordance with article 145 of the Charter").
+    # The stored copy is cut after Saint Vincent and the Grenadines.
+    "oas-a41": "http://www.oas.org/en/sla/dil/inter_american_treaties_A-41_charter_OAS_signatories.asp",
+    # The same chart in French on the site of the Inter-American Commission on Human Rights (an OAS
+    # organ), dates dd/mm/yy; used only for the United States, whose row the English copy cuts off
+    "oas-a41-cidh": "https://www.cidh.oas.org/Basicos/French/q.Charte%20OEA.rat.htm",
     # The White House, fact sheet of 2 October 2024 on the fourth CRI gathering
     "cri-2024": "https://www.whitehouse.gov/briefing-room/statements-releases/2024/10/02/fact-sheet-biden-%E2%81%A0harris-administration-convenes-fourth-global-gathering-to-counter-ransomware/",
 }
@@ -73,13 +105,40 @@ OSCE_STATES = [
     "POL", "PRT", "ROU", "RUS", "SMR", "SRB", "SVK", "SVN", "ESP", "SWE", "CHE", "TJK", "TUR",
     "TKM", "UKR", "GBR", "USA", "UZB",
 ]
-OSCE = [
-    M("MNG", start="2012-11-21", sources=["osce-list", "osce-mongolia"],
-      comment="Admitted as the 57th participating State on 21 November 2012 (Austrian Foreign "
-              "Ministry press release of that day); an OSCE Partner for Co-operation since 2004.")
-    if code == "MNG" else M(code, sources=["osce-list"])
-    for code in OSCE_STATES
-]
+# Dated admissions (start = the day the admission took effect, as the source states it).
+_OSCE_DATED = {
+    **{c: M(c, start="1991-09-10", sources=["osce-list", "osce-timeline"],
+            comment="Became a participating State at the Additional Meeting at Ministerial Level in Moscow "
+                    "on 10 September 1991 (osce.org timeline).")
+       for c in ("EST", "LVA", "LTU")},
+    **{c: M(c, start="1992-03-24", sources=["osce-list", "osce-timeline"],
+            comment="Admitted as a participating State on 24 March 1992 at the First Additional Council "
+                    "of Ministers Meeting in Helsinki (osce.org timeline).")
+       for c in ("HRV", "GEO", "SVN")},
+    "KAZ": M("KAZ", start="1992-01-30", sources=["osce-list", "osce-timeline", "osce-kaz"],
+             comment="Welcomed as a participating State at the Prague Council of 30-31 January 1992 "
+                     "(osce.org timeline); the Kazakh Foreign Ministry, as quoted by the state news agency "
+                     "Kazinform, gives 30 January 1992."),
+    "MKD": M("MKD", start="1995-10-12", sources=["osce-list", "osce-mkd"],
+             comment="Joined on 12 October 1995 according to the Ministry of Foreign Affairs of North "
+                     "Macedonia (no osce.org page read gives the day)."),
+    "MNE": M("MNE", start="2006-06-21", sources=["osce-list", "osce-montenegro", "osce-montenegro-bloed"],
+             comment="The OSCE decision to accept Montenegro came into effect on 21 June 2006 after a "
+                     "silence procedure; Montenegro took its seat in the Permanent Council as the 56th "
+                     "participating State on 22 June 2006 (OSCE press release of 22 June 2006)."),
+    "MNG": M("MNG", start="2012-11-21", sources=["osce-list", "osce-mongolia"],
+             comment="Admitted as the 57th participating State on 21 November 2012 (Austrian Foreign "
+                     "Ministry press release of that day); an OSCE Partner for Co-operation since 2004."),
+    **{c: M(c, sources=["osce-list", "osce-timeline"],
+            comment="Welcomed as a participating State at the Second Meeting of the CSCE Council of "
+                    "Ministers, Prague, 30-31 January 1992 (osce.org timeline); the page does not say on "
+                    "which of the two days.")
+       for c in ("ARM", "AZE", "BLR", "KGZ", "MDA", "TJK", "TKM", "UKR", "UZB")},
+    "ALB": M("ALB", sources=["osce-list", "osce-alb"],
+             comment="Became a participating State during the Berlin Ministerial Council of 19-20 June 1991 "
+                     "(Albanian Foreign Ministry); the page does not say on which day."),
+}
+OSCE = [_OSCE_DATED.get(code) or M(code, sources=["osce-list"]) for code in OSCE_STATES]
 
 # --------------------------------------------------------------------------- SCO
 SCO_FOUNDERS = ["KAZ", "CHN", "KGZ", "RUS", "TJK", "UZB"]
@@ -94,8 +153,10 @@ SCO = [
       for code in ("IND", "PAK")],
     M("IRN", sources=["sco-2024"],
       comment="Became a member State in 2023 (the source gives the year only)."),
-    M("BLR", sources=["sco-2024"],
-      comment="Became a member State in 2024 (the source gives the year only)."),
+    M("BLR", start="2024-07-04", sources=["sco-2024", "sco-blr-kremlin", "sco-astana-2024"],
+      comment="Granted the status of an SCO member State by a resolution the leaders signed at the beginning "
+              "of the Council of Heads of State meeting in Astana (President of Russia), which was held on "
+              "4 July 2024 (Astana Declaration, Indian Ministry of External Affairs)."),
     *[M(code, role="observer", sources=["sco-2024"],
         comment="Observer state as of the source's October 2024 update; no start date given.")
       for code in ("AFG", "MNG")],
@@ -145,16 +206,48 @@ OAS_1948 = ["ARG", "BOL", "BRA", "CHL", "COL", "CRI", "CUB", "DOM", "ECU", "SLV"
 OAS_LATER = [("BRB", "1967"), ("TTO", "1967"), ("JAM", "1969"), ("GRD", "1975"), ("SUR", "1977"),
              ("DMA", "1979"), ("LCA", "1979"), ("ATG", "1981"), ("VCT", "1981"), ("BHS", "1982"),
              ("KNA", "1984"), ("CAN", "1990"), ("BLZ", "1991"), ("GUY", "1991")]
+# Day each state deposited its instrument of ratification of the OAS Charter, transcribed from the OAS
+# Department of International Law chart for A-41 (column "Deposit", mm/dd/yy, all marked RA). The chart
+# does not say that membership begins on that day (nor on the Charter's entry into force, 12/13/51, for
+# earlier deposits), so these dates go into rdfs:comment, not cgo:startDate. Suriname, Trinidad and
+# Tobago, Uruguay and Venezuela are cut off in the stored copy; the United States is read on the French
+# copy of the chart (cidh.oas.org, dd/mm/yy "19/06/51").
+OAS_CHARTER_DEPOSIT = {
+    "ARG": "1956-04-10", "BOL": "1950-10-18", "BRA": "1950-03-13", "CHL": "1953-06-05",
+    "COL": "1951-12-13", "CRI": "1948-11-16", "CUB": "1952-07-16", "DOM": "1949-04-22",
+    "ECU": "1950-12-28", "SLV": "1950-09-11", "GTM": "1955-04-06", "HTI": "1951-03-28",
+    "HND": "1950-02-07", "MEX": "1948-11-23", "PAN": "1951-03-22", "PRY": "1950-05-03",
+    "PER": "1954-02-12", "USA": "1951-06-19",
+    "BRB": "1967-11-15", "JAM": "1969-08-20", "GRD": "1975-05-13", "DMA": "1979-05-22",
+    "LCA": "1979-05-22", "ATG": "1981-12-03", "VCT": "1981-12-03", "BHS": "1982-03-03",
+    "KNA": "1984-03-12", "CAN": "1990-01-08", "BLZ": "1991-01-08", "GUY": "1991-01-08",
+}
+_CUBA = (" By resolution AG/RES. 2438 (XXXIX-O/09) of 3 June 2009 the 1962 resolution excluding the "
+         "Government of Cuba from the inter-American system ceased to have effect; Cuba's participation is "
+         "to result from a dialogue at its Government's request.")
+
+
+def _oas_deposit(code: str) -> tuple[str, list[str]]:
+    day = OAS_CHARTER_DEPOSIT.get(code)
+    if day is None:
+        return (" The day of its deposit of ratification of the Charter is cut off in the copy of the OAS "
+                "chart read."), []
+    chart = "oas-a41-cidh" if code == "USA" else "oas-a41"
+    return (f" Deposited its instrument of ratification of the Charter on {day} (OAS chart of signatories "
+            "and ratifications, A-41; the Charter entered into force on 13 December 1951). The chart does "
+            "not say that membership began that day, so no start date is recorded."), [chart]
+
+
+def _oas(code: str, lead: str) -> M:
+    text, extra = _oas_deposit(code)
+    return M(code, sources=["oas-members", *extra],
+             comment=lead + text + (_CUBA if code == "CUB" else ""))
+
+
 OAS = [
-    *[M(code, sources=["oas-members"],
-        comment="Signed the Charter of the OAS at Bogota in 1948 (the source gives no day)."
-        + (" By resolution AG/RES. 2438 (XXXIX-O/09) of 3 June 2009 the 1962 resolution excluding the "
-           "Government of Cuba from the inter-American system ceased to have effect; Cuba's "
-           "participation is to result from a dialogue at its Government's request." if code == "CUB"
-           else ""))
+    *[_oas(code, "Signed the Charter of the OAS at Bogota in 1948 (the members page gives no day).")
       for code in OAS_1948],
-    *[M(code, sources=["oas-members"],
-        comment=f"Joined the OAS in {year} (the source gives the year only).")
+    *[_oas(code, f"Joined the OAS in {year} (the members page gives the year only).")
       for code, year in OAS_LATER],
 ]
 
@@ -206,9 +299,12 @@ def main() -> None:
     out = DATA / "memberships"
     out.mkdir(exist_ok=True)
     (out / "osce.ttl").write_text(_file(
-        ["OSCE participating States: the 57 states that osce.org lists. No osce.org page read gives",
-         "the dates of joining, so only Mongolia (admitted 2012, dated by an official Austrian press",
-         "release) has a start date."],
+        ["OSCE participating States: the 57 states that osce.org lists. Start dates only where a page",
+         "read gives the day of admission: the Baltic states (1991), Croatia, Georgia and Slovenia",
+         "(1992, osce.org timeline), Kazakhstan (1992), North Macedonia (1995), Montenegro (2006),",
+         "Mongolia (2012). The 35 states of the Helsinki process have none: they took part as",
+         "participating States from the 1972-1973 consultations, before signing the Final Act on",
+         "1 August 1975, and no page read gives a first day (see the notes)."],
         [("participating States (listed on osce.org)", "osce", OSCE)]), encoding="utf-8")
     (out / "sco.ttl").write_text(_file(
         ["SCO member states, observer states (role:observer) and dialogue partners (role:partner),",
@@ -229,8 +325,10 @@ def main() -> None:
         [("original members (8 August 1967)", "asean", ASEAN[:5]),
          ("members admitted later", "asean", ASEAN[5:])]), encoding="utf-8")
     (out / "oas.ttl").write_text(_file(
-        ["OAS member states as oas.org lists them. The page gives years of joining only, so no",
-         "record has a start date. Nicaragua is not on the page read and is not recorded (see the notes)."],
+        ["OAS member states as oas.org lists them. The members page gives years of joining only; the",
+         "day each state deposited its ratification of the Charter (OAS chart A-41) is in rdfs:comment,",
+         "not cgo:startDate, because the chart does not say membership begins then. Nicaragua is not on",
+         "the members page read and is not recorded (see the notes)."],
         [("signatories of the Charter (Bogota, 1948)", "oas", OAS[:20]),
          ("states that joined later", "oas", OAS[20:])]), encoding="utf-8")
     (out / "forums.ttl").write_text(_file(

@@ -69,8 +69,31 @@ def test_osce_mongolia_admitted_2012_11_21(select):
     assert members(select, "osce")["MNG"]["start"] == "2012-11-21"
 
 
-def test_osce_only_mongolia_has_a_start_date(select):
-    assert [c for c, r in members(select, "osce").items() if r["start"]] == ["MNG"]
+@pytest.mark.parametrize("code, start", [
+    ("EST", "1991-09-10"), ("LVA", "1991-09-10"), ("LTU", "1991-09-10"),  # osce.org timeline (Moscow)
+    ("HRV", "1992-03-24"), ("GEO", "1992-03-24"), ("SVN", "1992-03-24"),  # osce.org timeline (Helsinki)
+    ("KAZ", "1992-01-30"),  # Kazakh MFA via Kazinform; osce.org: Prague Council of 30-31 January 1992
+    ("MKD", "1995-10-12"),  # Ministry of Foreign Affairs of North Macedonia
+    ("MNE", "2006-06-21"),  # OSCE press release: the decision "came into effect on 21 June"
+])
+def test_osce_admission_dates(select, code, start):
+    assert members(select, "osce")[code]["start"] == start
+
+
+def test_osce_start_dates_only_where_a_page_gives_the_day(select):
+    dated = {c for c, r in members(select, "osce").items() if r["start"]}
+    assert dated == {"EST", "LVA", "LTU", "HRV", "GEO", "SVN", "KAZ", "MKD", "MNE", "MNG"}
+    # the other nine welcomed at Prague (30-31 January 1992) have no day; nor the Helsinki-process states
+    assert not dated & {"ARM", "AZE", "BLR", "KGZ", "MDA", "TJK", "TKM", "UKR", "UZB", "ALB"}
+    assert not dated & {"USA", "CAN", "FRA", "DEU", "RUS", "VAT"}
+    # nobody joined before the Baltic states among the dated ones, and Mongolia is the last
+    assert min(r["start"] for r in members(select, "osce").values() if r["start"]) == "1991-09-10"
+    assert max(r["start"] for r in members(select, "osce").values() if r["start"]) == "2012-11-21"
+
+
+def test_osce_prague_states_keep_the_meeting_in_a_comment(select):
+    rows = select(f"SELECT ?c WHERE {{ <{MSHIP}osce/UZB> rdfs:comment ?c }}")
+    assert len(rows) == 1 and "30-31 January 1992" in rows[0]["c"]
 
 
 # --- SCO
@@ -84,13 +107,20 @@ def test_sco_founders_start_2001_06_15(select):
     assert {c for c, r in sco.items() if r["start"] == "2001-06-15"} == {"KAZ", "CHN", "KGZ", "RUS", "TJK", "UZB"}
 
 
-@pytest.mark.parametrize("code, year", [("IND", "2017"), ("PAK", "2017"), ("IRN", "2023"), ("BLR", "2024")])
+@pytest.mark.parametrize("code, year", [("IND", "2017"), ("PAK", "2017"), ("IRN", "2023")])
 def test_sco_later_members_have_year_but_no_unsourced_day(select, code, year):
-    # The SCO pages read give "8-9 June 2017" for India and Pakistan and only years for Iran and
-    # Belarus, so no start date is recorded; the comment keeps the year.
+    # The SCO pages read give "8-9 June 2017" for India and Pakistan and only the year for Iran,
+    # so no start date is recorded; the comment keeps the year.
     assert members(select, "sco")[code]["start"] is None
     rows = select(f"SELECT ?c WHERE {{ <{MSHIP}sco/{code}> rdfs:comment ?c }}")
     assert len(rows) == 1 and year in rows[0]["c"]
+
+
+def test_sco_belarus_member_from_2024_07_04(select):
+    # kremlin.ru: resolution granting Belarus member status signed at the Astana CHS meeting;
+    # mea.gov.in (Astana Declaration): that meeting was held on 4 July 2024
+    assert members(select, "sco")["BLR"]["start"] == "2024-07-04"
+    assert {c for c, r in members(select, "sco").items() if r["start"] and r["start"] > "2001-06-15"} == {"BLR"}
 
 
 def test_sco_observers_and_dialogue_partners(select):
@@ -140,7 +170,24 @@ def test_oas_members_as_listed_on_oas_org(select):
     assert len(oas) == 34
     assert {"USA", "CAN", "CUB", "VEN", "GUY", "BLZ"} <= oas.keys()
     assert "NIC" not in oas
+    # the OAS Charter chart gives days of deposit, but does not say membership starts then
     assert all(r["start"] is None for r in oas.values())
+
+
+@pytest.mark.parametrize("code, deposit", [
+    ("ARG", "1956-04-10"), ("CRI", "1948-11-16"), ("USA", "1951-06-19"), ("CAN", "1990-01-08"),
+    ("ATG", "1981-12-03"), ("KNA", "1984-03-12"), ("GUY", "1991-01-08"), ("JAM", "1969-08-20"),
+])
+def test_oas_charter_deposit_in_comment(select, code, deposit):
+    # oas.org DIL chart A-41, "Deposit" column (mm/dd/yy); the US row read on the cidh.oas.org copy
+    rows = select(f"SELECT ?c WHERE {{ <{MSHIP}oas/{code}> rdfs:comment ?c }}")
+    assert len(rows) == 1 and f"on {deposit}" in rows[0]["c"]
+
+
+def test_oas_rows_cut_off_in_the_chart_have_no_deposit_day(select):
+    for code in ("SUR", "TTO", "URY", "VEN"):
+        rows = select(f"SELECT ?c WHERE {{ <{MSHIP}oas/{code}> rdfs:comment ?c }}")
+        assert len(rows) == 1 and "cut off" in rows[0]["c"]
 
 
 # --- Counter Ransomware Initiative
