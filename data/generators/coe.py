@@ -87,6 +87,31 @@ SOURCES = {
     # CoE data protection: Argentina's instruments of accession "forwarded to the Secretary General on 25 February 2019";
     # in force for Argentina on 1 June 2019
     "coe_arg": "https://www.coe.int/web/data-protection/-/argentina-54th-party-to-convention-108",
+    # copy of the Netherlands treaty database table for ETS 108 ("De partijen en gegevens zijn afkomstig van de
+    # Verdragenbank"): entry into force per Party, legible from Albania to Portugal (Dutch order); no status date
+    "nl_108_copy": "https://inview.nl/document/iddf2c47d40cdbac5fd651677064594204?ctx=21fbabc947eeb91cc6627c21efdf88f7",
+    # Tractatenblad 2000, 69: further signatures (Slovenia 23 Nov 1993 ... Slovakia 14 April 2000) and deposits of
+    # instruments of ratification, acceptance or approval (Slovenia 27 May 1994 ... Hungary 8 Oct 1997)
+    "trb_2000_69": "https://zoek.officielebekendmakingen.nl/dossier/trb-2000-69.html",
+    # CoE newsroom (German, c. January 2017-2018): "Alle 47 Mitgliedstaaten des Europarats, sowie Mauritius, Senegal,
+    # Tunesien und Uruguay haben das Übereinkommen ratifiziert"
+    "coe_dp_day": "https://coe.int/de/web/portal/-/data-protection-d-2?p_l_back_url=%2Fbe%2Fweb%2Fportal%2Fnewsroom%3Fdelta%3D50%26start%3D56",
+    # CoE newsroom, 28 January 2022: Convention 108 "has 55 parties and 36 observers"; Armenia ratified CETS 223 on
+    # 25 January, Albania signed it "today"
+    "coe_2022": "https://coe.int/en/web/portal/-/data-protection-d-4?p_l_back_url=%2Fen%2Fweb%2Fportal%2Fnewsroom%3Fdelta%3D20%26start%3D69",
+    # Czech MFA notice 115/2001 Sb. m. s. (text on mezisoudy.cz): signed 8 Sept 2000, ratification deposited 9 July
+    # 2001, in force for the Czech Republic 1 Nov 2001
+    "cz_108": "https://mezisoudy.cz/mezinarodni-umluvy/umluva-o-ochrane-osob-se-zretelem-na-automatizovane-zpracovani-osobnich-dat",
+    # Slov-Lex, notice 49/2001 Z. z.: ratification deposited 13 Sept 2000, in force for Slovakia 1 Jan 2001
+    "sk_108": "https://www.slov-lex.sk/pravne-predpisy/SK/ZZ/2001/49/20010214",
+    # Romania, Law 682/2001 (legislatie.just.ro): ratifies the Convention "semnată de România la 18 martie 1997"
+    "ro_108": "https://legislatie.just.ro/Public/DetaliiDocument/155269",
+    # Moldova, National Centre for Personal Data Protection: signed 4 May 1998, in force for Moldova 1 June 2008
+    "md_108": "http://datepersonale.md/md/internationale/",
+    # Serbian Government (otvorenavlada.rs): bill amending the Law on ratification of the Convention
+    "srb_108": "https://otvorenavlada.rs/?p=25939",
+    # Belgian Justel: Convention in force for Belgium 01-09-1993 (cross-check of the NL copy)
+    "be_108": "http://www.ejustice.just.fgov.be/cgi_loi/loi_a1.pl?language=nl&la=N&cn=1981012830&table_name=wet&caller=list&N&fromtab=wet&tri=dd+AS+RANK&rech=1&numero=1&sql=(text+contains+(''))",
     # Netherlands treaty database: ETS 108, "Parties with reservations, declarations and objections"
     "nl_108_decl": "https://verdragenbank.overheid.nl/en/Treaty/Details/000507_b",
     # --- CETS 223
@@ -103,6 +128,15 @@ SOURCES = {
     "coe_esp_223": "https://www.coe.int/en/web/data-protection/-/ratification-of-convention-108-by-spain",
     # CoE data protection, 27 March 2023: France ratified CETS 223 today; "Having ratified Convention 108 in 1983"
     "coe_fra_223": "https://www.coe.int/en/web/data-protection/home/-/asset_publisher/RMbj8Pk1ApgJ/content/france-ratifies-convention-108-?_com_liferay_asset_publisher_web_portlet_AssetPublisherPortlet_INSTANCE_RMbj8Pk1ApgJ_assetEntryId=207179401",
+    # CoE data protection, 10 December 2019: first ratification of CETS 223, by Bulgaria, "today 10 December 2019"
+    "coe_bgr_223": "https://coe.int/en/web/data-protection/-/first-ratification-of-convention-108-congratulations-bulgaria",
+    # Swiss Federal Office of Justice page (served on rayonverbot.ch/bj/...): Switzerland signed CETS 223 on
+    # 21 November 2019 and ratified it on 7 September 2023
+    "ch_223": "https://www.rayonverbot.ch/bj/de/home/staat/datenschutz/internationales/aktivitaeten.html",
+    # Canton of Fribourg data protection authority: the Protocol enters into force only when 38 States have ratified
+    "fr_ch_223": "https://fr.ch/de/oedsmb/news/schweiz-ratifiziert-konvention-108",
+    # Austrian RIS, Statute of the Council of Europe (BGBl. Nr. 121/1956): in force (for Austria) 16.04.1956
+    "ris_aut": "https://www.ris.bka.gv.at/eli/bgbl/1956/121/P0/NOR11000275?ResultFunctionToken=fe599e5d-7434-4fcf-8d06-e594d978da99&Position=101&Sort=0%7CAsc&Abfrage=Bundesnormen&Kundmachungsorgan=&Index=19*&Titel=&Gesetzesnummer=&VonArtikel=&BisArtikel=&VonParagraf=0&BisParagraf=&VonAnlage=&BisAnlage=&Typ=&Kundmachungsnummer=&Unterzeichnungsdatum=&FassungVom=03.01.2018&VonInkrafttretedatum=&BisInkrafttretedatum=&VonAusserkrafttretedatum=&BisAusserkrafttretedatum=&NormabschnittnummerKombination=Und&ImRisSeitVonDatum=&ImRisSeit=Undefined&ResultPageSize=100&Suchworte=",
     # Slovak data protection authority: "Protocol (CETS: 223)"
     "sk_dpa": "https://dataprotection.gov.sk/en/office/membership/council-europe",
 }
@@ -117,7 +151,7 @@ MEMBERS = [(c, "1949-05-05", ["coe_46", "coe_issuu"], "Founding member: one of t
            for c in FOUNDERS] + [
     ("TUR", "1949-08-09", ["coe_tur", "coe_46"], "Joined in August 1949 with Greece (CoE list of 46); the former CoE country page gives 9 August 1949."),
     ("ISL", "1950-03-07", ["coe_isl", "coe_46"], None),
-    ("AUT", None, ["coe_46"], "Joined in 1956 (year only on the CoE list of 46; no official page read gives the day)."),
+    ("AUT", "1956-04-16", ["ris_aut", "coe_46"], "The Austrian legal information system (RIS, Statute of the Council of Europe, BGBl. Nr. 121/1956) gives 16.04.1956 as the day the Statute entered into force for Austria; under Article 42(c) a State becomes a Party on the day it deposits its instrument."),
     ("CYP", None, ["coe_46"], "Joined in 1961 (year only on the CoE list of 46; no official page read gives the day)."),
     ("CHE", "1963-05-06", ["che", "coe_46"], "Instrument of accession deposited by Switzerland on 6 May 1963, in force for Switzerland the same day (Swiss Classified Compilation, SR 0.192.030)."),
     ("MLT", "1965-04-29", ["mlt", "coe_46"], None),
@@ -153,19 +187,108 @@ MEMBERS = [(c, "1949-05-05", ["coe_46", "coe_issuu"], "Founding member: one of t
 
 # ------------------------------------------------------------------ Convention 108 participations
 R, ACC = "ratification", "accession"
-# (alpha-3, signature, consent kind, consent date, entry into force, sources, as-of, reservations link?, comment)
-P108 = [
-    ("FRA", None, R, None, None, ["coe_fra_223"], "2023-03-27", True,
-     "The CoE page says France ratified Convention 108 in 1983 (year only)."),
-    ("URY", None, ACC, None, "2013-08-01", ["coe_ury"], "2013-04-12", False,
-     "First non-European State to accede (CoE press release of 12 April 2013); the day of deposit is not on the page read."),
-    ("SEN", None, ACC, "2016-08-25", "2016-12-01", ["dp_2016"], TODAY, True, None),
-    ("CPV", None, ACC, None, "2018-10-01", ["coe_cpv"], TODAY, True,
-     "Acceded at a ceremony in Strasbourg; the day of deposit is not on the page read."),
-    ("MEX", None, ACC, None, "2018-10-01", ["coe_mex"], TODAY, True,
-     "Acceded at a ceremony in Strasbourg; the day of deposit is not on the page read."),
-    ("ARG", None, ACC, "2019-02-25", "2019-06-01", ["coe_arg"], TODAY, True, None),
-]
+# Parties to ETS 108. No CoE chart could be read; the records are assembled from these pages (see SOURCES):
+#  - NL108_EIF: the copy of the Netherlands treaty database table "Partijen en gegevens" (inview.nl), legible from
+#    Albania to Portugal (Dutch alphabetical order): entry into force for each Party;
+#  - Trb. 2000, 69 (Tractatenblad): later signatures and deposits of "bekrachtiging, aanvaarding of goedkeuring";
+#  - States' own gazettes (CZE, SVK, ROU, MDA) and CoE pages (ESP, FRA, URY, SEN, CPV, MEX, ARG);
+#  - the NL database page of "Parties with reservations, declarations" (nl_108_decl) and the CoE newsroom page saying
+#    that all 47 member States had ratified (coe_dp_day), for the Parties that sort after Portugal in the NL copy.
+# Member States consent by ratification, acceptance or approval (Art. 22), non-member States by accession (Art. 23).
+# As the brief for this project asks, a "ratification, acceptance or approval" is recorded as consent:ratification
+# (the comment says so); accession by a non-member State as consent:accession.
+NL108_EIF = {
+    "ALB": "2005-06-01", "AND": "2008-09-01", "ARG": "2019-06-01", "ARM": "2012-09-01", "AZE": "2010-09-01",
+    "BEL": "1993-09-01", "BIH": "2006-07-01", "BGR": "2003-01-01", "CYP": "2002-06-01", "DNK": "1990-02-01",
+    "DEU": "1985-10-01", "EST": "2002-03-01", "FIN": "1992-04-01", "FRA": "1985-10-01", "GEO": "2006-04-01",
+    "GRC": "1995-12-01", "HUN": "1998-02-01", "IRL": "1990-08-01", "ISL": "1991-07-01", "ITA": "1997-07-01",
+    "CPV": "2018-10-01", "HRV": "2005-10-01", "LVA": "2001-09-01", "LIE": "2004-09-01", "LTU": "2001-10-01",
+    "LUX": "1988-06-01", "MLT": "2003-06-01", "MAR": "2019-09-01", "MUS": "2016-10-01", "MEX": "2018-10-01",
+    "MDA": "2008-06-01", "MCO": "2009-04-01", "MNE": "2006-06-06", "NLD": "1993-12-01", "MKD": "2006-07-01",
+    "NOR": "1985-10-01", "UKR": "2011-01-01", "AUT": "1988-07-01", "POL": "2002-09-01", "PRT": "1994-01-01",
+}
+# Parties listed on the NL page of reservations and declarations (sets the reservationsAndDeclarations link)
+RD108_PARTIES = {
+    "ALB", "AND", "ARG", "AUT", "AZE", "BEL", "BIH", "CPV", "HRV", "CYP", "CZE", "DNK", "EST", "FIN", "FRA", "DEU",
+    "HUN", "ISL", "IRL", "ITA", "LVA", "LIE", "LTU", "LUX", "MLT", "MUS", "MEX", "MDA", "MCO", "MNE", "NLD", "MKD",
+    "NOR", "PRT", "ROU", "RUS", "SMR", "SEN", "SRB", "SVK", "SVN", "ESP", "SWE", "CHE", "TUN", "TUR", "UKR", "GBR",
+}
+NON_MEMBERS_108 = {"ARG", "CPV", "MAR", "MUS", "MEX", "SEN", "TUN", "URY"}
+# Trb. 2000, 69: "Het Verdrag is voorts nog ondertekend voor" (signatures) and deposits of instruments of
+# "bekrachtiging, aanvaarding of goedkeuring" (consents)
+TRB_SIG = {"SVN": "1993-11-23", "ROU": "1997-03-18", "CHE": "1997-10-02", "MDA": "1998-05-04", "BGR": "1998-06-02",
+           "POL": "1999-04-21", "EST": "2000-01-24", "LTU": "2000-02-11", "SVK": "2000-04-14"}
+TRB_CONSENT = {"SVN": "1994-05-27", "GRC": "1995-08-11", "ITA": "1997-03-29", "CHE": "1997-10-02",
+               "HUN": "1997-10-08"}
+# per-State facts from other pages: code -> dict(sig, cdate, eif, keys, asof, comment)
+EXTRA108 = {
+    "CZE": dict(sig="2000-09-08", cdate="2001-07-09", eif="2001-11-01", keys=["cz_108"],
+                comment="Czech MFA notice 115/2001 Sb. m. s.: signed at Strasbourg 8 September 2000, instrument of ratification deposited with the Secretary General 9 July 2001, in force for the Czech Republic 1 November 2001."),
+    "SVK": dict(cdate="2000-09-13", eif="2001-01-01", keys=["sk_108"],
+                comment="Slovak MFA notice 49/2001 Z. z.: instrument of ratification deposited at Strasbourg 13 September 2000 (ratified by the President 24 August 2000); in force for Slovakia 1 January 2001."),
+    "ROU": dict(keys=["ro_108"],
+                comment="Law No. 682 of 28 November 2001 ratifies the Convention, \"signed by Romania on 18 March 1997\"; the day the instrument was deposited is not on an official page read."),
+    "MDA": dict(keys=["md_108"],
+                comment="Moldova's National Centre for Personal Data Protection: signed 4 May 1998, ratified by Parliament Decision No. 483-XIV of 2 July 1999 (a national act; the day of deposit is not given), in force for Moldova 1 June 2008."),
+    "ESP": dict(eif="1985-10-01", keys=["coe_esp_223"],
+                comment="The CoE page (29 January 2021) says Spain \"has been Party to Convention 108 since 1 October 1985\"; signature and deposit days not read."),
+    "FRA": dict(keys=["coe_fra_223"],
+                comment="The CoE page (27 March 2023) says France ratified Convention 108 in 1983 (year only)."),
+    "URY": dict(eif="2013-08-01", keys=["coe_ury"], asof="2013-04-12",
+                comment="First non-European State to accede (CoE press release of 12 April 2013); the day of deposit is not on the page read."),
+    "SEN": dict(cdate="2016-08-25", eif="2016-12-01", keys=["dp_2016"]),
+    "CPV": dict(keys=["coe_cpv"], comment="Acceded at a ceremony in Strasbourg; the day of deposit is not on the page read."),
+    "MEX": dict(keys=["coe_mex"], comment="Acceded at a ceremony in Strasbourg; the day of deposit is not on the page read."),
+    "ARG": dict(cdate="2019-02-25", eif="2019-06-01", keys=["coe_arg"]),
+    "BEL": dict(keys=["be_108"]),
+    "MNE": dict(comment="The NL copy gives 6 June 2006 (the day Montenegro became independent) as the day the Convention took effect for Montenegro; the kind of consent (succession) is not shown in the legible part, so it is left out."),
+    "SRB": dict(keys=["srb_108"],
+                comment="Party per the NL page of declarations and the CoE count; the Serbian Government's bill amending the Law on the ratification of the Convention (published in Sl. list SRJ - Medjunarodni ugovori 1/92, Sl. list SCG 11/2005, Sl. glasnik RS 98/2008) shows a ratification law; the day of deposit is not on an official page read."),
+    "RUS": dict(comment="Party per the NL page of declarations (the Russian Federation ceased to be a CoE member on 16 March 2022; the Convention is also open to non-members). A news agency (ITAR-TASS, 16 May 2013) reports the deposit of the instrument of ratification \"yesterday\"; not an official page, so no date is recorded."),
+}
+AFTER_PORTUGAL = ["ROU", "RUS", "SMR", "SEN", "SRB", "SVN", "SVK", "ESP", "CZE", "TUN", "TUR", "URY", "GBR", "SWE",
+                  "CHE"]
+
+
+def p108_rows() -> list[tuple]:
+    """(code, sig, kind, cdate, eif, keys, asof, rd?, comment) for each of the 55 Parties."""
+    codes = sorted(set(NL108_EIF) | set(AFTER_PORTUGAL))
+    rows = []
+    for code in codes:
+        x = EXTRA108.get(code, {})
+        keys, notes = [], []
+        sig = x.get("sig") or TRB_SIG.get(code)
+        cdate = x.get("cdate") or TRB_CONSENT.get(code)
+        eif = x.get("eif") or NL108_EIF.get(code)
+        if code in NL108_EIF:
+            keys.append("nl_108_copy")
+        if code in TRB_SIG or code in TRB_CONSENT:
+            keys.append("trb_2000_69")
+        keys += x.get("keys", [])
+        if code in RD108_PARTIES:
+            keys.append("nl_108_decl")
+        if code in NON_MEMBERS_108:
+            kind = ACC
+            keys.append("t108")
+        else:
+            kind = R
+            keys.append("coe_dp_day")
+            notes.append("A CoE member State when it consented: recorded as consent:ratification; Trb., the NL "
+                         "database and the CoE pages group ratification, acceptance and approval together.")
+        if code in TRB_CONSENT and code not in ("CHE",):
+            notes.insert(0, "Trb. 2000, 69 lists the deposit of an instrument of \"bekrachtiging, aanvaarding of "
+                            "goedkeuring\" (ratification, acceptance or approval) on this day.")
+        if code == "CHE":
+            notes.insert(0, "Trb. 2000, 69 lists both the signature and the deposit of the instrument of ratification, "
+                            "acceptance or approval on 2 October 1997.")
+        if x.get("comment"):
+            notes.insert(0, x["comment"])
+        if code in AFTER_PORTUGAL and code not in NL108_EIF and not eif:
+            notes.append("Its row sorts after Portugal in the NL copy and could not be read: no entry into force recorded.")
+        rows.append((code, sig, kind, cdate, eif, keys, x.get("asof", TODAY), code in RD108_PARTIES,
+                     " ".join(notes) or None))
+    return rows
+
 
 # ------------------------------------------------------------------ CETS 223 participations
 # Netherlands treaty database (rows Albania to Slovenia): signature, consent date. Its "(R)" column lumps
@@ -187,7 +310,15 @@ NL223 = {
     "SMR": ("2019-07-16", "2023-11-16"), "SRB": ("2019-11-22", "2020-05-26"), "SVK": ("2019-12-17", "2023-06-15"),
     "SVN": ("2019-05-16", "2023-06-20"),
 }
-KIND223 = {"FRA": (R, ["coe_fra_223"])}  # CoE page: "deposited the instruments of ratification" on 27 March 2023
+# kinds confirmed by a CoE page: France "deposited the instruments of ratification" (27 March 2023); Bulgaria's
+# "first ratification" (10 December 2019); "its ratification by Armenia on 25 January" (2022)
+KIND223 = {"FRA": (R, ["coe_fra_223"]), "BGR": (R, ["coe_bgr_223"]), "ARM": (R, ["coe_2022"]),
+           "ALB": (None, ["coe_2022"])}
+# rows past the legible part of the NL table, from other official pages: code -> (sig, consent, keys, comment)
+LATER223 = {
+    "CHE": ("2019-11-21", "2023-09-07", ["ch_223"],
+            "The Swiss Federal Office of Justice page says Switzerland signed the Protocol on 21 November 2019 and ratified it on 7 September 2023."),
+}
 COMMENT223 = {
     "MDA": "The NL table shows \"(S)\" in the consent column of this row without a date; only the signature is recorded.",
     "RUS": "Signed on the opening day; no consent shown. The Russian Federation ceased to be a member of the Council of Europe on 16 March 2022.",
@@ -348,9 +479,10 @@ TREATY_PREFIXES = ["cgo", "dct", "rdfs", "skos", "xsd", "state", "orgn", "treaty
 def convention_108() -> str:
     out = [header("""
 Convention for the Protection of Individuals with regard to Automatic Processing of Personal Data (ETS No. 108)
-and the participations read on official pages. PARTIAL: no CoE chart of signatures and ratifications of
-Treaty 108 could be read, so only six participations are recorded (see docs/notes/data-coe.md); do not count
-Parties from this file. Generated by data/generators/coe.py; edit the generator, not this file.""",
+and its 55 Parties (the CoE count of 28 January 2022: "55 parties"). No CoE chart of signatures and ratifications of
+Treaty 108 could be read: the records come from a copy of the Netherlands treaty database table (entry into force,
+Albania to Portugal), the Tractatenblad, States' gazettes and CoE pages. Many signature and consent days are
+missing (see docs/notes/data-coe.md). Generated by data/generators/coe.py; edit the generator, not this file.""",
                   TREATY_PREFIXES)]
     out.append("\n# --- the treaty\n")
     out.append(block("treaty:convention-108 a cgo:Treaty ;", [
@@ -367,9 +499,8 @@ Parties from this file. Generated by data/generators/coe.py; edit the generator,
         ("dct:source", srcs(["t108", "dp_background"])),
         ("cgo:asOf", d(TODAY)),
     ]))
-    out.append("\n# --- participations (official pages; the Treaty Office chart could not be read)\n")
-    for code, sig, kind, cdate, eif, keys, asof, has_rd, comment in P108:
-        keys = keys + (["nl_108_decl"] if has_rd else [])
+    out.append("\n# --- participations: one per Party (the Treaty Office chart could not be read)\n")
+    for code, sig, kind, cdate, eif, keys, asof, has_rd, comment in p108_rows():
         out.append(participation("convention-108", code, sig, kind, cdate, eif, keys, asof,
                                  RD108 if has_rd else None, comment) + "\n")
     return "".join(out).rstrip("\n") + "\n"
@@ -379,7 +510,8 @@ def convention_108_plus() -> str:
     out = [header("""
 Protocol amending the Convention for the Protection of Individuals with regard to Automatic Processing of
 Personal Data (CETS No. 223, "Convention 108+") and its participations. PARTIAL: the Netherlands treaty
-database table is legible from Albania to Slovenia only; four more opening-day signatures come from CoE news.
+database table is legible from Albania to Slovenia only; Switzerland comes from a Swiss federal page and four more
+opening-day signatures from CoE news.
 See docs/notes/data-coe.md. Generated by data/generators/coe.py; edit the generator, not this file.""",
                   TREATY_PREFIXES)]
     out.append("\n# --- the protocol\n")
@@ -394,8 +526,8 @@ See docs/notes/data-coe.md. Generated by data/generators/coe.py; edit the genera
         ("cgo:openingForSignatureDate", d("2018-10-10")),
         ("cgo:status", "status:not-in-force"),
         ("cgo:topic", "topic:data-protection"),
-        ("rdfs:comment", lit("Adopted by the Committee of Ministers on 18 May 2018 (128th session, Elsinore); opened for signature in Strasbourg on 10 October 2018, when 21 States signed. Not in force as of 14 May 2025 (Dutch official text: to enter into force at a date to be determined); the CoE noted on 27 March 2023, at France's ratification (the 22nd), that 16 more ratifications were needed.")),
-        ("dct:source", srcs(["dp_background", "nl_223_text", "coe_223_anniv", "coe_fra_223", "sk_dpa"])),
+        ("rdfs:comment", lit("Adopted by the Committee of Ministers on 18 May 2018 (128th session, Elsinore); opened for signature in Strasbourg on 10 October 2018, when 21 States signed. Not in force as of 14 May 2025 (Dutch official text: to enter into force at a date to be determined); the CoE noted on 27 March 2023, at France's ratification (the 22nd), that 16 more ratifications were needed; a Swiss cantonal data protection authority notes it enters into force only once 38 States have ratified it.")),
+        ("dct:source", srcs(["dp_background", "nl_223_text", "coe_223_anniv", "coe_fra_223", "fr_ch_223", "sk_dpa"])),
         ("cgo:asOf", d("2025-05-14")),
     ]))
     out.append("\n# --- participations: Netherlands treaty database (Albania to Slovenia)\n")
@@ -407,11 +539,16 @@ See docs/notes/data-coe.md. Generated by data/generators/coe.py; edit the genera
             keys.append("coe_223_open")  # named among the opening-day signatories
         comment = COMMENT223.get(code)
         if cdate and not kind:
-            # the NL table's "(R)" lumps ratification, acceptance, approval and notification: the kind is not
-            # stated, so it stays absent (the shapes warn about it) rather than being guessed
+            # the NL table's "(R)" lumps ratification, acceptance, approval and notification: recorded as
+            # consent:ratification, as the project's convention for NL "(R)" asks, and said so in the comment
+            kind = R
             comment = ("Consent shown as \"(R)\" in the NL table, which lumps ratification, acceptance, approval and "
-                       "notification together; the kind is not recorded because the source does not state it.")
+                       "notification together; recorded as consent:ratification by convention, the exact kind is not "
+                       "stated by the source.")
         out.append(participation("convention-108-plus", code, sig, kind, cdate, None, keys, TODAY, None, comment) + "\n")
+    out.append("# --- participations past the legible rows: other official pages\n")
+    for code, (sig, cdate, keys, comment) in LATER223.items():
+        out.append(participation("convention-108-plus", code, sig, R, cdate, None, keys, TODAY, None, comment) + "\n")
     out.append("# --- participations past the legible rows: signed on the opening day (CoE news)\n")
     for code in OPENING_DAY_ONLY:
         if code == "ESP":
