@@ -149,6 +149,44 @@ SOURCES = {
     # Netherlands treaty database, party table of ETS 189 ("Partij | Ondertekening | ... | In werking"), legible from
     # Albania to Ukraine; no status date (it shows Malta's ratification of 04-06-2025)
     "nl_189_parties": "https://verdragen.nl/nl/Verdrag/Details/010573_p.html?expand-table=partijtabel",
+    # CoE Treaty Office notification JJ7848C Tr./185-85, Strasbourg, 6 October 2014 (copy on doczz): Turkey,
+    # "Date de la ratification : 29 septembre 2014", "Date d'entree en vigueur a l'egard de la Turquie : 1er janvier 2015"
+    "coe_notif_tur": "https://doczz.fr/doc/4603922/secr%C3%A9tariat-g%C3%A9n%C3%A9ral---conseil-de-l-europe",
+    # CoE portal news, 9 May 2017: "The Kingdom of Tonga has today acceded to the Budapest Convention" (English and
+    # German versions; the German one carries the date "Europarat Strassburg 9. Mai 2017")
+    "coe_ton_news": "https://coe.int/be/web/portal/-/tonga-joins-the-budapest-convention-on-cybercrime",
+    "coe_ton_news_de": "https://www.coe.int/de/web/portal/-/tonga-joins-the-budapest-convention-on-cybercrime",
+    # CoE Treaty Office, declarations of Tonga on Treaty 185 (German page, "Datum 20/10/2017"): "deposited with the
+    # instrument of accession on 9 May 2017"; "In Kraft: 01/09/2017"
+    "coe_decl_ton": "https://www.coe.int/de/web/conventions/full-list/-/conventions/treaty/185/declarations?p_auth=HpCPaY7G&_coeconventions_WAR_coeconventionsportlet_enVigueur=false&_coeconventions_WAR_coeconventionsportlet_searchBy=state&_coeconventions_WAR_coeconventionsportlet_codePays=TON&_coeconventions_WAR_coeconventionsportlet_codeNature=3",
+    # Luxembourg official journal (Legilux), notice of 29 June 2018: Morocco acceded on 29 June 2018, in force for
+    # Morocco 1 October 2018 (from a notification of the CoE Secretariat General)
+    "lu_mar_185": "http://data.legilux.public.lu/file/eli-etat-leg-div-2018-06-29-a583-jo-fr-html.html",
+    # CoE Deputy Secretary General, Strasbourg 29 June 2018: "Aujourd'hui, le Maroc a depose les instruments
+    # d'adhesion a la Convention de Budapest ... et a son Protocole additionnel"
+    "coe_dsg_mar": "https://www.coe.int/fr/web/deputy-secretary-general/-/morocco-joins-the-budapest-convention-on-cybercrime-and-its-protocol-on-xenophobia-and-racism",
+    # Legilux, notice of 8 March 2019: San Marino ratified ETS 185 on 8 March 2019, in force for it 1 July 2019
+    "lu_smr_185": "http://legilux.public.lu/eli/etat/leg/div/2019/03/08/a161/jo",
+    # CoE Treaty Office, reservations of Greece on Treaty 185 ("Situation au 13/12/2017"): "deposee avec l'instrument
+    # de ratification le 25 janvier 2017"; "Periode couverte: 01/05/2017 -"
+    "coe_decl_grc": "https://www.coe.int/web/conventions/full-list/-/conventions/treaty/185/declarations?p_auth=Gmbv2bhp&_coeconventions_WAR_coeconventionsportlet_enVigueur=false&_coeconventions_WAR_coeconventionsportlet_searchBy=state&_coeconventions_WAR_coeconventionsportlet_codePays=GRE&_coeconventions_WAR_coeconventionsportlet_codeNature=2",
+    # WIPO Lex, remarks for Argentina on treaty 952 (the Convention on Cybercrime): "Reservations made upon accession"
+    "wipo_arg": "https://wipo.int/wipolex/es/treaties/parties/remarks/AR/952",
+    # WIPO Lex, remarks for Peru on treaty 952: "Reserves faites lors de l'adhesion"
+    "wipo_per": "https://cdn.nestjs.wipolex.wji.prd.web1.wipo.int/wipolex/fr/treaties/parties/remarks/PE/952",
+    # CoE Octopus country wiki, Senegal: "Senegal has acceded to the Convention of Budapest on cybercrime in December 2016"
+    "coe_octopus_sen": "https://coe.int/en/web/octopus/country-wiki-ap/-/asset_publisher/CmDb7M4RGb4Z/content/senegal",
+    # copy (zaki.ru) of the CoE Treaty Office "List of declarations made with respect to treaty No. 185" (no status date;
+    # it includes updates of 2010). Page 21: Moldova, "instrument of ratification deposited on 12 May 2009", period
+    # covered from 1/9/2009; Montenegro, "instrument of ratification deposited on 3 March 2010"
+    "zaki_decl_21": "https://zaki.ru/pagesnew.php?id=57450&page=21",
+    # same copy, page 25: Romania, "instrument of ratification deposited on 12 May 2004", period covered from 1/9/2004
+    "zaki_decl_25": "https://zaki.ru/pagesnew.php?id=57450&page=25",
+    # WIPO Lex, remarks for Moldova on treaty 952: "Declarations made upon ratification"
+    "wipo_mda": "https://cdn.nestjs.wipolex.wji.prd.web1.wipo.int/wipolex/es/treaties/parties/remarks/MD/952",
+    # WIPO Lex, territorial declarations on treaty 952: "Declaration made upon acceptance: ... the Kingdom of the
+    # Netherlands accepts the Convention for the Kingdom in Europe"
+    "wipo_territorial": "https://wipo.int/wipolex/en/treaties/territorial/952",
 }
 
 RD = {  # the depositary's "Reservations and Declarations" list per treaty
@@ -228,7 +266,8 @@ P185 = [
     # Germany's entry-into-force cell is cut off in the stored copy of the chart
     ("DEU", "2001-11-23", R, "2009-03-09", "2009-07-01", ["chart185_2015", "nl_185_parties"], "2015-12-03", False),
     # older chart, status as of 18/6/2004 (rows after Germany); no newer depositary figures found
-    ("GRC", "2001-11-23", None, None, "2017-05-01", ["chart185_2004", "nl_185_parties"], TODAY, False),
+    # fourth pass: the CoE reservations page for Greece gives the deposit (25 January 2017, ratification); period from 01/05/2017
+    ("GRC", "2001-11-23", R, "2017-01-25", "2017-05-01", ["chart185_2004", "nl_185_parties", "coe_decl_grc"], TODAY, True),
     ("HUN", "2001-11-23", R, "2003-12-04", "2004-07-01", ["chart185_2004"], "2004-06-18", True),
     ("ISL", "2001-11-30", None, None, "2007-05-01", ["chart185_2004", "nl_185_parties"], TODAY, False),
     # Tractatenblad 2007, 10 party table (a copy of the depositary's data; no status date, so only a ratified row is taken)
@@ -291,20 +330,42 @@ P185_THIRD = [
     ("COL", None, ACC, None, "2020-07-01", ["coe_tcy_news", NLP], TODAY, False),
     ("ISR", None, ACC, None, "2016-09-01", ["wipo_isr", NLP], TODAY, True),
     # in force for the State on a date, kind of consent not stated (signatures from Tractatenblad 2007, 10 / BuA 76/2015)
-    ("MNE", None, None, None, "2010-07-01", ["pl_2015"], "2015-04-02", False),
+    # fourth pass: the copy of the CoE list of declarations gives the deposit (3 March 2010, ratification)
+    ("MNE", None, R, "2010-03-03", "2010-07-01", ["pl_2015", "zaki_decl_21"], TODAY, True),
     ("DOM", None, None, None, "2013-06-01", [NLP, "pl_2015"], TODAY, False),
     ("ITA", "2001-11-23", None, None, "2008-10-01", ["trb_2007_10", NLP], TODAY, False),
     ("LUX", "2003-01-28", None, None, "2015-05-01", ["trb_2007_10", NLP], TODAY, False),
     ("LIE", "2008-11-17", None, None, "2016-05-01", ["li_bua", NLP], TODAY, False),
-    ("ARG", None, None, None, "2018-10-01", [NLP], TODAY, False),
+    # fourth pass: WIPO Lex gives Argentina's reservations "made upon accession" (kind only)
+    ("ARG", None, ACC, None, "2018-10-01", [NLP, "wipo_arg"], TODAY, True),
     ("CPV", None, None, None, "2018-10-01", [NLP], TODAY, False),
     ("CMR", None, None, None, "2024-04-01", [NLP], TODAY, False),
     ("CRI", None, None, None, "2018-01-01", [NLP], TODAY, False),
     ("GHA", None, None, None, "2019-04-01", [NLP], TODAY, False),
     ("GRD", None, None, None, "2024-08-01", [NLP], TODAY, False),
-    ("MAR", None, None, None, "2018-10-01", [NLP], TODAY, False),
+    # fourth pass: Legilux notice of 29 June 2018 (CoE notification) and CoE news: accession 29 June 2018
+    ("MAR", None, ACC, "2018-06-29", "2018-10-01", [NLP, "lu_mar_185", "coe_dsg_mar"], TODAY, True),
     ("MUS", None, None, None, "2014-03-01", [NLP], TODAY, False),
-    ("MDA", None, None, None, "2009-09-01", [NLP], TODAY, False),
+    # fourth pass: the copy of the CoE list of declarations gives the deposit (12 May 2009, ratification); WIPO Lex agrees on the kind
+    ("MDA", None, R, "2009-05-12", "2009-09-01", [NLP, "zaki_decl_21", "wipo_mda"], TODAY, True),
+]
+
+# Fourth pass: more States from depositary notifications (copies), Luxembourg notices quoting CoE notifications,
+# CoE news and Treaty Office pages, and WIPO Lex (kind of consent only). See the notes, "Fourth pass".
+P185_FOURTH = [
+    # CoE notification JJ7848C Tr./185-85 of 6 October 2014; no signature date on it
+    ("TUR", None, R, "2014-09-29", "2015-01-01", ["coe_notif_tur"], "2014-10-06", True),
+    # CoE news of 9 May 2017 and the Treaty Office declarations page ("deposited with the instrument of accession on 9 May 2017")
+    ("TON", None, ACC, "2017-05-09", "2017-09-01", ["coe_ton_news", "coe_ton_news_de", "coe_decl_ton"], "2017-10-20", True),
+    # Legilux notice of 8 March 2019 (CoE notification); no signature date on it
+    ("SMR", None, R, "2019-03-08", "2019-07-01", ["lu_smr_185"], "2019-03-08", True),
+    # kind only: WIPO Lex ("made upon accession"), CoE Octopus ("acceded ... in December 2016")
+    ("PER", None, ACC, None, None, ["wipo_per"], TODAY, True),
+    ("SEN", None, ACC, None, None, ["coe_octopus_sen"], TODAY, True),
+    # copy of the CoE list of declarations: "instrument of ratification deposited on 12 May 2004", period covered from 1/9/2004
+    ("ROU", None, R, "2004-05-12", "2004-09-01", ["zaki_decl_25"], TODAY, True),
+    # kind only: WIPO Lex, "Declaration made upon acceptance" (Kingdom in Europe); no date on the page
+    ("NLD", None, A, None, None, ["wipo_territorial"], TODAY, True),
 ]
 
 # ETS 189, fourth pass: the Netherlands treaty database party table (verdragen.nl, 010573), legible from Albania to
@@ -352,6 +413,7 @@ P189_OTHER = {
     "BEN": ["coe_20240620", "coe_dsg_2024"],
     "DEU": ["bgbl_189", "bgh_189"],
     "MCO": ["lu_mco_189"],
+    "MAR": ["coe_dsg_mar"],  # CoE news, 29 June 2018: Morocco deposited the instruments of accession to ETS 185 and ETS 189
     # the Bundesgesetzblatt notice of 16 August 2011 lists these entry-into-force dates too (same dates)
     "ALB": ["bgbl_189"], "ARM": ["bgbl_189"], "BIH": ["bgbl_189"], "FRA": ["bgbl_189"], "LVA": ["bgbl_189"],
     "LTU": ["bgbl_189"],
@@ -507,6 +569,8 @@ def main() -> None:
         ("participations (second pass): depositary notifications and States' own official publications", P185_MORE),
         ("participations (third pass): official journals quoting depositary notifications, CoE and State pages, "
          "and a copy of the Netherlands treaty database (entry into force only)", P185_THIRD),
+        ("participations (fourth pass): CoE notifications and Treaty Office pages, Luxembourg notices quoting CoE "
+         "notifications, CoE news, WIPO Lex", P185_FOURTH),
     ])
     write(OUT / "budapest-first-protocol.ttl", "Additional Protocol on xenophobia and racism (ETS No. 189) and its participations", first, "189", [
         ("participations: Netherlands treaty database party table (verdragen.nl), Albania to Ukraine, with the other "
