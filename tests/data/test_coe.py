@@ -98,10 +98,10 @@ def test_russia_was_suspended_not_expelled_on_25_february_2022(select):
 
 
 def test_members_on_16_march_2022_are_the_46(select):
-    # every dated member on that day is one of the 46 (six members have no day on an official page read)
+    # every dated member on that day is one of the 46 (five members have no day on an official page read)
     on_day = members_on(select, "2022-03-16")
     assert on_day <= COE_46
-    assert len(on_day) == 40
+    assert len(on_day) == 41
 
 
 def test_greece_two_spells(select):
@@ -125,6 +125,7 @@ def test_germany_associate_then_full_member(select):
     ("FRA", "1949-05-05"),  # founder
     ("TUR", "1949-08-09"),  # former CoE country page: "Turkey became a member ... on 9 August 1949"
     ("ISL", "1950-03-07"),  # coe.int portal: "Iceland joined the Council of Europe on 7 March 1950"
+    ("AUT", "1956-04-16"),  # RIS, Satzung des Europarates (BGBl. Nr. 121/1956): Inkrafttretensdatum 16.04.1956
     ("CHE", "1963-05-06"),  # Swiss SR 0.192.030: instrument of accession deposited 6 May 1963
     ("FIN", "1989-05-05"),  # coe.int portal: 23rd member State on 5 May 1989
     ("HUN", "1990-11-06"),
@@ -142,14 +143,14 @@ def test_accession_days(select, code, start):
 
 
 def test_members_without_an_official_day_have_no_start(select):
-    # only years on the CoE list of 46: Austria 1956, Cyprus 1961, San Marino 1988, Slovakia 1993, Andorra 1994, BiH 2002
+    # only years on the CoE list of 46: Cyprus 1961, San Marino 1988, Slovakia 1993, Andorra 1994, BiH 2002
     rows = select(f"""
         SELECT ?m (COUNT(?r) AS ?n) (COUNT(?start) AS ?dated) WHERE {{
           ?r a cgo:Membership ; org:organization <{O}coe> ; org:member ?m ; org:role role:member .
           OPTIONAL {{ ?r cgo:startDate ?start }}
         }} GROUP BY ?m""")
     undated = {r["m"].removeprefix(S) for r in rows if r["dated"] == "0"}
-    assert undated == {"AUT", "CYP", "SMR", "SVK", "AND", "BIH"}
+    assert undated == {"CYP", "SMR", "SVK", "AND", "BIH"}
     assert all(r["n"] == "1" for r in rows if r["m"].removeprefix(S) in undated)
 
 
@@ -186,8 +187,64 @@ def test_108_accessions_are_by_non_members(select):
           ?p cgo:instrument <{T}convention-108> ; cgo:participant ?s ; cgo:consentKind consent:accession .
         }}""")
     acceded = {r["s"].removeprefix(S) for r in rows}
-    assert acceded == {"URY", "SEN", "CPV", "MEX", "ARG"}
+    assert acceded == {"URY", "SEN", "CPV", "MEX", "ARG", "MAR", "MUS", "TUN"}
     assert not acceded & COE_46
+
+
+def test_108_has_55_parties(select):
+    # CoE newsroom, 28 January 2022: Convention 108 "has 55 parties"; the 46 members, Russia and 8 non-members
+    rows = select(f"""
+        SELECT DISTINCT ?s WHERE {{
+          ?p cgo:instrument <{T}convention-108> ; cgo:participant ?s ; cgo:consentKind ?k .
+        }}""")
+    parties = {r["s"].removeprefix(S) for r in rows}
+    assert len(parties) == 55
+    assert COE_46 <= parties
+    assert parties - COE_46 == {"RUS", "URY", "SEN", "CPV", "MEX", "ARG", "MAR", "MUS", "TUN"}
+    assert "BFA" not in parties  # invited to accede, not a Party in the NL table
+
+
+@pytest.mark.parametrize("code,eif", [
+    # copy of the NL treaty database table, "Datum inwerkingtreding"
+    ("DEU", "1985-10-01"), ("FRA", "1985-10-01"), ("NOR", "1985-10-01"), ("AUT", "1988-07-01"),
+    ("BEL", "1993-09-01"),  # also Belgian Justel: Inwerkingtreding 01-09-1993
+    ("NLD", "1993-12-01"), ("UKR", "2011-01-01"), ("MAR", "2019-09-01"), ("MUS", "2016-10-01"),
+    ("MNE", "2006-06-06"),
+    ("CZE", "2001-11-01"),  # Czech notice 115/2001 Sb. m. s.
+    ("SVK", "2001-01-01"),  # Slovak notice 49/2001 Z. z.
+    ("ESP", "1985-10-01"),  # CoE: "Party to Convention 108 since 1 October 1985"
+])
+def test_108_entry_into_force(select, code, eif):
+    assert participation(select, "convention-108", code)["eif"] == eif
+
+
+def test_108_czech_republic(select):
+    # 115/2001 Sb. m. s.: signed 8 Sept 2000, ratification deposited 9 July 2001, in force 1 Nov 2001
+    r = participation(select, "convention-108", "CZE")
+    assert (r["sig"], r["kind"], r["consent"], r["eif"]) == (
+        "2000-09-08", C + "ratification", "2001-07-09", "2001-11-01")
+
+
+@pytest.mark.parametrize("code,sig,consent", [
+    # Trb. 2000, 69: further signatures and deposits of "bekrachtiging, aanvaarding of goedkeuring"
+    ("SVN", "1993-11-23", "1994-05-27"), ("CHE", "1997-10-02", "1997-10-02"), ("GRC", None, "1995-08-11"),
+    ("ITA", None, "1997-03-29"), ("HUN", None, "1997-10-08"), ("ROU", "1997-03-18", None),
+    ("MDA", "1998-05-04", None), ("POL", "1999-04-21", None), ("SVK", "2000-04-14", "2000-09-13"),
+])
+def test_108_tractatenblad_dates(select, code, sig, consent):
+    r = participation(select, "convention-108", code)
+    assert (r["sig"], r["consent"]) == (sig, consent)
+
+
+def test_108_consents_precede_entry_into_force_by_three_months(select):
+    # Article 22(3)/23(2): in force on the first day of the month after three months from the deposit
+    for code in ("GRC", "ITA", "HUN", "CZE", "SVK", "SEN", "ARG"):
+        r = participation(select, "convention-108", code)
+        c, e = r["consent"], r["eif"]
+        cy, cm = int(c[:4]), int(c[5:7])
+        m = cm + 4
+        expected = f"{cy + (m - 1) // 12}-{(m - 1) % 12 + 1:02d}-01"
+        assert e == expected, (code, c, e)
 
 
 # ------------------------------------------------------------------ CETS 223 (Convention 108+)
@@ -219,6 +276,28 @@ def test_france_ratified_108_plus(select):
     assert (r["sig"], r["kind"], r["consent"]) == ("2018-10-10", C + "ratification", "2023-03-27")
 
 
+def test_switzerland_108_plus(select):
+    # Swiss Federal Office of Justice: signed 21 November 2019, ratified 7 September 2023
+    r = participation(select, "convention-108-plus", "CHE")
+    assert (r["sig"], r["kind"], r["consent"]) == ("2019-11-21", C + "ratification", "2023-09-07")
+
+
+@pytest.mark.parametrize("code,consent", [("BGR", "2019-12-10"), ("ARM", "2022-01-25")])
+def test_108_plus_ratifications_confirmed_by_coe(select, code, consent):
+    # CoE: first ratification "today 10 December 2019 by Bulgaria"; "ratification by Armenia on 25 January" (2022)
+    r = participation(select, "convention-108-plus", code)
+    assert (r["kind"], r["consent"]) == (C + "ratification", consent)
+
+
+def test_108_plus_every_consent_has_a_kind(select):
+    rows = select(f"""
+        SELECT ?p WHERE {{
+          ?p cgo:instrument <{T}convention-108-plus> ; cgo:consentDate ?d .
+          FILTER NOT EXISTS {{ ?p cgo:consentKind ?k }}
+        }}""")
+    assert rows == []
+
+
 def test_spain_ratified_108_plus(select):
     # CoE, 29 January 2021: "Yesterday, on 28 January 2021 ... deposited the instrument of ratification"
     r = participation(select, "convention-108-plus", "ESP")
@@ -243,3 +322,14 @@ def test_108_plus_opening_day_signatures(select):
     opening = {r["s"].removeprefix(S) for r in rows}
     assert opening == {"AUT", "BEL", "BGR", "CZE", "EST", "FIN", "FRA", "DEU", "IRL", "LVA", "LTU", "LUX", "MCO",
                        "NLD", "NOR", "PRT", "RUS", "ESP", "SWE", "GBR", "URY"}
+
+
+def test_108_plus_counts(select):
+    # 45 records: 40 NL rows (Albania-Slovenia), Switzerland, and ESP, SWE, GBR, URY from CoE news; 30 with a consent
+    rows = select(f"""
+        SELECT ?s ?d WHERE {{
+          ?p cgo:instrument <{T}convention-108-plus> ; cgo:participant ?s .
+          OPTIONAL {{ ?p cgo:consentDate ?d }}
+        }}""")
+    assert len(rows) == 45
+    assert sum(1 for r in rows if r.get("d")) == 30
