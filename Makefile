@@ -12,10 +12,10 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 install: $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[fast]"
+	$(BIN)/python -m pip install --quiet -e .
 
 install-test: $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[fast,test]"
+	$(BIN)/python -m pip install --quiet -e ".[test]"
 
 serve: install
 	$(BIN)/cybergov serve --host $(HOST) --port $(PORT)
@@ -33,7 +33,7 @@ test: install-test browser
 # Benchmarks (prints a table; never part of `make test`): SIZES=10k,100k,1M; wrk from Debian.
 SIZES ?= 10k,100k
 bench: install-test
-	$(BIN)/python -m pip install --quiet -e ".[fast,test,bench]"
+	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
 	command -v wrk >/dev/null || apt-get install -y wrk || sudo apt-get install -y wrk
 	$(BIN)/python -m bench.run --sizes $(SIZES)
 

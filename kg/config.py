@@ -27,7 +27,7 @@ class Settings(BaseSettings):
     endpoint_password: str | None = None
 
     reasoner: Literal["owlrl", "fast"] = Field(
-        default="fast", description="fast (reasonable + SPARQL rules; same entailments) or owlrl (the reference).")
+        default="fast", description="fast (OWL 2 RL rules as SPARQL updates on pyoxigraph; same entailments) or owlrl (the reference).")
     validator: Literal["pyshacl", "fast"] = Field(
         default="fast", description="fast (SPARQL constraints on pyoxigraph; same results) or pyshacl (the reference).")
     file_graphs: bool = Field(default=True, description="Keep one named graph per source file.")

@@ -1,87 +1,130 @@
-"""The fast reasoning path: `reasonable` (Rust OWL 2 RL) plus targeted SPARQL rules on pyoxigraph.
+"""The fast reasoning path: OWL 2 RL rules as SPARQL updates, run inside a pyoxigraph store.
 
 owlrl (kg.reasoning.closure_owlrl) stays the reference; this path gives the same informative
 inferred graph and the same contradictions (tests/kg/test_fast_reasoning.py checks both on the
-fixture data), in a fraction of the time. What `reasonable` leaves out is added by CONSTRUCT rules
-kept in kg/owl2rl/*.rq (property chains, the schema rules on domains and ranges), applied with the
-project's own rules (kg/rules/*.rq) on an in-memory pyoxigraph store until nothing new appears.
+fixture data). The OWL 2 RL rules the ontology can trigger are CONSTRUCT queries in kg/owl2rl/
+(one file per rule or rule family, named after the rule tables of the OWL 2 RL profile), the
+project's own rules are in kg/rules/; each runs as `INSERT { template } WHERE { pattern }` on the
+store's default graph, so no triple crosses into Python until the closure is complete, and the
+rounds repeat until the store stops growing.
+
+Entry points:
+    reason_in_store(store)                 close the default graph of a store in place
+    inferred_quads(store, inputs)          what the closure added, informative triples only
+    problems_in_store(store)               contradictions, worded as the reference path words them
+    closure_fast(asserted, ontology)       the same for rdflib graphs (contribution checks, tests)
 """
 from __future__ import annotations
 
-import os
-import tempfile
+import re
 
 import pyoxigraph as ox
-import reasonable
-from rdflib import BNode, Graph
+from rdflib import Graph
 
 from kg import named_queries
 from kg.reasoning import ReasoningResult, informative
 from kg.terms import to_oxigraph, to_rdflib
 
-MAX_ROUNDS = 10
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-_FUNCTIONAL = ox.NamedNode("http://www.w3.org/2002/07/owl#FunctionalProperty")
+MAX_ROUNDS = 20
+_CONSTRUCT = re.compile(r"^CONSTRUCT\b", re.MULTILINE)
 _OWL2RL_ERROR_TEXT = {"cax-dw": "Disjoint classes {class1} and {class2} have a common individual {resource}"}
 
 
-def _plain(term):
-    """reasonable types plain literals as xsd:string explicitly; rdflib keeps them plain. Same RDF 1.1 term."""
-    if isinstance(term, ox.Literal) and not term.language and term.datatype.value == _XSD_STRING:
-        return ox.Literal(term.value)
-    return term
+def _as_insert(text: str) -> str:
+    """A CONSTRUCT rule as the SPARQL update that adds its conclusions to the default graph."""
+    update, replaced = _CONSTRUCT.subn("INSERT", text, count=1)
+    if not replaced:
+        raise ValueError("a rule must be a CONSTRUCT query")
+    return update
 
 
-def _triples(graph: Graph) -> list[ox.Triple]:
-    return [ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in graph]
+# The order in which a pass applies the rules: the schema rules (names starting "scm-") run to their
+# own fixpoint first (they touch only the ontology's axioms, so their rounds are cheap); then one pass
+# of the instance rules, ordered so that a pass does nearly all the work: the project's rules, then
+# the rules that add property values (inverses before and after the chains), then the rules that add
+# types. A last pass only confirms that nothing is new. OWL 2 RL rules not named here run last.
+INSTANCE_ORDER = (
+    "eq-sym-trans", "eq-rep", "prp-fp", "prp-fp-literals", "prp-ifp",
+    "prp-spo1", "prp-eqp", "prp-symp", "prp-inv", "prp-spo2-chain2", "prp-spo2-chain3", "prp-trp", "prp-inv",
+    "prp-dom", "prp-rng", "cls-hv-avf", "cls-svf", "cls-int-uni", "cax-eqc", "cax-sco",
+)
 
 
-def _apply_sparql_rules(store: ox.Store, rules: list[str]) -> list[ox.Triple]:
-    """Add every CONSTRUCT rule's conclusions to the store's default graph; returns the new ones."""
-    new: list[ox.Triple] = []
-    for rule in rules:
-        fresh = [t for t in store.query(rule) if ox.Quad(t.subject, t.predicate, t.object) not in store]
-        store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in fresh)
-        new.extend(fresh)
-    return new
+def rule_updates() -> tuple[list[str], list[str]]:
+    """The rules as SPARQL updates: (schema rules, instance rules in INSTANCE_ORDER after the project's rules)."""
+    owl2rl = named_queries.queries_in("owl2rl")
+    schema = [owl2rl[n] for n in sorted(owl2rl) if n.startswith("scm-")]
+    rest = sorted(set(owl2rl) - set(INSTANCE_ORDER) - {n for n in owl2rl if n.startswith("scm-")})
+    instance = list(named_queries.queries_in("rules").values())
+    instance += [owl2rl[n] for n in INSTANCE_ORDER if n in owl2rl] + [owl2rl[n] for n in rest]
+    return [_as_insert(r.text) for r in schema], [_as_insert(r.text) for r in instance]
 
 
-def _for_reasonable(triple: ox.Triple, hidden: set) -> bool:
-    """Whether reasonable gets this input triple.
+def _run_to_fixpoint(store: ox.Store, updates: list[str]) -> int:
+    """Apply updates in rounds until the store stops growing; returns the number of triples added."""
+    start = len(store)
+    for _ in range(MAX_ROUNDS):
+        before = len(store)
+        for update in updates:
+            store.update(update)
+        if len(store) == before:
+            return before - start
+    raise RuntimeError(f"no fixpoint after {MAX_ROUNDS} rounds of rules")
 
-    Functional property declarations and the ontology's blank-node axioms (property chains,
-    someValuesFrom restrictions) make reasonable slow (at 100k triples, 22 s instead of 2 s); the
-    SPARQL rules prp-fp, prp-spo2-* and cls-svf apply them instead, on the full store.
+
+def reason_in_store(store: ox.Store) -> int:
+    """Close the store's default graph under the rules, in place.
+
+    Args:
+        store: a pyoxigraph store whose default graph holds the ontology and the data.
+    Returns:
+        the number of passes of the instance rules it took.
+    Raises:
+        RuntimeError: no fixpoint within MAX_ROUNDS rounds (a bug in a rule).
     """
-    if triple.predicate == _RDF_TYPE and triple.object == _FUNCTIONAL:
-        return False
-    return triple.subject not in hidden and triple.object not in hidden
+    schema, instance = rule_updates()
+    for passes in range(1, MAX_ROUNDS + 1):
+        _run_to_fixpoint(store, schema)
+        before = len(store)
+        for update in instance:
+            store.update(update)
+        if len(store) == before:
+            return passes
+    raise RuntimeError(f"no fixpoint after {MAX_ROUNDS} passes of rules")
 
 
-class _Reasonable:
-    """One reasonable reasoner fed incrementally; its conclusions go back into the store."""
+def inferred_quads(store: ox.Store, inputs: list[ox.NamedNode], into: ox.NamedNode | None = None,
+                   prune: bool = False, known: ox.Store | None = None,
+                   known_graphs: list[ox.NamedNode] | None = None) -> list[ox.Triple]:
+    """The informative triples of the default graph that were not asserted.
 
-    def __init__(self, workdir: str) -> None:
-        self._reasoner = reasonable.PyReasoner()
-        self._path = os.path.join(workdir, "triples.ttl")  # reasonable reads only .ttl/.n3 files
-        self._terms: dict = {}
-
-    def add(self, triples) -> None:
-        """Append triples to the reasoner's base (written as N-Triples, which is Turtle)."""
-        ox.serialize(triples, self._path, format=ox.RdfFormat.N_TRIPLES)
-        self._reasoner.load_file(self._path)
-
-    def _term(self, term):
-        converted = self._terms.get(term)
-        if converted is None:
-            converted = self._terms[term] = _plain(to_oxigraph(term))
-        return converted
-
-    def close_into(self, store: ox.Store) -> None:
-        """Reason, and add the closure to the store's default graph."""
-        term = self._term
-        store.extend(ox.Quad(term(s), term(p), term(o)) for s, p, o in self._reasoner.reason())
+    Args:
+        store: a store closed by reason_in_store.
+        inputs: the named graphs of store that hold what was asserted (ontology and data).
+        into: if given, also add the triples to this named graph of store.
+        prune: also remove the uninformative entailments from the default graph, which then holds
+            exactly inputs + inferred (what the reference path validates).
+        known, known_graphs: what was asserted, when it is in another store (same blank nodes).
+    Returns:
+        the inferred triples.
+    """
+    inferred: list[ox.Triple] = []
+    pruned: list[ox.Quad] = []
+    not_in_inputs = " ".join(f"MINUS {{ GRAPH <{g.value}> {{ ?s ?p ?o }} }}" for g in inputs)  # an anti-join: fast
+    elsewhere = known_graphs or []
+    for solution in store.query(f"SELECT ?s ?p ?o WHERE {{ ?s ?p ?o {not_in_inputs} }}"):
+        s, p, o = solution["s"], solution["p"], solution["o"]
+        if known is not None and any(ox.Quad(s, p, o, g) in known for g in elsewhere):
+            continue
+        if informative((s, p, o)):
+            inferred.append(ox.Triple(s, p, o))
+        elif prune:
+            pruned.append(ox.Quad(s, p, o, ox.DefaultGraph()))
+    for quad in pruned:
+        store.remove(quad)
+    if into is not None:
+        store.extend(ox.Quad(t.subject, t.predicate, t.object, into) for t in inferred)
+    return inferred
 
 
 def _owl2rl_errors(store: ox.Store) -> list[str]:
@@ -109,8 +152,13 @@ def _consistency(store: ox.Store) -> list[str]:
     return problems
 
 
+def problems_in_store(store: ox.Store) -> list[str]:
+    """The contradictions of a closed default graph: OWL 2 RL errors, then the project's consistency queries."""
+    return _owl2rl_errors(store) + _consistency(store)
+
+
 def closure_fast(asserted: Graph, ontology: Graph) -> ReasoningResult:
-    """The OWL 2 RL closure with reasonable and SPARQL rules; same result as closure_owlrl.
+    """The OWL 2 RL closure of rdflib graphs on the fast path; same result as closure_owlrl.
 
     Args:
         asserted: the curated data.
@@ -121,35 +169,18 @@ def closure_fast(asserted: Graph, ontology: Graph) -> ReasoningResult:
     Raises:
         RuntimeError: the rules did not reach a fixpoint within MAX_ROUNDS rounds (a bug in a rule).
     """
-    inputs = _triples(ontology) + _triples(asserted)
-    hidden = {to_oxigraph(n) for t in ontology for n in (t[0], t[2]) if isinstance(n, BNode)}
     store = ox.Store()
-    store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in inputs)
-    rules = [q.text for q in named_queries.queries_in("rules").values()]
-    rules += [q.text for q in named_queries.queries_in("owl2rl").values()]
-    with tempfile.TemporaryDirectory(prefix="cybergov-reason-") as workdir:
-        engine = _Reasonable(workdir)
-        engine.add(q.triple for q in store if _for_reasonable(q.triple, hidden))
-        engine.add(_apply_sparql_rules(store, rules))
-        for _ in range(MAX_ROUNDS):
-            engine.close_into(store)
-            new = _apply_sparql_rules(store, rules)
-            if not new:
-                break
-            engine.add(new)
-        else:
-            raise RuntimeError(f"no fixpoint after {MAX_ROUNDS} rounds of rules")
-    known = set(inputs)
+    inputs = ox.NamedNode("urn:cybergov:inputs")
+    for graph in (ontology, asserted):
+        for s, p, o in graph:
+            triple = (to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))
+            store.add(ox.Quad(*triple, ox.DefaultGraph()))
+            store.add(ox.Quad(*triple, inputs))
+    reason_in_store(store)
     inferred = Graph()
-    for quad in store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
-        triple = quad.triple
-        if triple in known:
-            continue
-        rdf_triple = (to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object))
-        if informative(rdf_triple):
-            inferred.add(rdf_triple)
-    problems = _owl2rl_errors(store) + _consistency(store)
-    return ReasoningResult(inferred=inferred, problems=problems)
+    for triple in inferred_quads(store, [inputs]):
+        inferred.add((to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object)))
+    return ReasoningResult(inferred=inferred, problems=problems_in_store(store))
 
 
-__all__ = ["closure_fast", "MAX_ROUNDS"]
+__all__ = ["closure_fast", "reason_in_store", "inferred_quads", "problems_in_store", "rule_updates", "MAX_ROUNDS"]

@@ -1,10 +1,11 @@
 """Fast SHACL for the common case: SPARQL constraints on pyoxigraph, core constraints by pyshacl.
 
-pyshacl stays the validator of record (kg.validation.validate_graph). Most of its time goes on
-the SHACL-SPARQL constraints (one rdflib query per focus node), so this module takes them out of
-the shapes graph and runs each as one query over all its targets on pyoxigraph; pyshacl then runs
-the remaining core constraints, either on every node or only on the focus nodes a contribution
-touches (touched_nodes). The results are the same problems validate_graph reports (the test in
+pyshacl stays the validator of record (kg.validation.validate_graph). It is slow on large graphs
+(one rdflib query per focus node and constraint), so this module takes the SHACL-SPARQL constraints
+out of the shapes graph and runs each as one query over all its targets on pyoxigraph, and runs the
+core constraints compiled to SPARQL by kg.shacl_compile the same way; pyshacl runs only the node
+shapes that could not be compiled (none of the project's), either on every node or only on the
+focus nodes a contribution touches (touched_nodes). The results are the same problems validate_graph reports (the test in
 tests/kg/test_fast_validation.py compares them); only sh:message may differ where pyshacl attaches
 both the shape's and the constraint's message to one result (this module keeps the constraint's).
 
@@ -24,6 +25,8 @@ from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.loading import SourceFile
 from kg.namespaces import SH
+from kg.shacl_compile import CompiledConstraint, compile_shapes, has_shapes
+from kg.store_view import StoreView
 from kg.terms import to_oxigraph, to_rdflib
 from kg.validation import SEVERITIES, Problem, ValidationReport, make_problem, sort_problems, validate_graph
 
@@ -149,6 +152,30 @@ def run_sparql_constraints(store: ox.Store, constraints: list[SparqlConstraint],
     return problems
 
 
+def run_compiled(store: ox.Store, compiled: list[CompiledConstraint], *, sources: list[SourceFile] | None,
+                 labels, focus: set | None = None) -> list[Problem]:
+    """Evaluate compiled SHACL core constraints on a pyoxigraph store (data in its default graph).
+
+    Args:
+        focus: report only these focus nodes (None = every target).
+    """
+    problems: list[Problem] = []
+    for constraint in compiled:
+        answer = store.query(constraint.query)
+        selects_value = "value" in {v.value for v in answer.variables}
+        for solution in answer:
+            this = to_rdflib(solution["this"])
+            if focus is not None and this not in focus:
+                continue
+            value = None
+            if constraint.reports_value:
+                value = to_rdflib(solution["value"]) if selects_value else this
+            problems.append(make_problem(severity=constraint.severity, message=constraint.message, focus=this,
+                                         path=constraint.path, value=value, shape=constraint.shape,
+                                         sources=sources, labels=labels))
+    return problems
+
+
 def oxigraph_store(data: Graph) -> ox.Store:
     """An in-memory pyoxigraph store with the graph in its default graph."""
     store = ox.Store()
@@ -171,29 +198,37 @@ def touched_nodes(contribution: Graph, inferred: Graph | None = None) -> set:
     return {n for n in nodes if isinstance(n, (URIRef, BNode))}
 
 
-def validate_fast(data: Graph, shapes: Graph, *, sources: list[SourceFile] | None = None,
-                  labels: Graph | None = None, focus: Iterable | None = None,
+def validate_fast(data: Graph | None, shapes: Graph, *, sources: list[SourceFile] | None = None,
+                  labels=None, focus: Iterable | None = None,
                   store: ox.Store | None = None) -> ValidationReport:
     """Validate like kg.validation.validate_graph, fast: SPARQL constraints on pyoxigraph.
 
     Args:
-        data: the graph to validate (ontology + asserted + inferred).
+        data: the graph to validate (ontology + asserted + inferred); None when store holds it (it is
+            then converted for pyshacl only if some shape could not be compiled).
         shapes: the merged shapes graph.
         sources: parsed source files, to point problems at file and line.
-        labels: where to look up labels of focus nodes (defaults to data).
+        labels: where to look up labels of focus nodes (defaults to data): an rdflib Graph or a
+            kg.store_view.StoreView.
         focus: validate only these focus nodes (e.g. touched_nodes(contribution, inferred)); None = all.
         store: the same data already in a pyoxigraph store's default graph (saves converting it).
     Returns:
         the typed report (report_graph holds pyshacl's report of the core constraints only).
     """
-    labels = labels if labels is not None else data
+    if data is None and store is None:
+        raise ValueError("validate_fast needs the data as a graph or in a store")
+    store = store if store is not None else oxigraph_store(data)
+    labels = labels if labels is not None else (data if data is not None else StoreView(store))
     focus_set = set(focus) if focus is not None else None
     core, constraints = split_shapes(shapes)
-    store = store if store is not None else oxigraph_store(data)
+    left, compiled = compile_shapes(core)
     problems = run_sparql_constraints(store, constraints, sources=sources, labels=labels, focus=focus_set)
+    problems += run_compiled(store, compiled, sources=sources, labels=labels, focus=focus_set)
     report_graph = None
-    if focus_set is None or focus_set:
-        core_report = validate_graph(data, core, sources=sources, labels=labels,
+    if has_shapes(left) and (focus_set is None or focus_set):
+        if data is None:
+            data = StoreView(store).to_graph()
+        core_report = validate_graph(data, left, sources=sources, labels=labels,
                                      focus_nodes=sorted(focus_set, key=str) if focus_set is not None else None)
         problems += core_report.problems
         report_graph = core_report.report_graph
@@ -201,4 +236,4 @@ def validate_fast(data: Graph, shapes: Graph, *, sources: list[SourceFile] | Non
 
 
 __all__ = ["validate_fast", "touched_nodes", "split_shapes", "run_sparql_constraints", "oxigraph_store",
-           "SparqlConstraint"]
+           "SparqlConstraint", "run_compiled"]

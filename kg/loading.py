@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -53,9 +54,14 @@ class SourceFile:
     text: str
     graph: Graph = field(repr=False)
 
+    @cached_property
+    def lines(self) -> list[str]:
+        """The text's lines (computed once: problems are located in the same file many times)."""
+        return self.text.splitlines()
+
     def line_of(self, needle: str) -> int | None:
         """The first line (1-based) that contains needle, for pointing a person at a record."""
-        for number, line in enumerate(self.text.splitlines(), start=1):
+        for number, line in enumerate(self.lines, start=1):
             if needle in line:
                 return number
         return None

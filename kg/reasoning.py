@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import owlrl
+import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
@@ -18,8 +19,12 @@ from kg.namespaces import CGO
 ERROR_CLASS = URIRef("http://www.daml.org/2002/03/agents/agent-ont#ErrorMessage")
 ERROR_TEXT = URIRef("http://www.daml.org/2002/03/agents/agent-ont#error")
 _VOCAB_PREFIXES = (str(RDF), str(RDFS), str(OWL), str(XSD), "http://www.w3.org/2004/02/skos/core#")
-_UNINFORMATIVE_TYPES = {OWL.Thing, RDFS.Resource, RDFS.Class, OWL.Class, RDF.Property, RDFS.Datatype,
-                        RDF.List, OWL.NamedIndividual}
+_UNINFORMATIVE_TYPES = {str(t) for t in (OWL.Thing, RDFS.Resource, RDFS.Class, OWL.Class, RDF.Property,
+                                          RDFS.Datatype, RDF.List, OWL.NamedIndividual)}
+_SAME_AS, _TYPE, _SUBCLASS, _DISJOINT = str(OWL.sameAs), str(RDF.type), str(RDFS.subClassOf), str(OWL.disjointWith)
+_EQUIVALENT_CLASS = str(OWL.equivalentClass)
+_CLASS_OR_PROPERTY_AXIOMS = {str(RDFS.subClassOf), str(OWL.equivalentClass), str(RDFS.subPropertyOf),
+                             str(OWL.equivalentProperty)}
 
 
 @dataclass
@@ -30,27 +35,41 @@ class ReasoningResult:
     problems: list[str] = field(default_factory=list)
 
 
+def _kind(term) -> str:
+    """'iri', 'bnode' or 'literal' for an rdflib or a pyoxigraph term."""
+    if isinstance(term, (URIRef, ox.NamedNode)):
+        return "iri"
+    if isinstance(term, (BNode, ox.BlankNode)):
+        return "bnode"
+    return "literal"
+
+
+def _text(term) -> str:
+    return term.value if isinstance(term, (ox.NamedNode, ox.BlankNode, ox.Literal)) else str(term)
+
+
 def informative(triple) -> bool:
-    """Whether an entailed triple is worth keeping in the inferred graph."""
+    """Whether an entailed triple is worth keeping in the inferred graph (rdflib or pyoxigraph terms)."""
     s, p, o = triple
-    if isinstance(s, Literal):
+    s_kind, o_kind = _kind(s), _kind(o)
+    p_iri, s_text, o_text = _text(p), _text(s), _text(o)
+    if s_kind == "literal":
         return False
-    if p == OWL.sameAs and s == o:
+    if p_iri == _SAME_AS and s == o:
         return False
-    if p == RDF.type and (o in _UNINFORMATIVE_TYPES or isinstance(o, BNode)):
+    if p_iri == _TYPE and ((o_kind == "iri" and o_text in _UNINFORMATIVE_TYPES) or o_kind == "bnode"):
         return False
-    if isinstance(s, URIRef) and str(s).startswith(_VOCAB_PREFIXES):
+    if s_kind == "iri" and s_text.startswith(_VOCAB_PREFIXES):
         return False
-    if isinstance(o, URIRef) and p in (RDFS.subClassOf, RDFS.subPropertyOf, OWL.equivalentClass,
-                                      OWL.equivalentProperty) and str(o).startswith(_VOCAB_PREFIXES):
+    if o_kind == "iri" and p_iri in _CLASS_OR_PROPERTY_AXIOMS and o_text.startswith(_VOCAB_PREFIXES):
         return False
-    if p in (RDFS.subClassOf, OWL.equivalentClass, RDFS.subPropertyOf, OWL.equivalentProperty) and s == o:
+    if p_iri in _CLASS_OR_PROPERTY_AXIOMS and s == o:
         return False
-    if isinstance(s, BNode) and p in (RDFS.subClassOf, OWL.equivalentClass, RDF.type):
+    if s_kind == "bnode" and p_iri in (_SUBCLASS, _EQUIVALENT_CLASS, _TYPE):
         return False
-    if p == RDFS.subClassOf and isinstance(o, BNode):
+    if p_iri == _SUBCLASS and o_kind == "bnode":
         return False
-    if p == OWL.disjointWith and (isinstance(s, BNode) or isinstance(o, BNode)):
+    if p_iri == _DISJOINT and "bnode" in (s_kind, o_kind):
         return False
     return True
 
@@ -110,9 +129,9 @@ def _result(work: Graph, asserted: Graph, ontology: Graph) -> ReasoningResult:
 
 
 def closure(asserted: Graph, ontology: Graph, *, reasoner: str = "owlrl") -> ReasoningResult:
-    """Dispatch to the configured reasoner ('owlrl' is the reference; 'fast' uses reasonable if installed)."""
+    """Dispatch to the configured reasoner ('owlrl' is the reference; 'fast' runs the rules on pyoxigraph)."""
     if reasoner == "fast":
-        from kg.fast_reasoning import closure_fast  # optional dependency
+        from kg.fast_reasoning import closure_fast  # imported here: kg.fast_reasoning imports this module
 
         return closure_fast(asserted, ontology)
     return closure_owlrl(asserted, ontology)

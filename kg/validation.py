@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 
 from pyshacl import validate as pyshacl_validate
 from rdflib import BNode, Graph, Literal, URIRef
@@ -87,10 +88,16 @@ def _label(graph: Graph, node) -> str | None:
 _PREFIX_LINE = re.compile(r"^\s*(?:@prefix|PREFIX)\s+([A-Za-z0-9_.-]*):\s*<([^>]*)>", re.IGNORECASE | re.MULTILINE)
 
 
+@lru_cache(maxsize=64)
+def _prefix_lines(text: str) -> list[tuple[str, str]]:
+    """The (prefix, namespace) declarations of a source text (cached: one file, many problems)."""
+    return _PREFIX_LINE.findall(text)
+
+
 def _subject_pattern(iri: str, text: str) -> re.Pattern:
     """A line that starts a record about iri: the full <iri>, or a prefixed name the file's prefixes expand to it."""
     forms = ["<" + re.escape(iri) + ">"]
-    for prefix, namespace in _PREFIX_LINE.findall(text):
+    for prefix, namespace in _prefix_lines(text):
         if namespace and iri.startswith(namespace) and len(iri) > len(namespace):
             local = iri[len(namespace):]
             forms.append(re.escape(prefix + ":" + local.replace("/", "\\/")))
@@ -108,7 +115,7 @@ def locate(node, path, sources: list[SourceFile]) -> tuple[str | None, int | Non
         if (node, None, None) not in source.graph:
             continue
         pattern = _subject_pattern(str(node), source.text)
-        lines = source.text.splitlines()
+        lines = source.lines
         start = next((n for n, line in enumerate(lines, start=1) if pattern.match(line)), None)
         start = start or source.line_of(f'"{node}"')  # JSON-LD "@id": "...", RDF/XML rdf:about="..."
         if start is None:

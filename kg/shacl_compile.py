@@ -1,0 +1,233 @@
+"""SHACL core constraints compiled to SPARQL, so that a whole build validates on pyoxigraph.
+
+pyshacl (kg.validation.validate_graph) is the validator of record; this module gives the same
+results for the constraint components the project's shapes use, each compiled to one SELECT over
+all the shape's targets:
+
+    property shapes with an IRI sh:path: sh:minCount, sh:maxCount, sh:datatype, sh:class,
+        sh:nodeKind, sh:pattern (with sh:flags), sh:in, sh:languageIn, sh:uniqueLang
+    node shapes: sh:or of property shapes that have only sh:path and sh:minCount
+
+A node shape that uses anything else (another component, a path expression, an implicit class
+target, a deactivated part) is left whole to pyshacl: `compile_shapes` returns it in the shapes
+graph it gives back. tests/kg/test_fast_validation.py compares both validators on every failing
+shape fixture.
+
+Every compiled query selects ?this (the focus node), optionally ?value; path, severity, message
+and the owning shape travel with the query (CompiledConstraint).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import OWL, RDF, RDFS, XSD
+
+from kg.namespaces import SH
+
+_NODE_KEYS = {RDF.type, RDFS.label, RDFS.comment, SH.targetClass, SH.targetNode, SH.targetSubjectsOf,
+              SH.targetObjectsOf, SH.property, SH.sparql, SH.severity, SH.message, SH["or"]}
+_PROPERTY_KEYS = {RDF.type, RDFS.label, RDFS.comment, SH.path, SH.minCount, SH.maxCount, SH.datatype, SH["class"],
+                  SH.nodeKind, SH.pattern, SH.flags, SH["in"], SH.languageIn, SH.uniqueLang, SH.severity,
+                  SH.message, SH.name, SH.description, SH.order, SH.group}
+_NODE_KINDS = {
+    SH.IRI: "isIRI(?value)",
+    SH.BlankNode: "isBlank(?value)",
+    SH.Literal: "isLiteral(?value)",
+    SH.BlankNodeOrIRI: "(isBlank(?value) || isIRI(?value))",
+    SH.BlankNodeOrLiteral: "(isBlank(?value) || isLiteral(?value))",
+    SH.IRIOrLiteral: "(isIRI(?value) || isLiteral(?value))",
+}
+# datatypes whose lexical form SPARQL can check by casting (an ill-formed literal does not cast)
+_CASTABLE = {XSD.date, XSD.dateTime, XSD.integer, XSD.decimal, XSD.double, XSD.float, XSD.boolean}
+
+
+@dataclass(frozen=True)
+class CompiledConstraint:
+    """One SHACL core constraint as a SPARQL SELECT of ?this (and ?value for value-based components)."""
+
+    shape: URIRef | BNode
+    path: URIRef | None
+    query: str
+    message: str | None
+    severity: str
+    reports_value: bool
+
+
+def _term(node) -> str:
+    """A term in SPARQL syntax."""
+    if isinstance(node, URIRef):
+        return f"<{node}>"
+    if isinstance(node, Literal):
+        return node.n3()
+    raise ValueError(f"cannot write {node!r} in a compiled constraint")
+
+
+def _targets(shapes: Graph, shape) -> str | None:
+    branches = []
+    for cls in shapes.objects(shape, SH.targetClass):
+        branches.append(f"{{ ?this <{RDF.type}>/<{RDFS.subClassOf}>* {_term(cls)} }}")
+    for prop in shapes.objects(shape, SH.targetSubjectsOf):
+        branches.append(f"{{ ?this {_term(prop)} ?cybergov_o }}")
+    for prop in shapes.objects(shape, SH.targetObjectsOf):
+        branches.append(f"{{ ?cybergov_s {_term(prop)} ?this }}")
+    for node in shapes.objects(shape, SH.targetNode):
+        if not isinstance(node, URIRef):
+            return None
+        branches.append(f"{{ VALUES ?this {{ {_term(node)} }} }}")
+    if not branches:
+        return None
+    return "{ SELECT DISTINCT ?this WHERE { " + " UNION ".join(branches) + " } }"
+
+
+def _message(shapes: Graph, node) -> str | None:
+    messages = list(shapes.objects(node, SH.message))
+    english = [m for m in messages if isinstance(m, Literal) and m.language in (None, "en")]
+    chosen = english or messages
+    return str(chosen[0]) if chosen else None
+
+
+def _severity(shapes: Graph, node) -> str:
+    value = shapes.value(node, SH.severity)
+    return {SH.Warning: "Warning", SH.Info: "Info"}.get(value, "Violation")
+
+
+def _value_test(shapes: Graph, prop, predicate, obj) -> str | None:
+    """The SPARQL condition a value node must meet for one value-based component; None if not one."""
+    if predicate == SH.datatype:
+        test = f"isLiteral(?value) && datatype(?value) = {_term(obj)}"
+        if obj in _CASTABLE:
+            test += f" && COALESCE(isLiteral(<{obj}>(STR(?value))), false)"
+        return test
+    if predicate == SH["class"]:
+        # ?value rdf:type/rdfs:subClassOf* C, written so that the path starts from the value's types
+        return (f"EXISTS {{ ?value <{RDF.type}> ?cybergov_k . FILTER (?cybergov_k = {_term(obj)} || "
+                f"EXISTS {{ ?cybergov_k <{RDFS.subClassOf}>+ {_term(obj)} }}) }}")
+    if predicate == SH.nodeKind:
+        return _NODE_KINDS[obj]
+    if predicate == SH.pattern:
+        flags = shapes.value(prop, SH.flags)
+        pattern = Literal(str(obj)).n3()
+        extra = f", {Literal(str(flags)).n3()}" if flags is not None else ""
+        return f"!isBlank(?value) && REGEX(STR(?value), {pattern}{extra})"
+    if predicate == SH["in"]:
+        allowed = " ".join(_term(v) for v in Collection(shapes, obj))
+        return f"EXISTS {{ VALUES ?cybergov_allowed {{ {allowed} }} FILTER (sameTerm(?value, ?cybergov_allowed)) }}"
+    if predicate == SH.languageIn:
+        tags = [str(v) for v in Collection(shapes, obj)]
+        return "isLiteral(?value) && (" + " || ".join(
+            f"langMatches(lang(?value), {Literal(t).n3()})" for t in tags) + ")"
+    return None
+
+
+def _property_queries(shapes: Graph, shape, prop, targets: str) -> list[CompiledConstraint] | None:
+    keys = set(shapes.predicates(prop))
+    path = shapes.value(prop, SH.path)
+    if not keys <= _PROPERTY_KEYS or not isinstance(path, URIRef):
+        return None
+    severity, message = _severity(shapes, prop), _message(shapes, prop)
+    if message is None:
+        return None  # pyshacl words its own messages; leave the shape to it
+    compiled = []
+
+    def add(query: str, reports_value: bool) -> None:
+        compiled.append(CompiledConstraint(shape=shape, path=path, query=query, message=message,
+                                           severity=severity, reports_value=reports_value))
+
+    for predicate, obj in shapes.predicate_objects(prop):
+        if predicate in (SH.minCount, SH.maxCount):
+            op = "<" if predicate == SH.minCount else ">"
+            add(f"SELECT ?this WHERE {{ {targets} OPTIONAL {{ ?this <{path}> ?value }} }} "
+                f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) {op} {int(obj)})", False)
+        elif predicate == SH.uniqueLang:
+            if obj != Literal(True):
+                continue
+            add(f"SELECT DISTINCT ?this ?cybergov_lang WHERE {{ {targets} ?this <{path}> ?value , ?other . "
+                f"FILTER (!sameTerm(?value, ?other) && lang(?value) != \"\" && lang(?value) = lang(?other)) }}",
+                False)
+        elif predicate == SH["class"]:
+            # test each distinct value once (the test walks the class hierarchy), then join the focus nodes
+            test = _value_test(shapes, prop, predicate, obj)
+            add(f"SELECT DISTINCT ?this ?value WHERE {{ {{ SELECT ?value WHERE {{ {{ SELECT DISTINCT ?value WHERE "
+                f"{{ ?cybergov_x <{path}> ?value }} }} FILTER (!({test})) }} }} {targets} ?this <{path}> ?value . }}",
+                True)
+        else:
+            test = _value_test(shapes, prop, predicate, obj)
+            if test is None:
+                continue
+            add(f"SELECT DISTINCT ?this ?value WHERE {{ {targets} ?this <{path}> ?value . FILTER (!({test})) }}",
+                True)
+    return compiled
+
+
+def _or_query(shapes: Graph, shape, targets: str) -> CompiledConstraint | None:
+    """sh:or of property shapes with only sh:path and sh:minCount 1: some path must have a value."""
+    alternatives = []
+    for member in Collection(shapes, shapes.value(shape, SH["or"])):
+        keys = set(shapes.predicates(member))
+        path = shapes.value(member, SH.path)
+        if keys - {SH.path, SH.minCount} or not isinstance(path, URIRef) or shapes.value(member, SH.minCount) != Literal(1):
+            return None
+        alternatives.append(f"NOT EXISTS {{ ?this <{path}> ?cybergov_v }}")
+    message = _message(shapes, shape)
+    if not alternatives or message is None:
+        return None
+    query = f"SELECT DISTINCT ?this WHERE {{ {targets} FILTER ({' && '.join(alternatives)}) }}"
+    return CompiledConstraint(shape=shape, path=None, query=query, message=message,
+                              severity=_severity(shapes, shape), reports_value=True)
+
+
+def _compile_shape(shapes: Graph, shape) -> list[CompiledConstraint] | None:
+    """Every core constraint of a node shape, or None if pyshacl must keep the shape."""
+    if not set(shapes.predicates(shape)) <= _NODE_KEYS:
+        return None
+    if any((shape, RDF.type, cls) in shapes for cls in (RDFS.Class, OWL.Class)):  # implicit class target
+        return None
+    targets = _targets(shapes, shape)
+    if targets is None:
+        return None
+    compiled: list[CompiledConstraint] = []
+    for prop in shapes.objects(shape, SH.property):
+        queries = _property_queries(shapes, shape, prop, targets)
+        if queries is None:
+            return None
+        compiled += queries
+    if (shape, SH["or"], None) in shapes:
+        or_constraint = _or_query(shapes, shape, targets)
+        if or_constraint is None:
+            return None
+        compiled.append(or_constraint)
+    return compiled
+
+
+def compile_shapes(core: Graph) -> tuple[Graph, list[CompiledConstraint]]:
+    """Compile the core constraints of every node shape that can be compiled.
+
+    Args:
+        core: a shapes graph (after kg.fast_validation.split_shapes took its SPARQL constraints out).
+    Returns:
+        the shapes graph that pyshacl must still run (the node shapes that could not be compiled,
+        with everything they refer to), and the compiled constraints.
+    """
+    compiled: list[CompiledConstraint] = []
+    left = Graph()
+    left += core
+    for shape in set(core.subjects(RDF.type, SH.NodeShape)):
+        queries = _compile_shape(core, shape)
+        if queries is None:
+            continue
+        compiled += queries
+        left.remove((shape, RDF.type, SH.NodeShape))
+        for predicate in (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf):
+            left.remove((shape, predicate, None))
+    return left, compiled
+
+
+def has_shapes(shapes: Graph) -> bool:
+    """Whether a shapes graph still holds a node shape with a target (i.e. pyshacl has work to do)."""
+    return any((s, p, None) in shapes for s in shapes.subjects(RDF.type, SH.NodeShape)
+               for p in (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf))
+
+
+__all__ = ["CompiledConstraint", "compile_shapes", "has_shapes"]

@@ -1,0 +1,90 @@
+"""The build on the fast engine (kg.fast_build) writes what the reference pipeline writes (issue 6)."""
+from __future__ import annotations
+
+import shutil
+
+import pyoxigraph as ox
+import pytest
+from rdflib import BNode, Graph, Literal
+from rdflib.compare import to_isomorphic
+from rdflib.namespace import OWL
+
+from kg.build import build
+from kg.errors import InconsistencyError
+from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY
+from kg.terms import to_rdflib
+
+
+def graphs(path) -> dict[str, Graph]:
+    out: dict[str, Graph] = {}
+    for quad in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS):
+        graph = out.setdefault(quad.graph_name.value, Graph())
+        graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+    return out
+
+
+def comparable(graph: Graph) -> Graph:
+    """What both reasoners must agree on (owlrl also adds reflexive owl:sameAs and literal typing)."""
+    kept = Graph()
+    for s, p, o in graph:
+        if not (p == OWL.sameAs and s == o) and not isinstance(s, Literal):
+            kept.add((s, p, o))
+    return kept
+
+
+@pytest.fixture(scope="module")
+def both(fixture_settings, tmp_path_factory):
+    """The fixture data built on the fast engine and by the reference pipeline (owlrl + pyshacl)."""
+    root = tmp_path_factory.mktemp("builds")
+    fast = build(fixture_settings.model_copy(update={"cache_dir": root / "fast"}), use_cache=False)
+    reference = build(fixture_settings.model_copy(update={"cache_dir": root / "ref", "reasoner": "owlrl",
+                                                          "validator": "pyshacl"}), use_cache=False)
+    return fast, reference
+
+
+def test_the_fast_build_writes_the_reference_dataset(both):
+    fast, reference = both
+    ours, theirs = graphs(fast.dataset_path), graphs(reference.dataset_path)
+    for name in (GRAPH_ASSERTED, GRAPH_ONTOLOGY):  # blank nodes differ between runs: compare up to renaming
+        assert to_isomorphic(ours[name]) == to_isomorphic(theirs[name]), name
+    assert len(ours[GRAPH_INFERRED]) > 100
+    assert {t for t in comparable(ours[GRAPH_INFERRED]) if not any(isinstance(n, BNode) for n in t)} == \
+        {t for t in comparable(theirs[GRAPH_INFERRED]) if not any(isinstance(n, BNode) for n in t)}
+    assert set(ours) == set(theirs)  # the same named graphs, file graphs included
+
+
+def test_the_fast_build_reports_what_pyshacl_reports(both):
+    fast, reference = both
+
+    def key(p):
+        return (p.severity, p.focus, p.path, p.value, p.shape, p.file, p.line)
+
+    assert sorted(map(key, fast.report.problems)) == sorted(map(key, reference.report.problems))
+    assert fast.report.problems  # the fixtures have warnings (e.g. no Wikidata id), so the comparison means something
+    for name in (GRAPH_ASSERTED, GRAPH_ONTOLOGY):
+        assert fast.counts[name] == reference.counts[name]
+
+
+def test_the_fast_build_refuses_contradictions(fixture_settings, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(fixture_settings.data_path, data)
+    shutil.copy(fixture_settings.root / "tests" / "fixtures" / "reasoning" / "state-organization-clash.ttl", data)
+    settings = fixture_settings.model_copy(update={"data_dir": data, "cache_dir": tmp_path / "cache"})
+    with pytest.raises(InconsistencyError) as caught:
+        build(settings)
+    assert any("Disjoint classes" in p and "state/XXA" in p for p in caught.value.problems)
+
+
+def test_blank_nodes_of_one_file_stay_one_node_in_every_graph(fixture_settings, tmp_path):
+    """The file's graph, the asserted graph and the working union share blank nodes (no copy renames them)."""
+    data = tmp_path / "data"
+    shutil.copytree(fixture_settings.data_path, data)
+    (data / "bnode.ttl").write_text(
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        "<urn:x> rdfs:seeAlso [ rdfs:label \"a note\" ] .\n")
+    settings = fixture_settings.model_copy(update={"data_dir": data, "cache_dir": tmp_path / "cache"})
+    result = build(settings)
+    found = graphs(result.dataset_path)
+    in_file = {o for s, p, o in found[[g for g in found if g.endswith("data/bnode.ttl")][0]] if isinstance(o, BNode)}
+    in_asserted = {o for o in found[GRAPH_ASSERTED].objects() if isinstance(o, BNode)}
+    assert len(in_file) == 1 and in_file <= in_asserted
