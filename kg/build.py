@@ -20,12 +20,12 @@ from kg.errors import InconsistencyError, ValidationFailed
 from kg.fast_build import build_in_store, write_store_dataset
 from kg.fast_validation import validate_fast
 from kg.loading import SourceFile, load_folder, merge, source_paths
-from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY
+from kg.namespaces import DEFAULT_GRAPHS, GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY
 from kg.reasoning import closure
 from kg.terms import to_oxigraph
 from kg.validation import ValidationReport, load_shapes, validate_graph
 
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 
 
 @dataclass
@@ -85,14 +85,23 @@ def load_inputs(settings: Settings) -> Loaded:
 
 
 def write_dataset(path: Path, graphs: dict[str, Graph]) -> dict[str, int]:
-    """Write named graphs as N-Quads (atomically); returns the triple count per graph."""
+    """Write named graphs, and their union as the default graph, as N-Quads (atomically).
+
+    Returns the triple count per named graph.
+    """
     tmp = path.with_suffix(".tmp")
     quads = []
     counts: dict[str, int] = {}
+    union: set = set()
     for name, graph in graphs.items():
         g = ox.NamedNode(name)
         counts[name] = len(graph)
-        quads.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), g) for s, p, o in graph)
+        named = [ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), g) for s, p, o in graph]
+        quads.extend(named)
+        if name in DEFAULT_GRAPHS:
+            union.update(q.triple for q in named)
+    # the default graph holds the union the contract names (asserted + ontology + inferred)
+    quads.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in union)
     ox.serialize(quads, str(tmp), format=ox.RdfFormat.N_QUADS)
     os.replace(tmp, path)
     return counts

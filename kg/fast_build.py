@@ -35,6 +35,7 @@ class StoreBuild:
     """The closed, validated dataset in a store, and what it took."""
 
     store: ox.Store
+    union: ox.Store
     sources: list[SourceFile]
     report: ValidationReport
     problems: list[str]
@@ -123,13 +124,13 @@ def build_in_store(ontology_path: Path, data_path: Path, shapes_path: Path, root
     sources = data + ontology
     report = validate_fast(None, shapes, sources=sources, store=work, labels=StoreView(work))
     timings["validate"] = time.perf_counter() - mark
-    return StoreBuild(store=store, sources=sources, report=report, problems=problems, timings=timings)
+    return StoreBuild(store=store, union=work, sources=sources, report=report, problems=problems, timings=timings)
 
 
 def write_store_dataset(built: StoreBuild, path: Path, *, file_graphs: bool) -> dict[str, int]:
-    """Write the named graphs as N-Quads (atomically); returns the triple count per graph.
+    """Write the named graphs and their union (as the default graph) as N-Quads, atomically.
 
-    The per-file graphs are kept only when file_graphs is set.
+    The per-file graphs are kept only when file_graphs is set. Returns the triple count per named graph.
     """
     store = built.store
     if not file_graphs:
@@ -139,7 +140,11 @@ def write_store_dataset(built: StoreBuild, path: Path, *, file_graphs: bool) -> 
     for name in (GRAPH_ASSERTED, GRAPH_ONTOLOGY, GRAPH_INFERRED):
         counts.setdefault(name, 0)
     tmp = path.with_suffix(".tmp")
-    store.dump(str(tmp), format=ox.RdfFormat.N_QUADS)
+    with tmp.open("wb") as out:
+        store.dump(out, format=ox.RdfFormat.N_QUADS)
+        # the default graph: the union the shapes ran on (asserted + ontology + inferred); N-Triples lines
+        # are N-Quads of the default graph, so the embedded store answers without a union of three graphs
+        built.union.dump(out, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
     os.replace(tmp, path)
     return counts
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
-from kg.namespaces import DEFAULT_GRAPHS, PREFIXES
+from kg.namespaces import PREFIXES
 from kg.store.base import QueryOutput, Row, bind
 from kg.store.engine import dataset_args, query_error, run
 from kg.store.sandbox import QuerySandbox
@@ -69,8 +69,8 @@ class EmbeddedStore:
 
     def _query(self, query: str, bindings):
         try:
-            return self._store.query(bind(query, bindings), prefixes=PREFIXES,
-                                     default_graph=[ox.NamedNode(g) for g in DEFAULT_GRAPHS])
+            # the store's default graph is the union asserted + ontology + inferred (kg.build writes it)
+            return self._store.query(bind(query, bindings), prefixes=PREFIXES)
         except SyntaxError as exc:
             raise query_error(exc) from None
 

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 
 from kg import results
 from kg.errors import QueryError
-from kg.namespaces import DEFAULT_GRAPHS, PREFIXES
+from kg.namespaces import PREFIXES
 from kg.store.base import QueryOutput
 
 _POS = re.compile(r"at (\d+):(\d+)")
@@ -26,9 +26,14 @@ def query_error(exc: SyntaxError) -> QueryError:
 
 
 def dataset_args(default_graphs: list[str] | None, named_graphs: list[str] | None) -> dict:
-    """The contract's dataset unless the request names one: default = asserted + ontology + inferred."""
-    defaults = default_graphs if default_graphs else list(DEFAULT_GRAPHS)
-    args: dict = {"default_graph": [ox.NamedNode(g) for g in defaults]}
+    """The contract's dataset unless the request names one: default = asserted + ontology + inferred.
+
+    The build writes that union into the store's own default graph (kg.build), so the engine reads
+    one graph instead of merging three; a request's default-graph-uri list replaces it.
+    """
+    args: dict = {}
+    if default_graphs:
+        args["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
     if named_graphs:
         args["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
     return args

@@ -18,7 +18,8 @@ from kg.terms import to_rdflib
 def graphs(path) -> dict[str, Graph]:
     out: dict[str, Graph] = {}
     for quad in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS):
-        graph = out.setdefault(quad.graph_name.value, Graph())
+        name = "" if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name.value
+        graph = out.setdefault(name, Graph())
         graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
     return out
 
@@ -51,6 +52,8 @@ def test_the_fast_build_writes_the_reference_dataset(both):
     assert {t for t in comparable(ours[GRAPH_INFERRED]) if not any(isinstance(n, BNode) for n in t)} == \
         {t for t in comparable(theirs[GRAPH_INFERRED]) if not any(isinstance(n, BNode) for n in t)}
     assert set(ours) == set(theirs)  # the same named graphs, file graphs included
+    union = ours[GRAPH_ASSERTED] + ours[GRAPH_ONTOLOGY] + ours[GRAPH_INFERRED]
+    assert to_isomorphic(ours[""]) == to_isomorphic(union)  # the default graph is their union
 
 
 def test_the_fast_build_reports_what_pyshacl_reports(both):
