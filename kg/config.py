@@ -40,6 +40,8 @@ class Settings(BaseSettings):
     response_cache_entries: int = Field(default=4096, ge=0,
                                         description="GET answers kept per graph version (0 = no response cache).")
     query_workers: int = Field(default=2, ge=1, description="Worker processes that run SPARQL queries.")
+    query_memory: bool = Field(default=True, description="Query workers also keep the default graph in memory "
+                               "and answer queries that name no graph there (faster for scans and aggregates).")
     service_allowlist: list[str] = Field(default_factory=list, description="Hosts SERVICE may call.")
 
     host: str = "127.0.0.1"

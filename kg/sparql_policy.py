@@ -18,6 +18,11 @@ _UPDATE = re.compile(r"^\s*(?:(?:PREFIX\s+\S*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*(IN
 _SERVICE = re.compile(r"\bSERVICE\s+(?:SILENT\s+)?(<[^>]*>|\?\w+|\$\w+|\S+)", re.IGNORECASE)
 
 
+def masked(query: str) -> str:
+    """The query with strings, comments and IRIs blanked out (same length), so keywords can be searched."""
+    return _IRI.sub(lambda m: " " * len(m.group(0)), _MASK.sub(lambda m: " " * len(m.group(0)), query))
+
+
 def _masked(query: str) -> str:
     return _MASK.sub(lambda m: " " * len(m.group(0)), query)
 

@@ -22,7 +22,8 @@ def open_store(settings: Settings, built: BuildResult) -> Store:
 
     path = materialize(built.dataset_path, settings.cache_path / f"store-{built.version}")
     return CachedStore(EmbeddedStore(path, version=built.version, timeout=settings.query_timeout,
-                                     max_results=settings.max_results, workers=settings.query_workers))
+                                     max_results=settings.max_results, workers=settings.query_workers,
+                                     memory=settings.query_memory))
 
 
 __all__ = ["open_store", "Store", "QueryOutput", "Row"]

@@ -11,6 +11,7 @@ import pyoxigraph as ox
 from kg import results
 from kg.errors import QueryError
 from kg.namespaces import PREFIXES
+from kg.sparql_policy import masked
 from kg.store.base import QueryOutput
 
 _POS = re.compile(r"at (\d+):(\d+)")
@@ -37,6 +38,18 @@ def dataset_args(default_graphs: list[str] | None, named_graphs: list[str] | Non
     if named_graphs:
         args["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
     return args
+
+
+_GRAPH_WORDS = re.compile(r"\b(GRAPH|FROM)\b", re.IGNORECASE)
+
+
+def default_graph_only(query: str, default_graphs: list[str] | None, named_graphs: list[str] | None) -> bool:
+    """Whether a query reads only the default graph: no dataset in the request, no GRAPH or FROM in the
+    query (outside strings, comments and IRIs). Such a query gets the same answer from a store that
+    holds only the default graph."""
+    if default_graphs or named_graphs:
+        return False
+    return _GRAPH_WORDS.search(masked(query)) is None
 
 
 def run(store: ox.Store, query: str, *, fmt: str, max_results: int,

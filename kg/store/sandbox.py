@@ -2,7 +2,9 @@
 
 pyoxigraph has no query timeout, and a thread cannot be interrupted inside the engine. Each
 worker is a spawned process that opens the built store read-only; a query over its time limit
-gets its worker killed (the work stops) and a fresh worker started in its place.
+gets its worker killed (the work stops) and a fresh worker started in its place. With memory_path,
+a worker also loads the default graph into an in-memory store (in a thread, after it reports ready)
+and answers there the queries that read only the default graph (kg.store.engine.default_graph_only).
 """
 from __future__ import annotations
 
@@ -14,12 +16,23 @@ from dataclasses import dataclass
 from kg.errors import QueryError, QueryTimeout, StoreError
 
 
-def _worker_main(conn, store_path: str, max_results: int) -> None:  # runs in the child
+def _load_memory(path: str, holder: dict) -> None:  # runs in a thread of the child
     import pyoxigraph as ox
 
-    from kg.store.engine import run
+    memory = ox.Store()
+    memory.load(path=path, format=ox.RdfFormat.N_TRIPLES)  # pyoxigraph releases the GIL while loading
+    holder["store"] = memory
+
+
+def _worker_main(conn, store_path: str, max_results: int, memory_path: str | None = None) -> None:  # the child
+    import pyoxigraph as ox
+
+    from kg.store.engine import default_graph_only, run
 
     store = ox.Store.read_only(store_path)
+    memory: dict = {}
+    if memory_path:  # queries go to RocksDB until the in-memory default graph is loaded
+        threading.Thread(target=_load_memory, args=(memory_path, memory), daemon=True).start()
     conn.send(("ready", None))
     while True:
         try:
@@ -29,10 +42,13 @@ def _worker_main(conn, store_path: str, max_results: int) -> None:  # runs in th
         if request is None:
             return
         query, fmt, default_graphs, named_graphs = request
+        engine = store
+        if "store" in memory and default_graph_only(query, default_graphs, named_graphs):
+            engine = memory["store"]
         try:
-            out = run(store, query, fmt=fmt, max_results=max_results,
+            out = run(engine, query, fmt=fmt, max_results=max_results,
                       default_graphs=default_graphs, named_graphs=named_graphs)
-            reply = ("ok", out)
+            reply = ("ok", (out, "memory" if engine is not store else "disk"))
         except QueryError as exc:
             reply = ("query_error", (exc.message, exc.line, exc.column))
         except Exception as exc:  # the engine failed: report it to the parent, keep the worker
@@ -53,12 +69,14 @@ class QuerySandbox:
     """A small pool of query worker processes over one read-only store directory."""
 
     def __init__(self, store_path: str, *, workers: int, timeout: float, max_results: int,
-                 start_timeout: float = 60.0) -> None:
+                 start_timeout: float = 60.0, memory_path: str | None = None) -> None:
         self._ctx = mp.get_context("spawn")
         self._store_path = store_path
         self._timeout = timeout
         self._max_results = max_results
         self._start_timeout = start_timeout
+        self._memory_path = memory_path
+        self.answered = {"memory": 0, "disk": 0}  # which copy answered, for tests and diagnostics
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._closed = False
         self._lock = threading.Lock()
@@ -68,7 +86,7 @@ class QuerySandbox:
 
     def _spawn(self) -> _Worker:
         parent, child = self._ctx.Pipe()
-        process = self._ctx.Process(target=_worker_main, args=(child, self._store_path, self._max_results),
+        process = self._ctx.Process(target=_worker_main, args=(child, self._store_path, self._max_results, self._memory_path),
                                     daemon=True)
         process.start()
         child.close()
@@ -124,7 +142,9 @@ class QuerySandbox:
             if worker is not None:
                 self._idle.put(worker)
         if status == "ok":
-            return payload
+            out, where = payload
+            self.answered[where] += 1
+            return out
         if status == "query_error":
             message, line, column = payload
             raise QueryError(message, line, column)
