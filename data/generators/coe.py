@@ -241,7 +241,7 @@ EXTRA108 = {
     "MEX": dict(keys=["coe_mex"], comment="Acceded at a ceremony in Strasbourg; the day of deposit is not on the page read."),
     "ARG": dict(cdate="2019-02-25", eif="2019-06-01", keys=["coe_arg"]),
     "BEL": dict(keys=["be_108"]),
-    "MNE": dict(comment="The NL copy gives 6 June 2006 (the day Montenegro became independent) as the day the Convention took effect for Montenegro; the kind of consent (probably succession) is not shown in the legible part; recorded as ratification by the member-State rule below, to be checked."),
+    "MNE": dict(kind=None, comment="The NL copy gives 6 June 2006 (the day Montenegro became independent) as the day the Convention took effect for Montenegro; the kind of consent (probably succession, not ratification) is not shown in the legible part, so none is recorded."),
     "SRB": dict(keys=["srb_108"],
                 comment="Party per the NL page of declarations and the CoE count; the Serbian Government's bill amending the Law on the ratification of the Convention (published in Sl. list SRJ - Medjunarodni ugovori 1/92, Sl. list SCG 11/2005, Sl. glasnik RS 98/2008) shows a ratification law; the day of deposit is not on an official page read."),
     "RUS": dict(comment="Party per the NL page of declarations (the Russian Federation ceased to be a CoE member on 16 March 2022; the Convention is also open to non-members). A news agency (ITAR-TASS, 16 May 2013) reports the deposit of the instrument of ratification \"yesterday\"; not an official page, so no date is recorded."),
@@ -270,6 +270,9 @@ def p108_rows() -> list[tuple]:
         if code in NON_MEMBERS_108:
             kind = ACC
             keys.append("t108")
+        elif "kind" in x:  # the member-State rule does not hold for this State (e.g. a successor State)
+            kind = x["kind"]
+            keys.append("coe_dp_day")
         else:
             kind = R
             keys.append("coe_dp_day")
