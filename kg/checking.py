@@ -16,6 +16,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 
 from kg.build import Loaded, load_inputs
@@ -24,10 +25,13 @@ from kg.config import Settings
 from kg.contribution import Contribution, SyntaxProblem, read_paths
 from kg.curator_checks import iso_problems, known_state_iris, oxigraph_store, query_problems
 from kg.errors import LoadError
+from kg.fast_reasoning import inferred_quads, problems_in_store, reason_in_store
 from kg.fast_validation import touched_nodes, validate_fast
 from kg.loading import SourceFile, merge
 from kg.namespaces import GRAPH_ASSERTED, GRAPH_ONTOLOGY
 from kg.reasoning import closure
+from kg.store_view import StoreView
+from kg.terms import to_oxigraph, to_rdflib
 from kg.validation import Problem, ValidationReport, load_shapes, validate_graph
 
 EXIT_OK, EXIT_VIOLATIONS, EXIT_UNREADABLE = 0, 1, 2
@@ -85,6 +89,33 @@ def _without_literal_merges(inferred: Graph, asserted: Graph) -> Graph:
             continue
         kept.add((s, p, o))
     return kept
+
+
+def _reason_fast(ontology: Graph, canonical: Graph, added: Graph) -> tuple[ox.Store, Graph, list[str]]:
+    """Close ontology + canonical + contribution on pyoxigraph (kg.fast_reasoning), as the build does.
+
+    Returns:
+        a store (default graph: ontology + asserted + inferred, without the literal merges of
+        _without_literal_merges; named graphs: asserted and ontology, as in the built store), the
+        inferred triples as an rdflib graph, and the contradictions.
+    """
+    store = ox.Store()
+    asserted, onto = ox.NamedNode(GRAPH_ASSERTED), ox.NamedNode(GRAPH_ONTOLOGY)
+    for graph, name in ((ontology, onto), (canonical, asserted), (added, asserted)):
+        store.bulk_extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), name) for s, p, o in graph)
+    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    reason_in_store(store)
+    found = inferred_quads(store, [onto, asserted], prune=True)
+    problems = problems_in_store(store)
+    inferred = Graph()
+    for triple in found:
+        s, p, o = triple.subject, triple.predicate, triple.object
+        if isinstance(o, ox.Literal) and any(isinstance(q.object, ox.Literal)
+                                             for q in store.quads_for_pattern(s, p, None, asserted)):
+            store.remove(ox.Quad(s, p, o, ox.DefaultGraph()))  # see _without_literal_merges
+            continue
+        inferred.add((to_rdflib(s), to_rdflib(p), to_rdflib(o)))
+    return store, inferred, problems
 
 
 def _owlrl_problems(messages: list[str], structured: list[Problem]) -> list[Problem]:
@@ -148,33 +179,39 @@ def check_contribution(settings: Settings, contribution: Contribution, *, loaded
     ontology = merge(loaded.ontology)
     canonical = merge(loaded.data)
     added = merge(contribution.sources)
-    asserted = canonical + added
     timings["load"] = time.perf_counter() - mark
 
     mark = time.perf_counter()
-    reasoning = closure(asserted, ontology, reasoner=settings.reasoner)
-    full = Graph()
-    full += ontology
-    full += asserted
-    full += _without_literal_merges(reasoning.inferred, asserted)
+    if settings.reasoner == "fast":
+        store, inferred, reasoning_problems = _reason_fast(ontology, canonical, added)
+        full = None
+    else:
+        asserted = canonical + added
+        reasoning = closure(asserted, ontology, reasoner=settings.reasoner)
+        inferred, reasoning_problems = reasoning.inferred, reasoning.problems
+        full = Graph()
+        full += ontology
+        full += asserted
+        full += _without_literal_merges(reasoning.inferred, asserted)
+        store = oxigraph_store(full, named={GRAPH_ASSERTED: asserted, GRAPH_ONTOLOGY: ontology})
     timings["reason"] = time.perf_counter() - mark
 
     mark = time.perf_counter()
     sources: list[SourceFile] = contribution.sources + loaded.data + loaded.ontology
-    store = oxigraph_store(full, named={GRAPH_ASSERTED: asserted, GRAPH_ONTOLOGY: ontology})
     shapes = load_shapes(loaded.shapes)
     if settings.validator == "fast":
         # only the nodes the contribution can affect; the others' problems would be filtered out below
-        touched = touched_nodes(added, reasoning.inferred) if contribution.sources else None
-        shacl = validate_fast(full, shapes, sources=sources, focus=touched, store=store)
+        touched = touched_nodes(added, inferred) if contribution.sources else None
+        shacl = validate_fast(full, shapes, sources=sources, focus=touched, store=store,
+                              labels=full if full is not None else StoreView(store))
     else:
-        shacl = validate_graph(full, shapes, sources=sources)
+        shacl = validate_graph(full if full is not None else StoreView(store).to_graph(), shapes, sources=sources)
     timings["shacl"] = time.perf_counter() - mark
 
     mark = time.perf_counter()
     focus = {s for s in added.subjects() if isinstance(s, URIRef)} if contribution.sources else None
     consistency = query_problems(store, "consistency", focus=focus, kind="consistency", sources=sources)
-    consistency += _owlrl_problems(reasoning.problems, consistency)
+    consistency += _owlrl_problems(reasoning_problems, consistency)
     curator = query_problems(store, "checks", focus=focus, kind="curator", sources=sources)
     curator += iso_problems(added if contribution.sources else canonical,
                             known_states=known_state_iris(canonical) if contribution.sources else set(),

@@ -253,3 +253,20 @@ def test_a_state_under_another_iri_is_a_duplicate(canonical, tmp_path):
     problem = only_problem(report, message="already has the alpha-3 code FRA")
     assert (problem["focus"], problem["value"], problem["line"]) == (ID + "state/FRANCE", ID + "state/FRA", 3)
     assert only_problem(report, message="'FRANCE' is not an ISO 3166-1 alpha-3 code")["line"] == 2
+
+
+@pytest.mark.parametrize("name", ["consent-before-signature.ttl", "functional-date.ttl", "type-clash.ttl",
+                                  "duplicate-record.ttl", "unknown-treaty.ttl", "missing-source.ttl", "good.ttl"])
+def test_fast_check_reports_what_the_reference_check_reports(canonical, name):
+    """The fast path (rules and shapes on pyoxigraph) and owlrl + pyshacl find the same problems."""
+    from kg.checking import check_paths
+
+    def keys(settings):
+        result = check_paths(settings, [CONTRIBUTIONS / name])
+        return sorted(tuple(str(x) for x in (p.severity, p.focus, p.path, p.value, p.file, p.line, p.kind))
+                      for p in result.problems)
+
+    fast = keys(canonical.model_copy(update={"validator": "fast", "reasoner": "fast"}))
+    reference = keys(canonical.model_copy(update={"validator": "pyshacl", "reasoner": "owlrl"}))
+    assert fast == reference
+    assert fast or name == "good.ttl"
