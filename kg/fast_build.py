@@ -21,7 +21,8 @@ import pyoxigraph as ox
 from kg.errors import LoadError, SourcePosition
 from kg.fast_reasoning import inferred_quads, problems_in_store, reason_in_store
 from kg.fast_validation import validate_fast
-from kg.loading import DEFAULT_BASE_IRI, SourceFile, _position_from, format_for, load_folder, source_paths
+from kg.loading import (DEFAULT_BASE_IRI, SourceFile, format_for, load_folder, position_from, read_source,
+                        source_paths)
 from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY, file_graph
 from kg.store_view import StoreView
 from kg.validation import ValidationReport, load_shapes
@@ -48,14 +49,7 @@ def _load_file(store: ox.Store, path: Path, root: Path) -> SourceFile:
     Raises:
         LoadError: unreadable file or syntax error (with position).
     """
-    try:
-        name = str(path.resolve().relative_to(root.resolve()))
-    except ValueError:
-        name = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise LoadError(f"cannot read: {exc}", SourcePosition(name)) from None
+    name, text = read_source(path, root=root)
     graph = ox.NamedNode(file_graph(name))
     fmt = format_for(path.name)
     try:
@@ -65,7 +59,7 @@ def _load_file(store: ox.Store, path: Path, root: Path) -> SourceFile:
         else:
             store.load(text.encode("utf-8"), format=fmt, base_iri=DEFAULT_BASE_IRI, to_graph=graph)
     except SyntaxError as exc:
-        raise LoadError(str(exc), _position_from(str(exc), name)) from None
+        raise LoadError(str(exc), position_from(str(exc), name)) from None
     except (ValueError, OSError) as exc:
         raise LoadError(str(exc), SourcePosition(name)) from None
     return SourceFile(name=name, graph_iri=graph.value, text=text, graph=StoreView(store, graph))

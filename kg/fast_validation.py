@@ -25,7 +25,7 @@ from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.loading import SourceFile
 from kg.namespaces import SH
-from kg.shacl_compile import CompiledConstraint, compile_shapes, has_shapes
+from kg.shacl_compile import CompiledConstraint, compile_shapes, has_shapes, target_group
 from kg.store_view import StoreView
 from kg.terms import to_oxigraph, to_rdflib
 from kg.validation import SEVERITIES, Problem, ValidationReport, make_problem, sort_problems, validate_graph
@@ -56,24 +56,6 @@ def _prefixes(shapes: Graph, constraint) -> str:
     return "\n".join(sorted(set(lines)))
 
 
-def _target_group(shapes: Graph, shape) -> str | None:
-    """A SPARQL group binding ?this to the shape's targets; None if a target kind is not supported."""
-    branches = []
-    for cls in shapes.objects(shape, SH.targetClass):
-        branches.append(f"{{ ?this <{RDF.type}>/<{RDFS.subClassOf}>* <{cls}> }}")
-    for prop in shapes.objects(shape, SH.targetSubjectsOf):
-        branches.append(f"{{ ?this <{prop}> ?cybergov_target_o }}")
-    for prop in shapes.objects(shape, SH.targetObjectsOf):
-        branches.append(f"{{ ?cybergov_target_s <{prop}> ?this }}")
-    for node in shapes.objects(shape, SH.targetNode):
-        if not isinstance(node, URIRef):
-            return None
-        branches.append(f"{{ VALUES ?this {{ <{node}> }} }}")
-    if not branches:
-        return None
-    return "{ SELECT DISTINCT ?this WHERE { " + " UNION ".join(branches) + " } }"
-
-
 def _rewritable(shapes: Graph, shape, constraint) -> str | None:
     """The rewritten query text of a constraint, or None if it must stay with pyshacl."""
     if (shape, SH.path, None) in shapes:  # a property shape: $PATH semantics, leave it to pyshacl
@@ -85,7 +67,7 @@ def _rewritable(shapes: Graph, shape, constraint) -> str | None:
     select = shapes.value(constraint, SH.select)
     if select is None or set(_DOLLAR.findall(str(select))) - {"this"}:
         return None
-    targets = _target_group(shapes, shape)
+    targets = target_group(shapes, shape)
     text = _DOLLAR.sub(r"?\1", str(select))
     match = _WHERE.search(text)
     if targets is None or match is None:

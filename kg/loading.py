@@ -87,7 +87,7 @@ def format_for(name: str, media_type: str | None = None) -> ox.RdfFormat:
     )
 
 
-def _position_from(message: str, name: str) -> SourcePosition:
+def position_from(message: str, name: str) -> SourcePosition:
     """Line and column (1-based) from a pyoxigraph error such as 'Parser error at line 3 between columns 6 and 9'."""
     match = _POSITION.search(message)
     if not match:
@@ -114,10 +114,26 @@ def parse_text(text: str, *, name: str, fmt: ox.RdfFormat, base_iri: str | None 
             graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
     except SyntaxError as exc:
         message = str(exc)
-        raise LoadError(message, _position_from(message, name)) from None
+        raise LoadError(message, position_from(message, name)) from None
     except (ValueError, OSError) as exc:
         raise LoadError(str(exc), SourcePosition(name)) from None
     return graph
+
+
+def read_source(path: Path, *, root: Path) -> tuple[str, str]:
+    """A source's name as shown to people (its path relative to root) and its text.
+
+    Raises:
+        LoadError: the file cannot be read as UTF-8.
+    """
+    try:
+        name = str(path.resolve().relative_to(root.resolve()))
+    except ValueError:
+        name = str(path)
+    try:
+        return name, path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LoadError(f"cannot read: {exc}", SourcePosition(name)) from None
 
 
 def load_file(path: Path, *, root: Path) -> SourceFile:
@@ -126,14 +142,7 @@ def load_file(path: Path, *, root: Path) -> SourceFile:
     Raises:
         LoadError: unreadable file or syntax error (with position).
     """
-    try:
-        name = str(path.resolve().relative_to(root.resolve()))
-    except ValueError:
-        name = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise LoadError(f"cannot read: {exc}", SourcePosition(name)) from None
+    name, text = read_source(path, root=root)
     graph = parse_text(text, name=name, fmt=format_for(path.name))
     return SourceFile(name=name, graph_iri=file_graph(name), text=text, graph=graph)
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import owlrl
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from kg import named_queries

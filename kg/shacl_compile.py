@@ -64,7 +64,8 @@ def _term(node) -> str:
     raise ValueError(f"cannot write {node!r} in a compiled constraint")
 
 
-def _targets(shapes: Graph, shape) -> str | None:
+def target_group(shapes: Graph, shape) -> str | None:
+    """A SPARQL group binding ?this to a node shape's targets; None if a target kind is not supported."""
     branches = []
     for cls in shapes.objects(shape, SH.targetClass):
         branches.append(f"{{ ?this <{RDF.type}>/<{RDFS.subClassOf}>* {_term(cls)} }}")
@@ -184,7 +185,7 @@ def _compile_shape(shapes: Graph, shape) -> list[CompiledConstraint] | None:
         return None
     if any((shape, RDF.type, cls) in shapes for cls in (RDFS.Class, OWL.Class)):  # implicit class target
         return None
-    targets = _targets(shapes, shape)
+    targets = target_group(shapes, shape)
     if targets is None:
         return None
     compiled: list[CompiledConstraint] = []
@@ -230,4 +231,4 @@ def has_shapes(shapes: Graph) -> bool:
                for p in (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf))
 
 
-__all__ = ["CompiledConstraint", "compile_shapes", "has_shapes"]
+__all__ = ["CompiledConstraint", "compile_shapes", "has_shapes", "target_group"]

@@ -6,7 +6,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
-from kg.loading import load_file, load_folder
+from kg.loading import load_file
 from kg.namespaces import CGO, ID, ORG
 from kg.reasoning import closure_owlrl
 from kg.validation import load_shapes, validate_graph
