@@ -106,3 +106,7 @@ class ContributionTooLarge(KgError):
 
 class ValidationTimeout(KgError):
     """Checking a contribution ran past Settings.validate_timeout and was stopped."""
+
+
+class ShapesError(KgError):
+    """The SHACL shapes themselves are not valid SHACL (pyshacl refused them); a fault of shapes/, not of the data."""

@@ -10,6 +10,7 @@ from pyshacl import validate as pyshacl_validate
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
+from kg.errors import ShapesError
 from kg.loading import SourceFile
 from kg.namespaces import SH
 
@@ -144,12 +145,16 @@ def validate_graph(data: Graph, shapes: Graph, *, sources: list[SourceFile] | No
         focus_nodes: validate only these nodes (against the shapes that target them); None = all.
     Returns:
         the typed report; pyshacl's own report graph is kept for `--format turtle`.
+    Raises:
+        ShapesError: pyshacl refused the shapes (e.g. a SPARQL constraint that breaks a SHACL rule).
     """
     _conforms, report_graph, _text = pyshacl_validate(
         data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True, meta_shacl=False,
         # as strings: pyshacl takes a non-string node for a CURIE to expand unless it is http(s), urn or file
         focus_nodes=[str(n) for n in focus_nodes] if focus_nodes is not None else None,
     )
+    if not isinstance(report_graph, Graph):  # pyshacl returns its ValidationFailure instead of raising it
+        raise ShapesError(f"the shapes are not valid SHACL: {report_graph}")
     problems = problems_from_report(report_graph, shapes, sources=sources,
                                     labels=labels if labels is not None else data)
     return ValidationReport(problems=sort_problems(problems), report_graph=report_graph)

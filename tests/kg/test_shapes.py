@@ -12,6 +12,7 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
+from kg.errors import ShapesError
 from kg.loading import load_file, load_folder, merge
 from kg.namespaces import SH
 from kg.validation import load_shapes, validate_graph
@@ -82,3 +83,14 @@ def test_consent_before_signature_names_record_property_and_line():
     assert problem.path == "https://w3id.org/cybergov/ontology#consentDate"
     assert problem.value == "2000-03-09"
     assert problem.line == 26
+
+
+def test_shapes_pyshacl_refuses_are_an_error_not_an_empty_report():
+    """pyshacl returns (not raises) a ValidationFailure for an invalid shape; it must not read as 'conforms'."""
+    shapes = Graph().parse(data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> .
+        <urn:S> a sh:NodeShape ; sh:targetNode <urn:x> ;
+          sh:sparql [ sh:select "SELECT $this WHERE { { SELECT ?y WHERE { ?y ?p $this } } }" ] .""", format="turtle")
+    data = Graph().parse(data="<urn:x> <urn:p> <urn:y> .", format="turtle")
+    with pytest.raises(ShapesError, match="not valid SHACL"):
+        validate_graph(data, shapes)
