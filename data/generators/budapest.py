@@ -187,6 +187,22 @@ SOURCES = {
     # WIPO Lex, territorial declarations on treaty 952: "Declaration made upon acceptance: ... the Kingdom of the
     # Netherlands accepts the Convention for the Kingdom in Europe"
     "wipo_territorial": "https://wipo.int/wipolex/en/treaties/territorial/952",
+    # --- added in the fifth pass (see docs/notes/data-budapest.md, "Fifth pass") ---
+    # Finlex (Finnish Ministry of Justice treaty database), SopS 59/2007, ETS 185 "Osapuolet" (parties, in Finnish order;
+    # the stored copy is legible for the first row only): "ALANKOMAAT Sitoutumispaiva: 16.11.2006 R Voimaantulopaiva:
+    # 01.03.2007"; Finland: signed 23.11.2001, "Ratifiointipaiva: 24.05.2007 R", in force 01.09.2007 (no status date)
+    "fi_finlex_185": "https://finlex.fi/fi/sopimukset/sopsviite/2007/20070059",
+    # Poland, Dziennik Ustaw 2015 poz. 731 (two copies: prawo.pl, infor.pl): government statement of 24 March 2015 on ETS 189;
+    # the President ratified on 29 January 2015 (national act), in force for Poland 1 June 2015; list of States that
+    # "became or will become parties" on the dates given (legible from Albania to the Netherlands)
+    "pl_189": "https://www.prawo.pl/akty/dz-u-2015-731,18197524.html",
+    "pl_189_b": "https://www.infor.pl/akt-prawny/DZU.2015.102.0000731,oswiadczenie-rzadowe-w-sprawie-mocy-obowiazujacej-protokolu-dodatkowego-do-konwencji-rady-europy-o-cyberprzestepczosci-dotyczacego-penalizacji-czynow-o-charakterze-rasistowskim-lub-ksenofobicznym-pope.html",
+    # Slovakia, notice 382/2023 Z.z. of the Ministry of Foreign and European Affairs (copy on onlinezakony.sk) on ETS 189:
+    # "Ratifikacna listina bola ulozena 28. juna 2023 u depozitara"; in force for Slovakia 1 October 2023
+    "sk_382_2023": "https://www.onlinezakony.sk/33/382-2023-z-z-oznamenie-ministerstva-zahranicnych-veci-a-europskych-zalezitosti-slovenskej-republiky-k-dodatkovemu-protokolu-k-dohovoru-o-pocitacovej-kriminalite-tykajuci-sa-uniqueidOhwOuzC33qd2W4_6TwF4qGjccpiryLEeVfq3Mi8NaA2VdaLTRYHmJQ/?serp=1",
+    # CoE cybercrime news, Strasbourg 30 January 2023: Iceland "deposited the instrument of ratification" of ETS 189;
+    # "will enter into force in Iceland on 1 May 2023"
+    "coe_isl_189": "https://www.coe.int/en/web/cybercrime/-/iceland-deposited-the-instrument-of-ratification-of-the-first-additional-protocol-to-the-convention-on-cybercrime",
 }
 
 RD = {  # the depositary's "Reservations and Declarations" list per treaty
@@ -364,8 +380,9 @@ P185_FOURTH = [
     ("SEN", None, ACC, None, None, ["coe_octopus_sen"], TODAY, True),
     # copy of the CoE list of declarations: "instrument of ratification deposited on 12 May 2004", period covered from 1/9/2004
     ("ROU", None, R, "2004-05-12", "2004-09-01", ["zaki_decl_25"], TODAY, True),
-    # kind only: WIPO Lex, "Declaration made upon acceptance" (Kingdom in Europe); no date on the page
-    ("NLD", None, A, None, None, ["wipo_territorial"], TODAY, True),
+    # kind: WIPO Lex, "Declaration made upon acceptance" (Kingdom in Europe); fifth pass: Finlex gives the consent
+    # 16.11.2006 and the entry into force 01.03.2007 (it marks the consent "R"; the kind is kept from WIPO Lex)
+    ("NLD", None, A, "2006-11-16", "2007-03-01", ["wipo_territorial", "fi_finlex_185"], TODAY, True),
 ]
 
 # ETS 189, fourth pass: the Netherlands treaty database party table (verdragen.nl, 010573), legible from Albania to
@@ -418,6 +435,12 @@ P189_OTHER = {
     "ALB": ["bgbl_189"], "ARM": ["bgbl_189"], "BIH": ["bgbl_189"], "FRA": ["bgbl_189"], "LVA": ["bgbl_189"],
     "LTU": ["bgbl_189"],
 }
+# fifth pass: the Polish statement of 24 March 2015 (Dz.U. 2015 poz. 731) lists the entry into force of ETS 189 for these
+# States, legible from Albania to the Netherlands; each agrees with the NL table (test)
+PL189 = ("ALB", "ARM", "BIH", "HRV", "CYP", "MNE", "DNK", "FIN", "FRA", "LTU", "LUX", "LVA", "MKD", "NLD")
+for _code in PL189:
+    P189_OTHER.setdefault(_code, []).extend(["pl_189", "pl_189_b"])
+P189_OTHER.setdefault("ISL", []).append("coe_isl_189")  # CoE news of 30 January 2023 (same dates as the NL table)
 RESERVING189 = ("HRV", "DNK", "MCO")  # reservation/declaration shown on the sources read (CoE list 2016; Memorial 2017)
 
 
@@ -432,9 +455,17 @@ P189_REST = [
     # States past the cut-off of the NL table, from earlier passes
     ("PRT", "2003-03-17", R, "2010-03-24", "2010-07-01", ["pt_gddc_189"], TODAY, False),
     ("SMR", None, R, "2019-03-08", "2019-07-01", ["lu_smr_189"], "2019-03-08", False),
-    ("CZE", None, R, "2014-08-07", None, ["pt_aviso_cze_189"], "2016-06-29", False),
+    # fifth pass: the Polish statement of 24 March 2015 gives the entry into force for the Czech Republic, 1 December 2014
+    ("CZE", None, R, "2014-08-07", "2014-12-01", ["pt_aviso_cze_189", "pl_189", "pl_189_b"], "2016-06-29", False),
     # fourth pass: CoE news of 28 April 2021, Sweden "today deposited ... the instrument of ratification" of ETS 185 and 189
     ("SWE", None, R, "2021-04-28", None, ["coe_swe_2021"], "2021-04-28", False),
+    # fifth pass: Poland's own statement (Dz.U. 2015 poz. 731): "the President ratified" on 29 January 2015 (the national
+    # act, not the deposit, so no consent date); in force for Poland 1 June 2015
+    ("POL", None, R, None, "2015-06-01", ["pl_189", "pl_189_b"], "2015-03-24", False),
+    # the same list: Spain ("Krolestwo Hiszpanii") a party from 1 April 2015; the kind of consent is not stated
+    ("ESP", None, None, None, "2015-04-01", ["pl_189", "pl_189_b"], "2015-03-24", False),
+    # Slovakia's notice 382/2023 Z.z.: instrument of ratification deposited 28 June 2023, in force for Slovakia 1 October 2023
+    ("SVK", None, R, "2023-06-28", "2023-10-01", ["sk_382_2023"], TODAY, False),
 ]
 P189 = p189_nl() + P189_REST
 
@@ -575,7 +606,8 @@ def main() -> None:
     write(OUT / "budapest-first-protocol.ttl", "Additional Protocol on xenophobia and racism (ETS No. 189) and its participations", first, "189", [
         ("participations: Netherlands treaty database party table (verdragen.nl), Albania to Ukraine, with the other "
          "sources that agree with it (CoE declarations list, Bundesgesetzblatt, CoE news, Memorial)", P189[:len(P189_NL)]),
-        ("participations: States past the cut-off of the NL table (Portuguese and Luxembourg official publications, CoE news)",
+        ("participations: States past the cut-off of the NL table (Portuguese, Luxembourg, Polish and Slovak official "
+         "publications, CoE news)",
          P189[len(P189_NL):]),
     ])
     write(OUT / "budapest-second-protocol.ttl", "Second Additional Protocol (CETS No. 224) and its participations", second, "224", [

@@ -531,7 +531,7 @@ def test_ratifications_from_the_coe_list_of_declarations(select, code, consent, 
     assert (r["kind"], r["consent"], r["eif"]) == (C + "ratification", consent, eif)
 
 
-@pytest.mark.parametrize("code,kind", [("NLD", "acceptance"), ("PER", "accession"), ("SEN", "accession")])
+@pytest.mark.parametrize("code,kind", [("PER", "accession"), ("SEN", "accession")])
 def test_kind_of_consent_without_a_date(select, code, kind):
     # WIPO Lex ("Declaration made upon acceptance", "Reserves faites lors de l'adhesion") and CoE Octopus (Senegal
     # "acceded ... in December 2016"): the kind is stated, the day of deposit is not
@@ -543,14 +543,15 @@ def test_kind_of_consent_without_a_date(select, code, kind):
 def test_first_protocol_count_of_recorded_participations(select):
     # 30 rows of the NL party table (Albania to Ukraine) + Portugal, San Marino, Czech Republic, Sweden; the CoE counted
     # 36 Parties on 20 June 2024 and the table shows 5 signatories without consent, so this is still partial
+    # fifth pass: + Poland, Spain, Slovakia (Polish and Slovak official journals)
     rows = select(f"""SELECT ?p WHERE {{ ?p a cgo:TreatyParticipation ; cgo:instrument <{T}budapest-first-protocol> }}""")
-    assert len(rows) == 34
+    assert len(rows) == 37
 
 
 def test_first_protocol_count_of_consents(select):
     rows = select(f"""
         SELECT ?p WHERE {{ ?p cgo:instrument <{T}budapest-first-protocol> ; cgo:consentKind ?k }}""")
-    assert len(rows) == 29
+    assert len(rows) == 31  # fifth pass: + Poland, Slovakia (Spain's kind is not stated)
 
 
 @pytest.mark.parametrize("code,sig", [
@@ -627,3 +628,56 @@ def test_first_protocol_sweden_ratified(select):
     # CoE news, 28 April 2021: Sweden "today deposited ... the instrument of ratification" of ETS 185 and ETS 189
     r = participation(select, "budapest-first-protocol", "SWE")
     assert (r["kind"], r["consent"]) == (C + "ratification", "2021-04-28")
+
+
+# ------------------------------------------------------------------ fifth pass
+def test_netherlands_accepted_in_2006(select):
+    # WIPO Lex: "Declaration made upon acceptance"; Finlex SopS 59/2007: "ALANKOMAAT Sitoutumispaiva: 16.11.2006 R
+    # Voimaantulopaiva: 01.03.2007"
+    r = participation(select, "budapest-convention", "NLD")
+    assert (r["sig"], r["kind"], r["consent"], r["eif"]) == (None, C + "acceptance", "2006-11-16", "2007-03-01")
+    assert not _party_on(select, "budapest-convention", "NLD", "2007-02-28")
+    assert _party_on(select, "budapest-convention", "NLD", "2007-03-01")
+
+
+def test_finlex_agrees_with_the_record_of_finland(select):
+    # Finlex SopS 59/2007: "Allekirjoituspaiva: 23.11.2001", "Ratifiointipaiva: 24.05.2007 R", "Voimaantulopaiva: 01.09.2007"
+    r = participation(select, "budapest-convention", "FIN")
+    assert (r["sig"], r["kind"], r["consent"], r["eif"]) == ("2001-11-23", C + "ratification", "2007-05-24", "2007-09-01")
+
+
+# Dz.U. 2015 poz. 731 (Polish government statement of 24 March 2015): ETS 189 in force for these States on these days
+PL_189 = {"ALB": "2006-03-01", "ARM": "2007-02-01", "BIH": "2006-09-01", "HRV": "2008-11-01", "CYP": "2006-03-01",
+          "MNE": "2010-07-01", "CZE": "2014-12-01", "DNK": "2006-03-01", "FIN": "2011-09-01", "FRA": "2006-05-01",
+          "ESP": "2015-04-01", "LTU": "2007-02-01", "LUX": "2015-02-01", "LVA": "2007-06-01", "MKD": "2006-03-01",
+          "NLD": "2010-11-01", "POL": "2015-06-01"}
+
+
+def test_first_protocol_agrees_with_the_polish_list(select):
+    # the NL table (14 of these rows), the Portuguese Aviso 70/2016 (Czech deposit of 7 August 2014, which gives
+    # 1 December 2014 under Art. 10(2)) and the Polish list are independent; every overlapping date agrees
+    rows = select(f"""
+        SELECT ?code ?e WHERE {{
+          ?p cgo:instrument <{T}budapest-first-protocol> ; cgo:participant ?s ; cgo:entryIntoForceDate ?e .
+          BIND (STRAFTER(STR(?s), "/state/") AS ?code)
+        }}""")
+    recorded = {r["code"]: r["e"] for r in rows}
+    assert {code: recorded.get(code) for code in PL_189} == PL_189
+
+
+def test_first_protocol_poland_and_spain(select):
+    # Poland: "Prezydent ... dnia 29 stycznia 2015 r. ratyfikowal" (the national act, not the deposit: no consent date);
+    # "w stosunku do Rzeczypospolitej Polskiej wchodzi on w zycie dnia 1 czerwca 2015 r."
+    r = participation(select, "budapest-first-protocol", "POL")
+    assert (r["kind"], r["consent"], r["eif"]) == (C + "ratification", None, "2015-06-01")
+    # Spain: "Krolestwo Hiszpanii 1 kwietnia 2015 r." (no kind of consent stated)
+    r = participation(select, "budapest-first-protocol", "ESP")
+    assert (r["sig"], r["kind"], r["consent"], r["eif"]) == (None, None, None, "2015-04-01")
+
+
+def test_first_protocol_slovakia_ratified_in_2023(select):
+    # 382/2023 Z.z.: "Ratifikacna listina bola ulozena 28. juna 2023"; "nadobudne pre Slovensku republiku platnost
+    # 1. oktobra 2023"
+    r = participation(select, "budapest-first-protocol", "SVK")
+    assert (r["kind"], r["consent"], r["eif"]) == (C + "ratification", "2023-06-28", "2023-10-01")
+    assert not _party_on(select, "budapest-first-protocol", "SVK", "2023-09-30")
