@@ -203,6 +203,13 @@ SOURCES = {
     # CoE cybercrime news, Strasbourg 30 January 2023: Iceland "deposited the instrument of ratification" of ETS 189;
     # "will enter into force in Iceland on 1 May 2023"
     "coe_isl_189": "https://www.coe.int/en/web/cybercrime/-/iceland-deposited-the-instrument-of-ratification-of-the-first-additional-protocol-to-the-convention-on-cybercrime",
+    # WIPO Lex, remarks for Andorra on treaty 952 (the Convention on Cybercrime): "Reservations made upon ratification"
+    "wipo_and": "https://wipo.int/wipolex/en/treaties/parties/remarks/AD/952",
+    # Government of Cabo Verde, 29 June 2023: "adesao a Convencao de Budapeste sobre o cibercrime" (kind only)
+    "cv_governo": "https://governo.cv/?p=32040",
+    # Costa Rica, La Gaceta No. 163 of 24 August 2012 (copy on informatica-juridica.com): bill "Aprobacion de la Adhesion
+    # al Convenio sobre la Ciberdelincuencia", Expediente 18.484 (the law approving the accession, Ley 9452, followed in 2017)
+    "cr_gaceta": "https://www.informatica-juridica.com/anexos/proyecto-de-ley-aprobacion-de-la-adhesion-al-convenio-sobre-la-ciberdelincuencia-expediente-no-18-484-la-gaceta-diario-oficial-no-163-de-san-jose-costa-rica-viernes-24-de-agosto-del-2012/",
 }
 
 RD = {  # the depositary's "Reservations and Declarations" list per treaty
@@ -264,7 +271,8 @@ P185 = [
     # Treaty Office chart, status as of 03/12/2015 (member States, Albania to Germany)
     ("ALB", "2001-11-23", R, "2002-06-20", "2004-07-01", ["chart185_2015"], "2015-12-03", True),
     # third pass: Andorra, Germany, Greece, Iceland gain the entry into force listed in the copy of the NL treaty database
-    ("AND", "2013-04-23", None, None, "2017-03-01", ["chart185_2015", "nl_185_parties"], TODAY, False),
+    # fifth pass: WIPO Lex gives Andorra's reservations "made upon ratification" (kind only; the day is not stated there)
+    ("AND", "2013-04-23", R, None, "2017-03-01", ["chart185_2015", "nl_185_parties", "wipo_and"], TODAY, True),
     ("ARM", "2001-11-23", R, "2006-10-12", "2007-02-01", ["chart185_2015"], "2015-12-03", True),
     ("AUT", "2001-11-23", R, "2012-06-13", "2012-10-01", ["chart185_2015"], "2015-12-03", True),
     ("AZE", "2008-06-30", R, "2010-03-15", "2010-07-01", ["chart185_2015"], "2015-12-03", True),
@@ -354,9 +362,10 @@ P185_THIRD = [
     ("LIE", "2008-11-17", None, None, "2016-05-01", ["li_bua", NLP], TODAY, False),
     # fourth pass: WIPO Lex gives Argentina's reservations "made upon accession" (kind only)
     ("ARG", None, ACC, None, "2018-10-01", [NLP, "wipo_arg"], TODAY, True),
-    ("CPV", None, None, None, "2018-10-01", [NLP], TODAY, False),
+    # fifth pass: kind of consent from the State's own publications (Cabo Verde government; Costa Rica's La Gaceta)
+    ("CPV", None, ACC, None, "2018-10-01", [NLP, "cv_governo"], TODAY, False),
     ("CMR", None, None, None, "2024-04-01", [NLP], TODAY, False),
-    ("CRI", None, None, None, "2018-01-01", [NLP], TODAY, False),
+    ("CRI", None, ACC, None, "2018-01-01", [NLP, "cr_gaceta"], TODAY, False),
     ("GHA", None, None, None, "2019-04-01", [NLP], TODAY, False),
     ("GRD", None, None, None, "2024-08-01", [NLP], TODAY, False),
     # fourth pass: Legilux notice of 29 June 2018 (CoE notification) and CoE news: accession 29 June 2018

@@ -66,10 +66,12 @@ def test_azerbaijan_signed_later_than_opening(select):
     assert (r["sig"], r["consent"], r["eif"]) == ("2008-06-30", "2010-03-15", "2010-07-01")
 
 
-def test_andorra_signed_without_consent_on_the_2015_chart(select):
+def test_andorra_signed_on_the_2015_chart(select):
+    # chart "Status as of 03/12/2015": Andorra signed 23/04/2013 and had not ratified; fifth pass: WIPO Lex gives the
+    # kind of its later consent ("Reservations made upon ratification") but no day, so no consent date is recorded
     r = participation(select, "budapest-convention", "AND")
     assert r["sig"] == "2013-04-23"
-    assert r["consent"] is None and r["kind"] is None
+    assert r["consent"] is None and r["kind"] == C + "ratification"
 
 
 def test_ireland_signatory_never_ratified(select):
@@ -292,7 +294,7 @@ def test_accessions_have_no_signature(select):
           FILTER NOT EXISTS {{ ?p cgo:signatureDate ?sig }}
         }}""")
     assert {r["code"] for r in rows} == {"AUS", "BRA", "BEN", "FJI", "KIR", "SLE", "CHL", "CIV", "PHL", "NGA", "COL", "ISR",
-                                         "ARG", "MAR", "TON", "PER", "SEN"}
+                                         "ARG", "MAR", "TON", "PER", "SEN", "CPV", "CRI"}
 
 
 def test_count_of_recorded_participations(select):
@@ -406,9 +408,8 @@ def test_nigeria_acceded(select):
 
 @pytest.mark.parametrize("code,eif", [
     ("ITA", "2008-10-01"), ("LUX", "2015-05-01"), ("LIE", "2016-05-01"),
-    ("CPV", "2018-10-01"), ("CMR", "2024-04-01"), ("CRI", "2018-01-01"),
-    ("GHA", "2019-04-01"), ("GRD", "2024-08-01"), ("MUS", "2014-03-01"),
-    ("DOM", "2013-06-01"), ("ISL", "2007-05-01"), ("AND", "2017-03-01"),
+    ("CMR", "2024-04-01"), ("GHA", "2019-04-01"), ("GRD", "2024-08-01"), ("MUS", "2014-03-01"),
+    ("DOM", "2013-06-01"), ("ISL", "2007-05-01"),
 ])
 def test_in_force_without_a_stated_kind_of_consent(select, code, eif):
     # NL treaty database copy ("Partijen en gegevens") and/or Dz.U. 2015 poz. 729: in force for the State on that day;
@@ -681,3 +682,14 @@ def test_first_protocol_slovakia_ratified_in_2023(select):
     r = participation(select, "budapest-first-protocol", "SVK")
     assert (r["kind"], r["consent"], r["eif"]) == (C + "ratification", "2023-06-28", "2023-10-01")
     assert not _party_on(select, "budapest-first-protocol", "SVK", "2023-09-30")
+
+
+@pytest.mark.parametrize("code,kind,eif", [
+    ("AND", "ratification", "2017-03-01"),  # WIPO Lex: "Reservations made upon ratification"
+    ("CPV", "accession", "2018-10-01"),     # Government of Cabo Verde: "adesao a Convencao de Budapeste"
+    ("CRI", "accession", "2018-01-01"),     # La Gaceta 163/2012: "Aprobacion de la Adhesion al Convenio"
+])
+def test_kind_added_to_records_in_force_without_a_kind(select, code, kind, eif):
+    # the kind now comes from WIPO Lex or the State's own publication; the day of deposit is still not stated
+    r = participation(select, "budapest-convention", code)
+    assert (r["kind"], r["consent"], r["eif"]) == (C + kind, None, eif)
