@@ -116,7 +116,7 @@ def run_sparql_constraints(store: ox.Store, constraints: list[SparqlConstraint],
     problems: list[Problem] = []
     for constraint in constraints:
         seen = set()
-        answer = store.query(constraint.query)
+        answer = store.query(_with_focus(constraint.query, focus))
         names = [v.value for v in answer.variables]
         for solution in answer:
             values = {n: to_rdflib(solution[n]) for n in names if solution[n] is not None}
@@ -134,6 +134,17 @@ def run_sparql_constraints(store: ox.Store, constraints: list[SparqlConstraint],
     return problems
 
 
+def _with_focus(query: str, focus: set | None) -> str:
+    """The query with ?this bound to the focus nodes first (VALUES after its first WHERE {), so that a
+    focused run looks at those nodes only; unchanged when focus is None."""
+    iris = sorted(str(n) for n in focus or () if isinstance(n, URIRef))
+    if focus is None or len(iris) != len(focus):  # blank nodes cannot be written in VALUES: filter afterwards
+        return query
+    match = _WHERE.search(query)
+    values = " ".join(f"<{iri}>" for iri in iris)
+    return query[: match.end()] + f" VALUES ?this {{ {values} }} " + query[match.end():]
+
+
 def run_compiled(store: ox.Store, compiled: list[CompiledConstraint], *, sources: list[SourceFile] | None,
                  labels, focus: set | None = None) -> list[Problem]:
     """Evaluate compiled SHACL core constraints on a pyoxigraph store (data in its default graph).
@@ -143,7 +154,7 @@ def run_compiled(store: ox.Store, compiled: list[CompiledConstraint], *, sources
     """
     problems: list[Problem] = []
     for constraint in compiled:
-        answer = store.query(constraint.query)
+        answer = store.query(_with_focus(constraint.query, focus))
         selects_value = "value" in {v.value for v in answer.variables}
         for solution in answer:
             this = to_rdflib(solution["this"])
