@@ -9,6 +9,7 @@ import json
 import os
 import time
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -67,11 +68,23 @@ def content_hash(settings: Settings) -> str:
 
 @dataclass
 class Loaded:
-    """The parsed inputs of a build."""
+    """The parsed inputs of a build (the merged graphs are computed once: a check worker keeps them)."""
 
     ontology: list[SourceFile]
     data: list[SourceFile]
     shapes: list[SourceFile]
+
+    @cached_property
+    def ontology_graph(self) -> Graph:
+        return merge(self.ontology)
+
+    @cached_property
+    def data_graph(self) -> Graph:
+        return merge(self.data)
+
+    @cached_property
+    def shapes_graph(self) -> Graph:
+        return load_shapes(self.shapes)
 
 
 def load_inputs(settings: Settings) -> Loaded:

@@ -32,7 +32,7 @@ from kg.namespaces import GRAPH_ASSERTED, GRAPH_ONTOLOGY
 from kg.reasoning import closure
 from kg.store_view import StoreView
 from kg.terms import to_oxigraph, to_rdflib
-from kg.validation import Problem, ValidationReport, load_shapes, validate_graph
+from kg.validation import Problem, ValidationReport, validate_graph
 
 EXIT_OK, EXIT_VIOLATIONS, EXIT_UNREADABLE = 0, 1, 2
 _SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
@@ -91,9 +91,13 @@ def _without_literal_merges(inferred: Graph, asserted: Graph) -> Graph:
     return kept
 
 
-def _reason_fast(ontology: Graph, canonical: Graph, added: Graph) -> tuple[ox.Store, Graph, list[str]]:
+def _reason_fast(ontology: Graph, canonical: Graph, added: Graph, *,
+                 about: set | None = None) -> tuple[ox.Store, Graph, list[str]]:
     """Close ontology + canonical + contribution on pyoxigraph (kg.fast_reasoning), as the build does.
 
+    Args:
+        about: if given, the returned inferred graph keeps only the triples whose object is one of
+            these nodes (all that touched_nodes looks at); None keeps every inferred triple.
     Returns:
         a store (default graph: ontology + asserted + inferred, without the literal merges of
         _without_literal_merges; named graphs: asserted and ontology, as in the built store), the
@@ -107,6 +111,7 @@ def _reason_fast(ontology: Graph, canonical: Graph, added: Graph) -> tuple[ox.St
     reason_in_store(store)
     found = inferred_quads(store, [onto, asserted], prune=True)
     problems = problems_in_store(store)
+    wanted = {to_oxigraph(n) for n in about} if about is not None else None
     inferred = Graph()
     for triple in found:
         s, p, o = triple.subject, triple.predicate, triple.object
@@ -114,7 +119,8 @@ def _reason_fast(ontology: Graph, canonical: Graph, added: Graph) -> tuple[ox.St
                                              for q in store.quads_for_pattern(s, p, None, asserted)):
             store.remove(ox.Quad(s, p, o, ox.DefaultGraph()))  # see _without_literal_merges
             continue
-        inferred.add((to_rdflib(s), to_rdflib(p), to_rdflib(o)))
+        if wanted is None or o in wanted:
+            inferred.add((to_rdflib(s), to_rdflib(p), to_rdflib(o)))
     return store, inferred, problems
 
 
@@ -176,14 +182,15 @@ def check_contribution(settings: Settings, contribution: Contribution, *, loaded
         return CheckResult(report=ValidationReport(), syntax_errors=[SyntaxProblem.from_error(exc, "data")],
                            contribution_files=names, files=names, reasoner=settings.reasoner,
                            seconds=time.perf_counter() - started)
-    ontology = merge(loaded.ontology)
-    canonical = merge(loaded.data)
+    ontology = loaded.ontology_graph
+    canonical = loaded.data_graph
     added = merge(contribution.sources)
     timings["load"] = time.perf_counter() - mark
 
     mark = time.perf_counter()
     if settings.reasoner == "fast":
-        store, inferred, reasoning_problems = _reason_fast(ontology, canonical, added)
+        store, inferred, reasoning_problems = _reason_fast(ontology, canonical, added,
+                                                            about=touched_nodes(added) if contribution.sources else None)
         full = None
     else:
         asserted = canonical + added
@@ -198,7 +205,7 @@ def check_contribution(settings: Settings, contribution: Contribution, *, loaded
 
     mark = time.perf_counter()
     sources: list[SourceFile] = contribution.sources + loaded.data + loaded.ontology
-    shapes = load_shapes(loaded.shapes)
+    shapes = loaded.shapes_graph
     if settings.validator == "fast":
         # only the nodes the contribution can affect; the others' problems would be filtered out below
         touched = touched_nodes(added, inferred) if contribution.sources else None
