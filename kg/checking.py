@@ -19,6 +19,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 
+from kg import named_queries
 from kg.build import Loaded, load_inputs
 from kg.changes import ChangeSummary, summarize
 from kg.config import Settings
@@ -107,7 +108,7 @@ def _reason_fast(ontology: Graph, canonical: Graph, added: Graph, *,
     asserted, onto = ox.NamedNode(GRAPH_ASSERTED), ox.NamedNode(GRAPH_ONTOLOGY)
     for graph, name in ((ontology, onto), (canonical, asserted), (added, asserted)):
         store.bulk_extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), name) for s, p, o in graph)
-    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    store.update(named_queries.get("union-into-default", "pipeline").text)
     reason_in_store(store)
     found = inferred_quads(store, [onto, asserted], prune=True)
     problems = problems_in_store(store)

@@ -18,17 +18,18 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg import named_queries
 from kg.errors import LoadError, SourcePosition
 from kg.fast_reasoning import inferred_quads, problems_in_store, reason_in_store
 from kg.fast_validation import validate_fast
 from kg.loading import (DEFAULT_BASE_IRI, SourceFile, format_for, load_folder, position_from, read_source,
                         source_paths)
 from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY, file_graph
+from kg.store.base import bind
 from kg.store_view import StoreView
 from kg.validation import ValidationReport, load_shapes
 
 _DATASET_FORMATS = (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS)
-_COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 
 
 @dataclass
@@ -67,10 +68,9 @@ def _load_file(store: ox.Store, path: Path, root: Path) -> SourceFile:
 
 def _copy(store: ox.Store, sources: list[SourceFile], target: str) -> None:
     """Copy the sources' graphs into one named graph (blank nodes kept)."""
-    if not sources:
-        return
-    graphs = " ".join(f"<{s.graph_iri}>" for s in sources)
-    store.update(f"INSERT {{ GRAPH <{target}> {{ ?s ?p ?o }} }} WHERE {{ VALUES ?g {{ {graphs} }} GRAPH ?g {{ ?s ?p ?o }} }}")
+    update = named_queries.get("copy-graph", "pipeline").text
+    for source in sources:
+        store.update(bind(update, {"source": ox.NamedNode(source.graph_iri), "target": ox.NamedNode(target)}))
 
 
 def _union(store: ox.Store, graphs: list[str]) -> ox.Store:
@@ -130,7 +130,8 @@ def write_store_dataset(built: StoreBuild, path: Path, *, file_graphs: bool) -> 
     if not file_graphs:
         for source in built.sources:
             store.remove_graph(ox.NamedNode(source.graph_iri))
-    counts = {solution["g"].value: int(solution["n"].value) for solution in store.query(_COUNTS)}
+    counts = {solution["g"].value: int(solution["n"].value)
+              for solution in store.query(named_queries.get("graph-counts", "pipeline").text)}
     for name in (GRAPH_ASSERTED, GRAPH_ONTOLOGY, GRAPH_INFERRED):
         counts.setdefault(name, 0)
     tmp = path.with_suffix(".tmp")

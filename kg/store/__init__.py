@@ -1,12 +1,16 @@
 """Store backends behind one protocol: embedded pyoxigraph (default) and a remote SPARQL endpoint."""
 from __future__ import annotations
 
-from kg.build import BuildResult
+from typing import TYPE_CHECKING
+
 from kg.config import Settings
 from kg.store.base import QueryOutput, Row, Store
 
+if TYPE_CHECKING:  # kg.build imports kg.store.base (through kg.fast_build): no import cycle at run time
+    from kg.build import BuildResult
 
-def open_store(settings: Settings, built: BuildResult) -> Store:
+
+def open_store(settings: Settings, built: "BuildResult") -> Store:
     """The configured backend over a built dataset.
 
     Raises:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg import named_queries
 from kg.errors import QueryError, StoreError
 from kg.namespaces import PREFIXES
 from kg.store.base import QueryOutput, Row, bind
@@ -117,7 +118,7 @@ class EmbeddedStore:
 
     def counts(self) -> dict[str, int]:
         if self._counts is None:
-            rows = self._store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+            rows = self._store.query(named_queries.get("graph-counts", "pipeline").text)
             self._counts = {sol["g"].value: int(sol["n"].value) for sol in rows}
         return dict(self._counts)
 

@@ -19,6 +19,7 @@ from urllib.parse import urlencode
 import httpx
 import pyoxigraph as ox
 
+from kg import named_queries
 from kg.config import Settings
 from kg.errors import QueryError, QueryTimeout, StoreError
 from kg.namespaces import sparql_prologue
@@ -31,7 +32,6 @@ _POSITION = (
     re.compile(r"at (\d+):(\d+)"),                               # oxigraph: "error at 1:8: expected ..."
     re.compile(r"line (\d+), column (\d+)", re.IGNORECASE),      # Jena/Fuseki: "... at line 1, column 8."
 )
-_COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 
 
 def _query_error(status: int, text: str) -> QueryError:
@@ -135,7 +135,7 @@ class RemoteStore:
 
     def counts(self) -> dict[str, int]:
         if self._counts is None:
-            rows = self._answer(self._post(_COUNTS))
+            rows = self._answer(self._post(named_queries.get("graph-counts", "pipeline").text))
             self._counts = {sol["g"].value: int(sol["n"].value) for sol in rows}
         return dict(self._counts)
 
