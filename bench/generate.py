@@ -29,6 +29,8 @@ PREFIXES = """@prefix cgo:  <https://w3id.org/cybergov/ontology#> .
 """
 SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000, "1M": 1_000_000}
 AS_OF = '"2026-01-01"^^xsd:date'
+LATEST = date(2026, 1, 1)  # every generated date is on or before the as-of date
+GENERATOR_VERSION = 2      # part of the stamp: data written by an older generator is written again
 KINDS = ("ratification", "accession", "acceptance", "approval")
 STATE_TRIPLES, MEMBERSHIP_TRIPLES, ORG_TRIPLES, TREATY_TRIPLES = 9, 7, 6, 8
 
@@ -102,12 +104,13 @@ def generate(triples: int, *, seed: int = 7) -> tuple[str, int]:
             record = [f'part:{slug}\\/{code} a cgo:TreatyParticipation ; cgo:participant state:{code} ; '
                       f'cgo:instrument treaty:{slug} ; cgo:signatureDate {_d(signed)}']
             count += 4
-            if rng.random() < 0.8:
-                consented = _between(rng, signed, signed + timedelta(days=2000))
+            consented = _between(rng, signed, signed + timedelta(days=2000))
+            # no date after the as-of date: the shapes refuse dates in the future, as for curated data
+            if rng.random() < 0.8 and consented + timedelta(days=90) <= LATEST:
                 record.append(f'cgo:consentKind consent:{rng.choice(KINDS)} ; cgo:consentDate {_d(consented)} ; '
                               f'cgo:entryIntoForceDate {_d(consented + timedelta(days=90))}')
                 count += 3
-                if rng.random() < 0.05:
+                if rng.random() < 0.05 and consented + timedelta(days=3000) <= LATEST:
                     record.append(f'cgo:denunciationEffectiveDate {_d(consented + timedelta(days=3000))}')
                     count += 1
             record.append(f'dct:source <https://example.org/treaty/{slug}/parties> ; cgo:asOf {AS_OF} .\n')
@@ -120,7 +123,7 @@ def generate(triples: int, *, seed: int = 7) -> tuple[str, int]:
 def write(out: Path, triples: int, *, seed: int = 7) -> int:
     """Write <out>/data/synthetic.ttl (unless it exists with the same size and seed); returns the triple count."""
     target = out / "data" / "synthetic.ttl"
-    stamp = out / f"generated-{triples}-{seed}"
+    stamp = out / f"generated-{triples}-{seed}-v{GENERATOR_VERSION}"
     if target.exists() and stamp.exists():
         return int(stamp.read_text())
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -64,3 +64,17 @@ def test_store_counts_match_the_build(fixture_settings, fixture_store):
     counts = fixture_store.counts()
     for graph in (GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY):
         assert counts[graph] == built.counts[graph]
+
+
+def test_a_cached_non_strict_build_of_invalid_data_is_not_served(fixture_settings, tmp_path):
+    """The benchmarks build without the gate; a later strict build (the server's) must still refuse the data."""
+    data = tmp_path / "data"
+    shutil.copytree(fixture_settings.data_path, data)
+    text = (data / "minimal.ttl").read_text().replace('"2006-01-10"', '"2000-01-10"')
+    (data / "minimal.ttl").write_text(text)
+    settings = fixture_settings.model_copy(update={"data_dir": data, "cache_dir": tmp_path / "cache"})
+    lenient = build(settings, strict=False)
+    assert not lenient.report.conforms
+    with pytest.raises(ValidationFailed):
+        build(settings)
+    assert build(settings, strict=False).from_cache  # the lenient caller still gets the cached build
