@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -17,6 +17,15 @@ from kg.service.common import as_of_date
 
 HERE = Path(__file__).resolve().parent.parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
+
+
+def source_host(url: str) -> str:
+    """The host a source URL points at, for a link text a reader can judge (`coe.int`, `treaties.un.org`)."""
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
+
+
+templates.env.filters["host"] = source_host
 router = APIRouter(prefix="/ui", tags=["pages"], include_in_schema=False)
 static = StaticFiles(directory=str(HERE / "static"))
 

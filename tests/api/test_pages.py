@@ -11,6 +11,8 @@ import httpx
 import pytest
 from playwright.sync_api import sync_playwright
 
+from api.routes.pages import source_host
+
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -76,3 +78,12 @@ def test_sparql_page_runs_a_query_in_the_browser(live_server, browser):
     page.click("#run")
     page.wait_for_function("document.getElementById('status').textContent.startsWith('400')")
     page.close()
+
+
+def test_source_links_name_their_host(client):
+    assert source_host("https://www.coe.int/en/web/conventions/full-list") == "coe.int"
+    assert source_host("https://treaties.un.org/Pages/ViewDetails.aspx") == "treaties.un.org"
+    answer = client.get("/treaties/fixture-convention/parties", params={"as_of": "2020-01-01"}).json()
+    page = client.get("/ui/treaties/fixture-convention", params={"as_of": "2020-01-01"}).text
+    source = answer["items"][0]["sources"][0]
+    assert f'title="{source}">{source_host(source)}</a>' in page
