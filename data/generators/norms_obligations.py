@@ -414,6 +414,24 @@ NIS2 = [
 ]
 
 
+def obligation_block(pslug: str, suffix: str, label: str, kind: str, addr: str, topics, summary: str,
+                     deadline: str | None, sources) -> str:
+    """One cgo:Obligation record arising from provision pslug (Turtle)."""
+    oslug = f"{pslug}-{suffix}"
+    dl = f'\n    cgo:deadline "{deadline}"^^xsd:duration ;' if deadline else ""
+    return f"""obligation:{oslug} a cgo:Obligation ;
+    dct:identifier "{oslug}" ;
+    rdfs:label {lit(label)}@en ;
+    cgo:arisesFrom provision:{pslug} ;
+    cgo:deonticKind deontic:{kind} ;
+    cgo:addressee addressee:{addr} ;
+    cgo:topic {iris("topic", topics)} ;
+    skos:definition {lit(summary)}@en ;{dl}
+    dct:source {urls(sources)} ;
+    cgo:asOf "{AS_OF}"^^xsd:date .
+"""
+
+
 def provisions_and_obligations(instrument: str, instrument_slug: str, rows, default_sources, official_text) -> list[str]:
     out = []
     for row in rows:
@@ -434,19 +452,8 @@ def provisions_and_obligations(instrument: str, instrument_slug: str, rows, defa
     cgo:asOf "{AS_OF}"^^xsd:date .
 """)
         for suffix, kind, addr, topics, summary, deadline in obligations:
-            oslug = f"{pslug}-{suffix}"
-            dl = f'\n    cgo:deadline "{deadline}"^^xsd:duration ;' if deadline else ""
-            out.append(f"""obligation:{oslug} a cgo:Obligation ;
-    dct:identifier "{oslug}" ;
-    rdfs:label {lit(f"{title} (Article {number}): {suffix.replace('-', ' ')}")}@en ;
-    cgo:arisesFrom provision:{pslug} ;
-    cgo:deonticKind deontic:{kind} ;
-    cgo:addressee addressee:{addr} ;
-    cgo:topic {iris("topic", topics)} ;
-    skos:definition {lit(summary)}@en ;{dl}
-    dct:source {urls(sources)} ;
-    cgo:asOf "{AS_OF}"^^xsd:date .
-""")
+            label = f"{title} (Article {number}): {suffix.replace('-', ' ')}"
+            out.append(obligation_block(pslug, suffix, label, kind, addr, topics, summary, deadline, sources))
     return out
 
 
@@ -558,19 +565,8 @@ def provisions_un_convention() -> list[str]:
     cgo:asOf "{AS_OF}"^^xsd:date .
 """)
         for suffix, kind, addr, topics, summary, deadline in obligations:
-            oslug = f"{pslug}-{suffix}"
-            dl = f'\n    cgo:deadline "{deadline}"^^xsd:duration ;' if deadline else ""
-            out.append(f"""obligation:{oslug} a cgo:Obligation ;
-    dct:identifier "{oslug}" ;
-    rdfs:label {lit(f"Article {number} [{gloss}]: {suffix.replace('-', ' ')}")}@en ;
-    cgo:arisesFrom provision:{pslug} ;
-    cgo:deonticKind deontic:{kind} ;
-    cgo:addressee addressee:{addr} ;
-    cgo:topic {iris("topic", topics)} ;
-    skos:definition {lit(summary)}@en ;{dl}
-    dct:source {urls(sources)} ;
-    cgo:asOf "{AS_OF}"^^xsd:date .
-""")
+            label = f"Article {number} [{gloss}]: {suffix.replace('-', ' ')}"
+            out.append(obligation_block(pslug, suffix, label, kind, addr, topics, summary, deadline, sources))
     out.append("# ---------------------------------------------------------------- final provisions (Chapter IX)")
     for number, gloss, comment in UN_CONVENTION_FINAL:
         pslug = f"{slug}-art-{number}"
