@@ -547,8 +547,8 @@ def provisions_un_convention() -> list[str]:
         pslug = f"{slug}-art-{number}"
         if title_ar:
             alt = f'\n    skos:altLabel {lit(f"المادة {number}: {title_ar}")}@ar ;'
-            comment = (f"Number and title read in the Arabic text of the Convention (title given as skos:altLabel @ar); "
-                       f"the English words in the label are our gloss of the subject, not the official English title, which no source read showed.")
+            comment = ("Number and title read in the Arabic text of the Convention (title given as skos:altLabel @ar); "
+                       "the English words in the label are our gloss of the subject, not the official English title, which no source read showed.")
         else:
             alt = ""
             comment = ("Number and subject read on the signing ceremony's site, which says the article makes the non-consensual dissemination "
