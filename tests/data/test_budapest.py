@@ -159,6 +159,24 @@ def test_second_protocol_signatures_and_consents(select):
         "JPN": "2023-08-10", "SRB": "2023-02-09", "HUN": "2026-02-05"}
 
 
+def _second_protocol_count(select, prop: str, day: str) -> int:
+    return len(select(f"""
+        SELECT ?p WHERE {{
+          ?p cgo:instrument <{T}budapest-second-protocol> ; cgo:{prop} ?d .
+          FILTER (?d <= "{day}"^^xsd:date)
+        }}"""))
+
+
+def test_second_protocol_counts_agree_with_coe_news(select):
+    # CoE news, each on the page named in the notes: 22 States signed on 12 May 2022 (CoE portal, opening ceremony);
+    # "bringing the number of signatures to 30" (30 November 2022); 20 June 2024: "44 States have signed it, and an
+    # additional 2 are already Parties" (46 signatories, 2 consents: Serbia and Japan)
+    assert _second_protocol_count(select, "signatureDate", "2022-05-12") == 22
+    assert _second_protocol_count(select, "signatureDate", "2022-11-30") == 30
+    assert _second_protocol_count(select, "signatureDate", "2024-06-20") == 46
+    assert _second_protocol_count(select, "consentDate", "2024-06-20") == 2
+
+
 @pytest.mark.parametrize("code", ["HRV", "MDA", "SVN", "LKA", "UKR", "GBR"])
 def test_second_protocol_signed_30_november_2022(select, code):
     # CoE: "Croatia, Moldova, Slovenia, Sri Lanka, Ukraine and the United Kingdom" signed on 30 November 2022
