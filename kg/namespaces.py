@@ -9,6 +9,7 @@ ID = Namespace("https://w3id.org/cybergov/id/")
 GRAPH = Namespace("https://w3id.org/cybergov/graph/")
 ORG = Namespace("http://www.w3.org/ns/org#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
+CGSH = Namespace("https://w3id.org/cybergov/shapes#")
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 DCT = DCTERMS
 
@@ -55,7 +56,7 @@ def file_graph(relpath: str) -> str:
 
 
 __all__ = [
-    "CGO", "ID", "GRAPH", "ORG", "SH", "SD", "DCT", "FOAF", "OWL", "PROV", "RDF", "RDFS", "SKOS", "TIME",
+    "CGO", "CGSH", "ID", "GRAPH", "ORG", "SH", "SD", "DCT", "FOAF", "OWL", "PROV", "RDF", "RDFS", "SKOS", "TIME",
     "XSD", "ONTOLOGY_IRI", "GRAPH_ASSERTED", "GRAPH_INFERRED", "GRAPH_ONTOLOGY", "GRAPH_FILE_BASE",
     "DEFAULT_GRAPHS", "PREFIXES", "sparql_prologue", "file_graph",
 ]

@@ -53,6 +53,9 @@ class CompiledConstraint:
     message: str | None
     severity: str
     reports_value: bool
+    # optional first step: a SELECT of the failing ?value alone; when it finds none, query need not run
+    # (else query runs with ?value bound to what it found); for tests that are costly per focus node
+    prefilter: str | None = None
 
 
 def _term(node) -> str:
@@ -132,9 +135,9 @@ def _property_queries(shapes: Graph, shape, prop, targets: str) -> list[Compiled
         return None  # pyshacl words its own messages; leave the shape to it
     compiled = []
 
-    def add(query: str, reports_value: bool) -> None:
+    def add(query: str, reports_value: bool, prefilter: str | None = None) -> None:
         compiled.append(CompiledConstraint(shape=shape, path=path, query=query, message=message,
-                                           severity=severity, reports_value=reports_value))
+                                           severity=severity, reports_value=reports_value, prefilter=prefilter))
 
     for predicate, obj in shapes.predicate_objects(prop):
         if predicate in (SH.minCount, SH.maxCount):
@@ -149,10 +152,11 @@ def _property_queries(shapes: Graph, shape, prop, targets: str) -> list[Compiled
                 False)
         elif predicate == SH["class"]:
             # test each distinct value once (the test walks the class hierarchy), then join the focus nodes
+            # of the values that fail (usually none, so the join is usually skipped)
             test = _value_test(shapes, prop, predicate, obj)
-            add(f"SELECT DISTINCT ?this ?value WHERE {{ {{ SELECT ?value WHERE {{ {{ SELECT DISTINCT ?value WHERE "
-                f"{{ ?cybergov_x <{path}> ?value }} }} FILTER (!({test})) }} }} {targets} ?this <{path}> ?value . }}",
-                True)
+            add(f"SELECT DISTINCT ?this ?value WHERE {{ {targets} ?this <{path}> ?value . }}", True,
+                prefilter=f"SELECT ?value WHERE {{ {{ SELECT DISTINCT ?value WHERE {{ ?cybergov_x <{path}> ?value }} }} "
+                          f"FILTER (!({test})) }}")
         else:
             test = _value_test(shapes, prop, predicate, obj)
             if test is None:
