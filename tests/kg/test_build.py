@@ -37,12 +37,17 @@ def test_content_hash_changes_with_the_data(fixture_settings, tmp_path):
     assert content_hash(settings) != before
 
 
-def test_build_refuses_invalid_data(fixture_settings, tmp_path):
+def invalid_copy(fixture_settings, tmp_path):
+    """Settings over a copy of the fixture data with a consent dated before its signature."""
     data = tmp_path / "data"
     shutil.copytree(fixture_settings.data_path, data)
     text = (data / "minimal.ttl").read_text().replace('"2006-01-10"', '"2000-01-10"')
     (data / "minimal.ttl").write_text(text)
-    settings = fixture_settings.model_copy(update={"data_dir": data, "cache_dir": tmp_path / "cache"})
+    return fixture_settings.model_copy(update={"data_dir": data, "cache_dir": tmp_path / "cache"})
+
+
+def test_build_refuses_invalid_data(fixture_settings, tmp_path):
+    settings = invalid_copy(fixture_settings, tmp_path)
     with pytest.raises(ValidationFailed) as caught:
         build(settings)
     assert any("before the signature" in p.message for p in caught.value.report.problems)
@@ -68,11 +73,7 @@ def test_store_counts_match_the_build(fixture_settings, fixture_store):
 
 def test_a_cached_non_strict_build_of_invalid_data_is_not_served(fixture_settings, tmp_path):
     """The benchmarks build without the gate; a later strict build (the server's) must still refuse the data."""
-    data = tmp_path / "data"
-    shutil.copytree(fixture_settings.data_path, data)
-    text = (data / "minimal.ttl").read_text().replace('"2006-01-10"', '"2000-01-10"')
-    (data / "minimal.ttl").write_text(text)
-    settings = fixture_settings.model_copy(update={"data_dir": data, "cache_dir": tmp_path / "cache"})
+    settings = invalid_copy(fixture_settings, tmp_path)
     lenient = build(settings, strict=False)
     assert not lenient.report.conforms
     with pytest.raises(ValidationFailed):
