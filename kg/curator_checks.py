@@ -24,11 +24,11 @@ from rdflib.namespace import RDF
 from kg import named_queries
 from kg.loading import SourceFile
 from kg.namespaces import CGO, ID, PREFIXES
+from kg.store.base import bind_values
 from kg.terms import to_oxigraph, to_rdflib
 from kg.validation import Problem, locate
 
 STATE_NS = str(ID["state/"])
-_WHERE = re.compile(r"WHERE\s*\{", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
@@ -127,9 +127,7 @@ def _restrict(query: str, variable: str, focus: set[URIRef] | None) -> str:
     """query with a VALUES block binding variable to the focus nodes (unchanged when focus is None)."""
     if focus is None or f"?{variable}" not in query:
         return query
-    match = _WHERE.search(query)
-    values = " ".join(f"<{iri}>" for iri in sorted(focus))
-    return query[: match.end()] + f" VALUES ?{variable} {{ {values} }} " + query[match.end():]
+    return bind_values(query, variable, [ox.NamedNode(str(iri)) for iri in sorted(focus)])
 
 
 def _value(row, name: str) -> str | None:

@@ -26,6 +26,7 @@ from rdflib.namespace import OWL, RDF, RDFS
 from kg.loading import SourceFile
 from kg.namespaces import CGSH, SH
 from kg.shacl_compile import CompiledConstraint, compile_shapes, has_shapes, target_group
+from kg.store.base import bind_values
 from kg.store_view import StoreView
 from kg.terms import to_oxigraph, to_rdflib
 from kg.validation import SEVERITIES, Problem, ValidationReport, make_problem, sort_problems, validate_graph
@@ -135,22 +136,13 @@ def run_sparql_constraints(store: ox.Store, constraints: list[SparqlConstraint],
     return problems
 
 
-def _with_values(query: str, variable: str, terms: list) -> str:
-    """The query with ?variable bound to pyoxigraph terms (VALUES after its first WHERE {)."""
-    match = _WHERE.search(query)
-    values = " ".join(str(term) for term in terms)
-    return query[: match.end()] + f" VALUES ?{variable} {{ {values} }} " + query[match.end():]
-
-
 def _with_focus(query: str, focus: set | None) -> str:
-    """The query with ?this bound to the focus nodes first (VALUES after its first WHERE {), so that a
-    focused run looks at those nodes only; unchanged when focus is None."""
+    """The query with ?this bound to the focus nodes first, so that a focused run looks at those nodes
+    only; unchanged when focus is None or holds blank nodes (which VALUES cannot hold: filtered afterwards)."""
     iris = sorted(str(n) for n in focus or () if isinstance(n, URIRef))
-    if focus is None or len(iris) != len(focus):  # blank nodes cannot be written in VALUES: filter afterwards
+    if focus is None or len(iris) != len(focus):
         return query
-    match = _WHERE.search(query)
-    values = " ".join(f"<{iri}>" for iri in iris)
-    return query[: match.end()] + f" VALUES ?this {{ {values} }} " + query[match.end():]
+    return bind_values(query, "this", [ox.NamedNode(iri) for iri in iris])
 
 
 def run_compiled(store: ox.Store, compiled: list[CompiledConstraint], *, sources: list[SourceFile] | None,
@@ -168,7 +160,7 @@ def run_compiled(store: ox.Store, compiled: list[CompiledConstraint], *, sources
             if not failing:
                 continue
             if not any(isinstance(term, ox.BlankNode) for term in failing):  # VALUES cannot hold blank nodes
-                query = _with_values(query, "value", failing)
+                query = bind_values(query, "value", failing)
         answer = store.query(_with_focus(query, focus))
         selects_value = "value" in {v.value for v in answer.variables}
         for solution in answer:

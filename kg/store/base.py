@@ -55,6 +55,21 @@ def bind(query: str, bindings: dict[str, object] | None) -> str:
     return query[: match.end()] + block + query[match.end():]
 
 
+def bind_values(query: str, variable: str, terms: list) -> str:
+    """Bind one variable to several values by a VALUES block at the start of the query's WHERE group.
+
+    Args:
+        terms: pyoxigraph NamedNodes or Literals (escaped by term_syntax; blank nodes cannot be bound).
+    Raises:
+        QueryError: the query has no WHERE { ... } group, or an IRI is not valid.
+    """
+    match = _WHERE.search(query)
+    if not match:
+        raise QueryError("a parameterised query needs a WHERE { ... } group")
+    values = " ".join(term_syntax(term) for term in terms)
+    return query[: match.end()] + f" VALUES ?{variable} {{ {values} }} " + query[match.end():]
+
+
 class Store(Protocol):
     """What the API and the CLI need from a backend."""
 
