@@ -4,10 +4,9 @@ from __future__ import annotations
 import re
 
 from kg.results import GRAPH_FORMATS, SELECT_FORMATS
-from kg.sparql_policy import _masked
+from kg.sparql_policy import masked
 
 _FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
-_IRI = re.compile(r"<[^<>\s]*>")
 
 # Media types (and common aliases) -> format key, per query-form family.
 SELECT_MEDIA = {
@@ -32,8 +31,7 @@ FORMAT_ALIASES = {"json": "json", "srj": "json", "xml": "xml", "srx": "xml", "cs
 
 def query_form(query: str) -> str:
     """'select', 'ask' or 'graph' (CONSTRUCT/DESCRIBE), from the first form keyword outside strings and IRIs."""
-    masked = _IRI.sub(lambda m: " " * len(m.group(0)), _masked(query))
-    match = _FORM.search(masked)
+    match = _FORM.search(masked(query))
     if not match:
         return "select"
     word = match.group(1).upper()
