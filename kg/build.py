@@ -183,10 +183,15 @@ def build(settings: Settings, *, use_cache: bool = True, strict: bool = True) ->
     counts = write_dataset(dataset_path, graphs)
     timings["write"] = time.perf_counter() - mark
     timings["total"] = time.perf_counter() - started
-    conforms = report.conforms and not reasoning.problems
-    meta_path.write_text(json.dumps({"version": version, "counts": counts, "timings": timings, "conforms": conforms},
-                                    indent=2))
+    _write_meta(meta_path, version, counts, timings, conforms=report.conforms and not reasoning.problems)
     return BuildResult(version=version, dataset_path=dataset_path, counts=counts, timings=timings, report=report)
+
+
+def _write_meta(path: Path, version: str, counts: dict[str, int], timings: dict[str, float], *,
+                conforms: bool) -> None:
+    """What a cache hit reads back: counts, timings, and whether the build passed the shapes and the reasoner."""
+    path.write_text(json.dumps({"version": version, "counts": counts, "timings": timings, "conforms": conforms},
+                               indent=2))
 
 
 def _build_fast(settings: Settings, version: str, dataset_path: Path, meta_path: Path, *,
@@ -204,8 +209,6 @@ def _build_fast(settings: Settings, version: str, dataset_path: Path, meta_path:
     timings = dict(built.timings)
     timings["write"] = time.perf_counter() - mark
     timings["total"] = time.perf_counter() - started
-    conforms = built.report.conforms and not built.problems
-    meta_path.write_text(json.dumps({"version": version, "counts": counts, "timings": timings, "conforms": conforms},
-                                    indent=2))
+    _write_meta(meta_path, version, counts, timings, conforms=built.report.conforms and not built.problems)
     return BuildResult(version=version, dataset_path=dataset_path, counts=counts, timings=timings,
                        report=built.report)
