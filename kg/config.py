@@ -25,6 +25,13 @@ class Settings(BaseSettings):
     endpoint: str | None = Field(default=None, description="SPARQL query endpoint URL of the remote store.")
     endpoint_user: str | None = None
     endpoint_password: str | None = None
+    endpoint_kind: Literal["standard", "virtuoso"] = Field(
+        default="standard", description="standard (oxigraph serve, Fuseki, ...: a default graph of its own) or "
+        "virtuoso (its default graph is the union of all graphs: the contract's default graph is kept in "
+        "https://w3id.org/cybergov/graph/default and every query names its dataset; HTTP digest auth for push).")
+    version_check_seconds: float = Field(
+        default=2.0, ge=0, description="Remote store: how often an API instance re-reads the pushed graph version "
+        "(a new `cybergov push` reaches every instance within this time).")
 
     reasoner: Literal["owlrl", "fast"] = Field(
         default="fast", description="fast (OWL 2 RL rules as SPARQL updates on pyoxigraph; same entailments) or owlrl (the reference).")
