@@ -8,6 +8,19 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_ROOT = Path(__file__).resolve().parent / "bundled"  # the ontology, data and shapes a wheel carries
+
+
+def _default_root() -> Path:
+    """A checkout's own folders when there are any (so curators' edits count), else the package's copies."""
+    return REPO_ROOT if (REPO_ROOT / "ontology").is_dir() and (REPO_ROOT / "data").is_dir() else BUNDLED_ROOT
+
+
+def _default_cache() -> Path:
+    """.cache in a checkout; in an installed package (site-packages may not be writable) the user's cache."""
+    if _default_root() == REPO_ROOT:
+        return Path(".cache")
+    return Path.home() / ".cache" / "cybergov-kg"
 
 
 class Settings(BaseSettings):
@@ -15,11 +28,13 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="CYBERGOV_", env_file=None, extra="ignore")
 
-    root: Path = Field(default=REPO_ROOT, description="Repository root; relative paths below resolve here.")
+    root: Path = Field(default_factory=_default_root,
+                       description="Repository root (the package's own copy when installed from a wheel); "
+                                   "relative paths below resolve here.")
     ontology_dir: Path = Path("ontology")
     data_dir: Path = Path("data")
     shapes_dir: Path = Path("shapes")
-    cache_dir: Path = Path(".cache")
+    cache_dir: Path = Field(default_factory=_default_cache)
 
     store: Literal["memory", "remote"] = "memory"
     endpoint: str | None = Field(default=None, description="SPARQL query endpoint URL of the remote store.")
