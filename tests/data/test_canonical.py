@@ -17,6 +17,11 @@ REPO = Path(__file__).resolve().parents[2]
 DATA_FILES = sorted((REPO / "data").rglob("*.ttl"))
 
 
+def test_data_folder_holds_only_turtle():
+    others = [str(p.relative_to(REPO)) for p in (REPO / "data").rglob("*") if p.is_file() and p.suffix != ".ttl"]
+    assert others == [], f"data/ is the curated Turtle only (no generators, no generated files): {others}"
+
+
 @pytest.mark.parametrize("path", DATA_FILES, ids=lambda p: str(p.relative_to(REPO)))
 def test_data_file_is_canonical(path):
     rel = path.relative_to(REPO)
