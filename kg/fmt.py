@@ -3,13 +3,13 @@
 One job: turn a Turtle file into its canonical text, so that a contribution's diff shows only its facts.
 
 The layout:
-- the file's header comment block (the ``#`` lines and blank lines before the first statement) is kept as it is;
+- the file's header comment block (the ``#`` and blank lines before the first statement) is kept as it is;
 - one ``@prefix`` block, only the prefixes the file uses, taken from ``kg.namespaces.TURTLE_PREFIXES`` in
   alphabetical order (a file's own prefix declarations are not kept: there is one place for namespaces);
 - one block per subject, separated by a blank line; described entities first, then the reified records
   (participations, memberships, endorsements, totals, ...), each group in IRI order;
 - in a block, ``a`` first, then identifier and labels, then the other predicates in prefixed-name order, then
-  the provenance (``dct:source``, ``cgo:asOf``, ``cgo:evidence``) and ``rdfs:comment``; one predicate per line,
+  the provenance (``dct:source``, ``cgo:asOf``, ``cgo:evidence``) and ``rdfs:comment``; one predicate a line,
   objects sorted, several objects on one line separated by ``" , "`` (one per line when that line
   would be longer than 110 characters);
 - a blank node used once as an object is written inline (``[ ... ]``), an RDF list as ``( ... )``.
@@ -37,11 +37,11 @@ from kg.namespaces import CGO, DCT, ID, SKOS, TURTLE_PREFIXES
 INDENT = "    "
 WIDTH = 110  # a predicate with several objects longer than this puts each object on its own line
 
-# Predicates written first and last in a block, in this order; the others go in between in prefixed-name order.
+# Predicates written first and last in a block, in this order; the others in between, in prefixed-name order.
 FIRST = (RDF.type, DCT.identifier, RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.notation)
 LAST = (DCT.source, CGO.asOf, CGO.evidence, RDFS.comment)
 
-# Id kinds (https://w3id.org/cybergov/id/{kind}/...) of reified records: written after the entities they relate.
+# Id kinds (https://w3id.org/cybergov/id/{kind}/...) of reified records: after the entities they relate.
 RECORD_KINDS = ("participation", "membership", "endorsement", "total")
 
 _LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.\-]|\\/)*")
@@ -91,7 +91,7 @@ def split_header(text: str) -> tuple[list[str], str]:
 
 
 def find_comment(body: str) -> tuple[int, str] | None:
-    """The first ``#`` comment in Turtle text outside IRIs and strings, as (line number from 1, line), or None.
+    """The first ``#`` comment in Turtle text outside IRIs and strings, as (line number, line), or None.
 
     A small lexer: it skips ``<...>`` IRIs and the four string forms, so a ``#`` inside them is not a comment.
     """
@@ -256,8 +256,9 @@ def _escape(ch: str) -> str:
 
 def _object_key(text: str) -> tuple:
     # IRIs and prefixed names first, then literals, then blank nodes; each group by its text
-    rank = 2 if text.startswith(("[", "(")) else 1 if text[:1] in "\"'0123456789+-" or text in ("true", "false") else 0
-    return (rank, text)
+    if text.startswith(("[", "(")):
+        return (2, text)
+    return (1 if text[:1] in "\"'0123456789+-" or text in ("true", "false") else 0, text)
 
 
 def serialize(header: list[str], graph: Graph) -> str:
@@ -281,7 +282,10 @@ def serialize(header: list[str], graph: Graph) -> str:
 
 
 def format_text(text: str, *, path: str = "<text>") -> str:
-    """The canonical form of a Turtle text. Raises LoadError (syntax), CommentOutsideHeader, UnsupportedGraph."""
+    """The canonical form of a Turtle text.
+
+    Raises LoadError (syntax), CommentOutsideHeader or UnsupportedGraph.
+    """
     header, graph = parse(text, path=path)
     return serialize(header, graph)
 

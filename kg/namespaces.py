@@ -69,7 +69,7 @@ def file_graph(relpath: str) -> str:
 
 
 __all__ = [
-    "CGO", "CGSH", "EVIDENCE", "ID", "GRAPH", "ORG", "SH", "SD", "DCT", "FOAF", "OWL", "PROV", "RDF", "RDFS", "SKOS", "TIME",
-    "XSD", "ONTOLOGY_IRI", "GRAPH_ASSERTED", "GRAPH_INFERRED", "GRAPH_ONTOLOGY", "GRAPH_FILE_BASE",
+    "CGO", "CGSH", "EVIDENCE", "ID", "GRAPH", "ORG", "SH", "SD", "DCT", "FOAF", "OWL", "PROV", "RDF", "RDFS",
+    "SKOS", "TIME", "XSD", "ONTOLOGY_IRI", "GRAPH_ASSERTED", "GRAPH_INFERRED", "GRAPH_ONTOLOGY", "GRAPH_FILE_BASE",
     "DEFAULT_GRAPHS", "PREFIXES", "TURTLE_PREFIXES", "sparql_prologue", "file_graph",
 ]
