@@ -19,6 +19,9 @@ GRAPH_INFERRED = str(GRAPH["inferred"])
 GRAPH_ONTOLOGY = str(GRAPH["ontology"])
 GRAPH_FILE_BASE = str(GRAPH["file/"])
 DEFAULT_GRAPHS = (GRAPH_ASSERTED, GRAPH_ONTOLOGY, GRAPH_INFERRED)
+# Relative IRIs in a user's SPARQL query resolve against this base unless the query declares its
+# own BASE: `<state/FRA>` is https://w3id.org/cybergov/id/state/FRA.
+QUERY_BASE_IRI = str(ID)
 
 # Prefixes offered to SPARQL queries and used when serializing Turtle.
 PREFIXES: dict[str, str] = {
@@ -57,6 +60,6 @@ def file_graph(relpath: str) -> str:
 
 __all__ = [
     "CGO", "CGSH", "ID", "GRAPH", "ORG", "SH", "SD", "DCT", "FOAF", "OWL", "PROV", "RDF", "RDFS", "SKOS", "TIME",
-    "XSD", "ONTOLOGY_IRI", "GRAPH_ASSERTED", "GRAPH_INFERRED", "GRAPH_ONTOLOGY", "GRAPH_FILE_BASE",
+    "XSD", "ONTOLOGY_IRI", "QUERY_BASE_IRI", "GRAPH_ASSERTED", "GRAPH_INFERRED", "GRAPH_ONTOLOGY", "GRAPH_FILE_BASE",
     "DEFAULT_GRAPHS", "PREFIXES", "sparql_prologue", "file_graph",
 ]

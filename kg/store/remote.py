@@ -22,7 +22,7 @@ import pyoxigraph as ox
 from kg import named_queries
 from kg.config import Settings
 from kg.errors import QueryError, QueryTimeout, StoreError
-from kg.namespaces import sparql_prologue
+from kg.namespaces import QUERY_BASE_IRI, sparql_prologue
 from kg.store.base import QueryOutput, Row, bind
 from kg.store.engine import serialize_answer
 
@@ -34,13 +34,18 @@ _POSITION = (
 )
 
 
-def _query_error(status: int, text: str) -> QueryError:
+def _query_error(status: int, text: str, *, lines_before: int = 0) -> QueryError:
     message = text.strip() or f"the endpoint answered {status}"
     for pattern in _POSITION:
         match = pattern.search(message)
         if match:
-            return QueryError(message, int(match.group(1)), int(match.group(2)))
+            return QueryError(message, max(1, int(match.group(1)) - lines_before), int(match.group(2)))
     return QueryError(message)
+
+
+# Users' queries get the embedded store's base (kg.namespaces.QUERY_BASE_IRI) as a BASE line of
+# their own: a BASE the query declares comes after it and wins, as with pyoxigraph's base_iri.
+_USER_BASE = f"BASE <{QUERY_BASE_IRI}>\n"
 
 
 class RemoteStore:
@@ -62,7 +67,7 @@ class RemoteStore:
         self._counts: dict[str, int] | None = None
 
     def _post(self, query: str, *, default_graphs: list[str] | None = None,
-              named_graphs: list[str] | None = None) -> httpx.Response:
+              named_graphs: list[str] | None = None, lines_before: int = 0) -> httpx.Response:
         """POST the query (form-encoded) and return a 2xx response.
 
         Raises:
@@ -81,7 +86,7 @@ class RemoteStore:
         except httpx.HTTPError as exc:
             raise StoreError(f"SPARQL endpoint {self.endpoint} unreachable: {exc}") from None
         if response.status_code in (400, 422):
-            raise _query_error(response.status_code, response.text)
+            raise _query_error(response.status_code, response.text, lines_before=lines_before)
         timed_out = response.status_code in (408, 504) or (
             response.is_error and "timeout" in response.text[:300].lower())
         if timed_out:
@@ -130,7 +135,8 @@ class RemoteStore:
 
     def execute(self, query: str, *, fmt: str, default_graphs: list[str] | None = None,
                 named_graphs: list[str] | None = None) -> QueryOutput:
-        response = self._post(query, default_graphs=default_graphs, named_graphs=named_graphs)
+        response = self._post(_USER_BASE + query, default_graphs=default_graphs, named_graphs=named_graphs,
+                              lines_before=1)
         return serialize_answer(self._answer(response), fmt=fmt, max_results=self.max_results)
 
     def counts(self) -> dict[str, int]:
