@@ -188,3 +188,44 @@ def test_relative_iris_resolve_against_the_id_base(client):
 def test_a_query_base_wins_over_the_default(client):
     r = client.get("/sparql", params={"query": f"BASE <https://w3id.org/cybergov/id/state/> ASK {{ <FRA> a <{STATE}> }}"})
     assert r.json()["boolean"] is True
+
+
+@pytest.mark.parametrize("fmt", ["xml"])
+def test_carriage_return_survives_sparql_xml(client, fmt):
+    import xml.etree.ElementTree as ET
+
+    r = client.get("/sparql", params={"query": 'SELECT ("a\\rb" AS ?x) WHERE {}', "format": fmt})
+    assert "&#13;" in r.text
+    ns = {"r": "http://www.w3.org/2005/sparql-results#"}
+    assert ET.fromstring(r.content).find(".//r:literal", ns).text == "a\rb"
+
+
+def test_carriage_return_survives_rdf_xml(client):
+    import pyoxigraph as ox
+
+    r = client.get("/sparql", params={"query": 'CONSTRUCT { <urn:a> <urn:b> "x\\ry" } WHERE {}', "format": "rdfxml"})
+    assert r.status_code == 200
+    [quad] = list(ox.parse(r.content, format=ox.RdfFormat.RDF_XML))
+    assert quad.object.value == "x\ry"
+
+
+def test_service_description_endpoint_follows_each_clients_host(client):
+    a = client.get("/sparql", headers={"Host": "one.example", "Accept": "text/turtle"})
+    b = client.get("/sparql", headers={"Host": "two.example", "Accept": "text/turtle"})
+    assert "one.example" in a.text and "two.example" not in a.text
+    assert "two.example" in b.text and "one.example" not in b.text
+
+
+@pytest.mark.parametrize("path, methods", [
+    ("/sparql", {"GET", "HEAD", "POST", "OPTIONS"}),
+    ("/treaties", {"GET", "HEAD", "OPTIONS"}),
+])
+def test_options_advertises_every_method(client, path, methods):
+    r = client.options(path)
+    assert r.status_code in (200, 204)
+    assert {m.strip() for m in r.headers["allow"].split(",")} == methods
+
+
+def test_head_on_sparql(client):
+    r = client.head("/sparql", params={"query": "ASK {}"})
+    assert r.status_code == 200 and r.content == b""
