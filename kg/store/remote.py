@@ -139,6 +139,17 @@ class RemoteStore:
                               lines_before=1)
         return serialize_answer(self._answer(response), fmt=fmt, max_results=self.max_results)
 
+    def quads(self):
+        """Every quad of the endpoint (named graphs and the default graph).
+
+        The answer is fetched whole (SPARQL JSON) and read lazily; a Graph Store Protocol download
+        would stream, but not every engine offers one.
+        """
+        query = "SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+        for row in self._answer(self._post(query)):
+            graph = row["g"] if row["g"] is not None else ox.DefaultGraph()
+            yield ox.Quad(row["s"], row["p"], row["o"], graph)
+
     def counts(self) -> dict[str, int]:
         if self._counts is None:
             rows = self._answer(self._post(named_queries.get("graph-counts", "pipeline").text))
