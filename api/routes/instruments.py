@@ -15,7 +15,7 @@ router = APIRouter(tags=["instruments"])
 
 
 @router.get("/instruments", response_model=InstrumentList, responses=LIST_RESPONSES, summary="Instruments",
-            description=sparql_doc("instruments", intro=(
+            description=sparql_doc("instruments", "date-intervals", "date-bounds", intro=(
                 "Every instrument, binding or not: treaties, protocols, EU regulations and directives, resolutions, "
                 "reports, policies. `q` filters by label, alternative label or official number (case-insensitive "
                 "substring); `kind` by class (`treaty` includes protocols; `legal-instrument`, `resolution`, ...). "
@@ -28,7 +28,7 @@ def list_instruments(request: Request, store: StoreDep, q: Q = None,
 
 
 @router.get("/instruments/{id}", response_model=InstrumentDetail, responses=DETAIL_RESPONSES, summary="One instrument",
-            description=sparql_doc("instruments", "instrument-relations", intro=(
+            description=sparql_doc("instruments", "instrument-relations", "date-intervals", "date-bounds", intro=(
                 "One instrument: labels, dates, depositary, related instruments, sources. "
                 "`Accept: application/ld+json` gives its graph (`describe-resource.rq`).")))
 def get_instrument(id: str, request: Request, store: StoreDep):
