@@ -57,6 +57,12 @@ the date asked; null on an open side); `X_bounds` lists the sourced bounds; `X_d
 provision of a derived date."""
 
 
+def date_field(what: str, name: str, example: str):
+    """A date field: the value as the source gives it, at day, month or year precision."""
+    return Field(default=None, examples=[example], description=(
+        f"{what} As the source gives it: YYYY-MM-DD, YYYY-MM or YYYY (see `{name}_precision`)."))
+
+
 def dated(name: str, *dates: str) -> type[BaseModel]:
     """A model with the precision fields of the given date fields (see DATE_DOC)."""
     fields: dict = {}
@@ -89,10 +95,10 @@ class Instrument(dated("InstrumentDates", "adopted", "opened_for_signature", "en
         default=None, description="What the curated records leave out (e.g. a participation list known to be partial).")
     alt_labels: list[str] = Field(default_factory=list, description="Short names and official numbers.")
     kind: str | None = Field(default=None, examples=["treaty", "protocol", "regulation", "resolution"])
-    adopted: str | None = None
-    opened_for_signature: str | None = None
-    entry_into_force: str | None = None
-    application_date: str | None = None
+    adopted: str | None = date_field("The adoption date.", "adopted", "2001-11-08")
+    opened_for_signature: str | None = date_field("Opened for signature.", "opened_for_signature", "2001-11-23")
+    entry_into_force: str | None = date_field("Its own entry into force.", "entry_into_force", "2004-07-01")
+    application_date: str | None = date_field("The date it applies from.", "application_date", "2019-06-27")
     depositary: Ref | None = None
     adoption_place: str | None = None
     status: str | None = Field(default=None, examples=["in-force"])
@@ -116,10 +122,11 @@ class Participation(dated("ParticipationDates", "signed", "consented", "in_force
 
     state: Ref
     treaty: Ref
-    signed: str | None = None
+    signed: str | None = date_field("The signature.", "signed", "2001-11-23")
     consent_kind: str | None = Field(default=None, examples=["ratification", "accession"])
-    consented: str | None = None
-    in_force: str | None = Field(default=None, description="Entry into force for this state.")
+    consented: str | None = date_field("Consent to be bound (deposit of the instrument).", "consented", "2006-01-10")
+    in_force: str | None = Field(default=None, description="Entry into force for this state (see `in_force_precision`"
+                                                           "; `in_force_derived` when derived by the treaty's rule).")
     denounced: str | None = Field(default=None, description="The day a denunciation or withdrawal took effect.")
     denunciation_notified: str | None = None
     status_on_date: str | None = Field(
@@ -133,7 +140,7 @@ class Organization(dated("OrganizationDates", "founded"), Sourced):
         default=None, description="What the curated records leave out (e.g. members without dates).")
     alt_labels: list[str] = Field(default_factory=list, description="Acronyms and short names.")
     kind: str | None = Field(default=None, examples=["intergovernmental-organization", "agency"])
-    founded: str | None = None
+    founded: str | None = date_field("Founded.", "founded", "1949")
     parent: Ref | None = None
 
 
@@ -145,7 +152,7 @@ class Membership(dated("MembershipDates", "start", "end"), Sourced):
     member: Ref
     organization: Ref
     role: str | None = Field(default=None, examples=["member", "observer"])
-    start: str | None = None
+    start: str | None = date_field("The first day the membership held.", "start", "1949")
     end: str | None = Field(default=None, description="The first day the membership no longer held.")
     end_reason: str | None = None
     member_on_date: bool | None = Field(default=None, description="Whether it held on the date asked; null if unknown.")

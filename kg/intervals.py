@@ -65,7 +65,7 @@ class Interval:
         return cls(day, day, "day", day.isoformat())
 
     def on_or_before(self, d: date) -> bool | None:
-        """True when the whole interval is on or before d, False when it is all after d, None when it straddles d."""
+        """True if the interval is all on or before d, False if it is all after d, None if it straddles d."""
         if self.latest is not None and self.latest <= d:
             return True
         if self.earliest is not None and self.earliest > d:

@@ -171,8 +171,10 @@ def why_unknown_participation(p: ParticipationDates, d: date, status: str) -> st
                 "the source gives no date it took effect")
     if consented_on(p, d) is None:
         if p.consented is not None:
-            return _straddles(f"consent to be bound ({p.consent_kind or 'kind not recorded'})", p.consented, d)
-        return f"consent to be bound ({p.consent_kind}) is recorded without a date, so it may or may not precede {iso}"
+            kind = p.consent_kind or "kind not recorded"
+            return _straddles(f"consent to be bound ({kind})", p.consented, d)
+        return (f"consent to be bound ({p.consent_kind}) is recorded without a date, "
+                f"so it may or may not precede {iso}")
     if status == "party":
         if p.in_force is not None:
             return _straddles("entry into force for this state", p.in_force, d)

@@ -1,4 +1,4 @@
-"""REST answers against the SPARQL they show (issue 12, item 3): the same items, the same status, on every date.
+"""REST answers against the SPARQL they show (issue 12, item 3): same items, same status, on every date.
 
 The REST routes judge cached records in Python (kg.service, kg.temporal); kg/queries/participations-on.rq
 and memberships-on.rq state the same rules in SPARQL. These helpers run both for one scope (a treaty, a
@@ -18,7 +18,8 @@ from kg.store.base import bind_values
 
 FIXED_DAYS = [date(1945, 1, 1), date(1990, 1, 1), date(2004, 7, 1), date(2020, 1, 1), date(2023, 4, 4),
               date(2024, 6, 20), date(2026, 1, 1)]
-EVIDENCE = {level: ox.NamedNode(str(ID[f"evidence/{level}"])) for level in ("depositary", "official", "secondary")}
+EVIDENCE = {level: ox.NamedNode(str(ID[f"evidence/{level}"]))
+            for level in ("depositary", "official", "secondary")}
 
 
 def grid(found) -> list[date]:
@@ -39,7 +40,8 @@ def _sparql(store, name: str, days: list[date], bindings: dict) -> list[dict]:
 
 
 def participation_differences(store, *, treaty: str | None = None, participant: str | None = None,
-                              status: str, evidence: str | None = None, days: list[date] | None = None) -> list:
+                              status: str, evidence: str | None = None,
+                              days: list[date] | None = None) -> list:
     """(record, day, REST (list, status), SPARQL (list, status)) wherever the two answers differ."""
     found = participation.records(store, treaty=treaty, participant=participant)
     days = days or grid(found)

@@ -148,19 +148,19 @@ def concept_list(labels: dict[str, str | None], iris: list[str]) -> list[dict]:
     return [ref(i, last_segment(i), labels.get(i)) for i in iris]
 
 
-# Evidence levels (issue 11): the best level among a record's sources; `evidence=` keeps records at or above it.
+# Evidence levels (issue 11): a record's best level among its sources; `evidence=` keeps that level and better.
 EVIDENCE_RANK = {"depositary": 3, "official": 2, "secondary": 1}
 
 
 def best_evidence(levels: str | None) -> str | None:
-    """The best of a record's evidence levels (a GROUP_CONCAT column of IRIs): 'depositary', 'official', ..."""
+    """The best of a record's evidence levels (a GROUP_CONCAT column of IRIs): 'depositary', ..."""
     slugs = [last_segment(iri) for iri in split(levels)]
     known = [s for s in slugs if s in EVIDENCE_RANK]
     return max(known, key=EVIDENCE_RANK.__getitem__) if known else None
 
 
 def evidence_param(value: str | None) -> str | None:
-    """The `evidence` parameter: the lowest level counted (depositary > official > secondary); None when absent.
+    """The `evidence` parameter: the lowest level counted (depositary > official > secondary), or None.
 
     Raises:
         BadParameter: not one of the levels.

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from kg.errors import BadParameter
-from kg.namespaces import CGO
 from kg.intervals import Interval
+from kg.namespaces import CGO
 from kg.service.common import ListAnswer, best_evidence, find, kind_of, query_text, ref, run, split
 from kg.service.dates import date_fields, intervals
 from kg.store.base import Row, Store

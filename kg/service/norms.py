@@ -4,8 +4,8 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from kg.errors import BadParameter
-from kg.service.common import (ListAnswer, best_evidence, concept_labels, concept_list, concept_param, find, query_text, ref, run,
-                               split)
+from kg.service.common import (ListAnswer, best_evidence, concept_labels, concept_list, concept_param, find,
+                               query_text, ref, run, split)
 from kg.store.base import Row, Store
 from kg.suggest import close_ids
 

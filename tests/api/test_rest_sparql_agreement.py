@@ -71,7 +71,8 @@ def test_evidence_filter_agrees(repo_store):
 
 
 def sparql_json(client, query: str) -> list[dict]:
-    response = client.post("/sparql", data={"query": query}, headers={"Accept": "application/sparql-results+json"})
+    response = client.post("/sparql", data={"query": query},
+                           headers={"Accept": "application/sparql-results+json"})
     assert response.status_code == 200, response.text
     return [{k: v["value"] for k, v in b.items()} for b in response.json()["results"]["bindings"]]
 
@@ -90,7 +91,7 @@ def from_rows(rows: list[dict]) -> dict[str, set[str]]:
 
 @pytest.mark.parametrize("as_of", [d.isoformat() for d in FIXED_DAYS])
 def test_routes_and_the_sparql_they_show_agree_over_http(real, as_of):
-    """The route's JSON and /sparql's answer to the query its OpenAPI shows, with the VALUES a reader writes."""
+    """The route's JSON and /sparql's answer to the query its OpenAPI shows, with a reader's VALUES."""
     shown = named_queries.get("participations-on").text
     for status in ("party", "contracting", "signatory", "all"):
         answer = real.get("/treaties/budapest-convention/parties",
