@@ -2,8 +2,8 @@
 
 The REST routes judge cached records in Python (kg.service, kg.temporal); kg/queries/participations-on.rq
 and memberships-on.rq state the same rules in SPARQL. These helpers run both for one scope (a treaty, a
-state, an organization) over a grid of dates - every edge of every interval in the scope, the day before
-and after, and a few fixed days - and return what differs.
+state, an organization) over a grid of dates - the first and last day of every interval in the scope, the day
+before each, and a few fixed days - and return what differs.
 """
 from __future__ import annotations
 
@@ -23,13 +23,18 @@ EVIDENCE = {level: ox.NamedNode(str(ID[f"evidence/{level}"]))
 
 
 def grid(found) -> list[date]:
-    """Every edge of the records' intervals, the day before and after it, and the fixed days."""
+    """The days where a record's verdict can change, and the fixed days.
+
+    For an interval [earliest, latest]: the day before it (all after), its first day (straddling, unless one
+    day long) and its last day (all on or before); a verdict is the same on every later day until the next edge.
+    """
     days = set(FIXED_DAYS)
     for record in found:
-        for span in record.spans.values():
-            for edge in (span.earliest, span.latest) if span else ():
-                if edge is not None:
-                    days.update((edge - timedelta(days=1), edge, edge + timedelta(days=1)))
+        for span in filter(None, record.spans.values()):
+            if span.earliest is not None:
+                days.update((span.earliest - timedelta(days=1), span.earliest))
+            if span.latest is not None:
+                days.update((span.latest - timedelta(days=1), span.latest))
     return sorted(days)
 
 
