@@ -60,3 +60,60 @@ def test_csv_has_the_precision_columns(client):
     response = client.get(PARTIES, params={"as_of": "2020-01-01"}, headers={"Accept": "text/csv"})
     header = response.text.splitlines()[0].split(",")
     assert {"consented", "consented_precision", "consented_earliest", "consented_latest", "evidence"} <= set(header)
+
+
+# ---------------------------------------------------------------- tests/fixtures/data/precision.ttl, through the reasoner
+PRECISION = "/treaties/fixture-precision-convention/parties"
+UNION = "/organizations/fixture-precision-union/members"
+
+
+def by_state(answer: dict, key: str = "items", field: str = "state") -> dict:
+    return {i[field]["id"]: i for i in answer[key]}
+
+
+def test_a_founder_known_to_the_year_is_a_member_after_that_year_and_unknown_within_it(client):
+    later = get(client, UNION, as_of="2023-04-04")
+    assert {"ITA", "ESP", "JPN"} <= set(by_state(later, field="member")) and later["unknown"] == []
+    ita = by_state(later, field="member")["ITA"]
+    assert (ita["start"], ita["start_precision"], ita["start_earliest"], ita["start_latest"]) == \
+        ("1949", "year", "1949-01-01", "1949-12-31")
+    within = get(client, UNION, as_of="1949-06-01")
+    note = by_state(within, "unknown", "member")["ITA"]["note"]
+    assert "the year 1949 (1949-01-01 to 1949-12-31)" in note and "straddles 1949-06-01" in note
+    assert "ITA" in by_state(get(client, UNION, as_of="1949-12-31"), field="member")
+    assert "ITA" not in by_state(get(client, UNION, as_of="1948-12-31"), "unknown", "member")
+
+
+def test_a_bounded_start_is_decided_from_the_bound_on(client):
+    jpn = by_state(get(client, UNION, as_of="2015-12-03"), field="member")["JPN"]
+    assert jpn["start"] is None and jpn["start_precision"] == "bounded" and jpn["start_latest"] == "2015-12-03"
+    assert jpn["start_bounds"] == [{"not_before": None, "not_after": "2015-12-03",
+                                    "source": "https://example.org/union-chart-2015", "comment": None}]
+    assert "JPN" in by_state(get(client, UNION, as_of="2015-12-02"), "unknown", "member")
+
+
+def test_entry_into_force_derived_by_the_treatys_rule(client):
+    assert "NOR" not in by_state(get(client, PRECISION, as_of="2015-06-30"))
+    nor = by_state(get(client, PRECISION, as_of="2015-07-01"))["NOR"]
+    assert (nor["in_force"], nor["in_force_precision"]) == ("2015-07-01", "derived")
+    assert nor["in_force_derived"] == {"rule": "https://w3id.org/cybergov/id/rule/fixture-precision-convention-art-9",
+                                       "provision": "https://w3id.org/cybergov/id/provision/"
+                                                    "fixture-precision-convention-art-9"}
+
+
+def test_deposit_window_derived_from_a_known_entry_into_force(client):
+    swe = by_state(get(client, PRECISION, as_of="2015-09-15", status="contracting"), "unknown")["SWE"]
+    assert (swe["consented"], swe["consented_precision"]) == ("2015-09", "derived")
+    assert "derived by the rule" in swe["note"] and "2015-09-01 to 2015-09-30" in swe["note"]
+    assert "SWE" in by_state(get(client, PRECISION, as_of="2015-09-30", status="contracting"))
+    assert "SWE" in by_state(get(client, PRECISION, as_of="2016-01-01"))
+
+
+def test_reported_total_beside_total(client):
+    answer = get(client, PRECISION, as_of="2020-06-01")
+    assert answer["total"] == 2  # NOR and SWE; CHE's entry into force is not known
+    assert answer["reported_total"]["count"] == 4 and answer["reported_total"]["date"] == "2020-01-01"
+    assert answer["reported_total"]["sources"] == ["https://example.org/precision-chart"]
+    assert get(client, PRECISION, as_of="2019-12-31")["reported_total"] is None
+    assert get(client, UNION, as_of="2023-01-01")["reported_total"]["count"] == 3
+    assert get(client, UNION, as_of="2023-01-01", role="observer")["reported_total"] is None

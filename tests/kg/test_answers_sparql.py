@@ -15,6 +15,7 @@ import pyoxigraph as ox
 import pytest
 from answers_agreement import membership_differences, participation_differences
 
+from kg import named_queries
 from kg.namespaces import ID
 from kg.service import memberships, participation
 from kg.service.totals import reported_total
@@ -147,3 +148,15 @@ def test_reported_total_is_the_latest_dated_on_or_before_the_day(store):
     assert (late["count"], late["date"], late["sources"]) == (5, "2024-06-20", ["https://example.org/chart"])
     assert reported_total(store, TREATY, status="signatory", on=D("2025-01-01")) is None
     assert reported_total(store, UNION, status="member", on=D("2023-05-01"))["count"] == 6
+
+
+@pytest.mark.parametrize("status", ["party", "contracting", "signatory", "all"])
+def test_agreement_on_the_built_fixture_dataset(fixture_store, status):
+    """The same check through the whole pipeline (tests/fixtures/data: the reasoner writes the intervals)."""
+    treaties = {r["treaty"] for r in fixture_store.select(named_queries.get("participations").text)}
+    organizations = {r["organization"] for r in fixture_store.select(named_queries.get("memberships").text)}
+    assert str(ID["treaty/fixture-precision-convention"]) in treaties
+    for treaty in sorted(treaties):
+        assert participation_differences(fixture_store, treaty=treaty, status=status) == [], treaty
+    for organization in sorted(organizations):
+        assert membership_differences(fixture_store, organization=organization, role=None) == [], organization
