@@ -218,12 +218,14 @@ class Page(BaseModel):
 class InstrumentList(Page):
     items: list[Instrument]
     q: str | None = None
+    evidence: str | None = Field(default=None, description="The lowest evidence level counted (`evidence`).")
     kind: str | None = None
 
 
 class TreatyList(Page):
     items: list[Instrument]
     q: str | None = None
+    evidence: str | None = Field(default=None, description="The lowest evidence level counted (`evidence`).")
 
 
 class ParticipationList(Page):
@@ -242,6 +244,7 @@ class ParticipationList(Page):
 class OrganizationList(Page):
     items: list[Organization]
     q: str | None = None
+    evidence: str | None = Field(default=None, description="The lowest evidence level counted (`evidence`).")
 
 
 class MembershipList(Page):
@@ -260,11 +263,13 @@ class MembershipList(Page):
 class StateList(Page):
     items: list[State]
     q: str | None = None
+    evidence: str | None = Field(default=None, description="The lowest evidence level counted (`evidence`).")
 
 
 class NormList(Page):
     items: list[Norm]
     q: str | None = None
+    evidence: str | None = Field(default=None, description="The lowest evidence level counted (`evidence`).")
 
 
 class ObligationList(Page):

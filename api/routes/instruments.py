@@ -6,10 +6,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from api.deps import StoreDep
-from api.representation import DEFAULT_LIMIT, DETAIL_RESPONSES, LIST_RESPONSES, Limit, Offset, Q, detail_answer, \
-    list_answer, sparql_doc
+from api.representation import DEFAULT_LIMIT, DETAIL_RESPONSES, LIST_RESPONSES, Evidence, Limit, Offset, Q, \
+    detail_answer, list_answer, sparql_doc
 from api.schemas import InstrumentDetail, InstrumentList
 from kg.service import graphs, instruments
+from kg.service.common import evidence_param
 
 router = APIRouter(tags=["instruments"])
 
@@ -22,9 +23,9 @@ router = APIRouter(tags=["instruments"])
                 "`Accept: text/csv` gives a table.")))
 def list_instruments(request: Request, store: StoreDep, q: Q = None,
                      kind: Annotated[str | None, Query(description="Instrument kind, e.g. treaty, regulation.")] = None,
-                     limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
-    return list_answer(request, instruments.list_instruments(store, q=q, kind=kind), InstrumentList,
-                       limit=limit, offset=offset)
+                     evidence: Evidence = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
+    answer = instruments.list_instruments(store, q=q, kind=kind).at_least(evidence_param(evidence))
+    return list_answer(request, answer, InstrumentList, limit=limit, offset=offset)
 
 
 @router.get("/instruments/{id}", response_model=InstrumentDetail, responses=DETAIL_RESPONSES, summary="One instrument",

@@ -43,10 +43,10 @@ MEMBERSHIP_QUERIES = ("memberships-on", "memberships", "date-intervals", "date-b
 @router.get("/organizations", response_model=OrganizationList, responses=LIST_RESPONSES,
             summary="Organizations and bodies",
             description=sparql_doc("organizations", "date-intervals", "date-bounds", intro="`q` filters by label or acronym (case-insensitive)."))
-def list_organizations(request: Request, store: StoreDep, q: Q = None, limit: Limit = DEFAULT_LIMIT,
-                       offset: Offset = 0):
-    return list_answer(request, organizations.list_organizations(store, q=q), OrganizationList,
-                       limit=limit, offset=offset)
+def list_organizations(request: Request, store: StoreDep, q: Q = None, evidence: Evidence = None,
+                       limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
+    answer = organizations.list_organizations(store, q=q).at_least(evidence_param(evidence))
+    return list_answer(request, answer, OrganizationList, limit=limit, offset=offset)
 
 
 @router.get("/organizations/{id}", response_model=OrganizationDetail, responses=DETAIL_RESPONSES,

@@ -19,8 +19,10 @@ ID_DOC = "`{id}` is the ISO 3166-1 alpha-3 code (`FRA`); alpha-2 (`FR`) and the 
 
 @router.get("/states", response_model=StateList, responses=LIST_RESPONSES, summary="States",
             description=sparql_doc("states", intro="`q` filters by name or code (case-insensitive)."))
-def list_states(request: Request, store: StoreDep, q: Q = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
-    return list_answer(request, states.list_states(store, q=q), StateList, limit=limit, offset=offset)
+def list_states(request: Request, store: StoreDep, q: Q = None, evidence: Evidence = None,
+                limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
+    answer = states.list_states(store, q=q).at_least(evidence_param(evidence))
+    return list_answer(request, answer, StateList, limit=limit, offset=offset)
 
 
 @router.get("/states/{id}", response_model=StateProfile, responses=DETAIL_RESPONSES, summary="A state's profile",

@@ -49,9 +49,10 @@ PARTICIPATION_QUERIES = ("participations-on", "participations", "date-intervals"
             description=sparql_doc("instruments", "date-intervals", "date-bounds", intro=(
                 "The instruments that states sign and become party to (treaties and protocols; the query is run "
                 "with `of_class` bound to `cgo:Treaty`). `q` filters by label, alternative label or official number.")))
-def list_treaties(request: Request, store: StoreDep, q: Q = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
-    return list_answer(request, instruments.list_instruments(store, q=q, treaties_only=True), TreatyList,
-                       limit=limit, offset=offset)
+def list_treaties(request: Request, store: StoreDep, q: Q = None, evidence: Evidence = None,
+                  limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
+    answer = instruments.list_instruments(store, q=q, treaties_only=True).at_least(evidence_param(evidence))
+    return list_answer(request, answer, TreatyList, limit=limit, offset=offset)
 
 
 @router.get("/treaties/{id}", response_model=InstrumentDetail, responses=DETAIL_RESPONSES, summary="One treaty",

@@ -33,6 +33,11 @@ class ListAnswer:
             body["unknown"] = self.unknown
         return body
 
+    def at_least(self, evidence: str | None) -> ListAnswer:
+        """Only the items whose evidence level is `evidence` or better (every item when None); echoes the level."""
+        items = [i for i in self.items if meets(i.get("evidence"), evidence)]
+        return ListAnswer(items, echo={**self.echo, "evidence": evidence}, unknown=self.unknown)
+
 
 def run(store: Store, name: str, **bindings) -> list[Row]:
     """Run the named query `name` with the given pyoxigraph terms bound (None values are left unbound)."""

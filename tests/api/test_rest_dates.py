@@ -117,3 +117,14 @@ def test_reported_total_beside_total(client):
     assert get(client, PRECISION, as_of="2019-12-31")["reported_total"] is None
     assert get(client, UNION, as_of="2023-01-01")["reported_total"]["count"] == 3
     assert get(client, UNION, as_of="2023-01-01", role="observer")["reported_total"] is None
+
+
+@pytest.mark.parametrize("url", ["/instruments", "/treaties", "/organizations", "/states", "/norms"])
+def test_every_list_route_takes_the_evidence_level(client, url):
+    everything = get(client, url)
+    assert everything["evidence"] is None and everything["total"] > 0
+    official = get(client, url, evidence="official")
+    assert official["evidence"] == "official"
+    assert all(i["evidence"] in ("depositary", "official") for i in official["items"])
+    assert official["total"] == sum(i["evidence"] in ("depositary", "official") for i in everything["items"])
+    assert client.get(url, params={"evidence": "hearsay"}).status_code == 422
