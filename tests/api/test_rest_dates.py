@@ -128,3 +128,14 @@ def test_every_list_route_takes_the_evidence_level(client, url):
     assert all(i["evidence"] in ("depositary", "official") for i in official["items"])
     assert official["total"] == sum(i["evidence"] in ("depositary", "official") for i in everything["items"])
     assert client.get(url, params={"evidence": "hearsay"}).status_code == 422
+
+
+def test_evidence_level_of_each_record_and_the_minimum_asked(client):
+    every = by_state(get(client, PRECISION, as_of="2020-06-01", status="all"))
+    assert {k: v["evidence"] for k, v in every.items()} == {
+        "NOR": "depositary", "SWE": "official", "CHE": "official", "RUS": "secondary"}
+    official = get(client, PRECISION, as_of="2020-06-01", status="all", evidence="official")
+    assert set(by_state(official)) == {"NOR", "SWE", "CHE"} and official["evidence"] == "official"
+    assert set(by_state(get(client, PRECISION, as_of="2020-06-01", status="all", evidence="depositary"))) == {"NOR"}
+    members = get(client, UNION, as_of="2023-04-04", evidence="official")
+    assert set(by_state(members, field="member")) == {"ESP", "JPN"}  # ITA rests on secondary evidence
