@@ -61,7 +61,8 @@ TURTLE_PREFIXES: dict[str, str] = {
     **{kind: str(ID[f"{path}/"]) for kind, path in (
         ("addressee", "addressee"), ("deontic", "deontic"), ("endorsement", "endorsement"),
         ("mechanism", "mechanism"), ("mship", "membership"), ("norm", "norm"), ("obligation", "obligation"),
-        ("part", "participation"), ("provision", "provision"), ("status", "status"), ("total", "total"),
+        ("part", "participation"), ("provision", "provision"), ("rule", "rule"), ("ruleevent", "rule-event"),
+        ("status", "status"), ("total", "total"),
     )},
 }
 
