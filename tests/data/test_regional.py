@@ -109,13 +109,16 @@ def test_osce_every_participating_state_has_a_start_at_its_precision(select):
     assert osce["ALB"]["start"] == "1991-06"
 
 
-def test_osce_years_from_the_cow_dataset_are_secondary_and_say_why(select):
-    rows = select("""
-        SELECT ?m ?start ?ev ?c WHERE { ?r org:organization orgn:osce ; org:member ?m ; cgo:startDate ?start ;
-                                          cgo:evidence ?ev ; rdfs:comment ?c .
-                                        FILTER (?ev = <https://w3id.org/cybergov/id/evidence/secondary>) }""")
+def test_osce_years_from_the_cow_dataset_say_why(select):
+    # the three years read only in the Correlates of War IGO dataset (secondary evidence for the year); the record's
+    # level is the best among its sources, the OSCE's own list of participating States
+    cow = "https://github.com/dieghernan/igoR/blob/c9936ca/data/igo_year_format3.rda"
+    rows = select(f"""
+        SELECT ?m ?start ?ev ?c WHERE {{ ?r org:organization orgn:osce ; org:member ?m ; cgo:startDate ?start ;
+                                           cgo:evidence ?ev ; rdfs:comment ?c ; dct:source <{cow}> }}""")
     assert {r["m"].removeprefix(STATE): r["start"] for r in rows} == {"BIH": "1992", "CZE": "1993", "SVK": "1993"}
-    assert all("Correlates of War" in r["c"] and "no OSCE or government page" in r["c"] for r in rows)
+    assert all("secondary evidence" in r["c"] and "no OSCE or government page" in r["c"] for r in rows)
+    assert {r["ev"].rsplit("/", 1)[1] for r in rows} == {"depositary"}
 
 
 def test_osce_reported_total(select):
