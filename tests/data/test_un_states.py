@@ -198,3 +198,11 @@ def test_g7_memberships_start_in_the_years_official_pages_give(select):
 
 def test_russia_not_in_g7(select):
     assert select("SELECT ?m WHERE { ?m org:organization orgn:g7 ; org:member state:RUS }") == []
+
+
+def test_g7_founded_1975_and_its_reported_total(select):
+    # Global Affairs Canada: the leaders met "in 1975"; "a forum for the leaders of seven of the world's most
+    # industrialized nations"
+    assert select("SELECT ?f WHERE { orgn:g7 cgo:founded ?f }") == [{"f": "1975"}]
+    rows = select("SELECT ?n WHERE { ?t a cgo:ReportedTotal ; cgo:totalOf orgn:g7 ; cgo:totalCount ?n }")
+    assert rows == [{"n": "7"}]
