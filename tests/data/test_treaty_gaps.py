@@ -158,6 +158,12 @@ def test_sri_lanka_acceded(select):
         C + "accession", "2015-05-29", "2015-09-01", EV + "secondary")
 
 
+def test_spain_in_force_1_october_2010(select):
+    # CoE Octopus page of Spain: "instrument of ratification deposited on 3 June 2010 ... Period of effect: 1/10/2010"
+    r = record(select, "budapest-convention", "ESP")
+    assert (r["consent"], r["eif"]) == ("2010-06-03", "2010-10-01")
+
+
 def test_ecuador_party_by_january_2026(select):
     # NL treaty database, modifications log: "14-01-2026 Partij - Ecuador gewijzigd - toegevoegd voorbehoud"
     assert bounds(select, "budapest-convention", "ECU") == {"consentDate": (None, "2026-01-14")}
