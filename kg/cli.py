@@ -189,7 +189,7 @@ def query(
 
 @app.command()
 def stats() -> None:
-    """Triples per graph (asserted, ontology, inferred, files) and entities per class."""
+    """Triples per graph (asserted, ontology, inferred, files), entities per class, curated records per evidence level."""
     from kg import named_queries
 
     settings = _settings()
@@ -203,6 +203,10 @@ def stats() -> None:
         typer.echo("\nclass                                  entities")
         for row in store.select(named_queries.get("class-counts").text):
             typer.echo(f"{row['label'] or row['class']:<38} {int(row['n']):>8}")
+        typer.echo("\nevidence level                          records")
+        for row in store.select(named_queries.get("evidence-counts").text):
+            name = row["label"] or (row["level"] or "(none)").rsplit("/", 1)[-1]
+            typer.echo(f"{name:<38} {int(row['n']):>8}")
     finally:
         store.close()
 

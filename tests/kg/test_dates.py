@@ -195,7 +195,7 @@ def test_a_future_year_or_month_is_caught_like_a_future_day():
         @prefix id: <https://w3id.org/cybergov/id/> .
         id:membership\\/coe\\/FRA-future a cgo:Membership ; org:member id:state\\/FRA ; org:organization id:organization\\/coe ;
             org:role id:role\\/member ; cgo:startDate "2999"^^xsd:gYear ; cgo:endDate "2999-01"^^xsd:gYearMonth ;
-            dct:source <https://example.org/source> ; cgo:asOf "2026-01-01"^^xsd:date .""", format="turtle")
+            dct:source <https://example.org/source> ; cgo:asOf "2026-01-01"^^xsd:date ; cgo:evidence <https://w3id.org/cybergov/id/evidence/official> .""", format="turtle")
     full = Graph()
     full += ONTOLOGY
     full += MINIMAL.graph
