@@ -118,3 +118,40 @@ def test_the_n_th_consent_bounds_the_convention_s_entry_into_force(comparisons):
     assert len(rows) == 1
     low, high, stated = rows[0]
     assert low is None and stated <= high
+
+
+def _values(reasoned, state: str, prefix: str) -> dict[str, set[str]]:
+    record = URIRef(f"https://w3id.org/cybergov/id/participation/budapest-convention/{state}")
+    cgo = "https://w3id.org/cybergov/ontology#"
+    found: dict[str, set[str]] = {}
+    for p, o in reasoned.predicate_objects(record):
+        if str(p).startswith(cgo + prefix):
+            found.setdefault(str(p).split("#")[1], set()).add(str(o))
+    return found
+
+
+def test_a_bounded_consent_bounds_the_entry_into_force(reasoned):
+    """North Macedonia: kind unknown, consent not after 1 June 2011 (the CoE notification of that day). Arts. 36(4) and
+    37(2) both give three months, so the entry into force is between the Convention's own (1 July 2004) and 1 October 2011,
+    derived by both rules (kg/rules/date-derive-participant-interval.rq)."""
+    values = _values(reasoned, "MKD", "entryIntoForceDate")
+    assert values["entryIntoForceDateEarliest"] == {"2004-07-01"}
+    assert values["entryIntoForceDateLatest"] == {"2011-10-01"}
+    assert values["entryIntoForceDatePrecision"] == {"derived"}
+    assert values["entryIntoForceDateDerivedBy"] == {"https://w3id.org/cybergov/id/rule/budapest-convention-art-36-4",
+                                                     "https://w3id.org/cybergov/id/rule/budapest-convention-art-37-2"}
+
+
+def test_a_consent_known_to_the_year_gives_a_window_of_entry_into_force(reasoned):
+    """Norway: ratification in 2006 (its Justice Ministry) and not after 1 June 2011: in force between 1 May 2006
+    (a deposit in January 2006: month M + 3 + 1, as for every day-precise record) and 1 April 2007 (a deposit in
+    December 2006), by art. 36(4)."""
+    values = _values(reasoned, "NOR", "entryIntoForceDate")
+    assert (values["entryIntoForceDateEarliest"], values["entryIntoForceDateLatest"]) == ({"2006-05-01"}, {"2007-04-01"})
+    assert values["entryIntoForceDateDerivedBy"] == {"https://w3id.org/cybergov/id/rule/budapest-convention-art-36-4"}
+
+
+def test_a_consent_with_no_last_day_derives_nothing(reasoned):
+    """Peru and Senegal: accessions with no date and no bound: no rule can place their entry into force."""
+    for state in ("PER", "SEN"):
+        assert "entryIntoForceDateLatest" not in _values(reasoned, state, "entryIntoForceDate")
