@@ -7,7 +7,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse
 from fastapi.middleware.cors import CORSMiddleware
 
-from api import errors
+from api import errors, responses
 from api.cache import ResponseCache
 import importlib
 import pkgutil
@@ -60,6 +60,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "HEAD", "OPTIONS"],
                        allow_headers=["*"], expose_headers=["ETag", "Content-Type"])
     errors.install(app)
+    responses.install(app)
     from api.routes.pages import static
 
     app.mount("/static", static, name="static")

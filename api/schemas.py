@@ -1,7 +1,34 @@
 """Pydantic response models: they are the OpenAPI contract of the REST routes (field names as in CONTRACT.md)."""
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class ParameterError(BaseModel):
+    parameter: str
+    message: str
+
+
+class Problem(BaseModel):
+    """An error as RFC 9457 problem details (`application/problem+json`): `detail` says what went wrong.
+
+    The members after `detail` appear where they apply: `parameter` (422), `suggestions` (404),
+    `line`/`column` (400, the parser's position), `acceptable` (406).
+    """
+
+    model_config = ConfigDict(extra="allow")
+
+    type: str = Field(default="about:blank", examples=["about:blank"])
+    title: str = Field(examples=["Not Found", "Invalid parameter", "Malformed query"])
+    status: int = Field(ge=400, le=599)
+    detail: str
+    parameter: str | None = Field(default=None, description="The parameter that is invalid (422).")
+    errors: list[ParameterError] | None = Field(default=None, description="Every invalid parameter (422).")
+    suggestions: list[str] | None = Field(default=None, description="Ids close to the one not found (404).")
+    line: int | None = Field(default=None, description="Line of a syntax error, from 1 (400).")
+    column: int | None = Field(default=None, description="Column of a syntax error, from 1 (400).")
+    file: str | None = Field(default=None, description="The file a syntax error is in (400, POST /validate).")
+    acceptable: list[str] | None = Field(default=None, description="The media types that can be served (406).")
 
 
 class Health(BaseModel):

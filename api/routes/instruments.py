@@ -6,12 +6,15 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from api.deps import StoreDep
-from api.representation import DEFAULT_LIMIT, DETAIL_RESPONSES, LIST_RESPONSES, Limit, Offset, Q, detail_answer, \
-    list_answer, sparql_doc
+from api.representation import DEFAULT_LIMIT, Limit, Offset, Q, detail_answer, list_answer, sparql_doc
+from api.responses import DETAIL_RESPONSES, LIST_RESPONSES
 from api.schemas import InstrumentDetail, InstrumentList
 from kg.service import graphs, instruments
 
 router = APIRouter(tags=["instruments"])
+
+Kind = Annotated[str | None, Query(description="Instrument kind, e.g. treaty, regulation (any case).",
+                                   json_schema_extra={"enum": list(instruments.INSTRUMENT_KINDS)})]
 
 
 @router.get("/instruments", response_model=InstrumentList, responses=LIST_RESPONSES, summary="Instruments",
@@ -21,7 +24,7 @@ router = APIRouter(tags=["instruments"])
                 "substring); `kind` by class (`treaty` includes protocols; `legal-instrument`, `resolution`, ...). "
                 "`Accept: text/csv` gives a table.")))
 def list_instruments(request: Request, store: StoreDep, q: Q = None,
-                     kind: Annotated[str | None, Query(description="Instrument kind, e.g. treaty, regulation.")] = None,
+                     kind: Kind = None,
                      limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
     return list_answer(request, instruments.list_instruments(store, q=q, kind=kind), InstrumentList,
                        limit=limit, offset=offset)

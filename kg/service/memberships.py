@@ -10,6 +10,12 @@ from kg.store.base import Row, Store
 from kg.temporal import MembershipDates, is_member, why_unknown_membership
 
 
+# The roles of the vocabulary (cgo:MembershipRole in the ontology), as the `role` parameter names them; OpenAPI
+# lists them, and a test checks them against the ontology.
+ROLE_VALUES = ("member", "observer", "partner", "sponsoring-nation", "contributing-participant", "candidate",
+               "associate-member", "supporter")
+
+
 def role_param(store: Store, role: str | None) -> ox.NamedNode | None:
     """The `role` parameter: a role slug ('member' by default, 'observer', ...) or 'all' (None).
 

@@ -1,0 +1,99 @@
+"""Schemathesis over the OpenAPI document (issue 10): no 5xx, and every answer as documented.
+
+Each operation of /openapi.json gets POSITIVE_EXAMPLES requests generated from its schema (valid
+parameters and bodies) and NEGATIVE_EXAMPLES generated to violate it, sent in-process (ASGI) to the
+app over the fixture store. Every response must pass schemathesis's checks: not a server error, a
+documented status code, a documented Content-Type, a body that validates against the documented
+schema (errors included: RFC 9457 problem details). Random ids mostly meet 404s, so half of the
+valid requests to a route with an `{id}` name a resource that exists; each valid request also
+asks for one of the media types its 200 documents (JSON, CSV, JSON-LD, Turtle, ...) or none.
+Runs are derandomized so CI is reproducible.
+"""
+from __future__ import annotations
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis.errors import Unsatisfiable
+from schemathesis import GenerationMode
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (content_type_conformance, response_headers_conformance,
+                                               response_schema_conformance, status_code_conformance)
+
+from api.app import create_app
+from kg.namespaces import ID
+
+POSITIVE_EXAMPLES = 25
+NEGATIVE_EXAMPLES = 15
+CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance,
+          response_headers_conformance]
+# The operations, read from the app's own routes (no store is opened to list them).
+OPERATIONS = sorted((method.upper(), path) for path, item in create_app().openapi()["paths"].items()
+                    for method in item)
+
+
+@pytest.fixture(scope="module")
+def api_schema(fixture_settings, fixture_store):
+    return schemathesis.openapi.from_asgi("/openapi.json", create_app(fixture_settings, store=fixture_store))
+
+
+@pytest.fixture(scope="module")
+def known(client) -> dict[str, list[dict[str, str]]]:
+    """Path parameters naming resources that exist, by path template."""
+    ids = {kind: [i["id"] for i in client.get(f"/{kind}", params={"limit": 5000}).json()["items"]]
+           for kind in ("instruments", "treaties", "organizations", "states", "norms")}
+    known = {f"/{kind}/{{id}}": [{"id": i} for i in values] for kind, values in ids.items()}
+    known["/treaties/{id}/parties"] = known["/treaties/{id}"]
+    known["/organizations/{id}/members"] = known["/organizations/{id}"]
+    known["/states/{id}/memberships"] = known["/states/{id}/treaties"] = known["/states/{id}"]
+    iris = [i["iri"] for kind in ("instruments", "organizations", "states", "norms")
+            for i in client.get(f"/{kind}", params={"limit": 5000}).json()["items"]]
+    known["/id/{kind}/{slug}"] = [dict(zip(("kind", "slug"), iri.removeprefix(str(ID)).split("/", 1))) for iri in iris]
+    assert all(known.values())
+    return known
+
+
+def _fuzz(api_schema, known, method: str, path: str, mode: GenerationMode, examples: int) -> dict[int, int]:
+    """Send up to `examples` generated requests; the statuses seen (a failing check raises)."""
+    operation = api_schema[path][method]
+    statuses: dict[int, int] = {}
+    real = known.get(path, []) if mode == GenerationMode.POSITIVE else []
+    offered = api_schema.raw_schema["paths"][path][method.lower()]["responses"].get("200", {}).get("content", {})
+    accepts = [None, *offered] if mode == GenerationMode.POSITIVE else [None]
+
+    @given(case=operation.as_strategy(generation_mode=mode),
+           existing=st.sampled_from([None, *real]) if real else st.none(), accept=st.sampled_from(accepts))
+    @settings(max_examples=examples, deadline=None, database=None, derandomize=True, print_blob=True,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large])
+    def run(case, existing, accept):
+        if existing:
+            case.path_parameters.update(existing)
+        if accept:
+            case.headers = {**(case.headers or {}), "Accept": accept}
+        response = case.call()
+        statuses[response.status_code] = statuses.get(response.status_code, 0) + 1
+        case.validate_response(response, checks=CHECKS)
+
+    run()
+    return statuses
+
+
+def test_every_route_is_fuzzed():
+    paths = {path for _method, path in OPERATIONS}
+    for route in ("/instruments", "/treaties/{id}/parties", "/organizations/{id}/members", "/states/{id}/treaties",
+                  "/sparql", "/validate", "/id/{kind}/{slug}", "/health"):
+        assert route in paths
+
+
+@pytest.mark.parametrize("method, path", OPERATIONS, ids=[f"{m} {p}" for m, p in OPERATIONS])
+def test_generated_requests_get_documented_answers(api_schema, known, method, path):
+    statuses = _fuzz(api_schema, known, method, path, GenerationMode.POSITIVE, POSITIVE_EXAMPLES)
+    assert sum(statuses.values()) > 0
+    if path in known:  # existing resources were reached, not only 404s
+        assert any(200 <= status < 300 for status in statuses), statuses
+    try:
+        negative = _fuzz(api_schema, known, method, path, GenerationMode.NEGATIVE, NEGATIVE_EXAMPLES)
+    except Unsatisfiable:  # nothing in the request can be made invalid (no parameters, or a free-form path id)
+        negative = {}
+    print(f"{method} {path}: {sum(statuses.values())} valid {statuses}, {sum(negative.values())} invalid {negative}")
