@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -26,18 +25,13 @@ from kg.config import Settings
 from kg.store import open_store
 
 from canonical_files import canonical_digests, changed_files
+from live_servers import free_port
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
 BACKEND = os.environ.get("CYBERGOV_TEST_BACKEND", "embedded")
 if BACKEND not in ("embedded", "remote"):
     raise RuntimeError(f"CYBERGOV_TEST_BACKEND must be embedded or remote, not {BACKEND!r}")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class OxigraphServers:
