@@ -10,19 +10,24 @@ from fastapi import FastAPI
 from api.errors import PROBLEM
 from api.representation import CSV, JSONLD
 from api.schemas import ParameterError, Problem
+from kg.results import GRAPH_FORMATS, SELECT_FORMATS
 
 PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
+GRAPH_MEDIA = [media_type for media_type, _format in GRAPH_FORMATS.values()]
+RESULTS_MEDIA = list(SELECT_FORMATS.values())
 
 WHY = {
     400: "Malformed: the SPARQL or RDF parser's message, with `line` and `column`.",
     403: "Refused: SPARQL Update, LOAD, or SERVICE to a host off the allow-list.",
     404: "No resource with that id; `suggestions` lists close ids.",
-    406: "Nothing acceptable: no representation matches `Accept` (or `format=`); `acceptable` lists those offered.",
+    406: "Nothing acceptable: no representation matches `Accept` (or `format=`); "
+         "`acceptable` lists those offered.",
     413: "Too large: the request body, or an answer over the result cap (CYBERGOV_MAX_RESULTS).",
     415: "The request body's Content-Type is not one this route reads.",
     422: "Invalid parameter: `parameter` names it, `detail` says why.",
     502: "The store did not answer (a remote store that is down or failing).",
-    503: "Over a time limit (CYBERGOV_QUERY_TIMEOUT), or every worker stayed busy: the work was stopped; try again.",
+    503: "Over a time limit (CYBERGOV_QUERY_TIMEOUT), or every worker stayed busy: "
+         "the work was stopped; try again.",
 }
 
 
@@ -34,20 +39,49 @@ def problems(*statuses: int) -> dict[int, dict]:
 
 def media(*types: str, description: str) -> dict:
     """An OpenAPI 200 response offering these media types beside the route's JSON model."""
-    return {"description": description, "content": {t: {"schema": {"type": "string"} if t == CSV else
-                                                            {"type": "object"}} for t in types}}
+    return {"description": description,
+            "content": {t: {"schema": {"type": "string"} if t == CSV else {"type": "object"}} for t in types}}
+
+
+def _text(*types: str, description: str) -> dict:
+    """An OpenAPI 200 response of these (non-JSON-model) media types."""
+    return {"description": description, "content": {t: {"schema": {"type": "string"}} for t in types}}
 
 
 # The errors every route backed by the store can answer (a failing remote store, a time limit).
 STORE_ERRORS = (502, 503)
+NOT_MODIFIED = {304: {"description": "Not modified: `If-None-Match` named the current ETag."}}
 
-LIST_RESPONSES = {200: media(CSV, description="JSON; a CSV table with `Accept: text/csv`."),
-                  **problems(422, *STORE_ERRORS)}
-RECORDS_RESPONSES = {200: media(CSV, JSONLD, description="JSON; a CSV table with `Accept: text/csv`; the records "
-                                                         "of the page as a graph with `Accept: application/ld+json`."),
-                     **problems(404, 422, *STORE_ERRORS)}
-DETAIL_RESPONSES = {200: media(JSONLD, description="JSON; the resource's graph with `Accept: application/ld+json`."),
-                    **problems(404, 422, *STORE_ERRORS)}
+LIST_RESPONSES = {
+    200: media(CSV, description="JSON; a CSV table with `Accept: text/csv`."),
+    **problems(422, *STORE_ERRORS),
+}
+RECORDS_RESPONSES = {
+    200: media(CSV, JSONLD, description="JSON; a CSV table with `Accept: text/csv`; the records of the page "
+                                        "as a graph with `Accept: application/ld+json`."),
+    **problems(404, 422, *STORE_ERRORS),
+}
+DETAIL_RESPONSES = {
+    200: media(JSONLD, description="JSON; the resource's graph with `Accept: application/ld+json`."),
+    **problems(404, 422, *STORE_ERRORS),
+}
+SPARQL_RESPONSES = {
+    200: _text(*RESULTS_MEDIA, *GRAPH_MEDIA, description=(
+        "SELECT/ASK results (SPARQL JSON, XML, CSV, TSV) or a CONSTRUCT/DESCRIBE graph (Turtle, N-Triples, "
+        "JSON-LD, RDF/XML, N-Quads, TriG), by `Accept` or `format=`; without a query, the service "
+        "description.")),
+    **NOT_MODIFIED,
+    **problems(400, 403, 406, 413, 422, *STORE_ERRORS),
+}
+SPARQL_POST_RESPONSES = {**SPARQL_RESPONSES, **problems(415)}
+GRAPH_RESPONSES = {200: _text(*GRAPH_MEDIA, description="The graph, by `Accept` or `format=`."),
+                   **NOT_MODIFIED}
+RESOURCE_RESPONSES = {
+    **GRAPH_RESPONSES,
+    303: {"description": "A browser (`Accept: text/html`) is sent to the resource's page or JSON view."},
+    **problems(404, 406, 422, *STORE_ERRORS),
+}
+ONTOLOGY_RESPONSES = {**GRAPH_RESPONSES, **problems(422, *STORE_ERRORS)}
 
 
 def install(app: FastAPI) -> None:
@@ -65,39 +99,3 @@ def install(app: FastAPI) -> None:
         return document
 
     app.openapi = openapi
-
-
-def _graph_media() -> list[str]:
-    from kg.results import GRAPH_FORMATS
-
-    return [media_type for media_type, _format in GRAPH_FORMATS.values()]
-
-
-def _results_media() -> list[str]:
-    from kg.results import SELECT_FORMATS
-
-    return list(SELECT_FORMATS.values())
-
-
-NOT_MODIFIED = {304: {"description": "Not modified: `If-None-Match` named the current ETag."}}
-
-SPARQL_RESPONSES = {
-    200: {"description": "SELECT/ASK results (SPARQL JSON, XML, CSV, TSV) or a CONSTRUCT/DESCRIBE graph (Turtle, "
-                         "N-Triples, JSON-LD, RDF/XML, N-Quads, TriG), by `Accept` or `format=`; without a query, "
-                         "the service description.",
-          "content": {t: {"schema": {"type": "string"}} for t in [*_results_media(), *_graph_media()]}},
-    **NOT_MODIFIED,
-    **problems(400, 403, 406, 413, 422, *STORE_ERRORS),
-}
-SPARQL_POST_RESPONSES = {**SPARQL_RESPONSES, **problems(415)}
-GRAPH_RESPONSES = {
-    200: {"description": "The graph, by `Accept` or `format=`.",
-          "content": {t: {"schema": {"type": "string"}} for t in _graph_media()}},
-    **NOT_MODIFIED,
-}
-RESOURCE_RESPONSES = {
-    **GRAPH_RESPONSES,
-    303: {"description": "A browser (`Accept: text/html`) is sent to the resource's page or JSON view."},
-    **problems(404, 406, 422, *STORE_ERRORS),
-}
-ONTOLOGY_RESPONSES = {**GRAPH_RESPONSES, **problems(422, *STORE_ERRORS)}

@@ -28,7 +28,7 @@ class Problem(BaseModel):
     line: int | None = Field(default=None, description="Line of a syntax error, from 1 (400).")
     column: int | None = Field(default=None, description="Column of a syntax error, from 1 (400).")
     file: str | None = Field(default=None, description="The file a syntax error is in (400, POST /validate).")
-    acceptable: list[str] | None = Field(default=None, description="The media types that can be served (406).")
+    acceptable: list[str] | None = Field(default=None, description="The media types it can be had in (406).")
 
 
 class Health(BaseModel):

@@ -60,7 +60,7 @@ def _process(args: list[str], ready: str, *, env: dict | None = None, timeout: f
 
 @contextmanager
 def ours(env: dict[str, str], *, port: int | None = None):
-    """This project's API over the settings in env (CYBERGOV_*) on port (default: a free one); yields its base URL."""
+    """This project's API over the settings in env (CYBERGOV_*) on port (or a free one); yields its URL."""
     port = port or free_port()
     args = [sys.executable, "-m", "uvicorn", "--factory", "api.app:create_app", "--host", "127.0.0.1",
             "--port", str(port), "--log-level", "warning", "--no-access-log"]

@@ -133,7 +133,7 @@ def canonical_data_unchanged():
     """Issues 5 and 10: nothing the suite sends (POST /validate, SPARQL, fuzzing, load) writes canonical data.
 
     Every file under data/, ontology/ and shapes/ is hashed before the session and again after it;
-    a difference fails the run at teardown, naming the files. (Editing them while the suite runs trips it too.)
+    a difference fails the run at teardown, naming the files (editing them while the suite runs trips it too).
     """
     before = canonical_digests()
     assert any(name.startswith("data/") for name in before), "no canonical data found to guard"

@@ -1,4 +1,4 @@
-"""Servers the tests start on 127.0.0.1: free ports and a live uvicorn over a build (for tests/api and tests/server)."""
+"""Servers the tests start on 127.0.0.1: free ports, a live uvicorn over a build (tests/api, tests/server)."""
 from __future__ import annotations
 
 import os
@@ -24,7 +24,7 @@ def free_port() -> int:
 
 @contextmanager
 def uvicorn_server(settings: Settings, **env: str):
-    """`uvicorn --factory api.app:create_app` in a subprocess on 127.0.0.1 over settings' data and build cache.
+    """`uvicorn --factory api.app:create_app` in a subprocess on 127.0.0.1, over settings' data and cache.
 
     Args:
         env: more CYBERGOV_* variables (e.g. CYBERGOV_QUERY_WORKERS="2").

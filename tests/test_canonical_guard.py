@@ -1,4 +1,4 @@
-"""The session guard of tests/conftest.py (issue 10): it sees any byte changed, added or removed in the folders."""
+"""The session guard of tests/conftest.py (issue 10): it sees a byte changed, a file added or removed."""
 from canonical_files import CANONICAL_FOLDERS, REPO, canonical_digests, changed_files
 
 
@@ -25,4 +25,5 @@ def test_the_guard_sees_a_changed_byte_an_added_file_and_a_removed_file(tmp_path
     (tmp_path / "shapes/s.ttl").write_bytes(b"# S\n")
     (tmp_path / "data/new.ttl").write_bytes(b"")
     (tmp_path / "ontology/o.ttl").unlink()
-    assert changed_files(before, canonical_digests(tmp_path)) == ["data/new.ttl", "ontology/o.ttl", "shapes/s.ttl"]
+    changed = changed_files(before, canonical_digests(tmp_path))
+    assert changed == ["data/new.ttl", "ontology/o.ttl", "shapes/s.ttl"]

@@ -14,10 +14,10 @@ from kg.service.common import as_of_date
 
 router = APIRouter(tags=["organizations"])
 
-Role = Annotated[str | None, Query(description="member (default), observer, partner, sponsoring-nation, "
-                                               "contributing-participant, candidate, associate-member, supporter, "
-                                               "or all (any case).",
-                                   json_schema_extra={"enum": [*memberships.ROLE_VALUES, "all"]})]
+Role = Annotated[str | None, Query(
+    description="member (default), observer, partner, sponsoring-nation, contributing-participant, "
+                "candidate, associate-member, supporter, or all (any case).",
+    json_schema_extra={"enum": [*memberships.ROLE_VALUES, "all"]})]
 
 MEMBER_DOC = """Members on `as_of` (default today): the membership started on or before the date, and its end (the
 first day it no longer held, e.g. expulsion or withdrawal taking effect) is after the date or absent. `role`

@@ -20,8 +20,8 @@ from kg.suggest import close_ids
 router = APIRouter(tags=["linked data"])
 
 # The {kind} segment of a resource IRI: a lower-case slug (state, treaty, organization, participation, ...).
-Kind = Annotated[str, Path(pattern=r"^[a-z][a-z0-9-]*$", description="The kind of resource, e.g. state, treaty.",
-                           examples=["treaty"])]
+Kind = Annotated[str, Path(pattern=r"^[a-z][a-z0-9-]*$", examples=["treaty"],
+                           description="The kind of resource, e.g. state, treaty.")]
 
 # Where a browser is sent for each kind of resource: its page, or else the REST view (JSON) of the same thing.
 HTML_VIEWS = {"treaty": "/ui/treaties/{slug}", "instrument": "/instruments/{slug}", "state": "/ui/states/{slug}",

@@ -9,11 +9,11 @@ from kg.service.common import ListAnswer, find, kind_of, query_text, ref, run, s
 from kg.store.base import Row, Store
 
 
-# The `kind` values of GET /instruments (cgo:Instrument and its subclasses in the ontology, kebab-cased); OpenAPI
-# lists them, and a test checks them against the ontology.
-INSTRUMENT_KINDS = ("decision", "declaration", "directive", "eu-legislative-act", "instrument", "legal-instrument",
-                    "non-binding-instrument", "policy", "protocol", "regulation", "report", "resolution", "strategy",
-                    "treaty")
+# The `kind` values of GET /instruments (cgo:Instrument and its subclasses in the ontology, kebab-cased);
+# OpenAPI lists them, and a test checks them against the ontology.
+INSTRUMENT_KINDS = ("decision", "declaration", "directive", "eu-legislative-act", "instrument",
+                    "legal-instrument", "non-binding-instrument", "policy", "protocol", "regulation",
+                    "report", "resolution", "strategy", "treaty")
 
 
 def instrument_kinds(store: Store) -> dict[str, str]:

@@ -10,8 +10,8 @@ from kg.store.base import Row, Store
 from kg.temporal import MembershipDates, is_member, why_unknown_membership
 
 
-# The roles of the vocabulary (cgo:MembershipRole in the ontology), as the `role` parameter names them; OpenAPI
-# lists them, and a test checks them against the ontology.
+# The roles of the vocabulary (cgo:MembershipRole in the ontology), as the `role` parameter names them;
+# OpenAPI lists them, and a test checks them against the ontology.
 ROLE_VALUES = ("member", "observer", "partner", "sponsoring-nation", "contributing-participant", "candidate",
                "associate-member", "supporter")
 

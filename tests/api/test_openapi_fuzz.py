@@ -49,7 +49,8 @@ def known(client) -> dict[str, list[dict[str, str]]]:
     known["/states/{id}/memberships"] = known["/states/{id}/treaties"] = known["/states/{id}"]
     iris = [i["iri"] for kind in ("instruments", "organizations", "states", "norms")
             for i in client.get(f"/{kind}", params={"limit": 5000}).json()["items"]]
-    known["/id/{kind}/{slug}"] = [dict(zip(("kind", "slug"), iri.removeprefix(str(ID)).split("/", 1))) for iri in iris]
+    known["/id/{kind}/{slug}"] = [dict(zip(("kind", "slug"), iri.removeprefix(str(ID)).split("/", 1)))
+                                  for iri in iris]
     assert all(known.values())
     return known
 
@@ -59,13 +60,15 @@ def _fuzz(api_schema, known, method: str, path: str, mode: GenerationMode, examp
     operation = api_schema[path][method]
     statuses: dict[int, int] = {}
     real = known.get(path, []) if mode == GenerationMode.POSITIVE else []
-    offered = api_schema.raw_schema["paths"][path][method.lower()]["responses"].get("200", {}).get("content", {})
+    responses = api_schema.raw_schema["paths"][path][method.lower()]["responses"]
+    offered = responses.get("200", {}).get("content", {})
     accepts = [None, *offered] if mode == GenerationMode.POSITIVE else [None]
 
     @given(case=operation.as_strategy(generation_mode=mode),
            existing=st.sampled_from([None, *real]) if real else st.none(), accept=st.sampled_from(accepts))
     @settings(max_examples=examples, deadline=None, database=None, derandomize=True, print_blob=True,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large])
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much,
+                                     HealthCheck.data_too_large])
     def run(case, existing, accept):
         if existing:
             case.path_parameters.update(existing)
@@ -81,8 +84,8 @@ def _fuzz(api_schema, known, method: str, path: str, mode: GenerationMode, examp
 
 def test_every_route_is_fuzzed():
     paths = {path for _method, path in OPERATIONS}
-    for route in ("/instruments", "/treaties/{id}/parties", "/organizations/{id}/members", "/states/{id}/treaties",
-                  "/sparql", "/validate", "/id/{kind}/{slug}", "/health"):
+    for route in ("/instruments", "/treaties/{id}/parties", "/organizations/{id}/members",
+                  "/states/{id}/treaties", "/sparql", "/validate", "/id/{kind}/{slug}", "/health"):
         assert route in paths
 
 
@@ -94,6 +97,7 @@ def test_generated_requests_get_documented_answers(api_schema, known, method, pa
         assert any(200 <= status < 300 for status in statuses), statuses
     try:
         negative = _fuzz(api_schema, known, method, path, GenerationMode.NEGATIVE, NEGATIVE_EXAMPLES)
-    except Unsatisfiable:  # nothing in the request can be made invalid (no parameters, or a free-form path id)
+    except Unsatisfiable:  # nothing in the request can be made invalid (no parameter, or a free-form id)
         negative = {}
-    print(f"{method} {path}: {sum(statuses.values())} valid {statuses}, {sum(negative.values())} invalid {negative}")
+    print(f"{method} {path}: {sum(statuses.values())} valid {statuses}, "
+          f"{sum(negative.values())} invalid {negative}")

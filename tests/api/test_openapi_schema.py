@@ -10,7 +10,8 @@ from kg.service.common import concepts
 from kg.service.instruments import instrument_kinds
 from kg.service.participation import STATUS_VALUES
 
-RECORDS = ("/treaties/{id}/parties", "/organizations/{id}/members", "/states/{id}/memberships", "/states/{id}/treaties")
+RECORDS = ("/treaties/{id}/parties", "/organizations/{id}/members", "/states/{id}/memberships",
+           "/states/{id}/treaties")
 LISTS = ("/instruments", "/treaties", "/organizations", "/states", "/norms", "/obligations")
 DETAILS = ("/instruments/{id}", "/treaties/{id}", "/organizations/{id}", "/states/{id}", "/norms/{id}")
 
@@ -32,7 +33,8 @@ def test_status_role_and_kind_list_the_values_the_vocabularies_define(openapi, f
     roles = sorted([*concepts(fixture_store, "MembershipRole"), "all"])
     for path in ("/organizations/{id}/members", "/states/{id}/memberships"):
         assert sorted(parameter(openapi, path, "role")["enum"]) == roles
-    assert sorted(parameter(openapi, "/instruments", "kind")["enum"]) == sorted(instrument_kinds(fixture_store))
+    kinds = parameter(openapi, "/instruments", "kind")["enum"]
+    assert sorted(kinds) == sorted(instrument_kinds(fixture_store))
 
 
 def test_every_enum_value_is_accepted_and_any_other_is_a_422_naming_the_parameter(client, openapi):
@@ -65,9 +67,11 @@ def test_resource_kind_is_a_lower_case_slug(openapi, client):
 
 
 def test_error_statuses_are_documented_as_problem_details(openapi):
-    assert {"type", "title", "status", "detail"} <= set(openapi["components"]["schemas"]["Problem"]["properties"])
+    problem = openapi["components"]["schemas"]["Problem"]
+    assert {"type", "title", "status", "detail"} <= set(problem["properties"])
     expected = {**{p: {422, 502, 503} for p in LISTS}, **{p: {404, 422, 502, 503} for p in DETAILS + RECORDS},
-                "/sparql": {400, 403, 406, 413, 422, 502, 503}, "/id/{kind}/{slug}": {404, 406, 422, 502, 503}}
+                "/sparql": {400, 403, 406, 413, 422, 502, 503},
+                "/id/{kind}/{slug}": {404, 406, 422, 502, 503}}
     for path, statuses in expected.items():
         responses = openapi["paths"][path]["get"]["responses"]
         for status in statuses:

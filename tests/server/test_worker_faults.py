@@ -32,7 +32,8 @@ def test_a_killed_idle_worker_costs_no_request_an_error(server):
     workers = wait_for_workers(pid, 2)
     os.kill(workers[0], signal.SIGKILL)
     with httpx.Client(base_url=base, timeout=30) as client:
-        statuses = [sparql(client, SMALL).status_code for _ in range(6)]  # two workers: the dead one is met early
+        # two workers taken in turn: the dead one comes up within the first two requests
+        statuses = [sparql(client, SMALL).status_code for _ in range(6)]
     assert statuses == [200] * 6
     assert workers[0] not in wait_for_workers(pid, 2)
 
@@ -74,7 +75,7 @@ def test_a_worker_killed_under_load_costs_no_request_an_error(server):
     assert health.status_code == 200 and rest.status_code == 200
     assert len(outcomes) > killed_at, "no request was answered after the kill"
     failures = [o for o in outcomes if o != 200]
-    assert not failures, f"{len(failures)} of {len(outcomes)} requests failed after a worker was killed: {failures}"
+    assert not failures, f"{len(failures)} of {len(outcomes)} requests failed around the kill: {failures}"
     assert workers[0] not in wait_for_workers(pid, 2)
     with httpx.Client(base_url=base, timeout=30) as client:  # later requests succeed
         assert [sparql(client, SMALL).status_code for _ in range(4)] == [200] * 4
