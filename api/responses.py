@@ -37,15 +37,19 @@ def problems(*statuses: int) -> dict[int, dict]:
             for status in statuses}
 
 
+def _schema(media_type: str) -> dict:
+    """What a body of this media type is: JSON (SPARQL results: an object; JSON-LD: an object or an array
+    of nodes), else text."""
+    if media_type == JSONLD:
+        return {"type": ["object", "array"]}
+    if media_type.endswith("+json") or media_type == "application/json":
+        return {"type": "object"}
+    return {"type": "string"}
+
+
 def media(*types: str, description: str) -> dict:
-    """An OpenAPI 200 response offering these media types beside the route's JSON model."""
-    return {"description": description,
-            "content": {t: {"schema": {"type": "string"} if t == CSV else {"type": "object"}} for t in types}}
-
-
-def _text(*types: str, description: str) -> dict:
-    """An OpenAPI 200 response of these (non-JSON-model) media types."""
-    return {"description": description, "content": {t: {"schema": {"type": "string"}} for t in types}}
+    """An OpenAPI 200 response offering these media types (beside the route's JSON model, if it has one)."""
+    return {"description": description, "content": {t: {"schema": _schema(t)} for t in types}}
 
 
 # The errors every route backed by the store can answer (a failing remote store, a time limit).
@@ -66,7 +70,7 @@ DETAIL_RESPONSES = {
     **problems(404, 422, *STORE_ERRORS),
 }
 SPARQL_RESPONSES = {
-    200: _text(*RESULTS_MEDIA, *GRAPH_MEDIA, description=(
+    200: media(*RESULTS_MEDIA, *GRAPH_MEDIA, description=(
         "SELECT/ASK results (SPARQL JSON, XML, CSV, TSV) or a CONSTRUCT/DESCRIBE graph (Turtle, N-Triples, "
         "JSON-LD, RDF/XML, N-Quads, TriG), by `Accept` or `format=`; without a query, the service "
         "description.")),
@@ -74,7 +78,7 @@ SPARQL_RESPONSES = {
     **problems(400, 403, 406, 413, 422, *STORE_ERRORS),
 }
 SPARQL_POST_RESPONSES = {**SPARQL_RESPONSES, **problems(415)}
-GRAPH_RESPONSES = {200: _text(*GRAPH_MEDIA, description="The graph, by `Accept` or `format=`."),
+GRAPH_RESPONSES = {200: media(*GRAPH_MEDIA, description="The graph, by `Accept` or `format=`."),
                    **NOT_MODIFIED}
 RESOURCE_RESPONSES = {
     **GRAPH_RESPONSES,
