@@ -1,4 +1,4 @@
-"""The `cybergov` command: validate, build, query, stats, serve, push."""
+"""The `cybergov` command: validate, fmt, build, query, stats, serve, push."""
 from __future__ import annotations
 
 import sys
@@ -67,6 +67,44 @@ def validate(
     else:
         print_report(result)
     raise typer.Exit(result.exit_code)
+
+
+@app.command("fmt")
+def fmt_command(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Turtle files or folders; none = the repository's data.")] = None,
+    check: Annotated[bool, typer.Option("--check", help="Change nothing; exit 1 if a file is not canonical.")] = False,
+) -> None:
+    """Write Turtle files in the canonical layout (exit 0 done or canonical, 1 not canonical with --check, 2 unreadable).
+
+    The layout (kg/fmt.py): the header comment block, one prefix block, one record per block in a stable order,
+    stable predicate and object order. A comment after the header is refused, not dropped: move it into the
+    header or into an rdfs:comment on the record.
+    """
+    from kg.fmt import format_file, turtle_files
+
+    targets = turtle_files(list(paths or [_settings().data_path]))
+    missing = [str(p) for p in targets if not p.is_file()]
+    if missing:
+        typer.echo(f"cannot read: {', '.join(missing)}", err=True)
+        raise typer.Exit(EXIT_UNREADABLE)
+    changed, failed = [], False
+    for path in targets:
+        try:
+            result = format_file(path, write=not check)
+        except LoadError as exc:
+            typer.echo(f"cannot format: {exc}", err=True)
+            failed = True
+            continue
+        if not result.canonical:
+            changed.append(path)
+            typer.echo(f"{'not canonical' if check else 'formatted'}: {path}")
+    if failed:
+        raise typer.Exit(EXIT_UNREADABLE)
+    if check and changed:
+        typer.echo(f"{len(changed)} file(s) not canonical; run: cybergov fmt {' '.join(map(str, changed))}", err=True)
+        raise typer.Exit(EXIT_VIOLATIONS)
+    typer.echo(f"{len(targets)} file(s) {'checked' if check else 'canonical'}, {len(changed)} "
+               f"{'would change' if check else 'reformatted'}")
 
 
 @app.command()
@@ -151,7 +189,7 @@ def query(
 
 @app.command()
 def stats() -> None:
-    """Triples per graph (asserted, ontology, inferred, files) and entities per class."""
+    """Triples per graph (asserted, ontology, inferred, files), entities per class, curated records per evidence level."""
     from kg import named_queries
 
     settings = _settings()
@@ -165,6 +203,10 @@ def stats() -> None:
         typer.echo("\nclass                                  entities")
         for row in store.select(named_queries.get("class-counts").text):
             typer.echo(f"{row['label'] or row['class']:<38} {int(row['n']):>8}")
+        typer.echo("\nevidence level                          records")
+        for row in store.select(named_queries.get("evidence-counts").text):
+            name = row["label"] or (row["level"] or "(none)").rsplit("/", 1)[-1]
+            typer.echo(f"{name:<38} {int(row['n']):>8}")
     finally:
         store.close()
 
@@ -176,14 +218,20 @@ def push(
         help="Graph Store Protocol URL (default: the endpoint's /store, as oxigraph serve has it; "
              "Fuseki: http://host:3030/ds/data).")] = None,
 ) -> None:
-    """Build (or reuse the cached build) and load it into a remote engine (named graphs + default graph)."""
+    """Build (or reuse the cached build) and load it into a remote engine (named graphs + default graph).
+
+    CYBERGOV_ENDPOINT_KIND=virtuoso for Virtuoso (with CYBERGOV_ENDPOINT_USER / _PASSWORD, digest auth).
+    """
     from kg.build import build as run_build
     from kg.push import graph_store_url, push as run_push
 
+    from kg.store.remote import endpoint_auth
+
     settings = _settings()
     built = run_build(settings)
-    auth = (settings.endpoint_user, settings.endpoint_password or "") if settings.endpoint_user else None
-    result = run_push(built.dataset_path, graph_store or graph_store_url(endpoint), auth=auth)
+    kind = settings.endpoint_kind
+    result = run_push(built.dataset_path, graph_store or graph_store_url(endpoint, kind=kind), version=built.version,
+                      kind=kind, auth=endpoint_auth(settings))
     typer.echo(f"pushed version {built.version}: {result.triples} triples in {len(result.counts)} graph(s) "
                f"-> {result.graph_store}; serve with CYBERGOV_STORE=remote CYBERGOV_ENDPOINT={endpoint}")
 

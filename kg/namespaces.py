@@ -12,6 +12,7 @@ SH = Namespace("http://www.w3.org/ns/shacl#")
 CGSH = Namespace("https://w3id.org/cybergov/shapes#")
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 DCT = DCTERMS
+EVIDENCE = Namespace("https://w3id.org/cybergov/id/evidence/")
 
 ONTOLOGY_IRI = "https://w3id.org/cybergov/ontology"
 GRAPH_ASSERTED = str(GRAPH["asserted"])
@@ -19,6 +20,11 @@ GRAPH_INFERRED = str(GRAPH["inferred"])
 GRAPH_ONTOLOGY = str(GRAPH["ontology"])
 GRAPH_FILE_BASE = str(GRAPH["file/"])
 DEFAULT_GRAPHS = (GRAPH_ASSERTED, GRAPH_ONTOLOGY, GRAPH_INFERRED)
+# On a remote engine: the graph `cybergov push` writes the build's version into (read by every API
+# instance, so a new push reaches all of them), and, on an engine whose default graph is the union of
+# all its graphs (Virtuoso), the named graph that holds the contract's default graph instead.
+GRAPH_BUILD = str(GRAPH["build"])
+GRAPH_DEFAULT = str(GRAPH["default"])
 
 # Prefixes offered to SPARQL queries and used when serializing Turtle.
 PREFIXES: dict[str, str] = {
@@ -31,6 +37,7 @@ PREFIXES: dict[str, str] = {
     "role": str(ID["role/"]),
     "consent": str(ID["consent/"]),
     "topic": str(ID["topic/"]),
+    "evidence": str(EVIDENCE),
     "org": str(ORG),
     "dct": str(DCT),
     "skos": str(SKOS),
@@ -42,6 +49,17 @@ PREFIXES: dict[str, str] = {
     "rdfs": str(RDFS),
     "xsd": str(XSD),
     "sh": str(SH),
+}
+
+# Prefixes of the curated Turtle (`cybergov fmt` writes these and no others): the ones above plus the id kinds
+# of curated records, so that a record reads `part:budapest-convention\/FRA` rather than a full IRI.
+TURTLE_PREFIXES: dict[str, str] = {
+    **PREFIXES,
+    **{kind: str(ID[f"{path}/"]) for kind, path in (
+        ("addressee", "addressee"), ("deontic", "deontic"), ("endorsement", "endorsement"),
+        ("mechanism", "mechanism"), ("mship", "membership"), ("norm", "norm"), ("obligation", "obligation"),
+        ("part", "participation"), ("provision", "provision"), ("status", "status"), ("total", "total"),
+    )},
 }
 
 
@@ -56,7 +74,7 @@ def file_graph(relpath: str) -> str:
 
 
 __all__ = [
-    "CGO", "CGSH", "ID", "GRAPH", "ORG", "SH", "SD", "DCT", "FOAF", "OWL", "PROV", "RDF", "RDFS", "SKOS", "TIME",
-    "XSD", "ONTOLOGY_IRI", "GRAPH_ASSERTED", "GRAPH_INFERRED", "GRAPH_ONTOLOGY", "GRAPH_FILE_BASE",
-    "DEFAULT_GRAPHS", "PREFIXES", "sparql_prologue", "file_graph",
+    "CGO", "CGSH", "EVIDENCE", "ID", "GRAPH", "ORG", "SH", "SD", "DCT", "FOAF", "OWL", "PROV", "RDF", "RDFS",
+    "SKOS", "TIME", "XSD", "ONTOLOGY_IRI", "GRAPH_ASSERTED", "GRAPH_INFERRED", "GRAPH_ONTOLOGY", "GRAPH_FILE_BASE",
+    "GRAPH_BUILD", "GRAPH_DEFAULT", "DEFAULT_GRAPHS", "PREFIXES", "TURTLE_PREFIXES", "sparql_prologue", "file_graph",
 ]

@@ -27,7 +27,7 @@ def uvicorn_server(settings: Settings, **env: str):
     """`uvicorn --factory api.app:create_app` in a subprocess on 127.0.0.1, over settings' data and cache.
 
     Args:
-        env: more CYBERGOV_* variables (e.g. CYBERGOV_QUERY_WORKERS="2").
+        env: more CYBERGOV_* variables (e.g. CYBERGOV_QUERY_WORKERS="2"; a remote store's CYBERGOV_ENDPOINT).
     Yields:
         (base URL, the server's Popen) once /health answers 200; the server is stopped on exit.
     """
@@ -39,8 +39,6 @@ def uvicorn_server(settings: Settings, **env: str):
         "CYBERGOV_CACHE_DIR": str(settings.cache_path),
         "CYBERGOV_STORE": settings.store,
     })
-    if settings.endpoint:
-        variables["CYBERGOV_ENDPOINT"] = settings.endpoint
     variables.update(env)
     process = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "--factory", "api.app:create_app", "--host", "127.0.0.1",

@@ -7,17 +7,17 @@ from live_servers import uvicorn_server
 
 
 @pytest.fixture(scope="module")
-def live_server(fixture_settings, fixture_store, oxigraph_servers):
+def live_server(fixture_settings, fixture_store, engine_servers):
     """Base URL of `uvicorn --factory api.app:create_app` in a subprocess (query timeout 2 s).
 
     It reuses the fixture build cache, so it starts without reasoning again. On the remote pass it
-    gets an oxigraph server of its own for the module: oxigraph serve does not stop a runaway
-    aggregate at its --timeout-s, so the server a runaway test used is stopped with the module.
+    gets an engine of its own for the module: oxigraph serve does not stop a runaway aggregate at its
+    --timeout-s, so the server a runaway test used is stopped with the module.
     """
-    settings = fixture_settings
-    if fixture_settings.store == "remote":
-        settings = fixture_settings.model_copy(update={"endpoint": oxigraph_servers.start(fixture_settings)})
-    with uvicorn_server(settings, CYBERGOV_QUERY_TIMEOUT="2", CYBERGOV_QUERY_WORKERS="2") as (base, _process):
+    endpoint = engine_servers.start(fixture_settings) if fixture_settings.store == "remote" else None
+    engine = engine_servers.environment(endpoint) if endpoint else {}
+    with uvicorn_server(fixture_settings, CYBERGOV_QUERY_TIMEOUT="2", CYBERGOV_QUERY_WORKERS="2",
+                        **engine) as (base, _process):
         yield base
-    if settings.endpoint != fixture_settings.endpoint:
-        oxigraph_servers.stop(settings.endpoint)
+    if endpoint:
+        engine_servers.stop(endpoint)
