@@ -29,6 +29,10 @@ Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
 AsOf = Annotated[str | None, Query(description="The date asked about, YYYY-MM-DD (default: today).",
                                    examples=["2020-01-01"],
                                    json_schema_extra={"pattern": ISO_DATE_PATTERN, "format": "date"})]
+Evidence = Annotated[str | None, Query(
+    description="The lowest evidence level counted: depositary, official or secondary (depositary > official > "
+                "secondary; records below it are left out of items, unknown and total). Default: every record.",
+    examples=["official"], json_schema_extra={"enum": ["depositary", "official", "secondary"]})]
 Q = Annotated[str | None, Query(description="Case-insensitive substring of a label, alternative label or number.")]
 
 
@@ -60,7 +64,9 @@ def _cell(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dict):
-        return str(value.get("id") or value.get("iri") or "")
+        if "id" in value or "iri" in value:
+            return str(value.get("id") or value.get("iri") or "")
+        return "; ".join(f"{k} {_cell(v)}" for k, v in value.items() if v is not None)
     if isinstance(value, list):
         return " | ".join(_cell(v) for v in value)
     return str(value)

@@ -25,6 +25,9 @@ DEFAULT_GRAPHS = (GRAPH_ASSERTED, GRAPH_ONTOLOGY, GRAPH_INFERRED)
 # all its graphs (Virtuoso), the named graph that holds the contract's default graph instead.
 GRAPH_BUILD = str(GRAPH["build"])
 GRAPH_DEFAULT = str(GRAPH["default"])
+# Relative IRIs in a user's SPARQL query resolve against this base unless the query declares its
+# own BASE: `<state/FRA>` is https://w3id.org/cybergov/id/state/FRA.
+QUERY_BASE_IRI = str(ID)
 
 # Prefixes offered to SPARQL queries and used when serializing Turtle.
 PREFIXES: dict[str, str] = {
@@ -58,7 +61,8 @@ TURTLE_PREFIXES: dict[str, str] = {
     **{kind: str(ID[f"{path}/"]) for kind, path in (
         ("addressee", "addressee"), ("deontic", "deontic"), ("endorsement", "endorsement"),
         ("mechanism", "mechanism"), ("mship", "membership"), ("norm", "norm"), ("obligation", "obligation"),
-        ("part", "participation"), ("provision", "provision"), ("status", "status"), ("total", "total"),
+        ("part", "participation"), ("provision", "provision"), ("rule", "rule"), ("ruleevent", "rule-event"),
+        ("status", "status"), ("total", "total"),
     )},
 }
 
@@ -76,5 +80,5 @@ def file_graph(relpath: str) -> str:
 __all__ = [
     "CGO", "CGSH", "EVIDENCE", "ID", "GRAPH", "ORG", "SH", "SD", "DCT", "FOAF", "OWL", "PROV", "RDF", "RDFS",
     "SKOS", "TIME", "XSD", "ONTOLOGY_IRI", "GRAPH_ASSERTED", "GRAPH_INFERRED", "GRAPH_ONTOLOGY", "GRAPH_FILE_BASE",
-    "GRAPH_BUILD", "GRAPH_DEFAULT", "DEFAULT_GRAPHS", "PREFIXES", "TURTLE_PREFIXES", "sparql_prologue", "file_graph",
+    "GRAPH_BUILD", "GRAPH_DEFAULT", "QUERY_BASE_IRI", "DEFAULT_GRAPHS", "PREFIXES", "TURTLE_PREFIXES", "sparql_prologue", "file_graph",
 ]
