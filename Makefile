@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve test install install-test browser virtuoso bench clean
+.PHONY: serve test install install-test browser virtuoso bench load clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,13 @@ bench: install-test
 	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
 	command -v wrk >/dev/null || apt-get install -y wrk || sudo apt-get install -y wrk
 	$(BIN)/python -m bench.run --sizes $(SIZES)
+
+# A mixed REST + SPARQL load on 127.0.0.1 over the repository's data (prints requests, errors, p50/p99).
+LOAD_CONNECTIONS ?= 64
+LOAD_SECONDS ?= 60
+load: install-test
+	command -v wrk >/dev/null || apt-get install -y wrk || sudo apt-get install -y wrk
+	$(BIN)/python -m bench.load_mixed --connections $(LOAD_CONNECTIONS) --seconds $(LOAD_SECONDS)
 
 clean:
 	rm -rf .cache .pytest_cache

@@ -7,7 +7,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse
 from fastapi.middleware.cors import CORSMiddleware
 
-from api import errors
+from api import errors, responses
 from api.cache import ResponseCache
 import importlib
 import pkgutil
@@ -81,6 +81,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
                        allow_headers=["*"], expose_headers=["ETag", "Content-Type"])
     app.add_middleware(HeadAsGet)
     errors.install(app)
+    responses.install(app)
     from api.routes.pages import static
 
     app.mount("/static", static, name="static")

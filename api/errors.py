@@ -1,9 +1,12 @@
 """KgError -> RFC 9457 problem details, in one place."""
 from __future__ import annotations
 
+from http import HTTPStatus
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
 
 from kg.errors import (BadParameter, ContributionTooLarge, InconsistencyError, KgError, LoadError, NotFound, QueryError,
                        QueryRefused, QueryTimeout, ResultTooLarge, StoreError, ValidationFailed, ValidationTimeout)
@@ -65,6 +68,18 @@ async def request_validation_handler(request: Request, exc: RequestValidationErr
         {"parameter": n, "message": e.get("msg")} for n, e in zip(names, errors)])
 
 
+async def http_error_handler(request: Request, exc: HTTPException) -> JSONResponse:
+    """Errors raised by the framework itself (unknown path, wrong method, a malformed multipart body)."""
+    title = HTTPStatus(exc.status_code).phrase
+    detail = str(exc.detail)
+    if detail == title:  # the framework's bare phrase: say what was asked
+        detail = f"{title}: {request.method} {request.url.path}"
+    response = problem(exc.status_code, title, detail)
+    response.headers.update(exc.headers or {})
+    return response
+
+
 def install(app: FastAPI) -> None:
     app.add_exception_handler(KgError, kg_error_handler)
+    app.add_exception_handler(HTTPException, http_error_handler)
     app.add_exception_handler(RequestValidationError, request_validation_handler)

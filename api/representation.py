@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from kg import named_queries, negotiation
 from kg.namespaces import PREFIXES
 from kg.results import graph_body
-from kg.service.common import ListAnswer
+from kg.service.common import ISO_DATE_PATTERN, ListAnswer
 
 DEFAULT_LIMIT = 500
 MAX_LIMIT = 5000
@@ -27,11 +27,12 @@ JSONLD = "application/ld+json"
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Items per page (default {DEFAULT_LIMIT}).")]
 Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
 AsOf = Annotated[str | None, Query(description="The date asked about, YYYY-MM-DD (default: today).",
-                                   examples=["2020-01-01"])]
+                                   examples=["2020-01-01"],
+                                   json_schema_extra={"pattern": ISO_DATE_PATTERN, "format": "date"})]
 Evidence = Annotated[str | None, Query(
     description="The lowest evidence level counted: depositary, official or secondary (depositary > official > "
                 "secondary; records below it are left out of items, unknown and total). Default: every record.",
-    examples=["official"])]
+    examples=["official"], json_schema_extra={"enum": ["depositary", "official", "secondary"]})]
 Q = Annotated[str | None, Query(description="Case-insensitive substring of a label, alternative label or number.")]
 
 
@@ -123,10 +124,3 @@ def detail_answer(request: Request, item: dict, model: type[BaseModel],
     if graph is not None and wanted(request) == "jsonld":
         return jsonld_response(graph())
     return model.model_validate(item)
-
-
-LIST_RESPONSES = {200: {"content": {CSV: {"schema": {"type": "string"}}, JSONLD: {"schema": {"type": "object"}}},
-                        "description": "JSON; a CSV table with `Accept: text/csv`; the graph with "
-                                       "`Accept: application/ld+json` where the route says so."}}
-DETAIL_RESPONSES = {200: {"content": {JSONLD: {"schema": {"type": "object"}}},
-                          "description": "JSON; the resource's graph with `Accept: application/ld+json`."}}

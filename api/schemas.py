@@ -1,10 +1,37 @@
 """Pydantic response models: they are the OpenAPI contract of the REST routes (field names as in CONTRACT.md)."""
 from __future__ import annotations
 
-from pydantic import BaseModel, Field, create_model
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
 EVIDENCE_DOC = ("The best evidence level among the record's sources: depositary (the depositary's or organization's "
                 "own page), official (another official page, journal or treaty database) or secondary.")
+
+
+class ParameterError(BaseModel):
+    parameter: str
+    message: str
+
+
+class Problem(BaseModel):
+    """An error as RFC 9457 problem details (`application/problem+json`): `detail` says what went wrong.
+
+    The members after `detail` appear where they apply: `parameter` (422), `suggestions` (404),
+    `line`/`column` (400, the parser's position), `acceptable` (406).
+    """
+
+    model_config = ConfigDict(extra="allow")
+
+    type: str = Field(default="about:blank", examples=["about:blank"])
+    title: str = Field(examples=["Not Found", "Invalid parameter", "Malformed query"])
+    status: int = Field(ge=400, le=599)
+    detail: str
+    parameter: str | None = Field(default=None, description="The parameter that is invalid (422).")
+    errors: list[ParameterError] | None = Field(default=None, description="Every invalid parameter (422).")
+    suggestions: list[str] | None = Field(default=None, description="Ids close to the one not found (404).")
+    line: int | None = Field(default=None, description="Line of a syntax error, from 1 (400).")
+    column: int | None = Field(default=None, description="Column of a syntax error, from 1 (400).")
+    file: str | None = Field(default=None, description="The file a syntax error is in (400, POST /validate).")
+    acceptable: list[str] | None = Field(default=None, description="The media types it can be had in (406).")
 
 
 class Health(BaseModel):

@@ -59,9 +59,9 @@ def _process(args: list[str], ready: str, *, env: dict | None = None, timeout: f
 
 
 @contextmanager
-def ours(env: dict[str, str]):
-    """This project's API over the settings in env (CYBERGOV_*); yields its base URL."""
-    port = free_port()
+def ours(env: dict[str, str], *, port: int | None = None):
+    """This project's API over the settings in env (CYBERGOV_*) on port (or a free one); yields its URL."""
+    port = port or free_port()
     args = [sys.executable, "-m", "uvicorn", "--factory", "api.app:create_app", "--host", "127.0.0.1",
             "--port", str(port), "--log-level", "warning", "--no-access-log"]
     args += ["--loop", "uvloop"] if _has("uvloop") else []

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import threading
 
 from pyparsing import Optional, ParseResults, Suppress, ZeroOrMore
 from rdflib.plugins.sparql import parser as rdflib_parser
@@ -33,6 +34,11 @@ class _ServiceComp(Comp):
                 else:
                     res[t.name] = t.tokenList
         return res
+
+
+# pyparsing grammars keep parse state on the grammar objects: two threads parsing at once (the API's
+# thread pool under concurrent SPARQL requests) corrupt each other's parse (500s under load). One at a time.
+_PARSING = threading.RLock()
 
 
 @functools.cache
@@ -56,12 +62,14 @@ def parse_query(text: str) -> ParseResults:
     Raises:
         pyparsing.ParseBaseException, RecursionError, ValueError: as rdflib's parseQuery.
     """
-    return grammar()[0].parse_string(rdflib_parser.expandUnicodeEscapes(text), parse_all=True)
+    with _PARSING:
+        return grammar()[0].parse_string(rdflib_parser.expandUnicodeEscapes(text), parse_all=True)
 
 
 def parse_update(text: str) -> CompValue:
     """rdflib.plugins.sparql.parser.parseUpdate on the repaired grammar."""
-    return grammar()[1].parse_string(rdflib_parser.expandUnicodeEscapes(text), parse_all=True)[0]
+    with _PARSING:
+        return grammar()[1].parse_string(rdflib_parser.expandUnicodeEscapes(text), parse_all=True)[0]
 
 
 __all__ = ["grammar", "parse_query", "parse_update"]

@@ -28,17 +28,14 @@ from kg.build import build
 from kg.config import Settings
 from kg.store import open_store
 
+from canonical_files import canonical_digests, changed_files
+from live_servers import free_port
+
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
 BACKEND = os.environ.get("CYBERGOV_TEST_BACKEND", "embedded")
 if BACKEND not in ("embedded", "remote", "virtuoso"):
     raise RuntimeError(f"CYBERGOV_TEST_BACKEND must be embedded, remote or virtuoso, not {BACKEND!r}")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class EngineServers:
@@ -223,27 +220,18 @@ def repo_store(repo_settings):
     store.close()
 
 
-def _data_digests(folder: Path) -> dict[str, str]:
-    """sha256 of every file under folder (Python's own caches left out), by relative path."""
-    import hashlib
-
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*"))
-            if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"}
-
-
 @pytest.fixture(scope="session", autouse=True)
 def canonical_data_unchanged():
-    """Issue 5: nothing the suite does (POST /validate above all) writes into data/.
+    """Issues 5 and 10: nothing the suite sends (POST /validate, SPARQL, fuzzing, load) writes canonical data.
 
-    The bytes of data/ are hashed before the session and compared after it; a difference fails
-    the run at teardown, naming the files. (Editing data/ while the suite runs trips it too.)
+    Every file under data/, ontology/ and shapes/ is hashed before the session and again after it;
+    a difference fails the run at teardown, naming the files (editing them while the suite runs trips it too).
     """
-    before = _data_digests(REPO / "data")
+    before = canonical_digests()
+    assert any(name.startswith("data/") for name in before), "no canonical data found to guard"
     yield
-    after = _data_digests(REPO / "data")
-    changed = sorted(name for name in before.keys() | after.keys() if before.get(name) != after.get(name))
-    assert not changed, f"data/ changed during the test session: {changed}"
+    changed = changed_files(before, canonical_digests())
+    assert not changed, f"canonical files changed during the test session: {changed}"
 
 
 class ByteCountingListener:

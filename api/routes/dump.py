@@ -13,6 +13,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response, StreamingResponse
 
 from api.deps import StoreDep
+from api.responses import STORE_ERRORS, problems
 from kg.namespaces import PREFIXES
 
 router = APIRouter(tags=["service"])
@@ -52,8 +53,10 @@ def _dump(request: Request, store, fmt: str) -> Response:
     return StreamingResponse(_gzip_stream(store.quads(), rdf_format), media_type="application/gzip", headers=headers)
 
 
-_RESPONSES = {200: {"content": {"application/gzip": {}}, "description": "the dataset, gzip-compressed"},
-              304: {"description": "not modified (If-None-Match matched the version)"}}
+_RESPONSES = {200: {"content": {"application/gzip": {"schema": {"type": "string", "format": "binary"}}},
+                    "description": "the dataset, gzip-compressed"},
+              304: {"description": "not modified (If-None-Match matched the version)"},
+              **problems(422, *STORE_ERRORS)}
 
 
 @router.get("/dump", summary="Download the whole dataset (N-Quads or TriG, gzip)", description=DESCRIPTION,

@@ -6,13 +6,17 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from api.deps import StoreDep
-from api.representation import DEFAULT_LIMIT, DETAIL_RESPONSES, LIST_RESPONSES, Evidence, Limit, Offset, Q, \
-    detail_answer, list_answer, sparql_doc
+from api.representation import DEFAULT_LIMIT, Evidence, Limit, Offset, Q, detail_answer, list_answer, \
+    sparql_doc
+from api.responses import DETAIL_RESPONSES, LIST_RESPONSES
 from api.schemas import InstrumentDetail, InstrumentList
 from kg.service import graphs, instruments
 from kg.service.common import evidence_param
 
 router = APIRouter(tags=["instruments"])
+
+Kind = Annotated[str | None, Query(description="Instrument kind, e.g. treaty, regulation (any case).",
+                                   json_schema_extra={"enum": list(instruments.INSTRUMENT_KINDS)})]
 
 
 @router.get("/instruments", response_model=InstrumentList, responses=LIST_RESPONSES, summary="Instruments",
@@ -22,7 +26,7 @@ router = APIRouter(tags=["instruments"])
                 "substring); `kind` by class (`treaty` includes protocols; `legal-instrument`, `resolution`, ...). "
                 "`Accept: text/csv` gives a table.")))
 def list_instruments(request: Request, store: StoreDep, q: Q = None,
-                     kind: Annotated[str | None, Query(description="Instrument kind, e.g. treaty, regulation.")] = None,
+                     kind: Kind = None,
                      evidence: Evidence = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
     answer = instruments.list_instruments(store, q=q, kind=kind).at_least(evidence_param(evidence))
     return list_answer(request, answer, InstrumentList, limit=limit, offset=offset)

@@ -4,8 +4,9 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 
 from api.deps import StoreDep
-from api.representation import DEFAULT_LIMIT, DETAIL_RESPONSES, LIST_RESPONSES, Evidence, Limit, Offset, Q, \
-    detail_answer, list_answer, sparql_doc
+from api.representation import DEFAULT_LIMIT, Evidence, Limit, Offset, Q, detail_answer, list_answer, \
+    sparql_doc
+from api.responses import DETAIL_RESPONSES, LIST_RESPONSES
 from api.schemas import NormDetail, NormList
 from kg.service import graphs, norms
 from kg.service.common import evidence_param

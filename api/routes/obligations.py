@@ -6,7 +6,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from api.deps import StoreDep
-from api.representation import DEFAULT_LIMIT, LIST_RESPONSES, Limit, Offset, list_answer, sparql_doc
+from api.representation import DEFAULT_LIMIT, Limit, Offset, list_answer, sparql_doc
+from api.responses import LIST_RESPONSES
 from api.schemas import ObligationList
 from kg.service import norms
 

@@ -6,16 +6,19 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from api.deps import StoreDep
-from api.representation import DEFAULT_LIMIT, DETAIL_RESPONSES, LIST_RESPONSES, AsOf, Evidence, Limit, Offset, Q, \
-    detail_answer, list_answer, sparql_doc
+from api.representation import DEFAULT_LIMIT, AsOf, Evidence, Limit, Offset, Q, detail_answer, list_answer, \
+    sparql_doc
+from api.responses import DETAIL_RESPONSES, LIST_RESPONSES, RECORDS_RESPONSES
 from api.schemas import DATE_DOC, MembershipList, OrganizationDetail, OrganizationList
 from kg.service import graphs, memberships, organizations
 from kg.service.common import as_of_date, evidence_param
 
 router = APIRouter(tags=["organizations"])
 
-Role = Annotated[str | None, Query(description="member (default), observer, partner, sponsoring-nation, "
-                                               "contributing-participant, candidate, associate-member, supporter, or all.")]
+Role = Annotated[str | None, Query(
+    description="member (default), observer, partner, sponsoring-nation, contributing-participant, "
+                "candidate, associate-member, supporter, or all (any case).",
+    json_schema_extra={"enum": [*memberships.ROLE_VALUES, "all"]})]
 
 MEMBER_DOC = """Members on `as_of` (default today): the membership started on or before the date, and its end (the
 first day it no longer held, e.g. expulsion or withdrawal taking effect) is after the date or absent. `role`
@@ -57,7 +60,7 @@ def get_organization(id: str, request: Request, store: StoreDep):
     return detail_answer(request, item, OrganizationDetail, graph=lambda: graphs.resource_graph(store, item["iri"]))
 
 
-@router.get("/organizations/{id}/members", response_model=MembershipList, responses=LIST_RESPONSES,
+@router.get("/organizations/{id}/members", response_model=MembershipList, responses=RECORDS_RESPONSES,
             summary="Members of an organization on a date", description=sparql_doc(*MEMBERSHIP_QUERIES, intro=MEMBER_DOC))
 def organization_members(id: str, request: Request, store: StoreDep, as_of: AsOf = None, role: Role = None,
                          evidence: Evidence = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):

@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import hashlib
+from typing import Annotated
 
 import pyoxigraph as ox
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Path, Request
 from fastapi.responses import RedirectResponse, Response
 
 from api.deps import StoreDep
 from api.errors import problem
+from api.responses import ONTOLOGY_RESPONSES, RESOURCE_RESPONSES
 from kg import named_queries, negotiation
 from kg.errors import NotFound
 from kg.namespaces import ID, PREFIXES
@@ -16,6 +18,10 @@ from kg.results import GRAPH_FORMATS, graph_body
 from kg.suggest import close_ids
 
 router = APIRouter(tags=["linked data"])
+
+# The {kind} segment of a resource IRI: a lower-case slug (state, treaty, organization, participation, ...).
+Kind = Annotated[str, Path(pattern=r"^[a-z][a-z0-9-]*$", examples=["treaty"],
+                           description="The kind of resource, e.g. state, treaty.")]
 
 # Where a browser is sent for each kind of resource: its page, or else the REST view (JSON) of the same thing.
 HTML_VIEWS = {"treaty": "/ui/treaties/{slug}", "instrument": "/instruments/{slug}", "state": "/ui/states/{slug}",
@@ -41,11 +47,12 @@ def _graph_response(request: Request, store, triples, key: str, tag: str) -> Res
     return Response(graph_body(triples, key, PREFIXES), media_type=GRAPH_FORMATS[key][0], headers=headers)
 
 
-@router.get("/id/{kind}/{slug:path}", summary="Dereference a resource IRI",
+@router.get("/id/{kind}/{slug:path}", summary="Dereference a resource IRI", response_class=Response,
+            responses=RESOURCE_RESPONSES,
             description="Turtle, JSON-LD or N-Triples by `Accept` (or `format=`); browsers are redirected (303) "
                         "to the resource's page (or its JSON view). The graph is the resource's triples plus the records that point at it. "
                         "SPARQL:\n\n```sparql\n" + named_queries.get("describe-resource").text + "\n```")
-def resource(kind: str, slug: str, request: Request, store: StoreDep, format: str | None = None) -> Response:
+def resource(kind: Kind, slug: str, request: Request, store: StoreDep, format: str | None = None) -> Response:
     iri = f"{ID}{kind}/{slug}"
     node = ox.NamedNode(iri)
     if not store.ask(named_queries.get("resource-exists").text, bindings={"resource": node}):
@@ -63,7 +70,8 @@ def resource(kind: str, slug: str, request: Request, store: StoreDep, format: st
     return _graph_response(request, store, triples, key, iri)
 
 
-@router.get("/ontology", summary="The ontology", description="The cybergov ontology (prefix `cgo:`) by `Accept`.")
+@router.get("/ontology", summary="The ontology", response_class=Response, responses=ONTOLOGY_RESPONSES,
+            description="The cybergov ontology (prefix `cgo:`) by `Accept`.")
 def ontology(request: Request, store: StoreDep, format: str | None = None) -> Response:
     key = _format(request, format) or "turtle"
     if _wants_html(request, format):

@@ -11,6 +11,7 @@ from fastapi.responses import Response
 
 from api.deps import SettingsDep, StoreDep
 from api.errors import problem
+from api.responses import SPARQL_POST_RESPONSES, SPARQL_RESPONSES
 from kg import negotiation
 from kg.errors import QueryError
 from kg.namespaces import QUERY_BASE_IRI
@@ -80,7 +81,7 @@ def _service_description(request: Request, store, fmt: str | None) -> Response:
 
 
 @router.get("/sparql", name="sparql_get", summary="SPARQL query (GET) or service description", description=DESCRIPTION,
-            responses={200: {"content": {"application/sparql-results+json": {}, "text/turtle": {}}}})
+            response_class=Response, responses=SPARQL_RESPONSES)
 def sparql_get(
     request: Request,
     store: StoreDep,
@@ -114,6 +115,7 @@ def _charset(content_type: str) -> str | None:
 
 
 @router.post("/sparql", summary="SPARQL query (POST form or application/sparql-query)", description=DESCRIPTION,
+             response_class=Response, responses=SPARQL_POST_RESPONSES,
              openapi_extra={"requestBody": {"content": {
                  "application/sparql-query": {"schema": {"type": "string"}},
                  "application/x-www-form-urlencoded": {"schema": {"type": "object", "properties": {

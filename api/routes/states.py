@@ -4,8 +4,9 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 
 from api.deps import StoreDep
-from api.representation import DEFAULT_LIMIT, DETAIL_RESPONSES, LIST_RESPONSES, AsOf, Evidence, Limit, Offset, Q, \
-    detail_answer, list_answer, sparql_doc
+from api.representation import DEFAULT_LIMIT, AsOf, Evidence, Limit, Offset, Q, detail_answer, list_answer, \
+    sparql_doc
+from api.responses import DETAIL_RESPONSES, LIST_RESPONSES, RECORDS_RESPONSES
 from api.routes.organizations import MEMBER_DOC, MEMBERSHIP_QUERIES, Role
 from api.routes.treaties import PARTICIPATION_QUERIES, RULES_DOC, Status
 from api.schemas import MembershipList, ParticipationList, StateList, StateProfile
@@ -35,7 +36,7 @@ def get_state(id: str, request: Request, store: StoreDep, as_of: AsOf = None):
     return detail_answer(request, item, StateProfile, graph=lambda: graphs.resource_graph(store, item["iri"]))
 
 
-@router.get("/states/{id}/memberships", response_model=MembershipList, responses=LIST_RESPONSES,
+@router.get("/states/{id}/memberships", response_model=MembershipList, responses=RECORDS_RESPONSES,
             summary="A state's memberships on a date",
             description=sparql_doc(*MEMBERSHIP_QUERIES[:-1], intro=ID_DOC + "\n\n" + MEMBER_DOC))
 def state_memberships(id: str, request: Request, store: StoreDep, as_of: AsOf = None, role: Role = None,
@@ -48,7 +49,7 @@ def state_memberships(id: str, request: Request, store: StoreDep, as_of: AsOf = 
                        graph=lambda items: graphs.records_graph(store, [i["iri"] for i in items]))
 
 
-@router.get("/states/{id}/treaties", response_model=ParticipationList, responses=LIST_RESPONSES,
+@router.get("/states/{id}/treaties", response_model=ParticipationList, responses=RECORDS_RESPONSES,
             summary="A state's treaties on a date",
             description=sparql_doc(*PARTICIPATION_QUERIES[:-1], intro=ID_DOC + "\n\n" + RULES_DOC))
 def state_treaties(id: str, request: Request, store: StoreDep, as_of: AsOf = None, status: Status = None,

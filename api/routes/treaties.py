@@ -6,15 +6,17 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from api.deps import StoreDep
-from api.representation import DEFAULT_LIMIT, DETAIL_RESPONSES, LIST_RESPONSES, AsOf, Evidence, Limit, Offset, Q, \
-    detail_answer, list_answer, sparql_doc
+from api.representation import DEFAULT_LIMIT, AsOf, Evidence, Limit, Offset, Q, detail_answer, list_answer, \
+    sparql_doc
+from api.responses import DETAIL_RESPONSES, LIST_RESPONSES, RECORDS_RESPONSES
 from api.schemas import DATE_DOC, InstrumentDetail, ParticipationList, TreatyList
 from kg.service import graphs, instruments, participation
 from kg.service.common import as_of_date, evidence_param
 
 router = APIRouter(tags=["treaties"])
 
-Status = Annotated[str | None, Query(description="party (default), contracting, signatory or all.")]
+Status = Annotated[str | None, Query(description="party (default), contracting, signatory or all (any case).",
+                                     json_schema_extra={"enum": list(participation.STATUS_VALUES)})]
 
 RULES_DOC = """Statuses on `as_of` (default today), after the Vienna Convention on the Law of Treaties, art. 2(1)(f)-(g):
 - **signatory**: signed on or before the date, and not yet consented to be bound;
@@ -64,7 +66,7 @@ def get_treaty(id: str, request: Request, store: StoreDep):
     return detail_answer(request, item, InstrumentDetail, graph=lambda: graphs.resource_graph(store, item["iri"]))
 
 
-@router.get("/treaties/{id}/parties", response_model=ParticipationList, responses=LIST_RESPONSES,
+@router.get("/treaties/{id}/parties", response_model=ParticipationList, responses=RECORDS_RESPONSES,
             summary="States party to (or signatory of) a treaty on a date",
             description=sparql_doc(*PARTICIPATION_QUERIES, intro=RULES_DOC))
 def treaty_parties(id: str, request: Request, store: StoreDep, as_of: AsOf = None, status: Status = None,

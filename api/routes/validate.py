@@ -20,6 +20,7 @@ from starlette.datastructures import UploadFile
 
 from api.deps import SettingsDep
 from api.errors import PROBLEM, problem
+from api.responses import PROBLEM_REF
 from kg.check_report import CheckReport
 from kg.check_worker import CheckWorker
 from kg.config import Settings
@@ -40,7 +41,10 @@ _REQUEST_BODY = {
         **{media: {"schema": {"type": "string"}} for media in RAW_TYPES},
     },
 }
-_PROBLEM_RESPONSE = {"content": {PROBLEM: {}}}
+_PROBLEM_RESPONSE = {"content": {PROBLEM: {"schema": PROBLEM_REF}}}
+# 400 and 422 carry the check report; a request that cannot be checked at all gets a plain problem.
+_REPORT_OR_PROBLEM = {"content": {PROBLEM: {"schema": {"anyOf": [{"$ref": "#/components/schemas/CheckReport"},
+                                                                 PROBLEM_REF]}}}}
 
 
 def _worker(request: Request, settings: Settings) -> CheckWorker:
@@ -106,11 +110,11 @@ async def _files(request: Request, body: bytes) -> list[tuple[str, str, str | No
     response_model=CheckReport,
     responses={
         400: {"description": "Unreadable: syntax errors (the report lists them all) or not UTF-8.",
-              "content": {PROBLEM: {"schema": {"$ref": "#/components/schemas/CheckReport"}}}},
+              **_REPORT_OR_PROBLEM},
         413: {"description": "Body larger than CYBERGOV_MAX_UPLOAD_BYTES.", **_PROBLEM_RESPONSE},
         415: {"description": "Content-Type is not an RDF format or multipart/form-data.", **_PROBLEM_RESPONSE},
         422: {"description": "The contribution has violations (the report says which, where).",
-              "content": {PROBLEM: {"schema": {"$ref": "#/components/schemas/CheckReport"}}}},
+              **_REPORT_OR_PROBLEM},
         503: {"description": "Validation took longer than CYBERGOV_VALIDATE_TIMEOUT and was stopped.",
               **_PROBLEM_RESPONSE},
     },

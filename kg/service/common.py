@@ -14,7 +14,8 @@ from kg.store.base import Row, Store
 from kg.suggest import close_ids
 
 SEPARATOR = "\t"  # GROUP_CONCAT separator of the named queries
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ISO_DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"  # as_of and the other date parameters; also stated in OpenAPI
+_ISO_DATE = re.compile(ISO_DATE_PATTERN)
 
 
 @dataclass

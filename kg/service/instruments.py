@@ -11,6 +11,13 @@ from kg.service.dates import date_fields, intervals
 from kg.store.base import Row, Store
 
 
+# The `kind` values of GET /instruments (cgo:Instrument and its subclasses in the ontology, kebab-cased);
+# OpenAPI lists them, and a test checks them against the ontology.
+INSTRUMENT_KINDS = ("decision", "declaration", "directive", "eu-legislative-act", "instrument",
+                    "legal-instrument", "non-binding-instrument", "policy", "protocol", "regulation",
+                    "report", "resolution", "strategy", "treaty")
+
+
 def instrument_kinds(store: Store) -> dict[str, str]:
     """The `kind` values the filter accepts ('treaty', 'protocol', 'regulation', ...) -> class IRI."""
     return {kind_of(r["class"]): r["class"] for r in run(store, "instrument-classes")}

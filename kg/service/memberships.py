@@ -22,6 +22,12 @@ from kg.temporal import MembershipDates, is_member, why_unknown_membership
 DATES = {"start": "startDate", "end": "endDate"}
 
 
+# The roles of the vocabulary (cgo:MembershipRole in the ontology), as the `role` parameter names them;
+# OpenAPI lists them, and a test checks them against the ontology.
+ROLE_VALUES = ("member", "observer", "partner", "sponsoring-nation", "contributing-participant", "candidate",
+               "associate-member", "supporter")
+
+
 def role_param(store: Store, role: str | None) -> ox.NamedNode | None:
     """The `role` parameter: a role slug ('member' by default, 'observer', ...) or 'all' (None).
 
