@@ -5,8 +5,10 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
-from kg.errors import (BadParameter, ContributionTooLarge, InconsistencyError, KgError, LoadError, NotFound, QueryError,
-                       QueryRefused, QueryTimeout, ResultTooLarge, StoreError, ValidationFailed, ValidationTimeout)
+from kg.errors import (BadParameter, ContributionMemoryExceeded, ContributionTooLarge, InconsistencyError, KgError,
+                       LoadError, NotFound, QueryError, QueryRefused, QueryTimeout, RequestTooLarge, ResultTooLarge,
+                       StoreError, TooManyChecks, ValidationFailed, ValidationTimeout, WorkerDied,
+                       WorkerMemoryExceeded)
 
 PROBLEM = "application/problem+json"
 
@@ -32,6 +34,16 @@ def _status(exc: KgError) -> tuple[int, str]:
         return 413, "Result too large"
     if isinstance(exc, ContributionTooLarge):
         return 413, "Contribution too large"
+    if isinstance(exc, RequestTooLarge):
+        return 413, "Request too large"
+    if isinstance(exc, ContributionMemoryExceeded):
+        return 413, "Contribution too costly"
+    if isinstance(exc, WorkerMemoryExceeded):
+        return 503, "Memory limit reached"
+    if isinstance(exc, WorkerDied):
+        return 503, "Worker died"
+    if isinstance(exc, TooManyChecks):
+        return 429, "Too many validations"
     if isinstance(exc, ValidationTimeout):
         return 503, "Validation timed out"
     if isinstance(exc, LoadError):
@@ -54,7 +66,14 @@ async def kg_error_handler(request: Request, exc: KgError) -> JSONResponse:
         extra.update(line=exc.line, column=exc.column)
     if isinstance(exc, LoadError) and exc.position:
         extra.update(file=exc.position.file, line=exc.position.line, column=exc.position.column)
-    return problem(status, title, str(exc), **extra)
+    if isinstance(exc, (RequestTooLarge, WorkerMemoryExceeded)):
+        extra.update(limit=exc.limit, setting=exc.setting)
+    if isinstance(exc, ResultTooLarge):
+        extra.update(limit=exc.limit, setting=exc.setting)
+    response = problem(status, title, str(exc), **extra)
+    if status in (429, 503):
+        response.headers["Retry-After"] = "1" if isinstance(exc, (WorkerDied, WorkerMemoryExceeded)) else "5"
+    return response
 
 
 async def request_validation_handler(request: Request, exc: RequestValidationError) -> JSONResponse:

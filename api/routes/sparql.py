@@ -8,10 +8,11 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from urllib.parse import parse_qs
 
+from api.body import read_limited
 from api.deps import SettingsDep, StoreDep
 from api.errors import problem
 from kg import negotiation
-from kg.errors import QueryError
+from kg.errors import QueryError, RequestTooLarge
 from kg.results import GRAPH_FORMATS
 from kg.service_description import describe
 from kg.sparql_policy import check_query
@@ -23,8 +24,8 @@ and the inferred triples; named graphs `https://w3id.org/cybergov/graph/asserted
 `.../ontology` and one per source file (`.../graph/file/data/...`). Results: SPARQL JSON, XML, CSV, TSV
 (SELECT/ASK); Turtle, N-Triples, JSON-LD, RDF/XML (CONSTRUCT/DESCRIBE), by `Accept` or `format=`.
 Updates, LOAD and SERVICE to hosts off the allow-list are refused (403). Time and result size are
-bounded (`CYBERGOV_QUERY_TIMEOUT`, `CYBERGOV_MAX_RESULTS`); a truncated answer carries
-`X-Result-Truncated: true`."""
+bounded (`CYBERGOV_QUERY_TIMEOUT`, `CYBERGOV_MAX_RESULTS`, `CYBERGOV_MAX_RESULT_BYTES`); an answer over
+a cap is refused (413, a problem detail stating the cap and how to page), never cut."""
 
 
 def _etag(version: str, *parts) -> str:
@@ -96,12 +97,8 @@ def sparql_get(
                      "query": {"type": "string"}}}}}}})
 async def sparql_post(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    declared = int(request.headers.get("content-length") or 0)
-    if declared > settings.max_query_bytes:
-        return problem(413, "Request too large", f"body is {declared} bytes; the limit is {settings.max_query_bytes}")
-    body = await request.body()
-    if len(body) > settings.max_query_bytes:
-        return problem(413, "Request too large", f"body is {len(body)} bytes; the limit is {settings.max_query_bytes}")
+    body = await read_limited(request, settings.max_query_bytes,
+                              RequestTooLarge(settings.max_query_bytes, "CYBERGOV_MAX_QUERY_BYTES"))
     params = {k: v for k, v in request.query_params.multi_items()}
     default_graphs = request.query_params.getlist("default-graph-uri")
     named_graphs = request.query_params.getlist("named-graph-uri")

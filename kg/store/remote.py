@@ -49,12 +49,15 @@ class RemoteStore:
     Thread-safe: one pooled httpx.Client shared by the server's worker threads.
     """
 
-    def __init__(self, settings: Settings, *, version: str, client: httpx.Client | None = None) -> None:
+    def __init__(self, settings: Settings, *, version: str, client: httpx.Client | None = None,
+                 recorded: dict[str, int] | None = None) -> None:
         if not settings.endpoint:
             raise StoreError("the remote store needs CYBERGOV_ENDPOINT (the SPARQL query endpoint URL)")
         self.endpoint = settings.endpoint
         self.version = version
         self.max_results = settings.max_results
+        self.max_bytes = settings.max_result_bytes
+        self.recorded = recorded  # the build's own counts (kg.store.recorded_counts), for /health
         self._timeout = settings.query_timeout
         auth = (settings.endpoint_user, settings.endpoint_password or "") if settings.endpoint_user else None
         self._client = client or httpx.Client(auth=auth, timeout=httpx.Timeout(settings.query_timeout, connect=5.0),
@@ -131,13 +134,19 @@ class RemoteStore:
     def execute(self, query: str, *, fmt: str, default_graphs: list[str] | None = None,
                 named_graphs: list[str] | None = None) -> QueryOutput:
         response = self._post(query, default_graphs=default_graphs, named_graphs=named_graphs)
-        return serialize_answer(self._answer(response), fmt=fmt, max_results=self.max_results)
+        return serialize_answer(self._answer(response), fmt=fmt, max_results=self.max_results,
+                                max_bytes=self.max_bytes)
 
     def counts(self) -> dict[str, int]:
         if self._counts is None:
             rows = self._answer(self._post(named_queries.get("graph-counts", "pipeline").text))
             self._counts = {sol["g"].value: int(sol["n"].value) for sol in rows}
         return dict(self._counts)
+
+    def default_count(self) -> int:
+        """Triples in the endpoint's default graph (kg.push writes the union there)."""
+        rows = self._answer(self._post(named_queries.get("default-count", "pipeline").text))
+        return int(next(iter(rows))["n"].value)
 
     def close(self) -> None:
         self._client.close()
