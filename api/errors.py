@@ -1,9 +1,12 @@
 """KgError -> RFC 9457 problem details, in one place."""
 from __future__ import annotations
 
+from http import HTTPStatus
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kg.errors import (BadParameter, ContributionMemoryExceeded, ContributionTooLarge, InconsistencyError, KgError,
                        LoadError, NotFound, QueryError, QueryRefused, QueryTimeout, RequestTooLarge, ResultTooLarge,
@@ -71,8 +74,24 @@ async def kg_error_handler(request: Request, exc: KgError) -> JSONResponse:
     if isinstance(exc, ResultTooLarge):
         extra.update(limit=exc.limit, setting=exc.setting)
     response = problem(status, title, str(exc), **extra)
+    if isinstance(exc, (RequestTooLarge, ContributionTooLarge)):
+        response.headers["Connection"] = "close"  # the rest of the body is not read: end the connection
     if status in (429, 503):
         response.headers["Retry-After"] = "1" if isinstance(exc, (WorkerDied, WorkerMemoryExceeded)) else "5"
+    return response
+
+
+async def http_error_handler(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    """Starlette's own errors (no route matches the path, method not allowed) as problem details too."""
+    try:
+        title = HTTPStatus(exc.status_code).phrase
+    except ValueError:
+        title = "Error"
+    detail = exc.detail if isinstance(exc.detail, str) and exc.detail != title else (
+        f"no resource at {request.url.path!r}" if exc.status_code == 404 else title)
+    response = problem(exc.status_code, title, detail)
+    for name, value in (exc.headers or {}).items():
+        response.headers[name] = value
     return response
 
 
@@ -86,4 +105,5 @@ async def request_validation_handler(request: Request, exc: RequestValidationErr
 
 def install(app: FastAPI) -> None:
     app.add_exception_handler(KgError, kg_error_handler)
+    app.add_exception_handler(StarletteHTTPException, http_error_handler)
     app.add_exception_handler(RequestValidationError, request_validation_handler)

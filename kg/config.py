@@ -47,7 +47,7 @@ class Settings(BaseSettings):
                                      "or waiting at once (more: 429), so one client cannot hold every worker.")
     query_worker_memory: int = Field(default=3_000_000_000, ge=0, description="Address space (bytes, "
                                      "RLIMIT_AS) of each query worker; 0 = no limit. Over it: 503.")
-    validate_worker_memory: int = Field(default=3_000_000_000, ge=0, description="Address space (bytes, "
+    validate_worker_memory: int = Field(default=1_500_000_000, ge=0, description="Address space (bytes, "
                                         "RLIMIT_AS) of each validation worker; 0 = no limit. Over it: 413.")
     response_cache_entries: int = Field(default=4096, ge=0,
                                         description="GET answers kept per graph version (0 = no response cache).")

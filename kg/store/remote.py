@@ -21,11 +21,12 @@ import pyoxigraph as ox
 
 from kg import named_queries
 from kg.config import Settings
-from kg.errors import QueryError, QueryTimeout, StoreError
+from kg.errors import QueryError, QueryTimeout, ResultTooLarge, StoreError
 from kg.namespaces import sparql_prologue
 from kg.store.base import QueryOutput, Row, bind
 from kg.store.engine import serialize_answer
 
+REMOTE_FACTOR = 3  # the endpoint's SPARQL JSON may take a few times the bytes of the answer re-serialized here
 ACCEPT = ("application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.5, "
           "application/sparql-results+xml;q=0.3")
 _POSITION = (
@@ -64,21 +65,43 @@ class RemoteStore:
                                               limits=httpx.Limits(max_connections=32, max_keepalive_connections=16))
         self._counts: dict[str, int] | None = None
 
+    @staticmethod
+    def _read_capped(response: httpx.Response, limit: int | None) -> bytes:
+        """The response body, read chunk by chunk and abandoned past limit bytes (None: no limit)."""
+        body = bytearray()
+        for chunk in response.iter_bytes():
+            body += chunk
+            if limit is not None and len(body) > limit:
+                raise ResultTooLarge(
+                    f"the endpoint's answer is larger than {limit} bytes ({REMOTE_FACTOR} times the limit; "
+                    "CYBERGOV_MAX_RESULT_BYTES): ask for less: page with ORDER BY, LIMIT and OFFSET, or download "
+                    "the whole dataset from /dump", limit=limit, setting="CYBERGOV_MAX_RESULT_BYTES")
+        return bytes(body)
+
     def _post(self, query: str, *, default_graphs: list[str] | None = None,
-              named_graphs: list[str] | None = None) -> httpx.Response:
-        """POST the query (form-encoded) and return a 2xx response.
+              named_graphs: list[str] | None = None, limit: int | None = None) -> httpx.Response:
+        """POST the query (form-encoded) and return a 2xx response, its body read (at most limit bytes).
 
         Raises:
             QueryError: the endpoint rejected the query (400), with line and column when it says them.
             QueryTimeout: no answer within the query timeout (or the endpoint reports its own timeout).
             StoreError: the endpoint is unreachable or failed.
+            ResultTooLarge: the body is over limit.
         """
         form: list[tuple[str, str]] = [("query", query)]
         form += [("default-graph-uri", g) for g in default_graphs or []]
         form += [("named-graph-uri", g) for g in named_graphs or []]
         try:
-            response = self._client.post(self.endpoint, content=urlencode(form).encode(), headers={
+            request = self._client.build_request("POST", self.endpoint, content=urlencode(form).encode(), headers={
                 "Accept": ACCEPT, "Content-Type": "application/x-www-form-urlencoded"})
+            streamed = self._client.send(request, stream=True)
+            try:
+                content = self._read_capped(streamed, limit)  # decoded: drop the headers about the encoding
+                headers = [(k, v) for k, v in streamed.headers.multi_items()
+                           if k.lower() not in ("content-encoding", "content-length", "transfer-encoding")]
+                response = httpx.Response(streamed.status_code, headers=headers, content=content, request=request)
+            finally:
+                streamed.close()
         except httpx.TimeoutException:
             raise QueryTimeout(f"query stopped after {self._timeout:g} s (the limit; CYBERGOV_QUERY_TIMEOUT)") from None
         except httpx.HTTPError as exc:
@@ -133,7 +156,8 @@ class RemoteStore:
 
     def execute(self, query: str, *, fmt: str, default_graphs: list[str] | None = None,
                 named_graphs: list[str] | None = None) -> QueryOutput:
-        response = self._post(query, default_graphs=default_graphs, named_graphs=named_graphs)
+        response = self._post(query, default_graphs=default_graphs, named_graphs=named_graphs,
+                              limit=REMOTE_FACTOR * self.max_bytes)
         return serialize_answer(self._answer(response), fmt=fmt, max_results=self.max_results,
                                 max_bytes=self.max_bytes)
 
