@@ -205,6 +205,11 @@ class CheckPool:
         """The started workers' process ids (tests, diagnostics)."""
         return [w.pid for w in self._workers if w.pid is not None]
 
+    @property
+    def busy(self) -> int:
+        """How many workers are checking a contribution now."""
+        return len(self._workers) - self._idle.qsize()
+
     @contextmanager
     def _admitted(self, client: str | None):
         if client is None:
