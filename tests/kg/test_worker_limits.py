@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kg.build import build
-from kg.errors import WorkerMemoryExceeded
+from kg.errors import QueryError, WorkerDied, WorkerMemoryExceeded
 from kg.store.embedded import materialize, union_file
 from kg.store.sandbox import QuerySandbox
 
@@ -117,3 +117,18 @@ def test_a_damaged_memory_copy_never_answers(store_dir, built, tmp_path):
         assert damaged.answered == {"memory": 0, "disk": 1}
     finally:
         damaged.close()
+
+
+def test_a_query_that_kills_its_worker_is_retried_once_then_refused(store_dir):
+    """10,000 nested groups overflow the engine parser's stack (SIGSEGV): the worker is replaced, the
+    query retried once, then answered WorkerDied (503), and the next query is served."""
+    sandbox = QuerySandbox(str(store_dir), workers=1, timeout=30, max_results=100)
+    try:
+        nested = "SELECT * WHERE " + "{" * 10_000 + "}" * 10_000
+        with pytest.raises((WorkerDied, QueryError)) as refused:  # QueryError if the engine ever parses it
+            _run(sandbox, nested)
+        if isinstance(refused.value, WorkerDied):
+            assert sandbox.retried == 1 and "died twice" in str(refused.value)
+        assert int(_run(sandbox, COUNT).body.split()[-1]) > 1000
+    finally:
+        sandbox.close()
