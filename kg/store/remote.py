@@ -66,27 +66,27 @@ class RemoteStore:
         self._counts: dict[str, int] | None = None
 
     @staticmethod
-    def _read_capped(response: httpx.Response, limit: int | None) -> bytes:
-        """The response body, read chunk by chunk and abandoned past limit bytes (None: no limit)."""
+    def _read_capped(response: httpx.Response, cap: int | None) -> bytes:
+        """The response body, read chunk by chunk and abandoned past REMOTE_FACTOR * cap bytes (None: no cap)."""
         body = bytearray()
         for chunk in response.iter_bytes():
             body += chunk
-            if limit is not None and len(body) > limit:
+            if cap is not None and len(body) > REMOTE_FACTOR * cap:
                 raise ResultTooLarge(
-                    f"the endpoint's answer is larger than {limit} bytes ({REMOTE_FACTOR} times the limit; "
-                    "CYBERGOV_MAX_RESULT_BYTES): ask for less: page with ORDER BY, LIMIT and OFFSET, or download "
-                    "the whole dataset from /dump", limit=limit, setting="CYBERGOV_MAX_RESULT_BYTES")
+                    f"the endpoint's answer is larger than {REMOTE_FACTOR * cap} bytes ({REMOTE_FACTOR} times the "
+                    f"limit of {cap}; CYBERGOV_MAX_RESULT_BYTES): ask for less: page with ORDER BY, LIMIT and OFFSET, "
+                    "or download the whole dataset from /dump", limit=cap, setting="CYBERGOV_MAX_RESULT_BYTES")
         return bytes(body)
 
     def _post(self, query: str, *, default_graphs: list[str] | None = None,
-              named_graphs: list[str] | None = None, limit: int | None = None) -> httpx.Response:
-        """POST the query (form-encoded) and return a 2xx response, its body read (at most limit bytes).
+              named_graphs: list[str] | None = None, cap: int | None = None) -> httpx.Response:
+        """POST the query (form-encoded) and return a 2xx response, its body read (see _read_capped).
 
         Raises:
             QueryError: the endpoint rejected the query (400), with line and column when it says them.
             QueryTimeout: no answer within the query timeout (or the endpoint reports its own timeout).
             StoreError: the endpoint is unreachable or failed.
-            ResultTooLarge: the body is over limit.
+            ResultTooLarge: the body is over REMOTE_FACTOR * cap.
         """
         form: list[tuple[str, str]] = [("query", query)]
         form += [("default-graph-uri", g) for g in default_graphs or []]
@@ -96,7 +96,7 @@ class RemoteStore:
                 "Accept": ACCEPT, "Content-Type": "application/x-www-form-urlencoded"})
             streamed = self._client.send(request, stream=True)
             try:
-                content = self._read_capped(streamed, limit)  # decoded: drop the headers about the encoding
+                content = self._read_capped(streamed, cap)  # decoded: drop the headers about the encoding
                 headers = [(k, v) for k, v in streamed.headers.multi_items()
                            if k.lower() not in ("content-encoding", "content-length", "transfer-encoding")]
                 response = httpx.Response(streamed.status_code, headers=headers, content=content, request=request)
@@ -157,7 +157,7 @@ class RemoteStore:
     def execute(self, query: str, *, fmt: str, default_graphs: list[str] | None = None,
                 named_graphs: list[str] | None = None) -> QueryOutput:
         response = self._post(query, default_graphs=default_graphs, named_graphs=named_graphs,
-                              limit=REMOTE_FACTOR * self.max_bytes)
+                              cap=self.max_bytes)
         return serialize_answer(self._answer(response), fmt=fmt, max_results=self.max_results,
                                 max_bytes=self.max_bytes)
 
