@@ -7,7 +7,7 @@ content hash of the inputs, so a request pays for parsing the contribution, reas
 validation only. Contributions travel as text through a pipe and are parsed in memory: nothing
 is written anywhere.
 
-Every worker runs under a memory limit (Settings.validate_worker_memory, kg.store.limits): a
+Every worker runs under a memory limit (Settings.validate_worker_memory, kg.limits): a
 contribution whose closure outgrows it (a transitive property over a long chain, an owl:sameAs
 chain) stops that worker only, and is answered 413 naming the limit. A pool of
 Settings.validate_workers processes serves the checks; each client address may have at most
@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from kg.config import Settings
 from kg.errors import (ContributionMemoryExceeded, LoadError, SourcePosition, TooManyChecks, ValidationTimeout,
                        WorkerDied)
-from kg.store.limits import MEMORY_EXIT, died_of_memory, limit_memory, megabytes
+from kg.limits import MEMORY_EXIT, died_of_memory, limit_memory, megabytes
 
 START_TIMEOUT = 120.0  # importing the libraries and parsing the canonical data, once per worker
 

@@ -7,7 +7,7 @@ a worker also loads the default graph into an in-memory store (in a thread, afte
 and answers there the queries that read only the default graph (kg.store.engine.default_graph_only),
 but only once the copy holds exactly the triples the build recorded (memory_triples).
 
-Every worker runs under a memory limit (kg.store.limits): one that runs out of it is replaced and
+Every worker runs under a memory limit (kg.limits): one that runs out of it is replaced and
 the query answered 503 naming the limit. A worker found dead (killed while idle, crashed) is
 replaced and the query retried once on a fresh worker before it is answered 503.
 """
@@ -20,7 +20,7 @@ import threading
 from dataclasses import dataclass
 
 from kg.errors import QueryError, QueryTimeout, ResultTooLarge, StoreError, WorkerDied, WorkerMemoryExceeded
-from kg.store.limits import MEMORY_EXIT, died_of_memory, limit_memory, megabytes
+from kg.limits import MEMORY_EXIT, died_of_memory, limit_memory, megabytes
 
 log = logging.getLogger(__name__)
 
@@ -245,8 +245,6 @@ class QuerySandbox:
                     continue
                 raise WorkerDied(f"the query worker died twice running this query (exit code {code}); "
                                  "both were replaced") from None
-            except QueryTimeout:
-                raise
             self._idle.put(worker)
             break
         if status == "ok":
