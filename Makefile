@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve test install install-test browser bench clean
+.PHONY: serve test install install-test browser virtuoso bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,15 +20,20 @@ install-test: $(BIN)/python
 serve: install
 	$(BIN)/cybergov serve --host $(HOST) --port $(PORT)
 
-# Two passes: everything on the embedded store, then the API suite against a real `oxigraph serve`
-# (started on 127.0.0.1 by the fixtures and loaded with `cybergov push`).
+# Three passes: everything on the embedded store, then the API suite against a real `oxigraph serve`
+# and against Virtuoso (each started on 127.0.0.1 by the fixtures and loaded with `cybergov push`).
 # The page tests drive Debian's chromium through Playwright (no browser download).
+# Debian's packages the tests use: chromium (pages) and virtuoso-opensource (a second remote engine).
 browser:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 
-test: install-test browser
+virtuoso:
+	@command -v virtuoso-t >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource >/dev/null)
+
+test: install-test browser virtuoso
 	$(BIN)/python -m pytest
 	CYBERGOV_TEST_BACKEND=remote $(BIN)/python -m pytest tests/api
+	CYBERGOV_TEST_BACKEND=virtuoso $(BIN)/python -m pytest tests/api
 
 # Benchmarks (prints a table; never part of `make test`): SIZES=10k,100k,1M; wrk from Debian.
 SIZES ?= 10k,100k

@@ -59,10 +59,13 @@ def content_hash(settings: Settings) -> str:
     """A hash of the inputs' names and bytes, the reasoner and the pipeline version."""
     digest = hashlib.sha256(
         f"{PIPELINE_VERSION}|{settings.reasoner}|{settings.validator}|{settings.file_graphs}".encode())
+    package = Path(named_queries.PACKAGE_DIR).resolve()
     for path in input_paths(settings):
-        try:
-            name = str(path.resolve().relative_to(settings.root.resolve()))
-        except ValueError:
+        if path.is_relative_to(settings.root):
+            name = path.relative_to(settings.root).as_posix()
+        elif path.resolve().is_relative_to(package):  # the rules: named the same in a checkout and in a wheel
+            name = "kg/" + path.resolve().relative_to(package).as_posix()
+        else:
             name = path.name
         digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]

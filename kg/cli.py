@@ -176,14 +176,20 @@ def push(
         help="Graph Store Protocol URL (default: the endpoint's /store, as oxigraph serve has it; "
              "Fuseki: http://host:3030/ds/data).")] = None,
 ) -> None:
-    """Build (or reuse the cached build) and load it into a remote engine (named graphs + default graph)."""
+    """Build (or reuse the cached build) and load it into a remote engine (named graphs + default graph).
+
+    CYBERGOV_ENDPOINT_KIND=virtuoso for Virtuoso (with CYBERGOV_ENDPOINT_USER / _PASSWORD, digest auth).
+    """
     from kg.build import build as run_build
     from kg.push import graph_store_url, push as run_push
 
+    from kg.store.remote import endpoint_auth
+
     settings = _settings()
     built = run_build(settings)
-    auth = (settings.endpoint_user, settings.endpoint_password or "") if settings.endpoint_user else None
-    result = run_push(built.dataset_path, graph_store or graph_store_url(endpoint), auth=auth)
+    kind = settings.endpoint_kind
+    result = run_push(built.dataset_path, graph_store or graph_store_url(endpoint, kind=kind), version=built.version,
+                      kind=kind, auth=endpoint_auth(settings))
     typer.echo(f"pushed version {built.version}: {result.triples} triples in {len(result.counts)} graph(s) "
                f"-> {result.graph_store}; serve with CYBERGOV_STORE=remote CYBERGOV_ENDPOINT={endpoint}")
 

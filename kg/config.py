@@ -8,6 +8,19 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_ROOT = Path(__file__).resolve().parent / "bundled"  # the ontology, data and shapes a wheel carries
+
+
+def _default_root() -> Path:
+    """A checkout's own folders when there are any (so curators' edits count), else the package's copies."""
+    return REPO_ROOT if (REPO_ROOT / "ontology").is_dir() and (REPO_ROOT / "data").is_dir() else BUNDLED_ROOT
+
+
+def _default_cache() -> Path:
+    """.cache in a checkout; in an installed package (site-packages may not be writable) the user's cache."""
+    if _default_root() == REPO_ROOT:
+        return Path(".cache")
+    return Path.home() / ".cache" / "cybergov-kg"
 
 
 class Settings(BaseSettings):
@@ -15,16 +28,25 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="CYBERGOV_", env_file=None, extra="ignore")
 
-    root: Path = Field(default=REPO_ROOT, description="Repository root; relative paths below resolve here.")
+    root: Path = Field(default_factory=_default_root,
+                       description="Repository root (the package's own copy when installed from a wheel); "
+                                   "relative paths below resolve here.")
     ontology_dir: Path = Path("ontology")
     data_dir: Path = Path("data")
     shapes_dir: Path = Path("shapes")
-    cache_dir: Path = Path(".cache")
+    cache_dir: Path = Field(default_factory=_default_cache)
 
     store: Literal["memory", "remote"] = "memory"
     endpoint: str | None = Field(default=None, description="SPARQL query endpoint URL of the remote store.")
     endpoint_user: str | None = None
     endpoint_password: str | None = None
+    endpoint_kind: Literal["standard", "virtuoso"] = Field(
+        default="standard", description="standard (oxigraph serve, Fuseki, ...: a default graph of its own) or "
+        "virtuoso (its default graph is the union of all graphs: the contract's default graph is kept in "
+        "https://w3id.org/cybergov/graph/default and every query names its dataset; HTTP digest auth for push).")
+    version_check_seconds: float = Field(
+        default=2.0, ge=0, description="Remote store: how often an API instance re-reads the pushed graph version "
+        "(a new `cybergov push` reaches every instance within this time).")
 
     reasoner: Literal["owlrl", "fast"] = Field(
         default="fast", description="fast (OWL 2 RL rules as SPARQL updates on pyoxigraph; same entailments) or owlrl (the reference).")

@@ -27,7 +27,11 @@ from kg.terms import to_oxigraph, to_rdflib
 
 MAX_ROUNDS = 20
 _CONSTRUCT = re.compile(r"^CONSTRUCT\b", re.MULTILINE)
-_OWL2RL_ERROR_TEXT = {"cax-dw": "Disjoint classes {class1} and {class2} have a common individual {resource}"}
+_OWL2RL_ERROR_TEXT = {
+    "cax-dw": "Disjoint classes {class1} and {class2} have a common individual {resource}",
+    "unsupported-construct": "{construct} (used by {resource}) has no rule in kg/owl2rl, so its entailments would be "
+                             "missing: add a rule or do not use the construct",
+}
 
 
 def _as_insert(text: str) -> str:

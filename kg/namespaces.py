@@ -19,6 +19,11 @@ GRAPH_INFERRED = str(GRAPH["inferred"])
 GRAPH_ONTOLOGY = str(GRAPH["ontology"])
 GRAPH_FILE_BASE = str(GRAPH["file/"])
 DEFAULT_GRAPHS = (GRAPH_ASSERTED, GRAPH_ONTOLOGY, GRAPH_INFERRED)
+# On a remote engine: the graph `cybergov push` writes the build's version into (read by every API
+# instance, so a new push reaches all of them), and, on an engine whose default graph is the union of
+# all its graphs (Virtuoso), the named graph that holds the contract's default graph instead.
+GRAPH_BUILD = str(GRAPH["build"])
+GRAPH_DEFAULT = str(GRAPH["default"])
 
 # Prefixes offered to SPARQL queries and used when serializing Turtle.
 PREFIXES: dict[str, str] = {
@@ -57,6 +62,6 @@ def file_graph(relpath: str) -> str:
 
 __all__ = [
     "CGO", "CGSH", "ID", "GRAPH", "ORG", "SH", "SD", "DCT", "FOAF", "OWL", "PROV", "RDF", "RDFS", "SKOS", "TIME",
-    "XSD", "ONTOLOGY_IRI", "GRAPH_ASSERTED", "GRAPH_INFERRED", "GRAPH_ONTOLOGY", "GRAPH_FILE_BASE",
+    "XSD", "ONTOLOGY_IRI", "GRAPH_ASSERTED", "GRAPH_INFERRED", "GRAPH_ONTOLOGY", "GRAPH_FILE_BASE", "GRAPH_BUILD", "GRAPH_DEFAULT",
     "DEFAULT_GRAPHS", "PREFIXES", "sparql_prologue", "file_graph",
 ]

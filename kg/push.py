@@ -4,6 +4,14 @@ Every named graph of the build is PUT (replaced) by name, and the contract's def
 (asserted + ontology + inferred) is PUT into the endpoint's default graph, which is what
 kg.store.remote.RemoteStore expects. Works with `oxigraph serve` (graph store at /store) and
 Apache Jena Fuseki (graph store at /<dataset>/data).
+
+Virtuoso (kind "virtuoso") has no default graph of its own: a query that names no graph reads the
+union of every graph it holds, its system graphs included. There the contract's default graph is
+PUT into the named graph GRAPH_DEFAULT, and kg.store.remote names the dataset in every query. Its
+graph store is /sparql-graph-crud-auth, behind HTTP digest authentication.
+
+Last, the build's version is PUT into GRAPH_BUILD: API instances over the endpoint read it, so a
+new push reaches every instance (new ETags, dropped caches) without a restart.
 """
 from __future__ import annotations
 
@@ -16,16 +24,19 @@ import httpx
 import pyoxigraph as ox
 
 from kg.errors import StoreError
-from kg.namespaces import DEFAULT_GRAPHS
+from kg.namespaces import DCT, DEFAULT_GRAPHS, GRAPH_BUILD, GRAPH_DEFAULT
 
 NTRIPLES = "application/n-triples"
 
 
-def graph_store_url(endpoint: str) -> str:
+def graph_store_url(endpoint: str, *, kind: str = "standard") -> str:
     """The Graph Store Protocol URL next to a query endpoint: '.../query' or '.../sparql' -> '.../store'.
 
-    That is oxigraph serve's layout; give Fuseki's ('http://host:3030/ds/data') explicitly.
+    That is oxigraph serve's layout; Virtuoso's is '.../sparql-graph-crud-auth'; give Fuseki's
+    ('http://host:3030/ds/data') explicitly.
     """
+    if kind == "virtuoso":
+        return re.sub(r"/sparql/?$", "", endpoint.rstrip("/")) + "/sparql-graph-crud-auth"
     return re.sub(r"/(query|sparql)/?$", "/store", endpoint.rstrip("/")) if re.search(
         r"/(query|sparql)/?$", endpoint) else endpoint.rstrip("/") + "/store"
 
@@ -46,15 +57,26 @@ def _ntriples(triples: list) -> bytes:
     return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
 
 
-def push(dataset: Path, graph_store: str, *, timeout: float = 300.0, auth: tuple[str, str] | None = None,
+def build_record(version: str, graphs) -> list[ox.Triple]:
+    """What GRAPH_BUILD holds: the version (content hash) of the build last pushed and its named graphs."""
+    build = ox.NamedNode(GRAPH_BUILD)
+    return [ox.Triple(build, ox.NamedNode(str(DCT.hasVersion)), ox.Literal(version))] + [
+        ox.Triple(build, ox.NamedNode(str(DCT.hasPart)), ox.NamedNode(g)) for g in sorted(graphs)]
+
+
+def push(dataset: Path, graph_store: str, *, version: str | None = None, kind: str = "standard",
+         timeout: float = 300.0, auth: httpx.Auth | tuple[str, str] | None = None,
          client: httpx.Client | None = None) -> PushResult:
     """Replace the endpoint's graphs with the built dataset's.
 
     Args:
         dataset: the built N-Quads file (kg.build.BuildResult.dataset_path).
         graph_store: the Graph Store Protocol URL (e.g. http://127.0.0.1:7878/store).
+        version: the build's version, written last into GRAPH_BUILD with the list of named graphs
+            (None: not written).
+        kind: "standard" (the default graph is the endpoint's own) or "virtuoso" (into GRAPH_DEFAULT).
         timeout: seconds per request.
-        auth: HTTP basic credentials, if the endpoint needs them.
+        auth: HTTP credentials (a (user, password) pair is basic auth; Virtuoso wants httpx.DigestAuth).
     Returns:
         the triples written per graph.
     Raises:
@@ -69,8 +91,11 @@ def push(dataset: Path, graph_store: str, *, timeout: float = 300.0, auth: tuple
     client = client or httpx.Client(timeout=timeout, auth=auth)
     counts: dict[str, int] = {}
     try:
-        for name, params, triples in [("", {"default": ""}, list(union))] + [
-                (g, {"graph": g}, ts) for g, ts in sorted(graphs.items())]:
+        default = ("", {"default": ""}) if kind == "standard" else (GRAPH_DEFAULT, {"graph": GRAPH_DEFAULT})
+        writes = [(*default, list(union))] + [(g, {"graph": g}, ts) for g, ts in sorted(graphs.items())]
+        if version is not None:
+            writes.append((GRAPH_BUILD, {"graph": GRAPH_BUILD}, build_record(version, graphs)))
+        for name, params, triples in writes:
             try:
                 response = client.put(graph_store, params=params, content=_ntriples(triples),
                                       headers={"Content-Type": NTRIPLES})

@@ -31,6 +31,7 @@ _NODE_KEYS = {RDF.type, RDFS.label, RDFS.comment, SH.targetClass, SH.targetNode,
 _PROPERTY_KEYS = {RDF.type, RDFS.label, RDFS.comment, SH.path, SH.minCount, SH.maxCount, SH.datatype, SH["class"],
                   SH.nodeKind, SH.pattern, SH.flags, SH["in"], SH.languageIn, SH.uniqueLang, SH.severity,
                   SH.message, SH.name, SH.description, SH.order, SH.group}
+_TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
 _NODE_KINDS = {
     SH.IRI: "isIRI(?value)",
     SH.BlankNode: "isBlank(?value)",
@@ -41,6 +42,14 @@ _NODE_KINDS = {
 }
 # datatypes whose lexical form SPARQL can check by casting (an ill-formed literal does not cast)
 _CASTABLE = {XSD.date, XSD.dateTime, XSD.integer, XSD.decimal, XSD.double, XSD.float, XSD.boolean}
+# the integer types XSD derives by range (XML Schema 1.1 part 2, 3.4.13-3.4.25): (least, greatest), None = open
+_INTEGER_RANGES = {
+    XSD.long: (-2**63, 2**63 - 1), XSD.int: (-2**31, 2**31 - 1), XSD.short: (-2**15, 2**15 - 1),
+    XSD.byte: (-128, 127), XSD.nonNegativeInteger: (0, None), XSD.positiveInteger: (1, None),
+    XSD.nonPositiveInteger: (None, 0), XSD.negativeInteger: (None, -1),
+    XSD.unsignedLong: (0, 2**64 - 1), XSD.unsignedInt: (0, 2**32 - 1), XSD.unsignedShort: (0, 2**16 - 1),
+    XSD.unsignedByte: (0, 255),
+}
 
 
 @dataclass(frozen=True)
@@ -85,6 +94,20 @@ def target_group(shapes: Graph, shape) -> str | None:
     return "{ SELECT DISTINCT ?this WHERE { " + " UNION ".join(branches) + " } }"
 
 
+# the words of a result whose shape gives no sh:message (SHACL leaves them to the processor)
+_DEFAULT_MESSAGES = {
+    SH.minCount: "fewer than {value} values of <{path}>",
+    SH.maxCount: "more than {value} values of <{path}>",
+    SH.uniqueLang: "more than one value of <{path}> in one language",
+    SH.datatype: "a value of <{path}> is not a well-formed literal of datatype <{value}>",
+    SH["class"]: "a value of <{path}> is not an instance of <{value}>",
+    SH.nodeKind: "a value of <{path}> is not of node kind <{value}>",
+    SH.pattern: "a value of <{path}> does not match the pattern {value}",
+    SH["in"]: "a value of <{path}> is not one of the allowed values",
+    SH.languageIn: "a value of <{path}> is not in an allowed language",
+}
+
+
 def _message(shapes: Graph, node) -> str | None:
     messages = list(shapes.objects(node, SH.message))
     english = [m for m in messages if isinstance(m, Literal) and m.language in (None, "en")]
@@ -103,6 +126,13 @@ def _value_test(shapes: Graph, prop, predicate, obj) -> str | None:
         test = f"isLiteral(?value) && datatype(?value) = {_term(obj)}"
         if obj in _CASTABLE:
             test += f" && COALESCE(isLiteral(<{obj}>(STR(?value))), false)"
+        elif obj in _INTEGER_RANGES:
+            least, greatest = _INTEGER_RANGES[obj]
+            test += ' && REGEX(STR(?value), "^[+-]?[0-9]+$")'
+            if least is not None:
+                test += f" && <{XSD.integer}>(STR(?value)) >= {least}"
+            if greatest is not None:
+                test += f" && <{XSD.integer}>(STR(?value)) <= {greatest}"
         return test
     if predicate == SH["class"]:
         # ?value rdf:type/rdfs:subClassOf* C, written so that the path starts from the value's types
@@ -126,20 +156,22 @@ def _value_test(shapes: Graph, prop, predicate, obj) -> str | None:
 
 
 def _property_queries(shapes: Graph, shape, prop, targets: str) -> list[CompiledConstraint] | None:
-    keys = set(shapes.predicates(prop))
+    keys = set(shapes.predicates(prop)) - (set(_TARGETS) if prop == shape else set())
     path = shapes.value(prop, SH.path)
     if not keys <= _PROPERTY_KEYS or not isinstance(path, URIRef):
         return None
     severity, message = _severity(shapes, prop), _message(shapes, prop)
-    if message is None:
-        return None  # pyshacl words its own messages; leave the shape to it
     compiled = []
+    component = None
 
     def add(query: str, reports_value: bool, prefilter: str | None = None) -> None:
-        compiled.append(CompiledConstraint(shape=shape, path=path, query=query, message=message,
-                                           severity=severity, reports_value=reports_value, prefilter=prefilter))
+        compiled.append(CompiledConstraint(
+            shape=prop if isinstance(prop, URIRef) else shape, path=path, query=query, severity=severity, reports_value=reports_value,
+            message=message if message is not None else _DEFAULT_MESSAGES[component].format(path=path, value=obj),
+            prefilter=prefilter))
 
     for predicate, obj in shapes.predicate_objects(prop):
+        component = predicate
         if predicate in (SH.minCount, SH.maxCount):
             op = "<" if predicate == SH.minCount else ">"
             add(f"SELECT ?this WHERE {{ {targets} OPTIONAL {{ ?this <{path}> ?value }} }} "
@@ -175,8 +207,8 @@ def _or_query(shapes: Graph, shape, targets: str) -> CompiledConstraint | None:
         if keys - {SH.path, SH.minCount} or not isinstance(path, URIRef) or shapes.value(member, SH.minCount) != Literal(1):
             return None
         alternatives.append(f"NOT EXISTS {{ ?this <{path}> ?cybergov_v }}")
-    message = _message(shapes, shape)
-    if not alternatives or message is None:
+    message = _message(shapes, shape) or "the value does not conform to any of the sh:or alternatives"
+    if not alternatives:
         return None
     query = f"SELECT DISTINCT ?this WHERE {{ {targets} FILTER ({' && '.join(alternatives)}) }}"
     return CompiledConstraint(shape=shape, path=None, query=query, message=message,
@@ -184,13 +216,16 @@ def _or_query(shapes: Graph, shape, targets: str) -> CompiledConstraint | None:
 
 
 def _compile_shape(shapes: Graph, shape) -> list[CompiledConstraint] | None:
-    """Every core constraint of a node shape, or None if pyshacl must keep the shape."""
-    if not set(shapes.predicates(shape)) <= _NODE_KEYS:
-        return None
+    """Every core constraint of a node shape, or of a property shape with its own targets (SHACL 2.1),
+    or None if pyshacl must keep the shape."""
     if any((shape, RDF.type, cls) in shapes for cls in (RDFS.Class, OWL.Class)):  # implicit class target
         return None
     targets = target_group(shapes, shape)
     if targets is None:
+        return None
+    if (shape, RDF.type, SH.PropertyShape) in shapes:
+        return _property_queries(shapes, shape, shape, targets)
+    if not set(shapes.predicates(shape)) <= _NODE_KEYS:
         return None
     compiled: list[CompiledConstraint] = []
     for prop in shapes.objects(shape, SH.property):
@@ -218,21 +253,30 @@ def compile_shapes(core: Graph) -> tuple[Graph, list[CompiledConstraint]]:
     compiled: list[CompiledConstraint] = []
     left = Graph()
     left += core
-    for shape in set(core.subjects(RDF.type, SH.NodeShape)):
+    property_shapes = {s for s in core.subjects(RDF.type, SH.PropertyShape)
+                       if any((s, p, None) in core for p in _TARGETS)}
+    for shape in set(core.subjects(RDF.type, SH.NodeShape)) | property_shapes:
         queries = _compile_shape(core, shape)
         if queries is None:
             continue
         compiled += queries
-        left.remove((shape, RDF.type, SH.NodeShape))
-        for predicate in (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf):
+        if shape not in property_shapes:  # a targeted property shape may also be another shape's sh:property
+            left.remove((shape, RDF.type, SH.NodeShape))
+        for predicate in _TARGETS:
             left.remove((shape, predicate, None))
     return left, compiled
 
 
 def has_shapes(shapes: Graph) -> bool:
-    """Whether a shapes graph still holds a node shape with a target (i.e. pyshacl has work to do)."""
-    return any((s, p, None) in shapes for s in shapes.subjects(RDF.type, SH.NodeShape)
-               for p in (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf))
+    """Whether a shapes graph still holds a shape with a target (i.e. pyshacl has work to do).
+
+    A shape is any node with a target predicate (SHACL 2.1: node and property shapes alike, typed or
+    not) or a node shape or property shape that is also a class (an implicit class target, SHACL 2.1.3.3).
+    """
+    if any((None, p, None) in shapes for p in _TARGETS):
+        return True
+    shape_nodes = set(shapes.subjects(RDF.type, SH.NodeShape)) | set(shapes.subjects(RDF.type, SH.PropertyShape))
+    return any((s, RDF.type, cls) in shapes for s in shape_nodes for cls in (RDFS.Class, OWL.Class))
 
 
 __all__ = ["CompiledConstraint", "compile_shapes", "has_shapes", "target_group"]

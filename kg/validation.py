@@ -164,7 +164,10 @@ def problems_from_report(report_graph: Graph, shapes: Graph, *, sources: list[So
                          labels: Graph) -> list[Problem]:
     """The typed problems of a SHACL report graph, pointed at file and line."""
     problems: list[Problem] = []
-    for result in report_graph.subjects(RDF.type, SH.ValidationResult):
+    # the report's own results only: a result's sh:detail (e.g. under sh:node) is not one of them
+    results = [r for report in report_graph.subjects(RDF.type, SH.ValidationReport)
+               for r in report_graph.objects(report, SH.result)]
+    for result in results:
         focus = report_graph.value(result, SH.focusNode)
         path = report_graph.value(result, SH.resultPath)
         value = report_graph.value(result, SH.value)

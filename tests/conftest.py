@@ -7,6 +7,7 @@ repository's own data is used by the tests that check curated facts (tests/data)
 CYBERGOV_TEST_BACKEND=remote (the second pass of `make test`) runs the same tests against a real
 `oxigraph serve` on 127.0.0.1, loaded with `cybergov push`: fixture_settings then names the remote
 store and its endpoint, so fixture_store, client and live_server all go through kg.store.remote.
+CYBERGOV_TEST_BACKEND=virtuoso (the third pass) does the same against Virtuoso.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -28,8 +30,8 @@ from kg.store import open_store
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
 BACKEND = os.environ.get("CYBERGOV_TEST_BACKEND", "embedded")
-if BACKEND not in ("embedded", "remote"):
-    raise RuntimeError(f"CYBERGOV_TEST_BACKEND must be embedded or remote, not {BACKEND!r}")
+if BACKEND not in ("embedded", "remote", "virtuoso"):
+    raise RuntimeError(f"CYBERGOV_TEST_BACKEND must be embedded, remote or virtuoso, not {BACKEND!r}")
 
 
 def free_port() -> int:
@@ -38,33 +40,42 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-class OxigraphServers:
-    """Starts in-memory `oxigraph serve` processes on 127.0.0.1, loads a build with `cybergov push`."""
+class EngineServers:
+    """Starts SPARQL engines on 127.0.0.1 and loads a build into each with `cybergov push`."""
+
+    kind = "standard"
 
     def __init__(self) -> None:
         self._processes: dict[str, subprocess.Popen] = {}
 
+    def settings_update(self, endpoint: str) -> dict:
+        """What Settings need to serve from the engine at endpoint."""
+        return {"store": "remote", "endpoint": endpoint, "endpoint_kind": self.kind}
+
+    def environment(self, endpoint: str) -> dict[str, str]:
+        """The same as CYBERGOV_ environment variables (for `cybergov push` and servers in subprocesses)."""
+        return {f"CYBERGOV_{k.upper()}": str(v) for k, v in self.settings_update(endpoint).items()}
+
+    def _launch(self, settings: Settings) -> tuple[subprocess.Popen, str]:
+        raise NotImplementedError
+
     def start(self, settings: Settings) -> str:
         """A fresh server holding settings' build; returns its query endpoint URL."""
-        binary = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
-        port = free_port()
-        process = subprocess.Popen([binary, "serve", "--bind", f"127.0.0.1:{port}",
-                                    "--timeout-s", str(int(settings.query_timeout))],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        endpoint = f"http://127.0.0.1:{port}/query"
-        deadline = time.monotonic() + 30
+        process, endpoint = self._launch(settings)
+        deadline = time.monotonic() + 60
         while True:
             try:
-                httpx.get(endpoint, params={"query": "ASK {}"}, timeout=1)
-                break
+                if httpx.get(endpoint, params={"query": "ASK {}"}, timeout=2).status_code == 200:
+                    break
             except httpx.HTTPError:
-                if time.monotonic() > deadline or process.poll() is not None:
-                    process.kill()
-                    raise RuntimeError("oxigraph serve did not start") from None
-                time.sleep(0.1)
+                pass
+            if time.monotonic() > deadline or process.poll() is not None:
+                process.kill()
+                raise RuntimeError(f"{type(self).__name__}: the engine did not start")
+            time.sleep(0.2)
         self._processes[endpoint] = process
         env = dict(os.environ, CYBERGOV_ROOT=str(settings.root), CYBERGOV_DATA_DIR=str(settings.data_path),
-                   CYBERGOV_CACHE_DIR=str(settings.cache_path))
+                   CYBERGOV_CACHE_DIR=str(settings.cache_path), **self.environment(endpoint))
         cybergov = shutil.which("cybergov") or str(Path(sys.executable).parent / "cybergov")
         subprocess.run([cybergov, "push", "--endpoint", endpoint], env=env, cwd=REPO,
                        check=True, stdout=subprocess.DEVNULL)
@@ -81,6 +92,71 @@ class OxigraphServers:
             self.stop(endpoint)
 
 
+class OxigraphServers(EngineServers):
+    """In-memory `oxigraph serve` (from PyPI) processes."""
+
+    def _launch(self, settings: Settings) -> tuple[subprocess.Popen, str]:
+        binary = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+        port = free_port()
+        process = subprocess.Popen([binary, "serve", "--bind", f"127.0.0.1:{port}",
+                                    "--timeout-s", str(int(settings.query_timeout))],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return process, f"http://127.0.0.1:{port}/query"
+
+
+VIRTUOSO_INI = """[Database]
+DatabaseFile = {dir}/virtuoso.db
+ErrorLogFile = {dir}/virtuoso.log
+LockFile = {dir}/virtuoso.lck
+TransactionFile = {dir}/virtuoso.trx
+xa_persistent_file = {dir}/virtuoso.pxa
+[TempDatabase]
+DatabaseFile = {dir}/virtuoso-temp.db
+TransactionFile = {dir}/virtuoso-temp.trx
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DisableUnixSocket = 1
+DirsAllowed = {dir}
+NumberOfBuffers = 10000
+ThreadsPerQuery = 1
+MaxDirtyBuffers = 6000
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerRoot = {dir}
+ServerThreads = 8
+[SPARQL]
+ResultSetMaxRows = 1000000
+MaxQueryExecutionTime = {timeout}
+MaxQueryCostEstimationTime = 0
+"""
+
+
+class VirtuosoServers(EngineServers):
+    """Virtuoso (Debian's virtuoso-opensource: `virtuoso-t -f -c <ini>`), each with a database of its own
+    in a temporary folder, its SQL and HTTP ports on 127.0.0.1, loaded through its digest-protected graph store."""
+
+    kind = "virtuoso"
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        self._folder = folder
+
+    def settings_update(self, endpoint: str) -> dict:
+        return {**super().settings_update(endpoint), "endpoint_user": "dba", "endpoint_password": "dba"}
+
+    def _launch(self, settings: Settings) -> tuple[subprocess.Popen, str]:
+        binary = shutil.which("virtuoso-t")
+        if binary is None:
+            raise RuntimeError("virtuoso-t not found: `make test` installs Debian's virtuoso-opensource")
+        folder = Path(tempfile.mkdtemp(dir=self._folder))
+        http_port = free_port()
+        (folder / "virtuoso.ini").write_text(VIRTUOSO_INI.format(
+            dir=folder, sql_port=free_port(), http_port=http_port, timeout=int(settings.query_timeout)))
+        process = subprocess.Popen([binary, "-f", "-c", str(folder / "virtuoso.ini")], cwd=folder,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return process, f"http://127.0.0.1:{http_port}/sparql"
+
+
 @pytest.fixture(scope="session")
 def oxigraph_servers():
     """The factory of oxigraph servers; every server it started is stopped at the end of the session."""
@@ -90,13 +166,27 @@ def oxigraph_servers():
 
 
 @pytest.fixture(scope="session")
-def fixture_settings(tmp_path_factory, oxigraph_servers) -> Settings:
-    """Settings over tests/fixtures/data with a private cache directory (and, remote pass, an endpoint)."""
+def virtuoso_servers(tmp_path_factory):
+    """The factory of Virtuoso servers; every server it started is stopped at the end of the session."""
+    servers = VirtuosoServers(tmp_path_factory.mktemp("virtuoso"))
+    yield servers
+    servers.stop_all()
+
+
+@pytest.fixture(scope="session")
+def engine_servers(request):
+    """The servers of the pass's backend: oxigraph serve (remote) or Virtuoso (virtuoso)."""
+    return request.getfixturevalue("virtuoso_servers" if BACKEND == "virtuoso" else "oxigraph_servers")
+
+
+@pytest.fixture(scope="session")
+def fixture_settings(tmp_path_factory, engine_servers) -> Settings:
+    """Settings over tests/fixtures/data with a private cache directory (and, remote passes, an endpoint)."""
     settings = Settings(root=REPO, data_dir=FIXTURES / "data", cache_dir=tmp_path_factory.mktemp("cache"),
                         query_timeout=3.0, query_workers=2)
-    if BACKEND == "remote":
+    if BACKEND != "embedded":
         build(settings)
-        settings = settings.model_copy(update={"store": "remote", "endpoint": oxigraph_servers.start(settings)})
+        settings = settings.model_copy(update=engine_servers.settings_update(engine_servers.start(settings)))
     return settings
 
 

@@ -1,4 +1,4 @@
-"""A memo of trusted named-query answers in front of any Store, valid for the store's version.
+"""A memo of trusted named-query answers in front of any Store, keyed by the store's version.
 
 The REST routes run a few named queries with a few parameters and then apply the contract's
 temporal rules in Python, so "parties of treaty X as of D" for a thousand different D costs one
@@ -34,7 +34,7 @@ class CachedStore:
 
     def _key(self, form: str, query: str, bindings) -> tuple:
         bound = tuple(sorted((k, str(v)) for k, v in (bindings or {}).items()))
-        return form, query, bound
+        return self.inner.version, form, query, bound  # a remote store's version changes with a new push
 
     def _memoized(self, form: str, query: str, bindings, compute):
         key = self._key(form, query, bindings)

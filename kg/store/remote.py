@@ -10,10 +10,24 @@ user's request names graphs.
 Answers are fetched as SPARQL JSON (SELECT/ASK) or N-Triples (CONSTRUCT/DESCRIBE), parsed with
 pyoxigraph and re-serialized by kg.store.engine.serialize_answer, so every format and the result
 cap come out byte-for-byte as on the embedded store.
+
+Virtuoso (settings.endpoint_kind "virtuoso") differs in three ways, each handled here:
+- a query that names no graph reads the union of all its graphs, system graphs included, with one
+  solution per graph a triple is in: every query is sent with its dataset named (default-graph-uri
+  the graph kg.push fills with the contract's default graph, named-graph-uri each project graph);
+  a request that names graphs itself gets them, and an empty named (or default) set where it named
+  none, as the SPARQL Protocol says;
+- ASK answers come back as a one-row SELECT of ?__ASK_RETVAL (1 or 0), in JSON and XML alike;
+- its graph store wants HTTP digest authentication (endpoint_auth).
+
+The version of the data is the one `cybergov push` last wrote (GRAPH_BUILD), re-read at most every
+settings.version_check_seconds, so instances over one endpoint follow a new push without a restart.
 """
 from __future__ import annotations
 
+import json
 import re
+import threading
 from urllib.parse import urlencode
 
 import httpx
@@ -21,9 +35,10 @@ import pyoxigraph as ox
 
 from kg import named_queries
 from kg.config import Settings
-from kg.errors import QueryError, QueryTimeout, ResultTooLarge, StoreError
-from kg.namespaces import sparql_prologue
+from kg.errors import KgError, QueryError, QueryTimeout, ResultTooLarge, StoreError
+from kg.namespaces import GRAPH_BUILD, GRAPH_DEFAULT, sparql_prologue
 from kg.store.base import QueryOutput, Row, bind
+from kg.negotiation import query_form  # TODO(policy): the parse-based form of kg.sparql_policy
 from kg.store.engine import serialize_answer
 
 REMOTE_FACTOR = 3  # the endpoint's SPARQL JSON may take a few times the bytes of the answer re-serialized here
@@ -33,6 +48,74 @@ _POSITION = (
     re.compile(r"at (\d+):(\d+)"),                               # oxigraph: "error at 1:8: expected ..."
     re.compile(r"line (\d+), column (\d+)", re.IGNORECASE),      # Jena/Fuseki: "... at line 1, column 8."
 )
+
+
+_NO_GRAPH = "urn:cybergov:no-graph"  # names an empty graph set where a request names only the other kind
+_VIRTUOSO_ASK = "__ASK_RETVAL"
+
+
+def endpoint_auth(settings: Settings) -> httpx.Auth | None:
+    """The credentials for the endpoint: basic auth, or digest auth on Virtuoso."""
+    if not settings.endpoint_user:
+        return None
+    if settings.endpoint_kind == "virtuoso":
+        return httpx.DigestAuth(settings.endpoint_user, settings.endpoint_password or "")
+    return httpx.BasicAuth(settings.endpoint_user, settings.endpoint_password or "")
+
+
+_DURATIONS = {"http://www.w3.org/2001/XMLSchema#duration", "http://www.w3.org/2001/XMLSchema#dayTimeDuration"}
+
+
+def _seconds_as_duration(value: str) -> str | None:
+    """Virtuoso keeps an xsd:duration as its number of seconds ("86400.0"): the canonical
+    xsd:dayTimeDuration of that many seconds ("P1D"), as oxigraph writes it; None if not a number."""
+    try:
+        total = float(value)
+    except ValueError:
+        return None
+    sign, total = ("-" if total < 0 else ""), abs(total)
+    days, rest = divmod(total, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes, seconds = divmod(rest, 60)
+    time_part = "".join(f"{int(n)}{unit}" for n, unit in ((hours, "H"), (minutes, "M")) if n)
+    if seconds:
+        time_part += f"{seconds:g}S"
+    text = f"{sign}P" + (f"{int(days)}D" if days else "") + (f"T{time_part}" if time_part else "")
+    return text if text not in ("P", "-P") else "PT0S"
+
+
+def _virtuoso_json(body: bytes) -> bytes:
+    """Virtuoso's SPARQL JSON made standard: its ASK form (see _virtuoso_ask), its blank node labels
+    ("nodeID://b1000", not a valid label), its durations kept as seconds."""
+    ask = _virtuoso_ask(body)
+    if ask is not None:
+        return ask
+    try:
+        answer = json.loads(body)
+        rows = answer["results"]["bindings"]
+    except (ValueError, KeyError, TypeError):
+        return body
+    for row in rows:
+        for term in row.values():
+            if term.get("type") == "bnode":
+                term["value"] = re.sub(r"[^A-Za-z0-9_]", "_", term["value"])
+            elif term.get("datatype") in _DURATIONS and (duration := _seconds_as_duration(term["value"])):
+                term["value"] = duration
+    return json.dumps(answer).encode()
+
+
+def _virtuoso_ask(body: bytes) -> bytes | None:
+    """A standard SPARQL JSON boolean for Virtuoso's answer to an ASK (a SELECT of ?__ASK_RETVAL: one row
+    holding 1 when true, no row when false); None for any other answer."""
+    try:
+        answer = json.loads(body)
+        if answer["head"]["vars"] != [_VIRTUOSO_ASK]:
+            return None
+        rows = answer["results"]["bindings"]
+        true = bool(rows) and rows[0][_VIRTUOSO_ASK]["value"] not in ("0", "false")
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+    return json.dumps({"head": {}, "boolean": true}).encode()
 
 
 def _query_error(status: int, text: str) -> QueryError:
@@ -55,15 +138,66 @@ class RemoteStore:
         if not settings.endpoint:
             raise StoreError("the remote store needs CYBERGOV_ENDPOINT (the SPARQL query endpoint URL)")
         self.endpoint = settings.endpoint
-        self.version = version
+        self.kind = settings.endpoint_kind
         self.max_results = settings.max_results
         self.max_bytes = settings.max_result_bytes
-        self.recorded = recorded  # the build's own counts (kg.store.recorded_counts), for /health
+        self._recorded = recorded  # the local build's own counts (kg.store.recorded_counts), for /health
         self._timeout = settings.query_timeout
-        auth = (settings.endpoint_user, settings.endpoint_password or "") if settings.endpoint_user else None
-        self._client = client or httpx.Client(auth=auth, timeout=httpx.Timeout(settings.query_timeout, connect=5.0),
+        self._client = client or httpx.Client(auth=endpoint_auth(settings),
+                                              timeout=httpx.Timeout(settings.query_timeout, connect=5.0),
                                               limits=httpx.Limits(max_connections=32, max_keepalive_connections=16))
+        self._built_version = version
+        self._check_every = settings.version_check_seconds
+        self._lock = threading.Lock()
+        self._version: str | None = None
+        self._watcher: threading.Thread | None = None
+        self._closed = threading.Event()
         self._counts: dict[str, int] | None = None
+        self._default_count: int | None = None
+        self._graphs: list[str] | None = None
+
+    @property
+    def version(self) -> str:
+        """The version pushed last (GRAPH_BUILD), as a background thread re-reads it every
+        version_check_seconds (requests never wait for the endpoint to learn it); the local build's when
+        the endpoint holds none (loaded by other means than `cybergov push`)."""
+        if self._watcher is None:
+            with self._lock:
+                if self._watcher is None:
+                    self._read_version()
+                    self._watcher = threading.Thread(target=self._watch_version, daemon=True,
+                                                     name="cybergov-version-watch")
+                    self._watcher.start()
+        return self._version or self._built_version
+
+    def _read_version(self) -> None:
+        try:
+            rows = self._answer(self._post(named_queries.get("pushed-version", "pipeline").text, dataset=False))
+            pushed = next((sol["version"].value for sol in rows), None)
+        except KgError:  # the endpoint is busy or away: keep answering with the version known last
+            return
+        if pushed != self._version:  # a new push: what was derived from the old data goes
+            self._counts, self._graphs, self._default_count = None, None, None
+            self._version = pushed
+
+    def _watch_version(self) -> None:
+        while not self._closed.wait(self._check_every or 1.0):
+            self._read_version()
+
+    def _dataset(self, default_graphs: list[str] | None, named_graphs: list[str] | None):
+        """The dataset to name in the request: as asked, or on Virtuoso the contract's own (see the module)."""
+        if self.kind != "virtuoso":
+            return default_graphs, named_graphs
+        if not default_graphs and not named_graphs:
+            return [GRAPH_DEFAULT], self.named_graphs() or [_NO_GRAPH]
+        return default_graphs or [_NO_GRAPH], named_graphs or [_NO_GRAPH]
+
+    def named_graphs(self) -> list[str]:
+        """The project's named graphs on the endpoint (as the last push recorded them)."""
+        if self._graphs is None:
+            rows = self._answer(self._post(named_queries.get("named-graphs", "pipeline").text, dataset=False))
+            self._graphs = [sol["g"].value for sol in rows]
+        return list(self._graphs)
 
     @staticmethod
     def _read_capped(response: httpx.Response, cap: int | None) -> bytes:
@@ -79,8 +213,14 @@ class RemoteStore:
         return bytes(body)
 
     def _post(self, query: str, *, default_graphs: list[str] | None = None,
-              named_graphs: list[str] | None = None, cap: int | None = None) -> httpx.Response:
+              named_graphs: list[str] | None = None, dataset: bool = True, graph: bool | None = None,
+              cap: int | None = None) -> httpx.Response:
         """POST the query (form-encoded) and return a 2xx response, its body read (see _read_capped).
+
+        dataset=False sends the graphs as given (the service's own dataset when none), for the queries
+        that look at the endpoint's graphs themselves. graph says whether the query is a CONSTRUCT or
+        DESCRIBE (None: unknown); Virtuoso answers every form in the first type Accept names, so it is
+        asked for the one type that fits.
 
         Raises:
             QueryError: the endpoint rejected the query (400), with line and column when it says them.
@@ -88,12 +228,17 @@ class RemoteStore:
             StoreError: the endpoint is unreachable or failed.
             ResultTooLarge: the body is over REMOTE_FACTOR * cap.
         """
+        if dataset:
+            default_graphs, named_graphs = self._dataset(default_graphs, named_graphs)
         form: list[tuple[str, str]] = [("query", query)]
         form += [("default-graph-uri", g) for g in default_graphs or []]
         form += [("named-graph-uri", g) for g in named_graphs or []]
         try:
+            accept = ACCEPT
+            if self.kind == "virtuoso" and graph is not None:
+                accept = "application/n-triples" if graph else "application/sparql-results+json"
             request = self._client.build_request("POST", self.endpoint, content=urlencode(form).encode(), headers={
-                "Accept": ACCEPT, "Content-Type": "application/x-www-form-urlencoded"})
+                "Accept": accept, "Content-Type": "application/x-www-form-urlencoded"})
             streamed = self._client.send(request, stream=True)
             try:
                 content = self._read_capped(streamed, cap)  # decoded: drop the headers about the encoding
@@ -122,6 +267,8 @@ class RemoteStore:
         body = response.content
         try:
             if media == "application/sparql-results+json" or media == "application/json":
+                if self.kind == "virtuoso":
+                    body = _virtuoso_json(body)
                 return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
             if media == "application/sparql-results+xml":
                 return ox.parse_query_results(body, format=ox.QueryResultsFormat.XML)
@@ -132,8 +279,8 @@ class RemoteStore:
         except SyntaxError as exc:
             raise StoreError(f"the endpoint's answer does not parse as {media}: {exc}") from None
 
-    def _query(self, query: str, bindings):
-        return self._answer(self._post(sparql_prologue() + bind(query, bindings)))
+    def _query(self, query: str, bindings, *, graph: bool = False):
+        return self._answer(self._post(sparql_prologue() + bind(query, bindings), graph=graph))
 
     def select(self, query: str, *, bindings: dict[str, object] | None = None) -> list[Row]:
         answer = self._query(query, bindings)
@@ -149,7 +296,7 @@ class RemoteStore:
         return bool(answer)
 
     def construct(self, query: str, *, bindings: dict[str, object] | None = None) -> list:
-        answer = self._query(query, bindings)
+        answer = self._query(query, bindings, graph=True)
         if isinstance(answer, (ox.QueryBoolean, ox.QuerySolutions)):
             raise StoreError("the endpoint did not answer a CONSTRUCT with triples")
         return list(answer)
@@ -157,23 +304,32 @@ class RemoteStore:
     def execute(self, query: str, *, fmt: str, default_graphs: list[str] | None = None,
                 named_graphs: list[str] | None = None) -> QueryOutput:
         response = self._post(query, default_graphs=default_graphs, named_graphs=named_graphs,
-                              cap=self.max_bytes)
+                              graph=query_form(query) == "graph", cap=self.max_bytes)
         return serialize_answer(self._answer(response), fmt=fmt, max_results=self.max_results,
                                 max_bytes=self.max_bytes)
 
     def counts(self) -> dict[str, int]:
         if self._counts is None:
             rows = self._answer(self._post(named_queries.get("graph-counts", "pipeline").text))
-            self._counts = {sol["g"].value: int(sol["n"].value) for sol in rows}
+            self._counts = {sol["g"].value: int(sol["n"].value) for sol in rows
+                            if sol["g"].value != GRAPH_BUILD}  # the push's record, not the build's data
         return dict(self._counts)
 
     def default_count(self) -> int:
         """Triples in the endpoint's default graph (kg.push writes the union there)."""
-        rows = self._answer(self._post(named_queries.get("default-count", "pipeline").text))
-        return int(next(iter(rows))["n"].value)
+        if self._default_count is None:
+            rows = self._answer(self._post(named_queries.get("default-count", "pipeline").text))
+            self._default_count = int(next(iter(rows))["n"].value)
+        return self._default_count
+
+    @property
+    def recorded(self) -> dict[str, int] | None:
+        """The local build's counts, when the endpoint serves that build (None after a push of another)."""
+        return self._recorded if self.version == self._built_version else None
 
     def close(self) -> None:
+        self._closed.set()
         self._client.close()
 
 
-__all__ = ["RemoteStore"]
+__all__ = ["RemoteStore", "endpoint_auth"]

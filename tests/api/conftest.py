@@ -21,14 +21,14 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def live_server(fixture_settings, fixture_store, oxigraph_servers):
+def live_server(fixture_settings, fixture_store, engine_servers):
     """Base URL of `uvicorn --factory api.app:create_app` in a subprocess (query timeout 2 s).
 
     It reuses the fixture build cache, so it starts without reasoning again. On the remote pass it
-    gets an oxigraph server of its own for the module: oxigraph serve does not stop a runaway
-    aggregate at its --timeout-s, so the server a runaway test used is stopped with the module.
+    gets an engine of its own for the module: oxigraph serve does not stop a runaway aggregate at its
+    --timeout-s, so the server a runaway test used is stopped with the module.
     """
-    endpoint = oxigraph_servers.start(fixture_settings) if fixture_settings.store == "remote" else None
+    endpoint = engine_servers.start(fixture_settings) if fixture_settings.store == "remote" else None
     port = free_port()
     env = dict(os.environ)
     env.update({
@@ -40,7 +40,7 @@ def live_server(fixture_settings, fixture_store, oxigraph_servers):
         "CYBERGOV_STORE": fixture_settings.store,
     })
     if endpoint:
-        env["CYBERGOV_ENDPOINT"] = endpoint
+        env.update(engine_servers.environment(endpoint))
     process = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "--factory", "api.app:create_app", "--host", "127.0.0.1",
          "--port", str(port), "--log-level", "warning"],
@@ -61,4 +61,4 @@ def live_server(fixture_settings, fixture_store, oxigraph_servers):
     process.terminate()
     process.wait(10)
     if endpoint:
-        oxigraph_servers.stop(endpoint)
+        engine_servers.stop(endpoint)

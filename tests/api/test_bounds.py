@@ -131,25 +131,24 @@ def test_health_reports_each_graph_and_agrees_with_the_build(client, fixture_set
     assert health["triples"] == sum(health["graphs"][g] for g in ("asserted", "inferred", "ontology"))
 
 
+class _MisRecorded:
+    """A store whose build record says one more asserted triple than it serves."""
+
+    def __init__(self, store) -> None:
+        self._store = store
+
+    def __getattr__(self, name: str):
+        return getattr(self._store, name)
+
+    @property
+    def recorded(self) -> dict[str, int]:
+        recorded = dict(self._store.recorded)
+        return dict(recorded, asserted=recorded["asserted"] + 1)
+
+
 def test_health_is_503_when_the_store_does_not_hold_the_record(fixture_settings, fixture_store):
     """A store that serves fewer triples than its build recorded is reported, never passed off as ok."""
-    inner = fixture_store.inner
-    recorded = dict(inner.recorded)
-    inner.recorded = dict(recorded, asserted=recorded["asserted"] + 1)
-    try:
-        with TestClient(create_app(fixture_settings, store=fixture_store)) as test_client:
-            response = test_client.get("/health")
-    finally:
-        inner.recorded = recorded
+    with TestClient(create_app(fixture_settings, store=_MisRecorded(fixture_store))) as test_client:
+        response = test_client.get("/health")
     assert response.status_code == 503
     assert response.json()["consistent"] is False and response.json()["status"] == "inconsistent"
-
-
-@pytest.mark.skipif(os.environ.get("CYBERGOV_TEST_BACKEND") == "remote",
-                    reason="oxigraph serve's own parser overflows on it; the SPARQL policy's parser refuses it first")
-def test_nested_braces_are_a_problem_detail_not_a_502(client):
-    response = client.post("/sparql", content="SELECT * WHERE " + "{" * 10_000 + "}" * 10_000,
-                           headers={"Content-Type": "application/sparql-query"})
-    assert response.status_code in (400, 503), response.text[:300]
-    assert response.headers["content-type"] == PROBLEM
-    assert client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).status_code == 200

@@ -1,0 +1,102 @@
+"""Many API instances over one store (issue 13): two `cybergov serve` processes over one remote engine answer
+identically, and after a new `cybergov push` both serve the new graph version (new ETags, new answers)
+without a restart."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from kg.build import build
+
+REPO = Path(__file__).resolve().parents[2]
+ROUTES = ["/health", "/states/FRA", "/treaties/budapest-convention/parties?status=all&as_of=2020-01-01",
+          "/organizations/coe/members?as_of=2020-01-01", "/sparql?query=SELECT%20%3Fl%20WHERE%20%7B%20%3Chttps%3A%2F%2Fw3id.org%2Fcybergov%2Fid%2Fstate%2FFRA%3E"
+          "%20%3Chttp%3A%2F%2Fwww.w3.org%2F2000%2F01%2Frdf-schema%23label%3E%20%3Fl%20%7D"]
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _serve(env: dict[str, str]) -> tuple[subprocess.Popen, str]:
+    port = _free_port()
+    process = subprocess.Popen([sys.executable, "-m", "uvicorn", "--factory", "api.app:create_app", "--host",
+                                "127.0.0.1", "--port", str(port), "--log-level", "warning"], cwd=REPO, env=env)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(base + "/health", timeout=2).status_code == 200:
+                return process, base
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    process.kill()
+    raise RuntimeError("an API instance did not start")
+
+
+def _push(env: dict[str, str], endpoint: str) -> None:
+    cybergov = shutil.which("cybergov") or str(Path(sys.executable).parent / "cybergov")
+    subprocess.run([cybergov, "push", "--endpoint", endpoint], env=env, cwd=REPO, check=True,
+                   stdout=subprocess.DEVNULL)
+
+
+@pytest.fixture(scope="module")
+def two_instances(fixture_settings, oxigraph_servers, tmp_path_factory):
+    endpoint = oxigraph_servers.start(fixture_settings)
+    env = dict(os.environ, CYBERGOV_ROOT=str(fixture_settings.root), CYBERGOV_DATA_DIR=str(fixture_settings.data_path),
+               CYBERGOV_CACHE_DIR=str(fixture_settings.cache_path), CYBERGOV_VERSION_CHECK_SECONDS="0.5",
+               **oxigraph_servers.environment(endpoint))
+    instances = [_serve(env), _serve(env)]
+    yield env, endpoint, [base for _, base in instances]
+    for process, _ in instances:
+        process.terminate()
+        process.wait(10)
+    oxigraph_servers.stop(endpoint)
+
+
+def test_two_instances_answer_identically(two_instances):
+    _env, _endpoint, (first, second) = two_instances
+    for route in ROUTES:
+        a, b = httpx.get(first + route, timeout=10), httpx.get(second + route, timeout=10)
+        assert a.status_code == b.status_code == 200, route
+        assert a.content == b.content, route
+        assert a.headers.get("etag") == b.headers.get("etag"), route
+
+
+def test_a_new_push_reaches_every_instance(two_instances, fixture_settings, tmp_path):
+    env, endpoint, bases = two_instances
+    before = {base: httpx.get(base + "/health", timeout=10).json()["version"] for base in bases}
+    etags = {base: httpx.get(base + ROUTES[1], timeout=10).headers["etag"] for base in bases}
+    assert len(set(before.values())) == 1
+
+    data = tmp_path / "data"  # the same data but for one label: a new build, a new version
+    shutil.copytree(fixture_settings.data_path, data)
+    for path in data.glob("*.ttl"):
+        path.write_text(path.read_text().replace('"France"@en', '"France (pushed again)"@en'))
+    second = dict(env, CYBERGOV_DATA_DIR=str(data), CYBERGOV_CACHE_DIR=str(tmp_path / "cache"))
+    _push(second, endpoint)
+    new_version = build(fixture_settings.model_copy(update={"data_dir": data, "cache_dir": tmp_path / "cache"})).version
+    assert new_version not in before.values()
+
+    deadline = time.monotonic() + 30  # CYBERGOV_VERSION_CHECK_SECONDS is 0.5 s here
+    while time.monotonic() < deadline:
+        if all(httpx.get(b + "/health", timeout=10).json()["version"] == new_version for b in bases):
+            break
+        time.sleep(0.25)
+    for base in bases:
+        assert httpx.get(base + "/health", timeout=10).json()["version"] == new_version
+        state = httpx.get(base + ROUTES[1], timeout=10)
+        assert state.json()["label"] == "France (pushed again)"
+        assert state.headers["etag"] != etags[base]
