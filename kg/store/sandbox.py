@@ -196,7 +196,7 @@ class QuerySandbox:
         """Send one request and wait for the reply.
 
         Raises:
-            _Died: the pipe broke (the worker is retired, not yet replaced).
+            _Died: the pipe broke (the caller replaces the worker).
             QueryTimeout: no reply within limit (the worker is killed and replaced).
         """
         try:
