@@ -160,3 +160,28 @@ def test_a_small_upload_is_not_stuck_behind_a_big_one(app):
     assert "CYBERGOV_VALIDATE_PER_CLIENT" in second.json()["detail"]
     assert small.status_code == 200, small.text[:300]
     assert big["response"].status_code in (413, 503)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "zombie" not in state
+
+
+@pytest.mark.skipif(__import__("os").environ.get("CYBERGOV_TEST_BACKEND") == "remote",
+                    reason="the remote store has no query workers")
+def test_workers_are_closed_on_app_shutdown(fixture_settings):
+    """The app's own query workers and its validation workers stop with the app."""
+    application = create_app(fixture_settings.model_copy(update={"query_workers": 1, "validate_workers": 1}))
+    with TestClient(application) as client:
+        assert client.post("/sparql", content="ASK { ?s ?p ?o }",
+                           headers={"Content-Type": "application/sparql-query"}).status_code == 200
+        assert client.post("/validate", content=SMALL, headers={"Content-Type": "text/turtle"}).status_code == 200
+        pids = application.state.store.sandbox.pids + application.state.check_pool.pids
+        assert len(pids) == 2 and all(_alive(pid) for pid in pids)
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(pid) for pid in pids)
