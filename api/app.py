@@ -18,6 +18,26 @@ from kg.config import Settings
 from kg.store.base import Store
 
 
+class HeadAsGet:
+    """ASGI middleware: a HEAD request is answered as the GET of the same URL, without the body
+    (headers, Content-Length and ETag included), so every GET route also answers HEAD."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def without_body(message) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app(dict(scope, method="GET"), receive, without_body)
+
+
 def _open_store(settings: Settings) -> Store:
     from kg.build import build
     from kg.store import open_store
@@ -63,6 +83,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         app.add_middleware(ResponseCache, max_entries=settings.response_cache_entries)
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "HEAD", "OPTIONS"],
                        allow_headers=["*"], expose_headers=["ETag", "Content-Type"])
+    app.add_middleware(HeadAsGet)
     errors.install(app)
     from api.routes.pages import static
 

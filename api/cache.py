@@ -1,8 +1,9 @@
-"""An in-process cache of GET answers, keyed by graph version + URL + Accept (+ today's date).
+"""An in-process cache of GET answers, keyed by graph version + Host + URL + Accept (+ today's date).
 
 The graph is read-only between builds, so an answer to the same GET (same path, query string and
 Accept) is the same until the store's version changes; routes whose default `as_of` is today are
-covered by keying on the date too. A hit is answered before routing, with the stored status,
+covered by keying on the date too, and answers that name the server (the SPARQL service
+description's sd:endpoint) by keying on the Host header. A hit is answered before routing, with the stored status,
 headers and body; every cached answer carries an ETag, and `If-None-Match` gets 304.
 Only 200 answers under `max_body` bytes are kept; POST, /health and /validate are never cached.
 A plain ASGI middleware (no BaseHTTPMiddleware), so a hit costs microseconds.
@@ -39,12 +40,13 @@ class ResponseCache:
         store = getattr(scope["app"].state, "store", None) if "app" in scope else None
         if store is None:
             return None
-        accept = b""
+        accept = host = b""
         for name, value in scope["headers"]:
             if name == b"accept":
                 accept = value
-                break
-        return store.version, date.today().isoformat(), path, scope["query_string"], accept
+            elif name == b"host":
+                host = value
+        return store.version, date.today().isoformat(), host, path, scope["query_string"], accept
 
     async def __call__(self, scope, receive, send) -> None:
         key = self._key(scope)

@@ -28,6 +28,10 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Items per page (d
 Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
 AsOf = Annotated[str | None, Query(description="The date asked about, YYYY-MM-DD (default: today).",
                                    examples=["2020-01-01"])]
+Evidence = Annotated[str | None, Query(
+    description="The lowest evidence level counted: depositary, official or secondary (depositary > official > "
+                "secondary; records below it are left out of items, unknown and total). Default: every record.",
+    examples=["official"])]
 Q = Annotated[str | None, Query(description="Case-insensitive substring of a label, alternative label or number.")]
 
 
@@ -59,7 +63,9 @@ def _cell(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dict):
-        return str(value.get("id") or value.get("iri") or "")
+        if "id" in value or "iri" in value:
+            return str(value.get("id") or value.get("iri") or "")
+        return "; ".join(f"{k} {_cell(v)}" for k, v in value.items() if v is not None)
     if isinstance(value, list):
         return " | ".join(_cell(v) for v in value)
     return str(value)

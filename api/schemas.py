@@ -1,7 +1,10 @@
 """Pydantic response models: they are the OpenAPI contract of the REST routes (field names as in CONTRACT.md)."""
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, create_model
+
+EVIDENCE_DOC = ("The best evidence level among the record's sources: depositary (the depositary's or organization's "
+                "own page), official (another official page, journal or treaty database) or secondary.")
 
 
 class GraphCounts(BaseModel):
@@ -40,17 +43,75 @@ class Item(BaseModel):
 class Sourced(Item):
     sources: list[str] = Field(default_factory=list, description="Pages of the authoritative sources.")
     source_as_of: str | None = Field(default=None, description="The date the source states its figures as of.")
+    evidence: str | None = Field(default=None, description=EVIDENCE_DOC, examples=["depositary"])
 
 
-class Instrument(Sourced):
+class DateBound(BaseModel):
+    """A sourced bound on a date (e.g. the as-of date of a chart that shows the event)."""
+
+    not_before: str | None = Field(default=None, description="It happened on or after this day.")
+    not_after: str | None = Field(default=None, description="It happened on or before this day.")
+    source: str | None = Field(default=None, description="The page that gives the bound.")
+    comment: str | None = None
+
+
+class DateDerivation(BaseModel):
+    """The treaty rule a date was derived by (an inference, never a stated date)."""
+
+    rule: str = Field(description="IRI of the rule (a cgo:EntryIntoForceRule).")
+    provision: str | None = Field(default=None, description="IRI of the provision that states the rule.")
+
+
+DATE_DOC = """Every date field `X` comes with `X_precision`, `X_earliest`, `X_latest`, `X_bounds` and `X_derived`:
+`X` is the date as the source gives it (`"1949"`, `"1949-04"`, `"1949-04-04"`), or for a derived date the day,
+month or year it covers exactly (null when only bounded); `X_precision` is `day`, `month`, `year`, `bounded` or
+`derived`; `X_earliest`/`X_latest` are the first and last day it stands for (the interval the rules compare with
+the date asked; null on an open side); `X_bounds` lists the sourced bounds; `X_derived` names the treaty rule and
+provision of a derived date."""
+
+
+def date_field(what: str, name: str, example: str):
+    """A date field: the value as the source gives it, at day, month or year precision."""
+    return Field(default=None, examples=[example], description=(
+        f"{what} As the source gives it: YYYY-MM-DD, YYYY-MM or YYYY (see `{name}_precision`)."))
+
+
+def dated(name: str, *dates: str) -> type[BaseModel]:
+    """A model with the precision fields of the given date fields (see DATE_DOC)."""
+    fields: dict = {}
+    for d in dates:
+        fields[f"{d}_precision"] = (str | None, Field(default=None, description=f"How `{d}` is known: day, month, "
+                                                      "year, bounded or derived.", examples=["year"]))
+        fields[f"{d}_earliest"] = (str | None, Field(default=None, description=f"First day `{d}` may be."))
+        fields[f"{d}_latest"] = (str | None, Field(default=None, description=f"Last day `{d}` may be."))
+        fields[f"{d}_bounds"] = (list[DateBound], Field(default_factory=list, description=f"Sourced bounds on `{d}`."))
+        fields[f"{d}_derived"] = (DateDerivation | None, Field(
+            default=None, description=f"The rule `{d}` was derived by, when it is an inference."))
+    return create_model(name, **fields)
+
+
+class ReportedTotal(BaseModel):
+    """A total published by the depositary or organization (cgo:ReportedTotal), beside the records' own count."""
+
+    count: int = Field(examples=[75])
+    date: str = Field(description="The day (or month, year) the total held.", examples=["2024-06-20"])
+    status: str = Field(examples=["party", "member"])
+    iri: str
+    sources: list[str] = Field(default_factory=list)
+    source_as_of: str | None = None
+    evidence: str | None = Field(default=None, description=EVIDENCE_DOC)
+
+
+class Instrument(dated("InstrumentDates", "adopted", "opened_for_signature", "entry_into_force", "application_date"),
+                 Sourced):
     coverage_note: str | None = Field(
         default=None, description="What the curated records leave out (e.g. a participation list known to be partial).")
     alt_labels: list[str] = Field(default_factory=list, description="Short names and official numbers.")
     kind: str | None = Field(default=None, examples=["treaty", "protocol", "regulation", "resolution"])
-    adopted: str | None = None
-    opened_for_signature: str | None = None
-    entry_into_force: str | None = None
-    application_date: str | None = None
+    adopted: str | None = date_field("The adoption date.", "adopted", "2001-11-08")
+    opened_for_signature: str | None = date_field("Opened for signature.", "opened_for_signature", "2001-11-23")
+    entry_into_force: str | None = date_field("Its own entry into force.", "entry_into_force", "2004-07-01")
+    application_date: str | None = date_field("The date it applies from.", "application_date", "2019-06-27")
     depositary: Ref | None = None
     adoption_place: str | None = None
     status: str | None = Field(default=None, examples=["in-force"])
@@ -68,15 +129,17 @@ class InstrumentDetail(Instrument):
     related: list[Relation] = Field(default_factory=list)
 
 
-class Participation(Sourced):
+class Participation(dated("ParticipationDates", "signed", "consented", "in_force", "denounced", "denunciation_notified"),
+                    Sourced):
     """A state's participation in a treaty, with its status on the date asked."""
 
     state: Ref
     treaty: Ref
-    signed: str | None = None
+    signed: str | None = date_field("The signature.", "signed", "2001-11-23")
     consent_kind: str | None = Field(default=None, examples=["ratification", "accession"])
-    consented: str | None = None
-    in_force: str | None = Field(default=None, description="Entry into force for this state.")
+    consented: str | None = date_field("Consent to be bound (deposit of the instrument).", "consented", "2006-01-10")
+    in_force: str | None = Field(default=None, description="Entry into force for this state (see `in_force_precision`"
+                                                           "; `in_force_derived` when derived by the treaty's rule).")
     denounced: str | None = Field(default=None, description="The day a denunciation or withdrawal took effect.")
     denunciation_notified: str | None = None
     status_on_date: str | None = Field(
@@ -85,12 +148,12 @@ class Participation(Sourced):
     reservations: str | None = None
 
 
-class Organization(Sourced):
+class Organization(dated("OrganizationDates", "founded"), Sourced):
     coverage_note: str | None = Field(
         default=None, description="What the curated records leave out (e.g. members without dates).")
     alt_labels: list[str] = Field(default_factory=list, description="Acronyms and short names.")
     kind: str | None = Field(default=None, examples=["intergovernmental-organization", "agency"])
-    founded: str | None = None
+    founded: str | None = date_field("Founded.", "founded", "1949")
     parent: Ref | None = None
 
 
@@ -98,11 +161,11 @@ class OrganizationDetail(Organization):
     sub_organizations: list[Ref] = Field(default_factory=list)
 
 
-class Membership(Sourced):
+class Membership(dated("MembershipDates", "start", "end"), Sourced):
     member: Ref
     organization: Ref
     role: str | None = Field(default=None, examples=["member", "observer"])
-    start: str | None = None
+    start: str | None = date_field("The first day the membership held.", "start", "1949")
     end: str | None = Field(default=None, description="The first day the membership no longer held.")
     end_reason: str | None = None
     member_on_date: bool | None = Field(default=None, description="Whether it held on the date asked; null if unknown.")
@@ -168,12 +231,14 @@ class Page(BaseModel):
 class InstrumentList(Page):
     items: list[Instrument]
     q: str | None = None
+    evidence: str | None = Field(default=None, description="The lowest evidence level counted (`evidence`).")
     kind: str | None = None
 
 
 class TreatyList(Page):
     items: list[Instrument]
     q: str | None = None
+    evidence: str | None = Field(default=None, description="The lowest evidence level counted (`evidence`).")
 
 
 class ParticipationList(Page):
@@ -182,6 +247,9 @@ class ParticipationList(Page):
         default_factory=list, description="Records that lack the date needed to answer for as_of, each with a note.")
     as_of: str
     status: str
+    evidence: str | None = Field(default=None, description="The lowest evidence level counted (the `evidence` parameter).")
+    reported_total: ReportedTotal | None = Field(
+        default=None, description="The latest total of this status the depositary published on or before as_of.")
     coverage_note: str | None = Field(
         default=None, description="The treaty's coverage note: what its participation records leave out, so a reader knows the list may be partial.")
 
@@ -189,6 +257,7 @@ class ParticipationList(Page):
 class OrganizationList(Page):
     items: list[Organization]
     q: str | None = None
+    evidence: str | None = Field(default=None, description="The lowest evidence level counted (`evidence`).")
 
 
 class MembershipList(Page):
@@ -197,6 +266,9 @@ class MembershipList(Page):
         default_factory=list, description="Memberships that lack the date needed to answer for as_of, with a note.")
     as_of: str
     role: str
+    evidence: str | None = Field(default=None, description="The lowest evidence level counted (the `evidence` parameter).")
+    reported_total: ReportedTotal | None = Field(
+        default=None, description="The latest total of members the organization published on or before as_of (role member).")
     coverage_note: str | None = Field(
         default=None, description="The organization's coverage note: what its membership records leave out.")
 
@@ -204,11 +276,13 @@ class MembershipList(Page):
 class StateList(Page):
     items: list[State]
     q: str | None = None
+    evidence: str | None = Field(default=None, description="The lowest evidence level counted (`evidence`).")
 
 
 class NormList(Page):
     items: list[Norm]
     q: str | None = None
+    evidence: str | None = Field(default=None, description="The lowest evidence level counted (`evidence`).")
 
 
 class ObligationList(Page):

@@ -29,10 +29,12 @@ PREFIXES = """@prefix cgo:  <https://w3id.org/cybergov/ontology#> .
 """
 SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000, "1M": 1_000_000}
 AS_OF = '"2026-01-01"^^xsd:date'
+# every curated record carries its as-of date and an evidence level (the shapes require both)
+PROVENANCE = f'cgo:asOf {AS_OF} ; cgo:evidence <https://w3id.org/cybergov/id/evidence/official>'
 LATEST = date(2026, 1, 1)  # every generated date is on or before the as-of date
 GENERATOR_VERSION = 2      # part of the stamp: data written by an older generator is written again
 KINDS = ("ratification", "accession", "acceptance", "approval")
-STATE_TRIPLES, MEMBERSHIP_TRIPLES, ORG_TRIPLES, TREATY_TRIPLES = 9, 7, 6, 8
+STATE_TRIPLES, MEMBERSHIP_TRIPLES, ORG_TRIPLES, TREATY_TRIPLES = 10, 8, 7, 9
 
 
 def parse_size(text: str) -> int:
@@ -69,22 +71,22 @@ def generate(triples: int, *, seed: int = 7) -> tuple[str, int]:
     for i, code in enumerate(states):
         lines.append(f'state:{code} a cgo:State ; dct:identifier "{code}" ; rdfs:label "State {code}"@en ; '
                      f'cgo:alpha2Code "{_code(i, 2)}" ; cgo:alpha3Code "{code}" ; cgo:numericCode "{i % 1000:03d}" ; '
-                     f'dct:source <https://example.org/iso/{code}> ; cgo:asOf {AS_OF} .\n')
-        count += 8
+                     f'dct:source <https://example.org/iso/{code}> ; {PROVENANCE} .\n')
+        count += 9
     start, end = date(1950, 1, 1), date(2025, 6, 30)
     for o in range(n_orgs):
         slug = f"org-{o}"
         lines.append(f'orgn:{slug} a cgo:RegionalOrganization ; dct:identifier "{slug}" ; '
                      f'rdfs:label "Organization {o}"@en ; dct:source <https://example.org/org/{slug}> ; '
-                     f'cgo:asOf {AS_OF} .\n')
-        count += 5
+                     f'{PROVENANCE} .\n')
+        count += 6
         founded = _between(rng, start, end)
         for code in rng.sample(states, min(len(states), rng.randint(20, 150))):
             joined = _between(rng, founded, end)
             lines.append(f'mship:{slug}\\/{code} a cgo:Membership ; org:member state:{code} ; '
                          f'org:organization orgn:{slug} ; org:role role:member ; cgo:startDate {_d(joined)} ; '
-                         f'dct:source <https://example.org/org/{slug}/members> ; cgo:asOf {AS_OF} .\n')
-            count += 7
+                         f'dct:source <https://example.org/org/{slug}/members> ; {PROVENANCE} .\n')
+            count += 8
             if count >= triples * 0.4 and o >= 2:
                 break
         if count >= triples * 0.4:
@@ -95,8 +97,8 @@ def generate(triples: int, *, seed: int = 7) -> tuple[str, int]:
         opened = _between(rng, start, date(2020, 1, 1))
         lines.append(f'treaty:{slug} a cgo:Treaty ; dct:identifier "{slug}" ; rdfs:label "Treaty {t}"@en ; '
                      f'cgo:openingForSignatureDate {_d(opened)} ; dct:source <https://example.org/treaty/{slug}> ; '
-                     f'cgo:asOf {AS_OF} .\n')
-        count += 6
+                     f'{PROVENANCE} .\n')
+        count += 7
         for code in rng.sample(states, rng.randint(len(states) // 4, len(states) - 10)):
             if count >= triples:
                 break
@@ -113,8 +115,8 @@ def generate(triples: int, *, seed: int = 7) -> tuple[str, int]:
                 if rng.random() < 0.05 and consented + timedelta(days=3000) <= LATEST:
                     record.append(f'cgo:denunciationEffectiveDate {_d(consented + timedelta(days=3000))}')
                     count += 1
-            record.append(f'dct:source <https://example.org/treaty/{slug}/parties> ; cgo:asOf {AS_OF} .\n')
-            count += 2
+            record.append(f'dct:source <https://example.org/treaty/{slug}/parties> ; {PROVENANCE} .\n')
+            count += 3
             lines.append(" ; ".join(record))
         t += 1
     return "".join(lines), count

@@ -1,4 +1,4 @@
-"""The `cybergov` command: validate, build, query, stats, serve, push."""
+"""The `cybergov` command: validate, fmt, build, query, stats, serve, push."""
 from __future__ import annotations
 
 import sys
@@ -67,6 +67,44 @@ def validate(
     else:
         print_report(result)
     raise typer.Exit(result.exit_code)
+
+
+@app.command("fmt")
+def fmt_command(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Turtle files or folders; none = the repository's data.")] = None,
+    check: Annotated[bool, typer.Option("--check", help="Change nothing; exit 1 if a file is not canonical.")] = False,
+) -> None:
+    """Write Turtle files in the canonical layout (exit 0 done or canonical, 1 not canonical with --check, 2 unreadable).
+
+    The layout (kg/fmt.py): the header comment block, one prefix block, one record per block in a stable order,
+    stable predicate and object order. A comment after the header is refused, not dropped: move it into the
+    header or into an rdfs:comment on the record.
+    """
+    from kg.fmt import format_file, turtle_files
+
+    targets = turtle_files(list(paths or [_settings().data_path]))
+    missing = [str(p) for p in targets if not p.is_file()]
+    if missing:
+        typer.echo(f"cannot read: {', '.join(missing)}", err=True)
+        raise typer.Exit(EXIT_UNREADABLE)
+    changed, failed = [], False
+    for path in targets:
+        try:
+            result = format_file(path, write=not check)
+        except LoadError as exc:
+            typer.echo(f"cannot format: {exc}", err=True)
+            failed = True
+            continue
+        if not result.canonical:
+            changed.append(path)
+            typer.echo(f"{'not canonical' if check else 'formatted'}: {path}")
+    if failed:
+        raise typer.Exit(EXIT_UNREADABLE)
+    if check and changed:
+        typer.echo(f"{len(changed)} file(s) not canonical; run: cybergov fmt {' '.join(map(str, changed))}", err=True)
+        raise typer.Exit(EXIT_VIOLATIONS)
+    typer.echo(f"{len(targets)} file(s) {'checked' if check else 'canonical'}, {len(changed)} "
+               f"{'would change' if check else 'reformatted'}")
 
 
 @app.command()
@@ -151,7 +189,7 @@ def query(
 
 @app.command()
 def stats() -> None:
-    """Triples per graph (asserted, ontology, inferred, files) and entities per class."""
+    """Triples per graph (asserted, ontology, inferred, files), entities per class, curated records per evidence level."""
     from kg import named_queries
 
     settings = _settings()
@@ -165,6 +203,10 @@ def stats() -> None:
         typer.echo("\nclass                                  entities")
         for row in store.select(named_queries.get("class-counts").text):
             typer.echo(f"{row['label'] or row['class']:<38} {int(row['n']):>8}")
+        typer.echo("\nevidence level                          records")
+        for row in store.select(named_queries.get("evidence-counts").text):
+            name = row["label"] or (row["level"] or "(none)").rsplit("/", 1)[-1]
+            typer.echo(f"{name:<38} {int(row['n']):>8}")
     finally:
         store.close()
 

@@ -12,6 +12,7 @@ SH = Namespace("http://www.w3.org/ns/shacl#")
 CGSH = Namespace("https://w3id.org/cybergov/shapes#")
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 DCT = DCTERMS
+EVIDENCE = Namespace("https://w3id.org/cybergov/id/evidence/")
 
 ONTOLOGY_IRI = "https://w3id.org/cybergov/ontology"
 GRAPH_ASSERTED = str(GRAPH["asserted"])
@@ -24,6 +25,9 @@ DEFAULT_GRAPHS = (GRAPH_ASSERTED, GRAPH_ONTOLOGY, GRAPH_INFERRED)
 # all its graphs (Virtuoso), the named graph that holds the contract's default graph instead.
 GRAPH_BUILD = str(GRAPH["build"])
 GRAPH_DEFAULT = str(GRAPH["default"])
+# Relative IRIs in a user's SPARQL query resolve against this base unless the query declares its
+# own BASE: `<state/FRA>` is https://w3id.org/cybergov/id/state/FRA.
+QUERY_BASE_IRI = str(ID)
 
 # Prefixes offered to SPARQL queries and used when serializing Turtle.
 PREFIXES: dict[str, str] = {
@@ -36,6 +40,7 @@ PREFIXES: dict[str, str] = {
     "role": str(ID["role/"]),
     "consent": str(ID["consent/"]),
     "topic": str(ID["topic/"]),
+    "evidence": str(EVIDENCE),
     "org": str(ORG),
     "dct": str(DCT),
     "skos": str(SKOS),
@@ -47,6 +52,18 @@ PREFIXES: dict[str, str] = {
     "rdfs": str(RDFS),
     "xsd": str(XSD),
     "sh": str(SH),
+}
+
+# Prefixes of the curated Turtle (`cybergov fmt` writes these and no others): the ones above plus the id kinds
+# of curated records, so that a record reads `part:budapest-convention\/FRA` rather than a full IRI.
+TURTLE_PREFIXES: dict[str, str] = {
+    **PREFIXES,
+    **{kind: str(ID[f"{path}/"]) for kind, path in (
+        ("addressee", "addressee"), ("deontic", "deontic"), ("endorsement", "endorsement"),
+        ("mechanism", "mechanism"), ("mship", "membership"), ("norm", "norm"), ("obligation", "obligation"),
+        ("part", "participation"), ("provision", "provision"), ("rule", "rule"), ("ruleevent", "rule-event"),
+        ("status", "status"), ("total", "total"),
+    )},
 }
 
 
@@ -61,7 +78,7 @@ def file_graph(relpath: str) -> str:
 
 
 __all__ = [
-    "CGO", "CGSH", "ID", "GRAPH", "ORG", "SH", "SD", "DCT", "FOAF", "OWL", "PROV", "RDF", "RDFS", "SKOS", "TIME",
-    "XSD", "ONTOLOGY_IRI", "GRAPH_ASSERTED", "GRAPH_INFERRED", "GRAPH_ONTOLOGY", "GRAPH_FILE_BASE", "GRAPH_BUILD", "GRAPH_DEFAULT",
-    "DEFAULT_GRAPHS", "PREFIXES", "sparql_prologue", "file_graph",
+    "CGO", "CGSH", "EVIDENCE", "ID", "GRAPH", "ORG", "SH", "SD", "DCT", "FOAF", "OWL", "PROV", "RDF", "RDFS",
+    "SKOS", "TIME", "XSD", "ONTOLOGY_IRI", "GRAPH_ASSERTED", "GRAPH_INFERRED", "GRAPH_ONTOLOGY", "GRAPH_FILE_BASE",
+    "GRAPH_BUILD", "GRAPH_DEFAULT", "QUERY_BASE_IRI", "DEFAULT_GRAPHS", "PREFIXES", "TURTLE_PREFIXES", "sparql_prologue", "file_graph",
 ]

@@ -1,12 +1,10 @@
-"""Content negotiation for SPARQL answers: query form detection and Accept header matching."""
+"""Content negotiation for SPARQL answers: Accept header matching per query-form family.
+
+The form itself comes from the parse of the query (kg.sparql_parse.ParsedQuery.family).
+"""
 from __future__ import annotations
 
-import re
-
 from kg.results import GRAPH_FORMATS, SELECT_FORMATS
-from kg.sparql_policy import masked
-
-_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
 
 # Media types (and common aliases) -> format key, per query-form family.
 SELECT_MEDIA = {
@@ -27,15 +25,6 @@ FORMAT_ALIASES = {"json": "json", "srj": "json", "xml": "xml", "srx": "xml", "cs
                   "turtle": "turtle", "ttl": "turtle", "ntriples": "ntriples", "nt": "ntriples",
                   "n-triples": "ntriples", "jsonld": "jsonld", "json-ld": "jsonld", "rdfxml": "rdfxml",
                   "rdf": "rdfxml", "xml-rdf": "rdfxml", "nquads": "nquads", "trig": "trig", "n3": "turtle"}
-
-
-def query_form(query: str) -> str:
-    """'select', 'ask' or 'graph' (CONSTRUCT/DESCRIBE), from the first form keyword outside strings and IRIs."""
-    match = _FORM.search(masked(query))
-    if not match:
-        return "select"
-    word = match.group(1).upper()
-    return {"SELECT": "select", "ASK": "ask"}.get(word, "graph")
 
 
 def parse_accept(header: str | None) -> list[tuple[str, float]]:

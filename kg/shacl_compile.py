@@ -5,7 +5,8 @@ results for the constraint components the project's shapes use, each compiled to
 all the shape's targets:
 
     property shapes with an IRI sh:path: sh:minCount, sh:maxCount, sh:datatype, sh:class,
-        sh:nodeKind, sh:pattern (with sh:flags), sh:in, sh:languageIn, sh:uniqueLang
+        sh:nodeKind, sh:pattern (with sh:flags), sh:in, sh:languageIn, sh:uniqueLang, and sh:or of
+        shapes that each have only sh:datatype (a date, a month or a year)
     node shapes: sh:or of property shapes that have only sh:path and sh:minCount
 
 A node shape that uses anything else (another component, a path expression, an implicit class
@@ -30,7 +31,7 @@ _NODE_KEYS = {RDF.type, RDFS.label, RDFS.comment, SH.targetClass, SH.targetNode,
               SH.targetObjectsOf, SH.property, SH.sparql, SH.severity, SH.message, SH["or"]}
 _PROPERTY_KEYS = {RDF.type, RDFS.label, RDFS.comment, SH.path, SH.minCount, SH.maxCount, SH.datatype, SH["class"],
                   SH.nodeKind, SH.pattern, SH.flags, SH["in"], SH.languageIn, SH.uniqueLang, SH.severity,
-                  SH.message, SH.name, SH.description, SH.order, SH.group}
+                  SH.message, SH.name, SH.description, SH.order, SH.group, SH["or"]}
 _TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
 _NODE_KINDS = {
     SH.IRI: "isIRI(?value)",
@@ -105,6 +106,7 @@ _DEFAULT_MESSAGES = {
     SH.pattern: "a value of <{path}> does not match the pattern {value}",
     SH["in"]: "a value of <{path}> is not one of the allowed values",
     SH.languageIn: "a value of <{path}> is not in an allowed language",
+    SH["or"]: "a value of <{path}> conforms to none of the sh:or alternatives",
 }
 
 
@@ -148,6 +150,14 @@ def _value_test(shapes: Graph, prop, predicate, obj) -> str | None:
     if predicate == SH["in"]:
         allowed = " ".join(_term(v) for v in Collection(shapes, obj))
         return f"EXISTS {{ VALUES ?cybergov_allowed {{ {allowed} }} FILTER (sameTerm(?value, ?cybergov_allowed)) }}"
+    if predicate == SH["or"]:
+        # each alternative a shape with a single sh:datatype: the value has one of the datatypes
+        tests = []
+        for member in Collection(shapes, obj):
+            if set(shapes.predicates(member)) != {SH.datatype} or len(list(shapes.objects(member, SH.datatype))) != 1:
+                return None
+            tests.append("(" + _value_test(shapes, member, SH.datatype, shapes.value(member, SH.datatype)) + ")")
+        return "(" + " || ".join(tests) + ")" if tests else None
     if predicate == SH.languageIn:
         tags = [str(v) for v in Collection(shapes, obj)]
         return "isLiteral(?value) && (" + " || ".join(
@@ -191,6 +201,8 @@ def _property_queries(shapes: Graph, shape, prop, targets: str) -> list[Compiled
                           f"FILTER (!({test})) }}")
         else:
             test = _value_test(shapes, prop, predicate, obj)
+            if test is None and predicate == SH["or"]:
+                return None  # an sh:or the compiler does not know: leave the shape to pyshacl
             if test is None:
                 continue
             add(f"SELECT DISTINCT ?this ?value WHERE {{ {targets} ?this <{path}> ?value . FILTER (!({test})) }}",

@@ -1,56 +1,49 @@
 """What the read-only SPARQL service accepts: queries only, and SERVICE only to allow-listed hosts.
 
 pyoxigraph would happily call any SERVICE IRI over HTTP, so the check happens before a query
-reaches an engine. Comments, strings and IRIs are masked first so that a keyword inside a
-literal or a comment does not count.
+reaches an engine, on a parse of the query (kg.sparql_parse), never on a pattern: what the parser
+cannot read is refused (400), an update is refused (403), and every SERVICE clause anywhere in the
+query (subqueries, EXISTS, OPTIONAL, ...) must name, as an absolute http(s) IRI, a host on the
+allow-list (403 otherwise; a variable endpoint is always refused).
 """
 from __future__ import annotations
 
-import re
-from urllib.parse import urlparse
-
 from kg.errors import QueryError, QueryRefused
+from kg.sparql_parse import ParsedQuery, ParsedUpdate, ServiceCall, parse
 
-_MASK = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|#[^\n]*')
-_IRI = re.compile(r"<[^<>\"{}|^`\\\s]*>")
-_UPDATE = re.compile(r"^\s*(?:(?:PREFIX\s+\S*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
-                     re.IGNORECASE)
-_SERVICE = re.compile(r"\bSERVICE\s+(?:SILENT\s+)?(<[^>]*>|\?\w+|\$\w+|\S+)", re.IGNORECASE)
+def _refuse_service(call: ServiceCall, allowlist: tuple[str, ...]) -> None:
+    allowed = {host.lower() for host in allowlist}
+    hint = (f"federated queries may only call hosts on the allow-list (CYBERGOV_SERVICE_ALLOWLIST; "
+            f"now {list(allowlist) or 'empty'})")
+    if call.iri is None:
+        raise QueryRefused(f"{call.written} is not allowed: a SERVICE endpoint must be a fixed IRI "
+                           f"(not a variable or an undeclared prefix); {hint}")
+    if not call.absolute:
+        raise QueryRefused(f"SERVICE <{call.iri}> is not allowed: a SERVICE endpoint must be an absolute "
+                           f"http(s) IRI; {hint}")
+    if call.host not in allowed:
+        raise QueryRefused(f"SERVICE <{call.iri}> is not allowed: {hint}")
 
 
-def masked(query: str) -> str:
-    """The query with strings, comments and IRIs blanked out (same length), so keywords can be searched."""
-    return _IRI.sub(lambda m: " " * len(m.group(0)), _MASK.sub(lambda m: " " * len(m.group(0)), query))
+def check_query(query: str, *, allowlist: list[str] | tuple[str, ...] = (), max_bytes: int | None = None) -> ParsedQuery:
+    """Parse a user's query and refuse what a read-only, no-outbound-traffic endpoint must not run.
 
-
-def _masked(query: str) -> str:
-    return _MASK.sub(lambda m: " " * len(m.group(0)), query)
-
-
-def check_query(query: str, *, allowlist: list[str] | tuple[str, ...] = (), max_bytes: int | None = None) -> None:
-    """Refuse what a read-only, no-outbound-traffic endpoint must not run.
-
+    Returns:
+        The parse (form, SERVICE clauses, whether it reads named graphs), for content negotiation.
     Raises:
-        QueryError: the query is empty or too long.
+        QueryError: the query is empty, too long or does not parse (with the parser's line and column).
         QueryRefused: an update (INSERT, DELETE, LOAD, CLEAR, ...) or a SERVICE to a host not allowed.
     """
     if not query or not query.strip():
         raise QueryError("empty query")
     if max_bytes is not None and len(query.encode()) > max_bytes:
         raise QueryError(f"query is {len(query.encode())} bytes; the limit is {max_bytes}")
-    masked = _masked(query)
-    update = _UPDATE.search(_IRI.sub(lambda m: m.group(0), masked))
-    if update:
-        raise QueryRefused(
-            f"SPARQL Update ({update.group(1).upper()}) is not allowed: this endpoint is read-only"
-        )
-    for match in _SERVICE.finditer(masked):
-        target = match.group(1)
-        if not target.startswith("<"):
-            raise QueryRefused("SERVICE with a variable endpoint is not allowed")
-        host = urlparse(target[1:-1]).hostname or ""
-        if host not in allowlist:
-            raise QueryRefused(
-                f"SERVICE {target} is not allowed: federated queries may only call hosts on the allow-list "
-                f"(CYBERGOV_SERVICE_ALLOWLIST; now {list(allowlist) or 'empty'})"
-            )
+    parsed = parse(query)
+    if isinstance(parsed, ParsedUpdate):
+        raise QueryRefused(f"SPARQL Update ({', '.join(parsed.operations)}) is not allowed: this endpoint is read-only")
+    for call in parsed.services:
+        _refuse_service(call, tuple(allowlist))
+    return parsed
+
+
+__all__ = ["check_query", "ParsedQuery"]

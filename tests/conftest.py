@@ -17,6 +17,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -243,3 +244,62 @@ def canonical_data_unchanged():
     after = _data_digests(REPO / "data")
     changed = sorted(name for name in before.keys() | after.keys() if before.get(name) != after.get(name))
     assert not changed, f"data/ changed during the test session: {changed}"
+
+
+class ByteCountingListener:
+    """A TCP listener on 127.0.0.1 that counts every connection and byte it receives (and answers nothing).
+
+    Tests aim SERVICE clauses (and anything else that could make the server call out) at `url`
+    and assert that `received` stays 0.
+    """
+
+    def __init__(self) -> None:
+        self._socket = socket.socket()
+        self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self._socket.bind(("127.0.0.1", 0))
+        self._socket.listen(64)
+        self._socket.settimeout(0.2)
+        self.port = self._socket.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.connections = 0
+        self.received = 0
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self._socket.accept()
+            except OSError:
+                continue
+            with self._lock:
+                self.connections += 1
+            threading.Thread(target=self._drain, args=(conn,), daemon=True).start()
+
+    def _drain(self, conn: socket.socket) -> None:
+        conn.settimeout(2)
+        with conn:
+            while True:
+                try:
+                    chunk = conn.recv(65536)
+                except OSError:
+                    return
+                if not chunk:
+                    return
+                with self._lock:
+                    self.received += len(chunk)
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(2)
+        self._socket.close()
+
+
+@pytest.fixture(scope="session")
+def listener():
+    """A ByteCountingListener for the whole session: nothing the server does may reach it."""
+    counting = ByteCountingListener()
+    yield counting
+    counting.close()

@@ -6,29 +6,30 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from api.deps import StoreDep
-from api.representation import DEFAULT_LIMIT, DETAIL_RESPONSES, LIST_RESPONSES, Limit, Offset, Q, detail_answer, \
-    list_answer, sparql_doc
+from api.representation import DEFAULT_LIMIT, DETAIL_RESPONSES, LIST_RESPONSES, Evidence, Limit, Offset, Q, \
+    detail_answer, list_answer, sparql_doc
 from api.schemas import InstrumentDetail, InstrumentList
 from kg.service import graphs, instruments
+from kg.service.common import evidence_param
 
 router = APIRouter(tags=["instruments"])
 
 
 @router.get("/instruments", response_model=InstrumentList, responses=LIST_RESPONSES, summary="Instruments",
-            description=sparql_doc("instruments", intro=(
+            description=sparql_doc("instruments", "date-intervals", "date-bounds", intro=(
                 "Every instrument, binding or not: treaties, protocols, EU regulations and directives, resolutions, "
                 "reports, policies. `q` filters by label, alternative label or official number (case-insensitive "
                 "substring); `kind` by class (`treaty` includes protocols; `legal-instrument`, `resolution`, ...). "
                 "`Accept: text/csv` gives a table.")))
 def list_instruments(request: Request, store: StoreDep, q: Q = None,
                      kind: Annotated[str | None, Query(description="Instrument kind, e.g. treaty, regulation.")] = None,
-                     limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
-    return list_answer(request, instruments.list_instruments(store, q=q, kind=kind), InstrumentList,
-                       limit=limit, offset=offset)
+                     evidence: Evidence = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
+    answer = instruments.list_instruments(store, q=q, kind=kind).at_least(evidence_param(evidence))
+    return list_answer(request, answer, InstrumentList, limit=limit, offset=offset)
 
 
 @router.get("/instruments/{id}", response_model=InstrumentDetail, responses=DETAIL_RESPONSES, summary="One instrument",
-            description=sparql_doc("instruments", "instrument-relations", intro=(
+            description=sparql_doc("instruments", "instrument-relations", "date-intervals", "date-bounds", intro=(
                 "One instrument: labels, dates, depositary, related instruments, sources. "
                 "`Accept: application/ld+json` gives its graph (`describe-resource.rq`).")))
 def get_instrument(id: str, request: Request, store: StoreDep):

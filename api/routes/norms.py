@@ -4,18 +4,21 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 
 from api.deps import StoreDep
-from api.representation import DEFAULT_LIMIT, DETAIL_RESPONSES, LIST_RESPONSES, Limit, Offset, Q, detail_answer, \
-    list_answer, sparql_doc
+from api.representation import DEFAULT_LIMIT, DETAIL_RESPONSES, LIST_RESPONSES, Evidence, Limit, Offset, Q, \
+    detail_answer, list_answer, sparql_doc
 from api.schemas import NormDetail, NormList
 from kg.service import graphs, norms
+from kg.service.common import evidence_param
 
 router = APIRouter(tags=["norms"])
 
 
 @router.get("/norms", response_model=NormList, responses=LIST_RESPONSES, summary="Voluntary norms",
             description=sparql_doc("norms", intro="`q` filters by label, alternative label or notation."))
-def list_norms(request: Request, store: StoreDep, q: Q = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
-    return list_answer(request, norms.list_norms(store, q=q), NormList, limit=limit, offset=offset)
+def list_norms(request: Request, store: StoreDep, q: Q = None, evidence: Evidence = None,
+               limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
+    answer = norms.list_norms(store, q=q).at_least(evidence_param(evidence))
+    return list_answer(request, answer, NormList, limit=limit, offset=offset)
 
 
 @router.get("/norms/{id}", response_model=NormDetail, responses=DETAIL_RESPONSES, summary="One norm",

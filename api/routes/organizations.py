@@ -6,11 +6,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from api.deps import StoreDep
-from api.representation import DEFAULT_LIMIT, DETAIL_RESPONSES, LIST_RESPONSES, AsOf, Limit, Offset, Q, \
+from api.representation import DEFAULT_LIMIT, DETAIL_RESPONSES, LIST_RESPONSES, AsOf, Evidence, Limit, Offset, Q, \
     detail_answer, list_answer, sparql_doc
-from api.schemas import MembershipList, OrganizationDetail, OrganizationList
+from api.schemas import DATE_DOC, MembershipList, OrganizationDetail, OrganizationList
 from kg.service import graphs, memberships, organizations
-from kg.service.common import as_of_date
+from kg.service.common import as_of_date, evidence_param
 
 router = APIRouter(tags=["organizations"])
 
@@ -19,34 +19,52 @@ Role = Annotated[str | None, Query(description="member (default), observer, part
 
 MEMBER_DOC = """Members on `as_of` (default today): the membership started on or before the date, and its end (the
 first day it no longer held, e.g. expulsion or withdrawal taking effect) is after the date or absent. `role`
-defaults to full member. Memberships without the date needed to answer are listed in `unknown` with a `note`.
-`Accept: text/csv` gives a table, `Accept: application/ld+json` the membership records of the page."""
+defaults to full member. Each date stands for the interval of days it is known to (a day, a month or a year, or a
+sourced bound); membership is decided when the whole interval is on one side of `as_of`. Memberships whose
+interval straddles it, or without a start date, are listed in `unknown` with a `note` naming the interval and
+where it came from.
+
+""" + DATE_DOC + """
+
+Each item carries `evidence` (the best level among its sources); `evidence=` keeps only records at that level or
+better (depositary > official > secondary). `reported_total` (role member) is the organization's own count of its
+members (the latest dated on or before `as_of`), beside `total`, the count of the records.
+`Accept: text/csv` gives a table, `Accept: application/ld+json` the membership records of the page.
+
+**Reproduce the answer in SPARQL** with `memberships-on.rq` (first below): bind `?organization` (or `?member`),
+`?on` (an `xsd:date`), `?role` (`role:member` by default; leave it unbound for every role) and optionally
+`?min_evidence` by a `VALUES` block; each row's `?list` says whether it is in `items` or `unknown`. The route
+computes the same rule from the records (`memberships.rq`, `date-intervals.rq`, `date-bounds.rq`) and the
+published totals (`reported-totals.rq`)."""
+
+MEMBERSHIP_QUERIES = ("memberships-on", "memberships", "date-intervals", "date-bounds", "reported-totals")
 
 
 @router.get("/organizations", response_model=OrganizationList, responses=LIST_RESPONSES,
             summary="Organizations and bodies",
-            description=sparql_doc("organizations", intro="`q` filters by label or acronym (case-insensitive)."))
-def list_organizations(request: Request, store: StoreDep, q: Q = None, limit: Limit = DEFAULT_LIMIT,
-                       offset: Offset = 0):
-    return list_answer(request, organizations.list_organizations(store, q=q), OrganizationList,
-                       limit=limit, offset=offset)
+            description=sparql_doc("organizations", "date-intervals", "date-bounds", intro="`q` filters by label or acronym (case-insensitive)."))
+def list_organizations(request: Request, store: StoreDep, q: Q = None, evidence: Evidence = None,
+                       limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
+    answer = organizations.list_organizations(store, q=q).at_least(evidence_param(evidence))
+    return list_answer(request, answer, OrganizationList, limit=limit, offset=offset)
 
 
 @router.get("/organizations/{id}", response_model=OrganizationDetail, responses=DETAIL_RESPONSES,
             summary="One organization",
-            description=sparql_doc("organizations", intro="`Accept: application/ld+json` gives its graph."))
+            description=sparql_doc("organizations", "date-intervals", "date-bounds", intro="`Accept: application/ld+json` gives its graph."))
 def get_organization(id: str, request: Request, store: StoreDep):
     item = organizations.get_organization(store, id)
     return detail_answer(request, item, OrganizationDetail, graph=lambda: graphs.resource_graph(store, item["iri"]))
 
 
 @router.get("/organizations/{id}/members", response_model=MembershipList, responses=LIST_RESPONSES,
-            summary="Members of an organization on a date", description=sparql_doc("memberships", intro=MEMBER_DOC))
+            summary="Members of an organization on a date", description=sparql_doc(*MEMBERSHIP_QUERIES, intro=MEMBER_DOC))
 def organization_members(id: str, request: Request, store: StoreDep, as_of: AsOf = None, role: Role = None,
-                         limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
+                         evidence: Evidence = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
     on = as_of_date(as_of)
+    level = evidence_param(evidence)
     organization = organizations.find_organization(store, id)
-    answer = memberships.members(store, organization["organization"], on=on, role=role)
+    answer = memberships.members(store, organization["organization"], on=on, role=role, evidence=level)
     answer.echo["coverage_note"] = organization["coverage_note"]
     return list_answer(request, answer, MembershipList, limit=limit, offset=offset,
                        graph=lambda items: graphs.records_graph(store, [i["iri"] for i in items]))

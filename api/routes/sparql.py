@@ -1,31 +1,37 @@
 """The SPARQL 1.1 Protocol endpoint: read-only, negotiated, bounded in time and size, cacheable."""
 from __future__ import annotations
 
+import codecs
 import hashlib
 from typing import Annotated
+from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
-from urllib.parse import parse_qs
 
 from api.body import read_limited
 from api.deps import SettingsDep, StoreDep
 from api.errors import problem
 from kg import negotiation
 from kg.errors import QueryError, RequestTooLarge
+from kg.namespaces import QUERY_BASE_IRI
 from kg.results import GRAPH_FORMATS
 from kg.service_description import describe
 from kg.sparql_policy import check_query
 
 router = APIRouter(tags=["sparql"])
 
-DESCRIPTION = """SPARQL 1.1 Protocol, read-only. Default graph: the union of the asserted data, the ontology
+DESCRIPTION = f"""SPARQL 1.1 Protocol, read-only. Default graph: the union of the asserted data, the ontology
 and the inferred triples; named graphs `https://w3id.org/cybergov/graph/asserted`, `.../inferred`,
 `.../ontology` and one per source file (`.../graph/file/data/...`). Results: SPARQL JSON, XML, CSV, TSV
 (SELECT/ASK); Turtle, N-Triples, JSON-LD, RDF/XML (CONSTRUCT/DESCRIBE), by `Accept` or `format=`.
-Updates, LOAD and SERVICE to hosts off the allow-list are refused (403). Time and result size are
-bounded (`CYBERGOV_QUERY_TIMEOUT`, `CYBERGOV_MAX_RESULTS`, `CYBERGOV_MAX_RESULT_BYTES`); an answer over
-a cap is refused (413, a problem detail stating the cap and how to page), never cut."""
+Relative IRIs resolve against `{QUERY_BASE_IRI}` unless the query declares a `BASE`
+(`<state/FRA>` is a state). The query is parsed before it runs (SPARQL 1.1 grammar): what does not
+parse is a 400 with line and column; updates, LOAD and SERVICE to hosts off the allow-list are
+refused (403), so is `update=`. One `query` per request (two are a 400); a POST body is read in
+its declared `charset` (UTF-8 by default). Time and result size are bounded
+(`CYBERGOV_QUERY_TIMEOUT`, `CYBERGOV_MAX_RESULTS`, `CYBERGOV_MAX_RESULT_BYTES`); an answer over a cap
+is refused (413, a problem detail stating the cap and how to page), never cut."""
 
 
 def _etag(version: str, *parts) -> str:
@@ -44,8 +50,8 @@ def _not_modified(request: Request, etag: str) -> bool:
 
 def _answer(request: Request, store, settings, query: str, fmt: str | None,
             default_graphs: list[str], named_graphs: list[str]) -> Response:
-    check_query(query, allowlist=settings.service_allowlist, max_bytes=settings.max_query_bytes)
-    form = negotiation.query_form(query)
+    parsed = check_query(query, allowlist=settings.service_allowlist, max_bytes=settings.max_query_bytes)
+    form = "graph" if parsed.family == "graph" else parsed.form
     key = negotiation.choose_format(form, request.headers.get("accept"), fmt)
     if key is None:
         wanted = fmt or request.headers.get("accept")
@@ -85,9 +91,27 @@ def sparql_get(
     named_graph_uri: Annotated[list[str], Query(alias="named-graph-uri")] = [],
     format: Annotated[str | None, Query(description="json, xml, csv, tsv, turtle, ntriples, jsonld, rdfxml")] = None,
 ) -> Response:
+    if "update" in request.query_params:
+        return _refuse_update()
+    queries = request.query_params.getlist("query")
+    if len(queries) > 1:
+        raise QueryError(f"{len(queries)} query parameters; send exactly one")
     if query is None:
         return _service_description(request, store, format)
     return _answer(request, store, settings, query, format, default_graph_uri, named_graph_uri)
+
+
+def _refuse_update() -> Response:
+    return problem(403, "Query refused", "SPARQL Update is not allowed: this endpoint is read-only")
+
+
+def _charset(content_type: str) -> str | None:
+    """The charset a Content-Type declares (None if none); raises LookupError for an unknown one."""
+    for param in content_type.split(";")[1:]:
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset":
+            return codecs.lookup(value.strip().strip('"')).name
+    return None
 
 
 @router.post("/sparql", summary="SPARQL query (POST form or application/sparql-query)", description=DESCRIPTION,
@@ -99,24 +123,40 @@ async def sparql_post(request: Request, store: StoreDep, settings: SettingsDep) 
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     body = await read_limited(request, settings.max_query_bytes,
                               RequestTooLarge(settings.max_query_bytes, "CYBERGOV_MAX_QUERY_BYTES"))
+    if "update" in request.query_params or content_type == "application/sparql-update":
+        return _refuse_update()
+    raw_type = request.headers.get("content-type", "")
+    try:
+        charset = _charset(raw_type) or "utf-8"
+    except LookupError:
+        return problem(415, "Unsupported Media Type", f"unknown charset in Content-Type {raw_type!r}; send UTF-8")
+    try:
+        text = body.decode(charset)
+    except UnicodeDecodeError as exc:
+        raise QueryError(f"the body is not valid {charset} (byte {exc.start})") from None
     params = {k: v for k, v in request.query_params.multi_items()}
     default_graphs = request.query_params.getlist("default-graph-uri")
     named_graphs = request.query_params.getlist("named-graph-uri")
+    queries = request.query_params.getlist("query")
     if content_type == "application/sparql-query":
-        query = body.decode("utf-8", errors="replace")
+        queries.append(text)
     elif content_type == "application/x-www-form-urlencoded":
-        form = parse_qs(body.decode("utf-8", errors="replace"), keep_blank_values=True)
+        try:
+            form = parse_qs(text, keep_blank_values=True, encoding=charset, errors="strict")
+        except UnicodeDecodeError as exc:
+            raise QueryError(f"a percent-escape in the form is not valid {charset} (byte {exc.start})") from None
         if "update" in form:
-            return problem(403, "Query refused", "SPARQL Update is not allowed: this endpoint is read-only")
-        query = (form.get("query") or [None])[0]
+            return _refuse_update()
+        queries += form.get("query", [])
         default_graphs += form.get("default-graph-uri", [])
         named_graphs += form.get("named-graph-uri", [])
         params.update({k: v[0] for k, v in form.items() if k == "format"})
-    elif content_type == "application/sparql-update":
-        return problem(403, "Query refused", "SPARQL Update is not allowed: this endpoint is read-only")
     else:
         return problem(415, "Unsupported Media Type",
                        "POST a query as application/sparql-query or application/x-www-form-urlencoded (query=...)")
+    if len(queries) > 1:
+        raise QueryError(f"{len(queries)} queries in one request (URL and body); send exactly one")
+    query = queries[0] if queries else None
     if not query:
         raise QueryError("no query: send query=... or an application/sparql-query body")
     from starlette.concurrency import run_in_threadpool

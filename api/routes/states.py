@@ -4,13 +4,13 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 
 from api.deps import StoreDep
-from api.representation import DEFAULT_LIMIT, DETAIL_RESPONSES, LIST_RESPONSES, AsOf, Limit, Offset, Q, \
+from api.representation import DEFAULT_LIMIT, DETAIL_RESPONSES, LIST_RESPONSES, AsOf, Evidence, Limit, Offset, Q, \
     detail_answer, list_answer, sparql_doc
-from api.routes.organizations import MEMBER_DOC, Role
-from api.routes.treaties import RULES_DOC, Status
+from api.routes.organizations import MEMBER_DOC, MEMBERSHIP_QUERIES, Role
+from api.routes.treaties import PARTICIPATION_QUERIES, RULES_DOC, Status
 from api.schemas import MembershipList, ParticipationList, StateList, StateProfile
 from kg.service import graphs, memberships, participation, states
-from kg.service.common import as_of_date
+from kg.service.common import as_of_date, evidence_param
 
 router = APIRouter(tags=["states"])
 
@@ -19,12 +19,14 @@ ID_DOC = "`{id}` is the ISO 3166-1 alpha-3 code (`FRA`); alpha-2 (`FR`) and the 
 
 @router.get("/states", response_model=StateList, responses=LIST_RESPONSES, summary="States",
             description=sparql_doc("states", intro="`q` filters by name or code (case-insensitive)."))
-def list_states(request: Request, store: StoreDep, q: Q = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
-    return list_answer(request, states.list_states(store, q=q), StateList, limit=limit, offset=offset)
+def list_states(request: Request, store: StoreDep, q: Q = None, evidence: Evidence = None,
+                limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
+    answer = states.list_states(store, q=q).at_least(evidence_param(evidence))
+    return list_answer(request, answer, StateList, limit=limit, offset=offset)
 
 
 @router.get("/states/{id}", response_model=StateProfile, responses=DETAIL_RESPONSES, summary="A state's profile",
-            description=sparql_doc("states", "memberships", "participations", intro=(
+            description=sparql_doc("states", "memberships", "participations", "date-intervals", "date-bounds", intro=(
                 ID_DOC + " The profile lists every membership and treaty participation record, each judged on "
                 "`as_of` (default today): `member_on_date` and `status_on_date`. "
                 "`Accept: application/ld+json` gives its graph.")))
@@ -35,24 +37,26 @@ def get_state(id: str, request: Request, store: StoreDep, as_of: AsOf = None):
 
 @router.get("/states/{id}/memberships", response_model=MembershipList, responses=LIST_RESPONSES,
             summary="A state's memberships on a date",
-            description=sparql_doc("memberships", intro=ID_DOC + "\n\n" + MEMBER_DOC))
+            description=sparql_doc(*MEMBERSHIP_QUERIES[:-1], intro=ID_DOC + "\n\n" + MEMBER_DOC))
 def state_memberships(id: str, request: Request, store: StoreDep, as_of: AsOf = None, role: Role = None,
-                      limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
+                      evidence: Evidence = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
     on = as_of_date(as_of)
+    level = evidence_param(evidence)
     state = states.find_state(store, id)
-    answer = memberships.memberships_of(store, state["state"], on=on, role=role)
+    answer = memberships.memberships_of(store, state["state"], on=on, role=role, evidence=level)
     return list_answer(request, answer, MembershipList, limit=limit, offset=offset,
                        graph=lambda items: graphs.records_graph(store, [i["iri"] for i in items]))
 
 
 @router.get("/states/{id}/treaties", response_model=ParticipationList, responses=LIST_RESPONSES,
             summary="A state's treaties on a date",
-            description=sparql_doc("participations", intro=ID_DOC + "\n\n" + RULES_DOC))
+            description=sparql_doc(*PARTICIPATION_QUERIES[:-1], intro=ID_DOC + "\n\n" + RULES_DOC))
 def state_treaties(id: str, request: Request, store: StoreDep, as_of: AsOf = None, status: Status = None,
-                   limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
+                   evidence: Evidence = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
     on = as_of_date(as_of)
     checked = participation.check_status(status)
+    level = evidence_param(evidence)
     state = states.find_state(store, id)
-    answer = participation.state_treaties(store, state["state"], on=on, status=checked)
+    answer = participation.state_treaties(store, state["state"], on=on, status=checked, evidence=level)
     return list_answer(request, answer, ParticipationList, limit=limit, offset=offset,
                        graph=lambda items: graphs.records_graph(store, [i["iri"] for i in items]))

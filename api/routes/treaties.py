@@ -6,11 +6,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from api.deps import StoreDep
-from api.representation import DEFAULT_LIMIT, DETAIL_RESPONSES, LIST_RESPONSES, AsOf, Limit, Offset, Q, \
+from api.representation import DEFAULT_LIMIT, DETAIL_RESPONSES, LIST_RESPONSES, AsOf, Evidence, Limit, Offset, Q, \
     detail_answer, list_answer, sparql_doc
-from api.schemas import InstrumentDetail, ParticipationList, TreatyList
+from api.schemas import DATE_DOC, InstrumentDetail, ParticipationList, TreatyList
 from kg.service import graphs, instruments, participation
-from kg.service.common import as_of_date
+from kg.service.common import as_of_date, evidence_param
 
 router = APIRouter(tags=["treaties"])
 
@@ -24,21 +24,39 @@ RULES_DOC = """Statuses on `as_of` (default today), after the Vienna Convention 
   denunciation or withdrawal has not taken effect on or before it;
 - **all**: every record, each with its `status_on_date`.
 
-Records lacking the date needed to answer are listed in `unknown` with a `note`, never guessed.
-`Accept: text/csv` gives a table, `Accept: application/ld+json` the participation records of the page."""
+Each date stands for the interval of days it is known to: a day, a month or a year as the source gives it, a
+sourced bound (not before / not after), or a window derived by the treaty's own rule. A status is decided when
+the whole interval is on one side of `as_of`; records whose interval straddles it (or that lack the date) are
+listed in `unknown` with a `note` naming the interval and where it came from, never guessed.
+
+""" + DATE_DOC + """
+
+Each item carries `evidence` (the best level among its sources); `evidence=` keeps only records at that level or
+better (depositary > official > secondary). `reported_total` is the depositary's own count of this status (the
+latest dated on or before `as_of`), beside `total`, the count of the records.
+`Accept: text/csv` gives a table, `Accept: application/ld+json` the participation records of the page.
+
+**Reproduce the answer in SPARQL** with `participations-on.rq` (first below): bind `?treaty` (or `?participant`),
+`?on` (an `xsd:date`), `?status` and optionally `?min_evidence` by a `VALUES` block; each row's `?list` says
+whether it is in `items` or `unknown`, and `?status_on_date` is its status (`unknown` where JSON gives null).
+The route computes the same rules from the records (`participations.rq`, the intervals of their dates
+`date-intervals.rq` and `date-bounds.rq`) and the published totals (`reported-totals.rq`)."""
+
+PARTICIPATION_QUERIES = ("participations-on", "participations", "date-intervals", "date-bounds", "reported-totals")
 
 
 @router.get("/treaties", response_model=TreatyList, responses=LIST_RESPONSES, summary="Treaties",
-            description=sparql_doc("instruments", intro=(
+            description=sparql_doc("instruments", "date-intervals", "date-bounds", intro=(
                 "The instruments that states sign and become party to (treaties and protocols; the query is run "
                 "with `of_class` bound to `cgo:Treaty`). `q` filters by label, alternative label or official number.")))
-def list_treaties(request: Request, store: StoreDep, q: Q = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
-    return list_answer(request, instruments.list_instruments(store, q=q, treaties_only=True), TreatyList,
-                       limit=limit, offset=offset)
+def list_treaties(request: Request, store: StoreDep, q: Q = None, evidence: Evidence = None,
+                  limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
+    answer = instruments.list_instruments(store, q=q, treaties_only=True).at_least(evidence_param(evidence))
+    return list_answer(request, answer, TreatyList, limit=limit, offset=offset)
 
 
 @router.get("/treaties/{id}", response_model=InstrumentDetail, responses=DETAIL_RESPONSES, summary="One treaty",
-            description=sparql_doc("instruments", "instrument-relations", intro=(
+            description=sparql_doc("instruments", "instrument-relations", "date-intervals", "date-bounds", intro=(
                 "One treaty: labels, dates, depositary, related instruments, sources. "
                 "`Accept: application/ld+json` gives its graph with its participation records.")))
 def get_treaty(id: str, request: Request, store: StoreDep):
@@ -48,13 +66,14 @@ def get_treaty(id: str, request: Request, store: StoreDep):
 
 @router.get("/treaties/{id}/parties", response_model=ParticipationList, responses=LIST_RESPONSES,
             summary="States party to (or signatory of) a treaty on a date",
-            description=sparql_doc("participations", intro=RULES_DOC))
+            description=sparql_doc(*PARTICIPATION_QUERIES, intro=RULES_DOC))
 def treaty_parties(id: str, request: Request, store: StoreDep, as_of: AsOf = None, status: Status = None,
-                   limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
+                   evidence: Evidence = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
     on = as_of_date(as_of)
     checked = participation.check_status(status)
+    level = evidence_param(evidence)
     treaty = instruments.get_instrument(store, id, treaties_only=True)
-    answer = participation.treaty_parties(store, treaty["iri"], on=on, status=checked)
+    answer = participation.treaty_parties(store, treaty["iri"], on=on, status=checked, evidence=level)
     answer.echo["coverage_note"] = treaty["coverage_note"]
     return list_answer(request, answer, ParticipationList, limit=limit, offset=offset,
                        graph=lambda items: graphs.records_graph(store, [i["iri"] for i in items]))

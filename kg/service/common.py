@@ -33,6 +33,11 @@ class ListAnswer:
             body["unknown"] = self.unknown
         return body
 
+    def at_least(self, evidence: str | None) -> ListAnswer:
+        """Only the items whose evidence level is `evidence` or better (every item when None); echoes the level."""
+        items = [i for i in self.items if meets(i.get("evidence"), evidence)]
+        return ListAnswer(items, echo={**self.echo, "evidence": evidence}, unknown=self.unknown)
+
 
 def run(store: Store, name: str, **bindings) -> list[Row]:
     """Run the named query `name` with the given pyoxigraph terms bound (None values are left unbound)."""
@@ -146,3 +151,34 @@ def concept_labels(store: Store) -> dict[str, str | None]:
 def concept_list(labels: dict[str, str | None], iris: list[str]) -> list[dict]:
     """Concept IRIs as [{"id", "label", "iri"}], labelled from concept_labels()."""
     return [ref(i, last_segment(i), labels.get(i)) for i in iris]
+
+
+# Evidence levels (issue 11): a record's best level among its sources; `evidence=` keeps that level and better.
+EVIDENCE_RANK = {"depositary": 3, "official": 2, "secondary": 1}
+
+
+def best_evidence(levels: str | None) -> str | None:
+    """The best of a record's evidence levels (a GROUP_CONCAT column of IRIs): 'depositary', ..."""
+    slugs = [last_segment(iri) for iri in split(levels)]
+    known = [s for s in slugs if s in EVIDENCE_RANK]
+    return max(known, key=EVIDENCE_RANK.__getitem__) if known else None
+
+
+def evidence_param(value: str | None) -> str | None:
+    """The `evidence` parameter: the lowest level counted (depositary > official > secondary), or None.
+
+    Raises:
+        BadParameter: not one of the levels.
+    """
+    if not value:
+        return None
+    level = value.strip().lower()
+    if level not in EVIDENCE_RANK:
+        raise BadParameter("evidence", f"unknown evidence level '{value}'; expected one of: "
+                                       f"{', '.join(EVIDENCE_RANK)} (the lowest level counted)")
+    return level
+
+
+def meets(evidence: str | None, minimum: str | None) -> bool:
+    """Whether a record with `evidence` counts when only `minimum` and better are wanted."""
+    return minimum is None or EVIDENCE_RANK.get(evidence or "", 0) >= EVIDENCE_RANK[minimum]

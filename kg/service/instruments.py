@@ -4,8 +4,10 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from kg.errors import BadParameter
+from kg.intervals import Interval
 from kg.namespaces import CGO
-from kg.service.common import ListAnswer, find, kind_of, query_text, ref, run, split
+from kg.service.common import ListAnswer, best_evidence, find, kind_of, query_text, ref, run, split
+from kg.service.dates import date_fields, intervals
 from kg.store.base import Row, Store
 
 
@@ -14,20 +16,32 @@ def instrument_kinds(store: Store) -> dict[str, str]:
     return {kind_of(r["class"]): r["class"] for r in run(store, "instrument-classes")}
 
 
-def instrument_item(row: Row) -> dict:
-    """One instrument row as the contract's instrument fields (plus a few more)."""
-    return {
+# item field -> date property
+DATES = {"adopted": "adoptionDate", "opened_for_signature": "openingForSignatureDate",
+         "entry_into_force": "entryIntoForceDate", "application_date": "applicationDate"}
+
+
+def instrument_item(row: Row, spans: dict[str, Interval] | None = None) -> dict:
+    """One instrument row as the contract's instrument fields (plus a few more); spans: its date intervals."""
+    item = {
         "id": row["id"], "iri": row["instrument"], "label": row["label"],
         "alt_labels": split(row["alt_labels"]), "kind": kind_of(row["kind"]),
-        "adopted": row["adopted"], "opened_for_signature": row["opened_for_signature"],
-        "entry_into_force": row["entry_into_force"], "application_date": row["application_date"],
         "depositary": ref(row["depositary"], row["depositary_id"], row["depositary_label"]),
         "adoption_place": row["adoption_place"],
         "status": row["status"].rsplit("/", 1)[-1] if row["status"] else None,
         "adopted_by": split(row["adopted_by"]), "official_texts": split(row["official_texts"]),
         "sources": split(row["sources"]), "source_as_of": row["source_as_of"],
-        "coverage_note": row["coverage_note"],
+        "coverage_note": row["coverage_note"], "evidence": best_evidence(row["evidence_levels"]),
     }
+    for name, prop in DATES.items():
+        item.update(date_fields(name, (spans or {}).get(prop), row[name]))
+    return item
+
+
+def items_of(store: Store, rows: list[Row]) -> list[dict]:
+    """Instrument rows as items, with the intervals of their dates."""
+    spans = intervals(store, [r["instrument"] for r in rows])
+    return [instrument_item(r, spans.get(r["instrument"])) for r in rows]
 
 
 def list_instruments(store: Store, *, q: str | None = None, kind: str | None = None,
@@ -50,7 +64,7 @@ def list_instruments(store: Store, *, q: str | None = None, kind: str | None = N
         of_class = ox.NamedNode(kinds[kind.lower()])
     rows = run(store, "instruments", of_class=of_class, q=query_text(q))
     echo = {"q": q} if treaties_only else {"q": q, "kind": kind}
-    return ListAnswer([instrument_item(r) for r in rows], echo=echo)
+    return ListAnswer(items_of(store, rows), echo=echo)
 
 
 def get_instrument(store: Store, ident: str, *, treaties_only: bool = False) -> dict:
@@ -61,7 +75,7 @@ def get_instrument(store: Store, ident: str, *, treaties_only: bool = False) -> 
     """
     of_class = ox.NamedNode(str(CGO["Treaty"])) if treaties_only else None
     row = find(run(store, "instruments", of_class=of_class), ident, kind="treaty" if treaties_only else "instrument")
-    item = instrument_item(row)
+    item = items_of(store, [row])[0]
     item["related"] = [
         {"relation": r["relation"], "direction": r["direction"],
          "instrument": ref(r["other"], r["other_id"], r["other_label"])}

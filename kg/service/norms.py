@@ -4,8 +4,8 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from kg.errors import BadParameter
-from kg.service.common import (ListAnswer, concept_labels, concept_list, concept_param, find, query_text, ref, run,
-                               split)
+from kg.service.common import (ListAnswer, best_evidence, concept_labels, concept_list, concept_param, find,
+                               query_text, ref, run, split)
 from kg.store.base import Row, Store
 from kg.suggest import close_ids
 
@@ -18,6 +18,7 @@ def norm_item(row: Row, labels: dict[str, str | None]) -> dict:
         "instrument": ref(row["instrument"], row["instrument_id"], row["instrument_label"]),
         "topics": concept_list(labels, split(row["topics"])),
         "addressees": concept_list(labels, split(row["addressees"])),
+        "evidence": best_evidence(row["evidence_levels"]),
         "sources": split(row["sources"]), "source_as_of": row["source_as_of"],
     }
 

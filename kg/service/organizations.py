@@ -1,15 +1,19 @@
 """Organizations and bodies: GET /organizations and /organizations/{id}."""
 from __future__ import annotations
 
-from kg.service.common import ListAnswer, find, kind_of, query_text, ref, run, split
+from kg.intervals import Interval
+from kg.service.common import ListAnswer, best_evidence, find, kind_of, query_text, ref, run, split
+from kg.service.dates import date_fields, intervals
 from kg.store.base import Row, Store
 
 
-def organization_item(row: Row) -> dict:
-    """One organization row as the contract's organization fields."""
+def organization_item(row: Row, spans: dict[str, Interval] | None = None) -> dict:
+    """One organization row as the contract's organization fields; spans: the intervals of its dates."""
     return {
         "id": row["id"], "iri": row["organization"], "label": row["label"],
-        "alt_labels": split(row["alt_labels"]), "kind": kind_of(row["kind"]), "founded": row["founded"],
+        "alt_labels": split(row["alt_labels"]), "kind": kind_of(row["kind"]),
+        **date_fields("founded", (spans or {}).get("founded"), row["founded"]),
+        "evidence": best_evidence(row["evidence_levels"]),
         "parent": ref(row["parent"], row["parent_id"], row["parent_label"]),
         "sources": split(row["sources"]), "source_as_of": row["source_as_of"],
         "coverage_note": row["coverage_note"],
@@ -18,8 +22,13 @@ def organization_item(row: Row) -> dict:
 
 def list_organizations(store: Store, *, q: str | None = None) -> ListAnswer:
     """Organizations and bodies whose label or acronym contains q (case-insensitive)."""
-    rows = run(store, "organizations", q=query_text(q))
-    return ListAnswer([organization_item(r) for r in rows], echo={"q": q})
+    return ListAnswer(items_of(store, run(store, "organizations", q=query_text(q))), echo={"q": q})
+
+
+def items_of(store: Store, rows: list[Row]) -> list[dict]:
+    """Organization rows as items, with the intervals of their dates."""
+    spans = intervals(store, [r["organization"] for r in rows])
+    return [organization_item(r, spans.get(r["organization"])) for r in rows]
 
 
 def find_organization(store: Store, ident: str) -> Row:
@@ -38,7 +47,7 @@ def get_organization(store: Store, ident: str) -> dict:
         NotFound: unknown id; carries close ids.
     """
     rows = run(store, "organizations")
-    item = organization_item(find(rows, ident, kind="organization"))
+    item = items_of(store, [find(rows, ident, kind="organization")])[0]
     item["sub_organizations"] = [ref(r["organization"], r["id"], r["label"]) for r in rows
                                  if r["parent"] == item["iri"]]
     return item

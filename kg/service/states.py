@@ -4,11 +4,10 @@ from __future__ import annotations
 from datetime import date
 
 import pycountry
-import pyoxigraph as ox
 
 from kg.errors import NotFound
 from kg.service import memberships, participation
-from kg.service.common import ListAnswer, query_text, run, split
+from kg.service.common import ListAnswer, best_evidence, query_text, run, split
 from kg.store.base import Row, Store
 from kg.suggest import close_ids
 
@@ -18,6 +17,7 @@ def state_item(row: Row) -> dict:
     return {
         "id": row["id"], "iri": row["state"], "label": row["label"], "alpha2": row["alpha2"],
         "numeric": row["numeric"], "alt_labels": split(row["alt_labels"]),
+        "evidence": best_evidence(row["evidence_levels"]),
         "sources": split(row["sources"]), "source_as_of": row["source_as_of"],
     }
 
@@ -67,8 +67,8 @@ def get_state(store: Store, ident: str, *, on: date) -> dict:
     row = find_state(store, ident)
     item = state_item(row)
     item["as_of"] = on.isoformat()
-    item["memberships"] = [memberships.membership_item(r, on) for r in run(
-        store, "memberships", member=ox.NamedNode(row["state"]))]
-    item["treaties"] = [participation.participation_item(r, on) for r in run(
-        store, "participations", participant=ox.NamedNode(row["state"]))]
+    item["memberships"] = [memberships.membership_item(r, on)
+                           for r in memberships.records(store, member=row["state"])]
+    item["treaties"] = [participation.participation_item(r, on)
+                        for r in participation.records(store, participant=row["state"])]
     return item

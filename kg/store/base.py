@@ -100,6 +100,10 @@ class Store(Protocol):
         """
         ...
 
+    def quads(self):
+        """Every quad of the dataset (named graphs and the default graph), as an iterator of pyoxigraph Quads."""
+        ...
+
     def counts(self) -> dict[str, int]:
         """Triples per named graph."""
         ...

@@ -149,6 +149,10 @@ class EmbeddedStore:
                        default_graphs=default_graphs, named_graphs=named_graphs)
         return self.sandbox.run(query, fmt=fmt, default_graphs=default_graphs, named_graphs=named_graphs)
 
+    def quads(self):
+        """Every quad of the store (named graphs and the default graph), read lazily."""
+        return self._store.quads_for_pattern(None, None, None, None)
+
     def counts(self) -> dict[str, int]:
         """Triples per named graph, as the store holds them."""
         if self._counts is None:

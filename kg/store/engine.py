@@ -10,8 +10,8 @@ import pyoxigraph as ox
 
 from kg import results
 from kg.errors import QueryError, ResultTooLarge
-from kg.namespaces import PREFIXES
-from kg.sparql_policy import masked
+from kg.namespaces import PREFIXES, QUERY_BASE_IRI
+from kg.sparql_parse import ParsedQuery, parse
 from kg.store.base import QueryOutput
 
 _POS = re.compile(r"at (\d+):(\d+)")
@@ -40,16 +40,17 @@ def dataset_args(default_graphs: list[str] | None, named_graphs: list[str] | Non
     return args
 
 
-_GRAPH_WORDS = re.compile(r"\b(GRAPH|FROM)\b", re.IGNORECASE)
-
-
 def default_graph_only(query: str, default_graphs: list[str] | None, named_graphs: list[str] | None) -> bool:
-    """Whether a query reads only the default graph: no dataset in the request, no GRAPH or FROM in the
-    query (outside strings, comments and IRIs). Such a query gets the same answer from a store that
-    holds only the default graph."""
+    """Whether a query reads only the default graph: no dataset in the request, and no GRAPH pattern
+    or FROM clause in its parse (kg.sparql_parse). Such a query gets the same answer from a store
+    that holds only the default graph; a text that does not parse is sent to the full store."""
     if default_graphs or named_graphs:
         return False
-    return _GRAPH_WORDS.search(masked(query)) is None
+    try:
+        parsed = parse(query)
+    except QueryError:
+        return False
+    return isinstance(parsed, ParsedQuery) and not parsed.names_graphs
 
 
 def run(store: ox.Store, query: str, *, fmt: str, max_results: int, max_bytes: int | None = None,
@@ -59,12 +60,14 @@ def run(store: ox.Store, query: str, *, fmt: str, max_results: int, max_bytes: i
     fmt is a key of results.SELECT_FORMATS (for SELECT/ASK) or results.GRAPH_FORMATS (CONSTRUCT/DESCRIBE);
     the caller maps a format of the wrong family to its family's default.
 
+    Relative IRIs resolve against kg.namespaces.QUERY_BASE_IRI unless the query declares a BASE.
+
     Raises:
         QueryError: syntax error, or a format that does not fit the query form.
         ResultTooLarge: the answer is over a cap (see serialize_answer).
     """
     try:
-        answer = store.query(query, **dataset_args(default_graphs, named_graphs))
+        answer = store.query(query, base_iri=QUERY_BASE_IRI, **dataset_args(default_graphs, named_graphs))
     except SyntaxError as exc:
         raise query_error(exc) from None
     except ValueError as exc:

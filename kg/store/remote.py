@@ -36,9 +36,9 @@ import pyoxigraph as ox
 from kg import named_queries
 from kg.config import Settings
 from kg.errors import KgError, QueryError, QueryTimeout, ResultTooLarge, StoreError
-from kg.namespaces import GRAPH_BUILD, GRAPH_DEFAULT, sparql_prologue
+from kg.namespaces import GRAPH_BUILD, GRAPH_DEFAULT, QUERY_BASE_IRI, sparql_prologue
 from kg.store.base import QueryOutput, Row, bind
-from kg.negotiation import query_form  # TODO(policy): the parse-based form of kg.sparql_policy
+from kg.sparql_parse import parse
 from kg.store.engine import serialize_answer
 
 REMOTE_FACTOR = 3  # the endpoint's SPARQL JSON may take a few times the bytes of the answer re-serialized here
@@ -118,13 +118,18 @@ def _virtuoso_ask(body: bytes) -> bytes | None:
     return json.dumps({"head": {}, "boolean": true}).encode()
 
 
-def _query_error(status: int, text: str) -> QueryError:
+def _query_error(status: int, text: str, *, lines_before: int = 0) -> QueryError:
     message = text.strip() or f"the endpoint answered {status}"
     for pattern in _POSITION:
         match = pattern.search(message)
         if match:
-            return QueryError(message, int(match.group(1)), int(match.group(2)))
+            return QueryError(message, max(1, int(match.group(1)) - lines_before), int(match.group(2)))
     return QueryError(message)
+
+
+# Users' queries get the embedded store's base (kg.namespaces.QUERY_BASE_IRI) as a BASE line of
+# their own: a BASE the query declares comes after it and wins, as with pyoxigraph's base_iri.
+_USER_BASE = f"BASE <{QUERY_BASE_IRI}>\n"
 
 
 class RemoteStore:
@@ -214,7 +219,7 @@ class RemoteStore:
 
     def _post(self, query: str, *, default_graphs: list[str] | None = None,
               named_graphs: list[str] | None = None, dataset: bool = True, graph: bool | None = None,
-              cap: int | None = None) -> httpx.Response:
+              lines_before: int = 0, cap: int | None = None) -> httpx.Response:
         """POST the query (form-encoded) and return a 2xx response, its body read (see _read_capped).
 
         dataset=False sends the graphs as given (the service's own dataset when none), for the queries
@@ -252,7 +257,7 @@ class RemoteStore:
         except httpx.HTTPError as exc:
             raise StoreError(f"SPARQL endpoint {self.endpoint} unreachable: {exc}") from None
         if response.status_code in (400, 422):
-            raise _query_error(response.status_code, response.text)
+            raise _query_error(response.status_code, response.text, lines_before=lines_before)
         timed_out = response.status_code in (408, 504) or (
             response.is_error and "timeout" in response.text[:300].lower())
         if timed_out:
@@ -303,10 +308,22 @@ class RemoteStore:
 
     def execute(self, query: str, *, fmt: str, default_graphs: list[str] | None = None,
                 named_graphs: list[str] | None = None) -> QueryOutput:
-        response = self._post(query, default_graphs=default_graphs, named_graphs=named_graphs,
-                              graph=query_form(query) == "graph", cap=self.max_bytes)
+        response = self._post(_USER_BASE + query, default_graphs=default_graphs, named_graphs=named_graphs,
+                              graph=getattr(parse(query), "family", None) == "graph", lines_before=1,
+                              cap=self.max_bytes)
         return serialize_answer(self._answer(response), fmt=fmt, max_results=self.max_results,
                                 max_bytes=self.max_bytes)
+
+    def quads(self):
+        """Every quad of the endpoint (named graphs and the default graph).
+
+        The answer is fetched whole (SPARQL JSON) and read lazily; a Graph Store Protocol download
+        would stream, but not every engine offers one.
+        """
+        query = "SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+        for row in self._answer(self._post(query)):
+            graph = row["g"] if row["g"] is not None else ox.DefaultGraph()
+            yield ox.Quad(row["s"], row["p"], row["o"], graph)
 
     def counts(self) -> dict[str, int]:
         if self._counts is None:

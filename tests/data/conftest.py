@@ -50,3 +50,27 @@ def select(data_graph: Graph):
         ]
 
     return run
+
+
+def date_interval(value: str) -> tuple[str, str]:
+    """The first and last day (ISO strings) a date value stands for, from its lexical form.
+
+    A day ("2009-04-01") stands for itself, a month ("1992-01", xsd:gYearMonth) for its first to last day, a year
+    ("1949", xsd:gYear) for 1 January to 31 December: the precision is in the lexical form, as the shapes require.
+    """
+    import calendar
+
+    if len(value) == 10:
+        return value, value
+    if len(value) == 7:
+        year, month = int(value[:4]), int(value[5:])
+        return f"{value}-01", f"{value}-{calendar.monthrange(year, month)[1]:02d}"
+    if len(value) == 4:
+        return f"{value}-01-01", f"{value}-12-31"
+    raise ValueError(f"not a date value: {value!r}")
+
+
+@pytest.fixture(scope="session")
+def interval():
+    """`date_interval` as a fixture, for tests that decide membership on a day from dates of any precision."""
+    return date_interval

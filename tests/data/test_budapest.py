@@ -259,11 +259,12 @@ def test_switzerland_ratified(select):
     assert (r["sig"], r["consent"], r["eif"]) == ("2001-11-23", "2011-09-21", "2012-01-01")
 
 
-@pytest.mark.parametrize("code", ["MLT", "UKR", "PHL", "POL", "NOR", "NGA", "COL", "ISR"])
+@pytest.mark.parametrize("code", ["MLT", "UKR", "PHL", "POL", "NGA", "COL", "ISR"])
 def test_consent_without_a_confirmed_date(select, code):
     # Malta: the Portuguese notice gives 13 and 12 April 2012; Ukraine: 07.09.2005 is the national ratification law,
     # not the deposit; Philippines: "Party" since 2018; Poland: 29 January 2015 is the President's act, not the
-    # deposit; Norway: "ratified in 2006"; Nigeria, Colombia, Israel: accession named without the day of deposit
+    # deposit; Nigeria, Colombia, Israel: accession named without the day of deposit (Norway, "ratified in 2006",
+    # now has its consent to the year: tests/data/test_treaty_gaps.py)
     r = participation(select, "budapest-convention", code)
     assert r["kind"] is not None and r["consent"] is None
 
@@ -312,14 +313,15 @@ def test_accessions_have_no_signature(select):
           FILTER NOT EXISTS {{ ?p cgo:signatureDate ?sig }}
         }}""")
     assert {r["code"] for r in rows} == {"AUS", "BRA", "BEN", "FJI", "KIR", "SLE", "CHL", "CIV", "PHL", "NGA", "COL", "ISR",
-                                         "ARG", "MAR", "TON", "PER", "SEN", "CPV", "CRI"}
+                                         "ARG", "MAR", "TON", "PER", "SEN", "CPV", "CRI", "TUN", "LKA", "PAN"}
 
 
 def test_count_of_recorded_participations(select):
-    # 29 from the first pass + 10 from the second + 23 from the third + 7 from the fourth (TUR TON SMR PER SEN ROU NLD);
-    # the depositary counts 75 Parties (20 June 2024), so this is partial
+    # 29 from the first pass + 10 from the second + 23 from the third + 7 from the fourth (TUR TON SMR PER SEN ROU NLD)
+    # + 9 from the pass of 2026-12-04 (MCO TUN LKA SRB SVN MKD ECU PAN, and the signatory ZAF); the depositary
+    # counted 76 contracting States and 2 signatories on 9 October 2024, so this is still partial (78 of about 80)
     rows = select(f"""SELECT ?p WHERE {{ ?p a cgo:TreatyParticipation ; cgo:instrument <{T}budapest-convention> }}""")
-    assert len(rows) == 69
+    assert len(rows) == 78
 
 
 def test_parties_in_force_on_1_january_2013(select):

@@ -98,10 +98,24 @@ def test_russia_was_suspended_not_expelled_on_25_february_2022(select):
 
 
 def test_members_on_16_march_2022_are_the_46(select):
-    # every dated member on that day is one of the 46 (five members have no day on an official page read)
+    # every member with a day on that day is one of the 46 (five members have only a year, which an xsd:date
+    # FILTER does not compare)
     on_day = members_on(select, "2022-03-16")
     assert on_day <= COE_46
     assert len(on_day) == 41
+
+
+def test_all_46_decided_on_16_march_2022_with_year_precision(select, interval):
+    rows = select(f"""
+        SELECT ?m ?start ?end WHERE {{
+          ?r a cgo:Membership ; org:organization <{O}coe> ; org:role role:member ; org:member ?m ;
+             cgo:startDate ?start .
+          OPTIONAL {{ ?r cgo:endDate ?end }}
+        }}""")
+    day = "2022-03-16"
+    held = {r["m"].removeprefix(S) for r in rows
+            if interval(r["start"])[1] <= day and (r.get("end") is None or interval(r["end"])[0] > day)}
+    assert held == COE_46
 
 
 def test_greece_two_spells(select):
@@ -142,16 +156,29 @@ def test_accession_days(select, code, start):
     assert spells(select, code) == [{"start": start, "end": None, "reason": None}]
 
 
-def test_members_without_an_official_day_have_no_start(select):
-    # only years on the CoE list of 46: Cyprus 1961, San Marino 1988, Slovakia 1993, Andorra 1994, BiH 2002
+def test_members_without_an_official_day_start_in_the_year_of_the_coe_list(select):
+    # only years on the CoE lists of 46 (Offices in Georgia and Sarajevo): Cyprus 1961, San Marino 1988,
+    # Slovakia 1993, Andorra 1994, BiH 2002; the days in the press (SMR, SVK) are in comments, not dates
     rows = select(f"""
-        SELECT ?m (COUNT(?r) AS ?n) (COUNT(?start) AS ?dated) WHERE {{
-          ?r a cgo:Membership ; org:organization <{O}coe> ; org:member ?m ; org:role role:member .
-          OPTIONAL {{ ?r cgo:startDate ?start }}
-        }} GROUP BY ?m""")
-    undated = {r["m"].removeprefix(S) for r in rows if r["dated"] == "0"}
-    assert undated == {"CYP", "SMR", "SVK", "AND", "BIH"}
-    assert all(r["n"] == "1" for r in rows if r["m"].removeprefix(S) in undated)
+        SELECT ?m ?start ?dt ?ev WHERE {{
+          ?r a cgo:Membership ; org:organization <{O}coe> ; org:member ?m ; org:role role:member ;
+             cgo:startDate ?start ; cgo:evidence ?ev .
+          BIND (STR(DATATYPE(?start)) AS ?dt) FILTER (?dt = "http://www.w3.org/2001/XMLSchema#gYear")
+        }}""")
+    years = {r["m"].removeprefix(S): r["start"] for r in rows}
+    assert years == {"CYP": "1961", "SMR": "1988", "SVK": "1993", "AND": "1994", "BIH": "2002"}
+    assert {r["ev"].rsplit("/", 1)[1] for r in rows} == {"depositary"}
+    undated = select(f"""
+        SELECT ?m WHERE {{ ?r a cgo:Membership ; org:organization <{O}coe> ; org:member ?m ; org:role role:member .
+                           FILTER NOT EXISTS {{ ?r cgo:startDate ?s }} }}""")
+    assert undated == []
+
+
+def test_coe_reported_total_46(select):
+    rows = select(f"""
+        SELECT ?n WHERE {{ ?t a cgo:ReportedTotal ; cgo:totalOf <{O}coe> ; cgo:totalStatus "member" ;
+                               cgo:totalCount ?n ; cgo:totalDate ?d }}""")
+    assert [r["n"] for r in rows] == ["46"]
 
 
 # ------------------------------------------------------------------ Convention 108

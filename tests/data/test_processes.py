@@ -70,7 +70,7 @@ def test_gfce_north_macedonia_cites_the_gfce_news_item(select):
 
 def test_paris_call_supporters_are_supporters_not_members(select):
     pc = members(select, "paris-call")
-    assert len(pc) == 35
+    assert len(pc) == 72
     assert all(r["role"].endswith("/role/supporter") for r in pc.values())
     assert members(select, "paris-call", "member") == {}
 
@@ -80,10 +80,20 @@ def test_paris_call_named_state_supporters(select, code):
     assert code in members(select, "paris-call", "supporter")
 
 
-@pytest.mark.parametrize("code", ["CHN", "RUS", "ISR", "ROU", "UKR"])
+@pytest.mark.parametrize("code", ["CHN", "RUS", "ISR", "UKR", "GEO"])
 def test_paris_call_states_not_recorded(select, code):
-    # CHN, RUS, ISR: reported absent from the Call; ROU, UKR: no supporter file found under the name tried
+    # CHN, RUS, ISR: reported absent from the Call; UKR, GEO: no supporter file found under the names tried
     assert code not in members(select, "paris-call")
+
+
+@pytest.mark.parametrize("code,file", [
+    # session 3: files _supporters/{name}-state-{site code}.md; the site's own codes ROM, MTG, SCG are mapped to ISO
+    ("ROU", "roumanie-state-ROM.md"), ("MNE", "montenegro-state-MTG.md"), ("SRB", "serbie-state-SCG.md"),
+    ("KOR", "coree_du_sud-state-KOR.md"), ("SEN", "senegal-state-SEN.md"), ("MEX", "mexique-state-MEX.md"),
+])
+def test_paris_call_supporters_found_in_session_3(select, code, file):
+    src = members(select, "paris-call", "supporter")[code]["source"]
+    assert src.startswith("https://github.com/ambanum/pariscall.international/blob/") and src.endswith(file)
 
 
 def test_paris_call_records_undated(select):

@@ -186,10 +186,23 @@ def test_g7_members_and_eu_partner(select):
     }
 
 
-def test_g7_memberships_have_no_start_date(select):
-    # No official page read gives a day; only years (1975, 1976, 1977).
-    assert select("SELECT ?m WHERE { ?m org:organization orgn:g7 ; cgo:startDate ?d }") == []
+def test_g7_memberships_start_in_the_years_official_pages_give(select):
+    # Global Affairs Canada: the leaders of France, Germany, Italy, Japan, the UK and the US met "in 1975";
+    # "Canada subsequently joined the forum in 1976". No page gives a joining day; the EU's year is not recorded
+    # (1977 and 1981 in the pages seen).
+    rows = select("SELECT ?m ?d WHERE { ?r org:organization orgn:g7 ; org:member ?m ; cgo:startDate ?d }")
+    starts = {r["m"].rsplit("/", 1)[1]: r["d"] for r in rows}
+    assert starts == {"DEU": "1975", "FRA": "1975", "GBR": "1975", "ITA": "1975", "JPN": "1975", "USA": "1975",
+                      "CAN": "1976"}
 
 
 def test_russia_not_in_g7(select):
     assert select("SELECT ?m WHERE { ?m org:organization orgn:g7 ; org:member state:RUS }") == []
+
+
+def test_g7_founded_1975_and_its_reported_total(select):
+    # Global Affairs Canada: the leaders met "in 1975"; "a forum for the leaders of seven of the world's most
+    # industrialized nations"
+    assert select("SELECT ?f WHERE { orgn:g7 cgo:founded ?f }") == [{"f": "1975"}]
+    rows = select("SELECT ?n WHERE { ?t a cgo:ReportedTotal ; cgo:totalOf orgn:g7 ; cgo:totalCount ?n }")
+    assert rows == [{"n": "7"}]

@@ -17,7 +17,7 @@ GOOD = """@prefix cgo: <https://w3id.org/cybergov/ontology#> .
     cgo:instrument <https://w3id.org/cybergov/id/treaty/budapest-convention> ;
     cgo:signatureDate "2001-11-23"^^xsd:date ;
     cgo:consentDate "{consent}"^^xsd:date ;
-    dct:source <https://www.coe.int/en/web/conventions/> ; cgo:asOf "2026-01-01"^^xsd:date .
+    dct:source <https://www.coe.int/en/web/conventions/> ; cgo:asOf "2026-01-01"^^xsd:date ; cgo:evidence <https://w3id.org/cybergov/id/evidence/depositary> .
 """
 
 

@@ -66,7 +66,7 @@ def test_good_contribution_conforms_and_summarizes_its_changes(canonical):
     assert new[CGO + "Membership"] == [ID + "membership/coe/DEU"]
     assert new[CGO + "TreatyParticipation"] == [ID + "participation/budapest-convention/DEU"]
     assert report["summary"]["changed_facts"] == [] and report["summary"]["records_touched"] == []
-    assert report["summary"]["new_fact_count"] == 24
+    assert report["summary"]["new_fact_count"] == 27  # three records of 8 facts, each with its cgo:evidence (issue 11)
     fact = next(f for f in report["summary"]["new_facts"] if f["predicate"] == CGO + "consentDate")
     assert (fact["file"], fact["line"]) == ("tests/fixtures/contributions/good.ttl", 29)
 

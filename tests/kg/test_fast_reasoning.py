@@ -49,7 +49,7 @@ def test_fast_path_infers_chains_inverses_and_project_rules(fixture_data):
     fra, coe, budapest = ID["state/FRA"], ID["organization/coe"], ID["treaty/budapest-convention"]
     assert (fra, CGO.memberOf, coe) in inferred        # property chain (prp-spo2), a SPARQL rule here
     assert (coe, CGO.hasMember, fra) in inferred       # inverse of the chain's conclusion (prp-inv)
-    assert (fra, CGO.partyTo, budapest) in inferred    # kg/rules/party-to.rq
+    assert (fra, CGO.consentedTo, budapest) in inferred    # kg/rules/consented-to.rq
     assert (fra, RDF.type, CGO.Actor) in inferred      # subclass (cax-sco)
 
 

@@ -109,11 +109,11 @@ def test_duplicate_records_are_found_by_both_validators():
         @prefix id: <https://w3id.org/cybergov/id/> .
         id:membership\\/coe\\/FRA-again a cgo:Membership ; org:member id:state\\/FRA ; org:organization id:organization\\/coe ;
             org:role id:role\\/member ; cgo:startDate "1949-08-03"^^xsd:date ;
-            dct:source <https://example.org/source> ; cgo:asOf "2026-01-01"^^xsd:date .
+            dct:source <https://example.org/source> ; cgo:asOf "2026-01-01"^^xsd:date ; cgo:evidence <https://w3id.org/cybergov/id/evidence/official> .
         id:participation\\/budapest-convention\\/FRA-again a cgo:TreatyParticipation ;
             cgo:participant id:state\\/FRA ; cgo:instrument id:treaty\\/budapest-convention ;
             cgo:signatureDate "2001-11-23"^^xsd:date ;
-            dct:source <https://example.org/source> ; cgo:asOf "2026-01-01"^^xsd:date .
+            dct:source <https://example.org/source> ; cgo:asOf "2026-01-01"^^xsd:date ; cgo:evidence <https://w3id.org/cybergov/id/evidence/official> .
         """, format="turtle")
     asserted = merge([CANONICAL])
     asserted += extra

@@ -44,15 +44,15 @@ def test_membership_chain_infers_member_of_and_inverse():
     assert (URIRef("urn:o"), CGO.hasMember, URIRef("urn:s")) in r.inferred
 
 
-def test_participation_rules_infer_party_and_signatory():
+def test_participation_rules_infer_consented_to_and_signed():
     r = _close("<urn:p> a cgo:TreatyParticipation ; cgo:participant <urn:s> ; cgo:instrument <urn:t> ; "
                "cgo:signatureDate '2001-01-01' ; cgo:consentDate '2002-01-01' . "
                "<urn:q> a cgo:TreatyParticipation ; cgo:participant <urn:s2> ; cgo:instrument <urn:t> ; "
                "cgo:signatureDate '2001-01-01' .")
-    assert (URIRef("urn:s"), CGO.partyTo, URIRef("urn:t")) in r.inferred
-    assert (URIRef("urn:t"), CGO.hasParty, URIRef("urn:s")) in r.inferred
-    assert (URIRef("urn:s2"), CGO.signatoryOf, URIRef("urn:t")) in r.inferred
-    assert (URIRef("urn:s2"), CGO.partyTo, URIRef("urn:t")) not in r.inferred  # signed only
+    assert (URIRef("urn:s"), CGO.consentedTo, URIRef("urn:t")) in r.inferred
+    assert (URIRef("urn:t"), CGO.consentGivenBy, URIRef("urn:s")) in r.inferred
+    assert (URIRef("urn:s2"), CGO.signed, URIRef("urn:t")) in r.inferred
+    assert (URIRef("urn:s2"), CGO.consentedTo, URIRef("urn:t")) not in r.inferred  # signed only
     assert (URIRef("urn:p"), RDF.type, CGO.ConsentRecord) in r.inferred
 
 

@@ -62,7 +62,9 @@ def test_named_queries_answer_the_same(remote, embedded):
 
 
 def test_user_queries_serialize_identically(remote, embedded):
-    query = (f"SELECT ?s ?p ?o WHERE {{ GRAPH <{GRAPH_ASSERTED}> {{ ?s ?p ?o }} }} ORDER BY ?s ?p ?o LIMIT 20")
+    # IRI subjects only: blank-node labels (e.g. of a cgo:DateBound) are each engine's own
+    query = (f"SELECT ?s ?p ?o WHERE {{ GRAPH <{GRAPH_ASSERTED}> {{ ?s ?p ?o FILTER (isIRI(?s)) }} }} "
+             "ORDER BY ?s ?p ?o LIMIT 20")
     for fmt in ("json", "xml", "csv", "tsv"):
         assert remote.execute(query, fmt=fmt).body == embedded.execute(query, fmt=fmt, isolated=False).body
 

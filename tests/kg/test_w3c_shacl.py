@@ -32,6 +32,9 @@ SUITE = Path(__file__).resolve().parents[3] / "shared" / "w3c-shacl-tests"
 KNOWN = {
     "core/property/uniqueLang-002": "rdflib normalises \"1\"^^xsd:boolean to \"true\" when it parses the shapes, "
                                     "so sh:uniqueLang \"1\" cannot be told from sh:uniqueLang true",
+    "core/property/or-datatypes-001": "rdflib, which parses the suite here, turns the ill-formed \"none\"^^xsd:boolean "
+                                      "into \"false\" before the compiled sh:or of datatypes sees it (the build parses "
+                                      "with pyoxigraph, which keeps the lexical form)",
 }
 
 
