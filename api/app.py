@@ -63,6 +63,10 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         try:
             yield
         finally:
+            pool = getattr(app.state, "check_pool", None)  # the validation workers, if any request started them
+            if pool is not None:
+                pool.close()
+                app.state.check_pool = None
             if own:
                 app.state.store.close()
 

@@ -6,10 +6,12 @@ from http import HTTPStatus
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from starlette.exceptions import HTTPException
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from kg.errors import (BadParameter, ContributionTooLarge, InconsistencyError, KgError, LoadError, NotFound, QueryError,
-                       QueryRefused, QueryTimeout, ResultTooLarge, StoreError, ValidationFailed, ValidationTimeout)
+from kg.errors import (BadParameter, ContributionMemoryExceeded, ContributionTooLarge, InconsistencyError, KgError,
+                       LoadError, NotFound, QueryError, QueryRefused, QueryTimeout, RequestTooLarge, ResultTooLarge,
+                       StoreError, TooManyChecks, ValidationFailed, ValidationTimeout, WorkerDied,
+                       WorkerMemoryExceeded)
 
 PROBLEM = "application/problem+json"
 
@@ -35,6 +37,16 @@ def _status(exc: KgError) -> tuple[int, str]:
         return 413, "Result too large"
     if isinstance(exc, ContributionTooLarge):
         return 413, "Contribution too large"
+    if isinstance(exc, RequestTooLarge):
+        return 413, "Request too large"
+    if isinstance(exc, ContributionMemoryExceeded):
+        return 413, "Contribution too costly"
+    if isinstance(exc, WorkerMemoryExceeded):
+        return 503, "Memory limit reached"
+    if isinstance(exc, WorkerDied):
+        return 503, "Worker died"
+    if isinstance(exc, TooManyChecks):
+        return 429, "Too many validations"
     if isinstance(exc, ValidationTimeout):
         return 503, "Validation timed out"
     if isinstance(exc, LoadError):
@@ -57,7 +69,30 @@ async def kg_error_handler(request: Request, exc: KgError) -> JSONResponse:
         extra.update(line=exc.line, column=exc.column)
     if isinstance(exc, LoadError) and exc.position:
         extra.update(file=exc.position.file, line=exc.position.line, column=exc.position.column)
-    return problem(status, title, str(exc), **extra)
+    if isinstance(exc, (RequestTooLarge, WorkerMemoryExceeded)):
+        extra.update(limit=exc.limit, setting=exc.setting)
+    if isinstance(exc, ResultTooLarge):
+        extra.update(limit=exc.limit, setting=exc.setting)
+    response = problem(status, title, str(exc), **extra)
+    if isinstance(exc, (RequestTooLarge, ContributionTooLarge)):
+        response.headers["Connection"] = "close"  # the rest of the body is not read: end the connection
+    if status in (429, 503):
+        response.headers["Retry-After"] = "1" if isinstance(exc, (WorkerDied, WorkerMemoryExceeded)) else "5"
+    return response
+
+
+async def http_error_handler(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    """Starlette's own errors (no route matches the path, method not allowed) as problem details too."""
+    try:
+        title = HTTPStatus(exc.status_code).phrase
+    except ValueError:
+        title = "Error"
+    detail = exc.detail if isinstance(exc.detail, str) and exc.detail != title else (
+        f"no resource at {request.url.path!r}" if exc.status_code == 404 else title)
+    response = problem(exc.status_code, title, detail)
+    for name, value in (exc.headers or {}).items():
+        response.headers[name] = value
+    return response
 
 
 async def request_validation_handler(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -68,18 +103,7 @@ async def request_validation_handler(request: Request, exc: RequestValidationErr
         {"parameter": n, "message": e.get("msg")} for n, e in zip(names, errors)])
 
 
-async def http_error_handler(request: Request, exc: HTTPException) -> JSONResponse:
-    """Errors raised by the framework itself (unknown path, wrong method, a malformed multipart body)."""
-    title = HTTPStatus(exc.status_code).phrase
-    detail = str(exc.detail)
-    if detail == title:  # the framework's bare phrase: say what was asked
-        detail = f"{title}: {request.method} {request.url.path}"
-    response = problem(exc.status_code, title, detail)
-    response.headers.update(exc.headers or {})
-    return response
-
-
 def install(app: FastAPI) -> None:
     app.add_exception_handler(KgError, kg_error_handler)
-    app.add_exception_handler(HTTPException, http_error_handler)
+    app.add_exception_handler(StarletteHTTPException, http_error_handler)
     app.add_exception_handler(RequestValidationError, request_validation_handler)

@@ -34,10 +34,23 @@ class Problem(BaseModel):
     acceptable: list[str] | None = Field(default=None, description="The media types it can be had in (406).")
 
 
+class GraphCounts(BaseModel):
+    """Triples per graph."""
+
+    asserted: int
+    inferred: int
+    ontology: int
+    default: int | None = Field(default=None, description="The union asserted + ontology + inferred.")
+
+
 class Health(BaseModel):
-    status: str = Field(examples=["ok"])
-    triples: int
+    status: str = Field(examples=["ok"], description="`ok`, or `inconsistent` (with status 503) when the "
+                        "graphs served do not hold what the build recorded.")
+    triples: int = Field(description="Triples in asserted + ontology + inferred.")
     version: str = Field(description="Content hash of the built graph.")
+    graphs: GraphCounts | None = Field(default=None, description="Triples per graph, as served.")
+    recorded: GraphCounts | None = Field(default=None, description="Triples per graph, as the build recorded them.")
+    consistent: bool = Field(default=True, description="Whether `graphs` matches `recorded`.")
 
 
 class Ref(BaseModel):

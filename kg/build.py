@@ -5,7 +5,6 @@ A warm start finds `.cache/build-<hash>.nq` for the current inputs and skips the
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import time
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg import named_queries
+from kg.cache_files import locked, matches, read_json, sha256_file, write_json
 from kg.config import Settings
 from kg.errors import InconsistencyError, ValidationFailed
 from kg.fast_build import build_in_store, write_store_dataset
@@ -27,6 +27,7 @@ from kg.terms import to_oxigraph
 from kg.validation import ValidationReport, load_shapes, validate_graph
 
 PIPELINE_VERSION = "3"
+DEFAULT_GRAPH_COUNT = "default"  # write_dataset's key for the default graph's count
 
 
 @dataclass
@@ -39,6 +40,7 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     from_cache: bool = False
     report: ValidationReport | None = None
+    default_triples: int | None = None  # triples in the default graph (the union); None for builds before it was recorded
 
     @property
     def triples(self) -> int:
@@ -103,9 +105,9 @@ def load_inputs(settings: Settings) -> Loaded:
 def write_dataset(path: Path, graphs: dict[str, Graph]) -> dict[str, int]:
     """Write named graphs, and their union as the default graph, as N-Quads (atomically).
 
-    Returns the triple count per named graph.
+    Returns the triple count per named graph, and of the default graph under DEFAULT_GRAPH_COUNT.
     """
-    tmp = path.with_suffix(".tmp")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     quads = []
     counts: dict[str, int] = {}
     union: set = set()
@@ -120,6 +122,7 @@ def write_dataset(path: Path, graphs: dict[str, Graph]) -> dict[str, int]:
     quads.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in union)
     ox.serialize(quads, str(tmp), format=ox.RdfFormat.N_QUADS)
     os.replace(tmp, path)
+    counts[DEFAULT_GRAPH_COUNT] = len(union)
     return counts
 
 
@@ -141,15 +144,33 @@ def build(settings: Settings, *, use_cache: bool = True, strict: bool = True) ->
     version = content_hash(settings)
     dataset_path = cache / f"build-{version}.nq"
     meta_path = cache / f"build-{version}.json"
-    if use_cache and dataset_path.exists() and meta_path.exists():
-        meta = json.loads(meta_path.read_text())
-        if strict and not meta.get("conforms", False):
-            # written by a non-strict build (e.g. the benchmarks) from data that does not pass: build again,
-            # which raises with the full report, rather than serve it
-            return build(settings, use_cache=False, strict=strict)
-        return BuildResult(version=version, dataset_path=dataset_path, counts=meta["counts"],
-                           timings=meta.get("timings", {}), from_cache=True)
+    with locked(cache):  # one process builds; another starting on the same cache waits, then reuses it
+        if use_cache:
+            hit = _cached(version, dataset_path, meta_path, strict=strict)
+            if hit is not None:
+                return hit
+        return _build(settings, version, dataset_path, meta_path, strict=strict)
 
+
+def _cached(version: str, dataset_path: Path, meta_path: Path, *, strict: bool) -> BuildResult | None:
+    """The cached build if its meta reads and the dataset has the sha256 the meta records; else None.
+
+    A build written by a non-strict run (e.g. the benchmarks) from data that does not pass is not
+    reused by a strict one: building again raises with the full report, rather than serve it.
+    """
+    meta = read_json(meta_path)
+    if meta is None or not isinstance(meta.get("counts"), dict):
+        return None
+    if not matches(dataset_path, meta.get("sha256")):
+        return None
+    if strict and not meta.get("conforms", False):
+        return None
+    return BuildResult(version=version, dataset_path=dataset_path, counts=meta["counts"],
+                       timings=meta.get("timings", {}), from_cache=True, default_triples=meta.get("default_triples"))
+
+
+def _build(settings: Settings, version: str, dataset_path: Path, meta_path: Path, *, strict: bool) -> BuildResult:
+    cache = settings.cache_path
     if settings.reasoner == "fast" and settings.validator == "fast":
         return _build_fast(settings, version, dataset_path, meta_path, strict=strict)
 
@@ -184,17 +205,21 @@ def build(settings: Settings, *, use_cache: bool = True, strict: bool = True) ->
             graphs[source.graph_iri] = source.graph
     cache.mkdir(parents=True, exist_ok=True)
     counts = write_dataset(dataset_path, graphs)
+    default_triples = counts.pop(DEFAULT_GRAPH_COUNT)
     timings["write"] = time.perf_counter() - mark
     timings["total"] = time.perf_counter() - started
-    _write_meta(meta_path, version, counts, timings, conforms=report.conforms and not reasoning.problems)
-    return BuildResult(version=version, dataset_path=dataset_path, counts=counts, timings=timings, report=report)
+    _write_meta(meta_path, version, counts, timings, conforms=report.conforms and not reasoning.problems,
+                dataset_path=dataset_path, default_triples=default_triples)
+    return BuildResult(version=version, dataset_path=dataset_path, counts=counts, timings=timings, report=report,
+                       default_triples=default_triples)
 
 
 def _write_meta(path: Path, version: str, counts: dict[str, int], timings: dict[str, float], *,
-                conforms: bool) -> None:
-    """What a cache hit reads back: counts, timings, and whether the build passed the shapes and the reasoner."""
-    path.write_text(json.dumps({"version": version, "counts": counts, "timings": timings, "conforms": conforms},
-                               indent=2))
+                conforms: bool, dataset_path: Path, default_triples: int) -> None:
+    """What a cache hit reads back (atomically written): counts per graph and of the default graph, timings,
+    whether the build passed the shapes and the reasoner, and the dataset's sha256 (checked before reuse)."""
+    write_json(path, {"version": version, "counts": counts, "default_triples": default_triples, "timings": timings,
+                      "conforms": conforms, "dataset": dataset_path.name, "sha256": sha256_file(dataset_path)})
 
 
 def _build_fast(settings: Settings, version: str, dataset_path: Path, meta_path: Path, *,
@@ -209,9 +234,11 @@ def _build_fast(settings: Settings, version: str, dataset_path: Path, meta_path:
     mark = time.perf_counter()
     settings.cache_path.mkdir(parents=True, exist_ok=True)
     counts = write_store_dataset(built, dataset_path, file_graphs=settings.file_graphs)
+    default_triples = len(built.union)
     timings = dict(built.timings)
     timings["write"] = time.perf_counter() - mark
     timings["total"] = time.perf_counter() - started
-    _write_meta(meta_path, version, counts, timings, conforms=built.report.conforms and not built.problems)
+    _write_meta(meta_path, version, counts, timings, conforms=built.report.conforms and not built.problems,
+                dataset_path=dataset_path, default_triples=default_triples)
     return BuildResult(version=version, dataset_path=dataset_path, counts=counts, timings=timings,
-                       report=built.report)
+                       report=built.report, default_triples=default_triples)

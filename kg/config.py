@@ -55,10 +55,22 @@ class Settings(BaseSettings):
     file_graphs: bool = Field(default=True, description="Keep one named graph per source file.")
 
     query_timeout: float = Field(default=10.0, gt=0, description="Seconds a SPARQL query may run.")
-    max_results: int = Field(default=10_000, gt=0, description="Rows (or triples) a query may return.")
-    max_query_bytes: int = Field(default=100_000, gt=0)
+    max_results: int = Field(default=100_000, gt=0, description="Rows (or triples) a query may return; "
+                             "a larger answer is refused (413) with how to page, never cut silently.")
+    max_result_bytes: int = Field(default=64_000_000, gt=0, description="Bytes a SPARQL answer may take "
+                                  "(counted while it is collected); a larger answer is refused (413).")
+    max_query_bytes: int = Field(default=100_000, gt=0, description="Largest POST /sparql body or query.")
     max_upload_bytes: int = Field(default=5_000_000, gt=0, description="Largest body POST /validate accepts.")
+    max_nesting_depth: int = Field(default=256, gt=0, description="Deepest nesting of objects and arrays a "
+                                   "JSON-LD contribution may have; checked before parsing (400).")
     validate_timeout: float = Field(default=60.0, gt=0)
+    validate_workers: int = Field(default=2, ge=1, description="Worker processes that check contributions.")
+    validate_per_client: int = Field(default=1, ge=1, description="Checks one client address may have running "
+                                     "or waiting at once (more: 429), so one client cannot hold every worker.")
+    query_worker_memory: int = Field(default=3_000_000_000, ge=0, description="Address space (bytes, "
+                                     "RLIMIT_AS) of each query worker; 0 = no limit. Over it: 503.")
+    validate_worker_memory: int = Field(default=1_500_000_000, ge=0, description="Address space (bytes, "
+                                        "RLIMIT_AS) of each validation worker; 0 = no limit. Over it: 413.")
     response_cache_entries: int = Field(default=4096, ge=0,
                                         description="GET answers kept per graph version (0 = no response cache).")
     query_workers: int = Field(default=2, ge=1, description="Worker processes that run SPARQL queries.")

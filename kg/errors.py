@@ -69,7 +69,47 @@ class QueryTimeout(KgError):
 
 
 class ResultTooLarge(KgError):
-    """A result exceeded the configured cap."""
+    """A SPARQL answer exceeded a cap (rows or bytes); it is refused whole, never cut."""
+
+    def __init__(self, message: str, *, limit: int, setting: str) -> None:
+        self.limit = limit
+        self.setting = setting
+        super().__init__(message)
+
+
+class RequestTooLarge(KgError):
+    """A request body is larger than its limit (counted while it is read, chunked bodies included)."""
+
+    def __init__(self, limit: int, setting: str) -> None:
+        self.limit = limit
+        self.setting = setting
+        super().__init__(f"the request body is larger than {limit} bytes (the limit; {setting})")
+
+
+class WorkerMemoryExceeded(KgError):
+    """A worker process ran out of its memory limit (and was replaced)."""
+
+    def __init__(self, message: str, *, limit: int, setting: str) -> None:
+        self.limit = limit
+        self.setting = setting
+        super().__init__(message)
+
+
+class ContributionMemoryExceeded(WorkerMemoryExceeded):
+    """Checking a contribution needed more memory than the validation worker's limit."""
+
+
+class WorkerDied(KgError):
+    """A worker process died while answering (it was retried once, then replaced): the service is fine."""
+
+
+class TooManyChecks(KgError):
+    """A client already has as many validations running or waiting as it may."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        super().__init__(f"this client already has {limit} validation(s) running or waiting (the limit; "
+                         "CYBERGOV_VALIDATE_PER_CLIENT); retry when it ends")
 
 
 class StoreError(KgError):

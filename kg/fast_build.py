@@ -134,7 +134,7 @@ def write_store_dataset(built: StoreBuild, path: Path, *, file_graphs: bool) -> 
               for solution in store.query(named_queries.get("graph-counts", "pipeline").text)}
     for name in (GRAPH_ASSERTED, GRAPH_ONTOLOGY, GRAPH_INFERRED):
         counts.setdefault(name, 0)
-    tmp = path.with_suffix(".tmp")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     with tmp.open("wb") as out:
         store.dump(out, format=ox.RdfFormat.N_QUADS)
         # the default graph: the union the shapes ran on (asserted + ontology + inferred); N-Triples lines

@@ -12,9 +12,10 @@ from api.deps import StoreDep
 from api.errors import problem
 from api.responses import ONTOLOGY_RESPONSES, RESOURCE_RESPONSES
 from kg import named_queries, negotiation
-from kg.errors import NotFound
+from kg.errors import NotFound, QueryError
 from kg.namespaces import ID, PREFIXES
 from kg.results import GRAPH_FORMATS, graph_body
+from kg.store.base import term_syntax
 from kg.suggest import close_ids
 
 router = APIRouter(tags=["linked data"])
@@ -54,7 +55,11 @@ def _graph_response(request: Request, store, triples, key: str, tag: str) -> Res
                         "SPARQL:\n\n```sparql\n" + named_queries.get("describe-resource").text + "\n```")
 def resource(kind: Kind, slug: str, request: Request, store: StoreDep, format: str | None = None) -> Response:
     iri = f"{ID}{kind}/{slug}"
-    node = ox.NamedNode(iri)
+    try:
+        node = ox.NamedNode(iri)
+        term_syntax(node)  # what the named queries will bind: refuses what pyoxigraph lets through
+    except (ValueError, QueryError):  # not an IRI ('a b', '<>', '"', NUL, ...): no such resource can exist
+        raise NotFound(kind, slug) from None
     if not store.ask(named_queries.get("resource-exists").text, bindings={"resource": node}):
         known = [r["resource"][len(f"{ID}{kind}/"):] for r in store.select(
             named_queries.get("ids-of-kind").text, bindings={"prefix": ox.Literal(f"{ID}{kind}/")})]

@@ -9,11 +9,12 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from api.body import read_limited
 from api.deps import SettingsDep, StoreDep
 from api.errors import problem
 from api.responses import SPARQL_POST_RESPONSES, SPARQL_RESPONSES
 from kg import negotiation
-from kg.errors import QueryError
+from kg.errors import QueryError, RequestTooLarge
 from kg.namespaces import QUERY_BASE_IRI
 from kg.results import GRAPH_FORMATS
 from kg.service_description import describe
@@ -30,8 +31,8 @@ Relative IRIs resolve against `{QUERY_BASE_IRI}` unless the query declares a `BA
 parse is a 400 with line and column; updates, LOAD and SERVICE to hosts off the allow-list are
 refused (403), so is `update=`. One `query` per request (two are a 400); a POST body is read in
 its declared `charset` (UTF-8 by default). Time and result size are bounded
-(`CYBERGOV_QUERY_TIMEOUT`, `CYBERGOV_MAX_RESULTS`); a truncated answer carries
-`X-Result-Truncated: true`."""
+(`CYBERGOV_QUERY_TIMEOUT`, `CYBERGOV_MAX_RESULTS`, `CYBERGOV_MAX_RESULT_BYTES`); an answer over a cap
+is refused (413, a problem detail stating the cap and how to page), never cut."""
 
 
 def _etag(version: str, *parts) -> str:
@@ -122,12 +123,8 @@ def _charset(content_type: str) -> str | None:
                      "query": {"type": "string"}}}}}}})
 async def sparql_post(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    declared = int(request.headers.get("content-length") or 0)
-    if declared > settings.max_query_bytes:
-        return problem(413, "Request too large", f"body is {declared} bytes; the limit is {settings.max_query_bytes}")
-    body = await request.body()
-    if len(body) > settings.max_query_bytes:
-        return problem(413, "Request too large", f"body is {len(body)} bytes; the limit is {settings.max_query_bytes}")
+    body = await read_limited(request, settings.max_query_bytes,
+                              RequestTooLarge(settings.max_query_bytes, "CYBERGOV_MAX_QUERY_BYTES"))
     if "update" in request.query_params or content_type == "application/sparql-update":
         return _refuse_update()
     raw_type = request.headers.get("content-type", "")

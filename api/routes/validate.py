@@ -7,7 +7,10 @@ application/ld+json, application/rdf+xml). The answer is the same JSON as
 `cybergov validate --format json` (docs/validation-report.schema.json): 200 conforms,
 422 violations, 400 unreadable (both as application/problem+json, the report carrying
 title/status/detail). 413 beyond Settings.max_upload_bytes (refused on Content-Length before
-reading, or as soon as the stream passes the limit); 503 past Settings.validate_timeout.
+reading, or as soon as the stream passes the limit) or when checking needs more memory than
+Settings.validate_worker_memory; 400 for JSON-LD nested deeper than Settings.max_nesting_depth
+(checked before parsing); 429 when the client already has Settings.validate_per_client checks
+running or waiting; 503 past Settings.validate_timeout.
 """
 from __future__ import annotations
 
@@ -15,20 +18,23 @@ import asyncio
 import threading
 from pathlib import PurePosixPath
 
+import pyoxigraph as ox
 from fastapi import APIRouter, Request, Response
 from starlette.datastructures import UploadFile
 
 from api.deps import SettingsDep
+from api.body import read_limited
 from api.errors import PROBLEM, problem
 from api.responses import PROBLEM_REF
 from kg.check_report import CheckReport
-from kg.check_worker import CheckWorker
+from kg.check_worker import CheckPool
 from kg.config import Settings
 from kg.errors import ContributionTooLarge, LoadError, SourcePosition
-from kg.loading import MEDIA_TYPES
+from kg.loading import MEDIA_TYPES, format_for
+from kg.nesting import check_json_depth
 
 router = APIRouter(tags=["validate"])
-_worker_lock = threading.Lock()
+_pool_lock = threading.Lock()
 
 RAW_TYPES = ["text/turtle", "application/n-triples", "application/trig", "application/n-quads",
              "application/ld+json", "application/rdf+xml"]
@@ -47,31 +53,15 @@ _REPORT_OR_PROBLEM = {"content": {PROBLEM: {"schema": {"anyOf": [{"$ref": "#/com
                                                                  PROBLEM_REF]}}}}
 
 
-def _worker(request: Request, settings: Settings) -> CheckWorker:
-    """The app's validation worker (started on first use, kept on app.state)."""
-    with _worker_lock:
-        worker = getattr(request.app.state, "check_worker", None)
-        if worker is None:
-            worker = CheckWorker(settings)
-            request.app.state.check_worker = worker
-        return worker
-
-
-async def _read_body(request: Request, limit: int) -> bytes:
-    """The body, refusing more than limit bytes without reading them all.
-
-    Raises:
-        ContributionTooLarge: Content-Length or the bytes received exceed limit.
-    """
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise ContributionTooLarge(limit)
-    body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > limit:
-            raise ContributionTooLarge(limit)
-    return bytes(body)
+def _pool(request: Request, settings: Settings) -> CheckPool:
+    """The app's validation workers (each started on first use; the pool is kept on app.state and
+    closed when the app shuts down)."""
+    with _pool_lock:
+        pool = getattr(request.app.state, "check_pool", None)
+        if pool is None:
+            pool = CheckPool(settings)
+            request.app.state.check_pool = pool
+        return pool
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -111,18 +101,21 @@ async def _files(request: Request, body: bytes) -> list[tuple[str, str, str | No
     responses={
         400: {"description": "Unreadable: syntax errors (the report lists them all) or not UTF-8.",
               **_REPORT_OR_PROBLEM},
-        413: {"description": "Body larger than CYBERGOV_MAX_UPLOAD_BYTES.", **_PROBLEM_RESPONSE},
+        413: {"description": "Body larger than CYBERGOV_MAX_UPLOAD_BYTES, or checking it needed more memory than "
+                             "CYBERGOV_VALIDATE_WORKER_MEMORY.", **_PROBLEM_RESPONSE},
         415: {"description": "Content-Type is not an RDF format or multipart/form-data.", **_PROBLEM_RESPONSE},
         422: {"description": "The contribution has violations (the report says which, where).",
               **_REPORT_OR_PROBLEM},
-        503: {"description": "Validation took longer than CYBERGOV_VALIDATE_TIMEOUT and was stopped.",
+        429: {"description": "This client already has CYBERGOV_VALIDATE_PER_CLIENT validations running or waiting.",
               **_PROBLEM_RESPONSE},
+        503: {"description": "Validation took longer than CYBERGOV_VALIDATE_TIMEOUT and was stopped, or its "
+                             "worker died (it is replaced).", **_PROBLEM_RESPONSE},
     },
     openapi_extra={"requestBody": _REQUEST_BODY},
 )
 async def validate(request: Request, settings: SettingsDep) -> Response:
     """Check a contribution; nothing it sends is stored. Same JSON as `cybergov validate --format json`."""
-    body = await _read_body(request, settings.max_upload_bytes)
+    body = await read_limited(request, settings.max_upload_bytes, ContributionTooLarge(settings.max_upload_bytes))
     content_type = request.headers.get("content-type", "")
     media = content_type.split(";")[0].strip().lower()
     if media == "multipart/form-data":
@@ -135,7 +128,11 @@ async def validate(request: Request, settings: SettingsDep) -> Response:
         return problem(415, "Unsupported media type",
                        f"Content-Type {media or '(none)'!r} is not an RDF format: send multipart/form-data "
                        f"with files, or one of {', '.join(RAW_TYPES)}")
-    worker = _worker(request, settings)
-    report = await asyncio.to_thread(worker.check, documents, timeout=settings.validate_timeout)
+    for name, text, media_type in documents:
+        if format_for(name, media_type) == ox.RdfFormat.JSON_LD:  # before any parser recurses into it
+            check_json_depth(text, limit=settings.max_nesting_depth, name=name)
+    client = request.client.host if request.client else None
+    report = await asyncio.to_thread(_pool(request, settings).check, documents, timeout=settings.validate_timeout,
+                                     client=client)
     status = CheckReport.model_validate_json(report).status
     return Response(report, status_code=status, media_type="application/json" if status == 200 else PROBLEM)

@@ -4,7 +4,28 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.config import Settings
+from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY
 from kg.store.base import QueryOutput, Row, Store
+
+GRAPH_KEYS = {"asserted": GRAPH_ASSERTED, "inferred": GRAPH_INFERRED, "ontology": GRAPH_ONTOLOGY}
+
+
+def recorded_counts(built: "BuildResult") -> dict[str, int]:
+    """The build's own record of its size: triples in asserted, inferred, ontology and (when recorded) default."""
+    counts = {key: built.counts.get(iri, 0) for key, iri in GRAPH_KEYS.items()}
+    if built.default_triples is not None:
+        counts["default"] = built.default_triples
+    return counts
+
+
+def held_counts(store: Store) -> dict[str, int]:
+    """What a store holds, under the keys of recorded_counts."""
+    counts = store.counts()
+    held = {key: counts.get(iri, 0) for key, iri in GRAPH_KEYS.items()}
+    default_count = getattr(store, "default_count", None)  # a store that cannot count its default graph leaves it out
+    if default_count is not None:
+        held["default"] = default_count()
+    return held
 
 if TYPE_CHECKING:  # kg.build imports kg.store.base (through kg.fast_build): no import cycle at run time
     from kg.build import BuildResult
@@ -21,13 +42,15 @@ def open_store(settings: Settings, built: "BuildResult") -> Store:
     if settings.store == "remote":
         from kg.store.remote import RemoteStore
 
-        return CachedStore(RemoteStore(settings, version=built.version))
+        return CachedStore(RemoteStore(settings, version=built.version, recorded=recorded_counts(built)))
     from kg.store.embedded import EmbeddedStore, materialize
 
     path = materialize(built.dataset_path, settings.cache_path / f"store-{built.version}")
     return CachedStore(EmbeddedStore(path, version=built.version, timeout=settings.query_timeout,
-                                     max_results=settings.max_results, workers=settings.query_workers,
-                                     memory=settings.query_memory))
+                                     max_results=settings.max_results, max_bytes=settings.max_result_bytes,
+                                     workers=settings.query_workers, memory=settings.query_memory,
+                                     worker_memory=settings.query_worker_memory,
+                                     recorded=recorded_counts(built)))
 
 
-__all__ = ["open_store", "Store", "QueryOutput", "Row"]
+__all__ = ["open_store", "recorded_counts", "held_counts", "Store", "QueryOutput", "Row"]

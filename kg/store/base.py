@@ -74,6 +74,7 @@ class Store(Protocol):
     """What the API and the CLI need from a backend."""
 
     version: str
+    recorded: dict[str, int] | None  # the build's own counts (kg.store.recorded_counts), checked by /health
 
     def select(self, query: str, *, bindings: dict[str, object] | None = None) -> list[Row]:
         """Run a trusted named SELECT; rows map variable names to lexical values (None if unbound)."""
@@ -93,6 +94,8 @@ class Store(Protocol):
         Raises:
             QueryError: malformed query (with line and column).
             QueryTimeout: over the time limit (the work is stopped).
+            ResultTooLarge: the answer is over the row or byte cap (refused whole, never cut).
+            WorkerMemoryExceeded, WorkerDied: the worker running it ran out of memory or died (503).
             StoreError: the backend failed.
         """
         ...
@@ -103,6 +106,10 @@ class Store(Protocol):
 
     def counts(self) -> dict[str, int]:
         """Triples per named graph."""
+        ...
+
+    def default_count(self) -> int:
+        """Triples in the default graph (the union asserted + ontology + inferred)."""
         ...
 
     def close(self) -> None:

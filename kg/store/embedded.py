@@ -16,6 +16,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import named_queries
+from kg.cache_files import locked, matches, read_json, sha256_file, tree_digests, tree_matches, write_json
 from kg.errors import QueryError, StoreError
 from kg.namespaces import PREFIXES
 from kg.store.base import QueryOutput, Row, bind
@@ -28,36 +29,61 @@ def union_file(store_dir: Path) -> Path:
     return store_dir.parent / f"{store_dir.name}.default.nt"
 
 
+def manifest_file(store_dir: Path) -> Path:
+    """Where the sha256 of a materialized store's files (and its N-Triples copy) are recorded."""
+    return store_dir.parent / f"{store_dir.name}.json"
+
+
 def _write_union(store: ox.Store, target: Path) -> None:
-    tmp = target.with_suffix(".tmp")
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     store.dump(str(tmp), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
     os.replace(tmp, target)
 
 
+def _intact(target: Path) -> bool:
+    """Whether a materialized store and its N-Triples copy are byte for byte what was recorded."""
+    manifest = read_json(manifest_file(target))
+    if manifest is None or not target.exists():
+        return False
+    return tree_matches(target, manifest.get("store")) and matches(union_file(target), manifest.get("default"))
+
+
+def _discard(target: Path) -> None:
+    for path in (manifest_file(target), union_file(target)):
+        path.unlink(missing_ok=True)
+    if target.exists():
+        shutil.rmtree(target)
+
+
 def materialize(nquads: Path, target: Path) -> Path:
-    """Bulk-load a built N-Quads file into a RocksDB directory (atomically); reuse it if present.
+    """Bulk-load a built N-Quads file into a RocksDB directory; reuse it if it is intact.
 
     Also writes the default graph as N-Triples beside it (union_file), which query workers load
-    into memory.
+    into memory, and a manifest of both (manifest_file): the sha256 of every file, checked at every
+    start. Everything is written under a temporary name and renamed, under the cache's lock, so two
+    servers starting on one cache never see a half-written store; a damaged one is discarded and
+    loaded again from the N-Quads (which kg.build checked against its own sha256).
+
+    Raises:
+        StoreError: the N-Quads cannot be loaded (the message names the file).
     """
-    if target.exists():
-        if not union_file(target).exists():
-            _write_union(ox.Store.read_only(str(target)), union_file(target))
-        return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=target.name + ".", dir=target.parent))
-    try:
-        store = ox.Store(str(tmp))
-        store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
-        store.flush()
-        store.optimize()
-        _write_union(store, union_file(target))
-        del store
-        os.rename(tmp, target)
-    except OSError:
-        shutil.rmtree(tmp, ignore_errors=True)
-        if not target.exists():
-            raise
+    with locked(target.parent):
+        if _intact(target):
+            return target
+        _discard(target)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+        try:
+            store = ox.Store(str(tmp))
+            store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+            store.flush()
+            store.optimize()
+            _write_union(store, union_file(target))
+            del store
+            os.rename(tmp, target)
+        except (OSError, SyntaxError) as exc:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise StoreError(f"cannot load {nquads} into {target}: {exc}; delete {nquads.parent} to rebuild") from None
+        write_json(manifest_file(target), {"store": tree_digests(target), "default": sha256_file(union_file(target))})
     return target
 
 
@@ -65,7 +91,8 @@ class EmbeddedStore:
     """Read-only pyoxigraph store with a query sandbox for untrusted SPARQL."""
 
     def __init__(self, path: Path, *, version: str, timeout: float, max_results: int, workers: int,
-                 memory: bool = True) -> None:
+                 memory: bool = True, max_bytes: int | None = None, worker_memory: int = 0,
+                 recorded: dict[str, int] | None = None) -> None:
         try:
             self._store = ox.Store.read_only(str(path))
         except OSError as exc:
@@ -73,18 +100,24 @@ class EmbeddedStore:
         self.path = path
         self.version = version
         self.max_results = max_results
+        self.max_bytes = max_bytes
         self._timeout = timeout
         self._workers = workers
+        self._worker_memory = worker_memory
+        self.recorded = recorded  # the build's own counts (kg.store.recorded_counts), for /health
         self._memory = memory and union_file(path).exists()
         self._sandbox: QuerySandbox | None = None
         self._counts: dict[str, int] | None = None
+        self._default_count: int | None = None
 
     @property
     def sandbox(self) -> QuerySandbox:
         if self._sandbox is None:
             self._sandbox = QuerySandbox(str(self.path), workers=self._workers, timeout=self._timeout,
-                                         max_results=self.max_results,
-                                         memory_path=str(union_file(self.path)) if self._memory else None)
+                                         max_results=self.max_results, max_bytes=self.max_bytes,
+                                         memory_limit=self._worker_memory,
+                                         memory_path=str(union_file(self.path)) if self._memory else None,
+                                         memory_triples=(self.recorded or {}).get("default"))
         return self._sandbox
 
     def start(self) -> None:
@@ -112,7 +145,7 @@ class EmbeddedStore:
     def execute(self, query: str, *, fmt: str, default_graphs: list[str] | None = None,
                 named_graphs: list[str] | None = None, isolated: bool = True) -> QueryOutput:
         if not isolated:
-            return run(self._store, query, fmt=fmt, max_results=self.max_results,
+            return run(self._store, query, fmt=fmt, max_results=self.max_results, max_bytes=self.max_bytes,
                        default_graphs=default_graphs, named_graphs=named_graphs)
         return self.sandbox.run(query, fmt=fmt, default_graphs=default_graphs, named_graphs=named_graphs)
 
@@ -121,10 +154,18 @@ class EmbeddedStore:
         return self._store.quads_for_pattern(None, None, None, None)
 
     def counts(self) -> dict[str, int]:
+        """Triples per named graph, as the store holds them."""
         if self._counts is None:
             rows = self._store.query(named_queries.get("graph-counts", "pipeline").text)
             self._counts = {sol["g"].value: int(sol["n"].value) for sol in rows}
         return dict(self._counts)
+
+    def default_count(self) -> int:
+        """Triples in the store's default graph (the union asserted + ontology + inferred)."""
+        if self._default_count is None:
+            rows = self._store.query(named_queries.get("default-count", "pipeline").text)
+            self._default_count = int(next(iter(rows))["n"].value)
+        return self._default_count
 
     def close(self) -> None:
         if self._sandbox is not None:

@@ -9,7 +9,7 @@ import re
 import pyoxigraph as ox
 
 from kg import results
-from kg.errors import QueryError
+from kg.errors import QueryError, ResultTooLarge
 from kg.namespaces import PREFIXES, QUERY_BASE_IRI
 from kg.sparql_parse import ParsedQuery, parse
 from kg.store.base import QueryOutput
@@ -53,9 +53,9 @@ def default_graph_only(query: str, default_graphs: list[str] | None, named_graph
     return isinstance(parsed, ParsedQuery) and not parsed.names_graphs
 
 
-def run(store: ox.Store, query: str, *, fmt: str, max_results: int,
+def run(store: ox.Store, query: str, *, fmt: str, max_results: int, max_bytes: int | None = None,
         default_graphs: list[str] | None = None, named_graphs: list[str] | None = None) -> QueryOutput:
-    """Evaluate a query and serialize at most max_results rows or triples.
+    """Evaluate a query and serialize its answer, refusing one over max_results rows/triples or max_bytes.
 
     fmt is a key of results.SELECT_FORMATS (for SELECT/ASK) or results.GRAPH_FORMATS (CONSTRUCT/DESCRIBE);
     the caller maps a format of the wrong family to its family's default.
@@ -64,6 +64,7 @@ def run(store: ox.Store, query: str, *, fmt: str, max_results: int,
 
     Raises:
         QueryError: syntax error, or a format that does not fit the query form.
+        ResultTooLarge: the answer is over a cap (see serialize_answer).
     """
     try:
         answer = store.query(query, base_iri=QUERY_BASE_IRI, **dataset_args(default_graphs, named_graphs))
@@ -71,34 +72,70 @@ def run(store: ox.Store, query: str, *, fmt: str, max_results: int,
         raise query_error(exc) from None
     except ValueError as exc:
         raise QueryError(str(exc)) from None
-    return serialize_answer(answer, fmt=fmt, max_results=max_results)
+    return serialize_answer(answer, fmt=fmt, max_results=max_results, max_bytes=max_bytes)
 
 
-def serialize_answer(answer, *, fmt: str, max_results: int) -> QueryOutput:
+_PAGING = ("ask for less: page with ORDER BY, LIMIT and OFFSET, select fewer or shorter values, "
+           "or download the whole dataset from /dump")
+
+
+def _too_many(max_results: int) -> ResultTooLarge:
+    return ResultTooLarge(f"the answer has more than {max_results} rows or triples (the limit; "
+                          f"CYBERGOV_MAX_RESULTS): {_PAGING}", limit=max_results, setting="CYBERGOV_MAX_RESULTS")
+
+
+def _too_big(max_bytes: int) -> ResultTooLarge:
+    return ResultTooLarge(f"the answer is larger than {max_bytes} bytes (the limit; CYBERGOV_MAX_RESULT_BYTES): "
+                          f"{_PAGING}", limit=max_bytes, setting="CYBERGOV_MAX_RESULT_BYTES")
+
+
+def _size(term) -> int:
+    """About the bytes a term takes in any result format (its N-Triples form); 0 when unbound."""
+    return 0 if term is None else len(str(term))
+
+
+def serialize_answer(answer, *, fmt: str, max_results: int, max_bytes: int | None = None) -> QueryOutput:
     """Serialize a pyoxigraph answer (QueryBoolean, QuerySolutions or QueryTriples, from a store or
-    parsed from a remote endpoint's response) under the result cap, the same way on every backend."""
+    parsed from a remote endpoint's response) the same way on every backend.
+
+    An answer is never cut: with more than max_results rows (or triples), or more than max_bytes
+    (counted term by term while the answer is collected, so a huge answer stops early, and checked
+    again on the written body), it is refused.
+
+    Raises:
+        ResultTooLarge: over a cap; the message states the cap, its setting and how to page.
+    """
+    limit = max_bytes if max_bytes is not None else float("inf")
     if isinstance(answer, ox.QueryBoolean):
         sel = fmt if fmt in results.SELECT_FORMATS else "json"
         return QueryOutput(results.ask_body(bool(answer), sel), results.SELECT_FORMATS[sel], "ask", 1)
+    size = 0
     if isinstance(answer, ox.QuerySolutions):
         sel = fmt if fmt in results.SELECT_FORMATS else "json"
         variables = [v.value for v in answer.variables]
         rows = []
-        truncated = False
         for solution in answer:
             if len(rows) >= max_results:
-                truncated = True
-                break
-            rows.append([solution[v] for v in variables])
-        body = results.SELECT_WRITERS[sel](results.Rows(variables, rows, truncated))
-        return QueryOutput(body, results.SELECT_FORMATS[sel], "select", len(rows), truncated)
-    gfmt = fmt if fmt in results.GRAPH_FORMATS else "turtle"
-    triples = []
-    truncated = False
-    for triple in answer:
-        if len(triples) >= max_results:
-            truncated = True
-            break
-        triples.append(triple)
-    body = results.graph_body(triples, gfmt, PREFIXES)
-    return QueryOutput(body, results.GRAPH_FORMATS[gfmt][0], "graph", len(triples), truncated)
+                raise _too_many(max_results)
+            row = [solution[v] for v in variables]
+            size += sum(_size(t) for t in row)
+            if size > limit:
+                raise _too_big(max_bytes)
+            rows.append(row)
+        body = results.SELECT_WRITERS[sel](results.Rows(variables, rows))
+        media, form, count = results.SELECT_FORMATS[sel], "select", len(rows)
+    else:
+        gfmt = fmt if fmt in results.GRAPH_FORMATS else "turtle"
+        triples = []
+        for triple in answer:
+            if len(triples) >= max_results:
+                raise _too_many(max_results)
+            size += _size(triple.subject) + _size(triple.predicate) + _size(triple.object)
+            if size > limit:
+                raise _too_big(max_bytes)
+            triples.append(triple)
+        body = results.graph_body(triples, gfmt, PREFIXES)
+        media, form, count = results.GRAPH_FORMATS[gfmt][0], "graph", len(triples)
+    if len(body) > limit:
+        raise _too_big(max_bytes)
+    return QueryOutput(body, media, form, count)

@@ -35,12 +35,13 @@ import pyoxigraph as ox
 
 from kg import named_queries
 from kg.config import Settings
-from kg.errors import KgError, QueryError, QueryTimeout, StoreError
+from kg.errors import KgError, QueryError, QueryTimeout, ResultTooLarge, StoreError
 from kg.namespaces import GRAPH_BUILD, GRAPH_DEFAULT, QUERY_BASE_IRI, sparql_prologue
 from kg.store.base import QueryOutput, Row, bind
 from kg.sparql_parse import parse
 from kg.store.engine import serialize_answer
 
+REMOTE_FACTOR = 3  # the endpoint's SPARQL JSON may take a few times the bytes of the answer re-serialized here
 ACCEPT = ("application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.5, "
           "application/sparql-results+xml;q=0.3")
 _POSITION = (
@@ -137,12 +138,15 @@ class RemoteStore:
     Thread-safe: one pooled httpx.Client shared by the server's worker threads.
     """
 
-    def __init__(self, settings: Settings, *, version: str, client: httpx.Client | None = None) -> None:
+    def __init__(self, settings: Settings, *, version: str, client: httpx.Client | None = None,
+                 recorded: dict[str, int] | None = None) -> None:
         if not settings.endpoint:
             raise StoreError("the remote store needs CYBERGOV_ENDPOINT (the SPARQL query endpoint URL)")
         self.endpoint = settings.endpoint
         self.kind = settings.endpoint_kind
         self.max_results = settings.max_results
+        self.max_bytes = settings.max_result_bytes
+        self._recorded = recorded  # the local build's own counts (kg.store.recorded_counts), for /health
         self._timeout = settings.query_timeout
         self._client = client or httpx.Client(auth=endpoint_auth(settings),
                                               timeout=httpx.Timeout(settings.query_timeout, connect=5.0),
@@ -154,6 +158,7 @@ class RemoteStore:
         self._watcher: threading.Thread | None = None
         self._closed = threading.Event()
         self._counts: dict[str, int] | None = None
+        self._default_count: int | None = None
         self._graphs: list[str] | None = None
 
     @property
@@ -177,7 +182,7 @@ class RemoteStore:
         except KgError:  # the endpoint is busy or away: keep answering with the version known last
             return
         if pushed != self._version:  # a new push: what was derived from the old data goes
-            self._counts, self._graphs = None, None
+            self._counts, self._graphs, self._default_count = None, None, None
             self._version = pushed
 
     def _watch_version(self) -> None:
@@ -199,10 +204,23 @@ class RemoteStore:
             self._graphs = [sol["g"].value for sol in rows]
         return list(self._graphs)
 
+    @staticmethod
+    def _read_capped(response: httpx.Response, cap: int | None) -> bytes:
+        """The response body, read chunk by chunk and abandoned past REMOTE_FACTOR * cap bytes (None: no cap)."""
+        body = bytearray()
+        for chunk in response.iter_bytes():
+            body += chunk
+            if cap is not None and len(body) > REMOTE_FACTOR * cap:
+                raise ResultTooLarge(
+                    f"the endpoint's answer is larger than {REMOTE_FACTOR * cap} bytes ({REMOTE_FACTOR} times the "
+                    f"limit of {cap}; CYBERGOV_MAX_RESULT_BYTES): ask for less: page with ORDER BY, LIMIT and OFFSET, "
+                    "or download the whole dataset from /dump", limit=cap, setting="CYBERGOV_MAX_RESULT_BYTES")
+        return bytes(body)
+
     def _post(self, query: str, *, default_graphs: list[str] | None = None,
               named_graphs: list[str] | None = None, dataset: bool = True, graph: bool | None = None,
-              lines_before: int = 0) -> httpx.Response:
-        """POST the query (form-encoded) and return a 2xx response.
+              lines_before: int = 0, cap: int | None = None) -> httpx.Response:
+        """POST the query (form-encoded) and return a 2xx response, its body read (see _read_capped).
 
         dataset=False sends the graphs as given (the service's own dataset when none), for the queries
         that look at the endpoint's graphs themselves. graph says whether the query is a CONSTRUCT or
@@ -213,6 +231,7 @@ class RemoteStore:
             QueryError: the endpoint rejected the query (400), with line and column when it says them.
             QueryTimeout: no answer within the query timeout (or the endpoint reports its own timeout).
             StoreError: the endpoint is unreachable or failed.
+            ResultTooLarge: the body is over REMOTE_FACTOR * cap.
         """
         if dataset:
             default_graphs, named_graphs = self._dataset(default_graphs, named_graphs)
@@ -223,8 +242,16 @@ class RemoteStore:
             accept = ACCEPT
             if self.kind == "virtuoso" and graph is not None:
                 accept = "application/n-triples" if graph else "application/sparql-results+json"
-            response = self._client.post(self.endpoint, content=urlencode(form).encode(), headers={
+            request = self._client.build_request("POST", self.endpoint, content=urlencode(form).encode(), headers={
                 "Accept": accept, "Content-Type": "application/x-www-form-urlencoded"})
+            streamed = self._client.send(request, stream=True)
+            try:
+                content = self._read_capped(streamed, cap)  # decoded: drop the headers about the encoding
+                headers = [(k, v) for k, v in streamed.headers.multi_items()
+                           if k.lower() not in ("content-encoding", "content-length", "transfer-encoding")]
+                response = httpx.Response(streamed.status_code, headers=headers, content=content, request=request)
+            finally:
+                streamed.close()
         except httpx.TimeoutException:
             raise QueryTimeout(f"query stopped after {self._timeout:g} s (the limit; CYBERGOV_QUERY_TIMEOUT)") from None
         except httpx.HTTPError as exc:
@@ -282,8 +309,10 @@ class RemoteStore:
     def execute(self, query: str, *, fmt: str, default_graphs: list[str] | None = None,
                 named_graphs: list[str] | None = None) -> QueryOutput:
         response = self._post(_USER_BASE + query, default_graphs=default_graphs, named_graphs=named_graphs,
-                              graph=getattr(parse(query), "family", None) == "graph", lines_before=1)
-        return serialize_answer(self._answer(response), fmt=fmt, max_results=self.max_results)
+                              graph=getattr(parse(query), "family", None) == "graph", lines_before=1,
+                              cap=self.max_bytes)
+        return serialize_answer(self._answer(response), fmt=fmt, max_results=self.max_results,
+                                max_bytes=self.max_bytes)
 
     def quads(self):
         """Every quad of the endpoint (named graphs and the default graph).
@@ -302,6 +331,18 @@ class RemoteStore:
             self._counts = {sol["g"].value: int(sol["n"].value) for sol in rows
                             if sol["g"].value != GRAPH_BUILD}  # the push's record, not the build's data
         return dict(self._counts)
+
+    def default_count(self) -> int:
+        """Triples in the endpoint's default graph (kg.push writes the union there)."""
+        if self._default_count is None:
+            rows = self._answer(self._post(named_queries.get("default-count", "pipeline").text))
+            self._default_count = int(next(iter(rows))["n"].value)
+        return self._default_count
+
+    @property
+    def recorded(self) -> dict[str, int] | None:
+        """The local build's counts, when the endpoint serves that build (None after a push of another)."""
+        return self._recorded if self.version == self._built_version else None
 
     def close(self) -> None:
         self._closed.set()

@@ -7,7 +7,7 @@ import socket
 import pytest
 
 from kg.build import build
-from kg.errors import QueryError, StoreError
+from kg.errors import QueryError, ResultTooLarge, StoreError
 from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED
 from kg.push import graph_store_url
 from kg.store import open_store
@@ -69,14 +69,19 @@ def test_user_queries_serialize_identically(remote, embedded):
         assert remote.execute(query, fmt=fmt).body == embedded.execute(query, fmt=fmt, isolated=False).body
 
 
-def test_result_cap_truncates_like_the_embedded_store(remote):
+def test_result_cap_refuses_like_the_embedded_store(remote):
+    """Issue 10: an answer over the cap is refused whole (never cut), stating the cap and how to page."""
+    cap = remote.max_results
     remote.max_results = 5
     try:
-        out = remote.execute("SELECT * WHERE { ?s ?p ?o }", fmt="csv")
+        with pytest.raises(ResultTooLarge) as refused:
+            remote.execute("SELECT * WHERE { ?s ?p ?o }", fmt="csv")
+        out = remote.execute("SELECT * WHERE { ?s ?p ?o } LIMIT 5", fmt="csv")
     finally:
-        remote.max_results = 10_000
-    assert (out.count, out.truncated) == (5, True)
-    assert out.body.count(b"\r\n") == 6  # header + 5 rows
+        remote.max_results = cap
+    assert refused.value.limit == 5 and "CYBERGOV_MAX_RESULTS" in str(refused.value)
+    assert "LIMIT" in str(refused.value) and "/dump" in str(refused.value)
+    assert out.count == 5 and out.body.count(b"\r\n") == 6  # header + 5 rows: exactly the cap passes
 
 
 def test_syntax_error_carries_line_and_column(remote, embedded):
