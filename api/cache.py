@@ -94,7 +94,10 @@ class ResponseCache:
                 cacheable = (message["status"] == 200 and b"no-store" not in headers.get(b"cache-control", b"")
                              and scope["method"] == "GET")
                 if cacheable and b"etag" not in headers:
-                    etag = b'"' + hashlib.sha256(repr(key).encode()).hexdigest()[:32].encode() + b'"'
+                    # the answer, not who asked: the Host (part of the key, for sd:endpoint) stays out, so
+                    # instances behind one load balancer give one resource one ETag
+                    version, day, _host, *rest = key
+                    etag = b'"' + hashlib.sha256(repr((version, day, *rest)).encode()).hexdigest()[:32].encode() + b'"'
                     message = dict(message, headers=list(message.get("headers", [])) + [(b"etag", etag)])
                     started.update(message)
             elif message["type"] == "http.response.body" and cacheable:

@@ -59,7 +59,8 @@ class Settings(BaseSettings):
                              "a larger answer is refused (413) with how to page, never cut silently.")
     max_result_bytes: int = Field(default=64_000_000, gt=0, description="Bytes a SPARQL answer may take "
                                   "(counted while it is collected); a larger answer is refused (413).")
-    max_query_bytes: int = Field(default=100_000, gt=0, description="Largest POST /sparql body or query.")
+    max_query_bytes: int = Field(default=32_000, gt=0, description="Largest POST /sparql body or query (every query "
+                                 "is parsed in the main process first: about 2.5 s at this size in the worst case).")
     max_upload_bytes: int = Field(default=5_000_000, gt=0, description="Largest body POST /validate accepts.")
     max_nesting_depth: int = Field(default=256, gt=0, description="Deepest nesting of objects and arrays a "
                                    "JSON-LD contribution may have; checked before parsing (400).")
