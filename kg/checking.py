@@ -256,8 +256,3 @@ def check_paths(settings: Settings, paths: list[Path]) -> CheckResult:
     canonical = {p.resolve() for p in settings.data_path.rglob("*")} if settings.data_path.exists() else set()
     contribution = read_paths([p for p in paths if p.resolve() not in canonical], root=settings.root)
     return check_contribution(settings, contribution)
-
-
-def check_sources(settings: Settings, contributions: list[SourceFile]) -> CheckResult:
-    """Check already-parsed contribution files (kept for callers that parse themselves)."""
-    return check_contribution(settings, Contribution(sources=contributions))

@@ -35,12 +35,3 @@ def to_oxigraph(term: Node):
             return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
         return ox.Literal(str(term))
     raise TypeError(f"cannot convert {term!r}")
-
-
-def python_value(term) -> str | int | float | bool | None:
-    """A plain Python value for an rdflib or pyoxigraph term (IRIs and literals as their lexical form)."""
-    if term is None:
-        return None
-    if isinstance(term, (ox.NamedNode, ox.BlankNode, ox.Literal)):
-        return term.value
-    return str(term)

@@ -57,19 +57,6 @@ class ValidationReport:
     def counts(self) -> dict[str, int]:
         return dict(Counter(p.severity for p in self.problems))
 
-    def by_focus(self) -> dict[str, list[Problem]]:
-        grouped: dict[str, list[Problem]] = {}
-        for problem in self.problems:
-            grouped.setdefault(problem.focus, []).append(problem)
-        return grouped
-
-    def to_dict(self) -> dict:
-        return {
-            "conforms": self.conforms,
-            "counts": self.counts(),
-            "problems": [asdict(p) for p in self.problems],
-        }
-
 
 def load_shapes(sources: list[SourceFile]) -> Graph:
     """Merge the shapes files into one shapes graph."""

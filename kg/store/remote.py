@@ -320,8 +320,7 @@ class RemoteStore:
         The answer is fetched whole (SPARQL JSON) and read lazily; a Graph Store Protocol download
         would stream, but not every engine offers one.
         """
-        query = "SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
-        for row in self._answer(self._post(query)):
+        for row in self._answer(self._post(named_queries.get("all-quads", "pipeline").text)):
             graph = row["g"] if row["g"] is not None else ox.DefaultGraph()
             yield ox.Quad(row["s"], row["p"], row["o"], graph)
 
