@@ -308,9 +308,12 @@ class RemoteStore:
 
     def execute(self, query: str, *, fmt: str, default_graphs: list[str] | None = None,
                 named_graphs: list[str] | None = None) -> QueryOutput:
-        response = self._post(_USER_BASE + query, default_graphs=default_graphs, named_graphs=named_graphs,
-                              graph=getattr(parse(query), "family", None) == "graph", lines_before=1,
-                              cap=self.max_bytes)
+        parsed = parse(query)
+        # the default base goes first only where the query has none of its own (Virtuoso takes a second BASE badly)
+        own_base = getattr(parsed, "has_base", False)
+        response = self._post(query if own_base else _USER_BASE + query, default_graphs=default_graphs,
+                              named_graphs=named_graphs, graph=getattr(parsed, "family", None) == "graph",
+                              lines_before=0 if own_base else 1, cap=self.max_bytes)
         return serialize_answer(self._answer(response), fmt=fmt, max_results=self.max_results,
                                 max_bytes=self.max_bytes)
 

@@ -170,7 +170,7 @@ def _alive(pid: int) -> bool:
     return "zombie" not in state
 
 
-@pytest.mark.skipif(__import__("os").environ.get("CYBERGOV_TEST_BACKEND") == "remote",
+@pytest.mark.skipif(__import__("os").environ.get("CYBERGOV_TEST_BACKEND", "embedded") != "embedded",
                     reason="the remote store has no query workers")
 def test_workers_are_closed_on_app_shutdown(fixture_settings):
     """The app's own query workers and its validation workers stop with the app."""
