@@ -115,7 +115,8 @@ def closure_owlrl(asserted: Graph, ontology: Graph) -> ReasoningResult:
 
 def _result(work: Graph, asserted: Graph, ontology: Graph) -> ReasoningResult:
     problems = [str(msg) for err in work.subjects(RDF.type, ERROR_CLASS) for msg in work.objects(err, ERROR_TEXT)]
-    problems = [f"OWL 2 RL: {m}" for m in problems]
+    # each once: owlrl adds an error node per expansion, and the rules may take two expansions
+    problems = list(dict.fromkeys(f"OWL 2 RL: {m}" for m in problems))
     inferred = Graph()
     for triple in work:
         if triple[1] == ERROR_TEXT or triple[2] == ERROR_CLASS:
