@@ -1,19 +1,23 @@
 """Pages for people: the same answers as the REST routes, as HTML (Jinja2 templates in api/templates)."""
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
+import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 
 from api.deps import StoreDep
 from api.representation import AsOf, Q
+from api.timeline import build_chart, membership_series, parse_span, treaty_series
 from kg.namespaces import DEFAULT_GRAPHS
 from kg.service import instruments, memberships, organizations, participation, states
-from kg.service.common import as_of_date
+from kg.service.common import as_of_date, concepts, run
 
 HERE = Path(__file__).resolve().parent.parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -25,7 +29,27 @@ def source_host(url: str) -> str:
     return host.removeprefix("www.")
 
 
+def show_date(item: dict, name: str) -> Markup:
+    """A date field of an answer item as a reader should see it: the day, or the month or year it is known to
+    (never a guessed day), a bound, or a derived day, each marked as such."""
+    span = parse_span(item, name)
+    value = item.get(name)
+    if span is None:
+        return Markup("")
+    if span.precision in ("year", "month"):
+        return Markup('<span class="imprecise" title="known only to the {0}">{1}</span> <small>({0})</small>').format(
+            span.precision, value)
+    if span.precision == "bounded" or not value:
+        parts = ([f"not before {span.earliest}"] if span.earliest else []) + (
+            [f"not after {span.latest}"] if span.latest else [])
+        return Markup('<span class="imprecise" title="only bounded">{}</span>').format(", ".join(parts))
+    if span.precision == "derived":
+        return Markup('{} <small title="derived by the treaty\'s rule">(derived)</small>').format(value)
+    return Markup("{}").format(value)
+
+
 templates.env.filters["host"] = source_host
+templates.env.globals["show_date"] = show_date
 router = APIRouter(prefix="/ui", tags=["pages"], include_in_schema=False)
 static = StaticFiles(directory=str(HERE / "static"))
 
@@ -93,9 +117,14 @@ def treaty(id: str, request: Request, store: StoreDep, as_of: AsOf = None, statu
     checked = participation.check_status(status)
     item = instruments.get_instrument(store, id, treaties_only=True)
     answer = participation.treaty_parties(store, item["iri"], on=on, status=checked)
+    history = answer if checked == "all" else participation.treaty_parties(store, item["iri"], on=on, status="all")
+    totals = [t for t in [answer.echo.get("reported_total")] if t]
+    chart = build_chart(treaty_series(history.items, totals=totals,
+                                      opened=item.get("opened_for_signature") or item.get("adopted")), on=on)
     json_url = f"/treaties/{item['id']}/parties?" + urlencode({"as_of": on.isoformat(), "status": checked})
     return _page(request, store, "treaty.html", treaty=item, as_of=on.isoformat(), status=checked,
-                 answer={"items": answer.items, "unknown": answer.unknown or []}, json_url=json_url)
+                 answer={"items": by_name(answer.items, "state"), "unknown": by_name(answer.unknown or [], "state")},
+                 json_url=json_url, chart=chart, reported_total=answer.echo.get("reported_total"))
 
 
 @router.get("/organizations", response_class=HTMLResponse)
@@ -110,11 +139,37 @@ def organization_list(request: Request, store: StoreDep, q: Q = None) -> HTMLRes
 def organization(id: str, request: Request, store: StoreDep, as_of: AsOf = None, role: str | None = None) -> HTMLResponse:
     on = as_of_date(as_of)
     item = organizations.get_organization(store, id)
-    answer = memberships.members(store, item["iri"], on=on, role=role)
+    everyone = memberships.members(store, item["iri"], on=on, role="all")
+    history = _membership_history(store, item["iri"], on=on)
+    roles = sorted({h["role"] for h in history})
+    if not role:  # the default: full members where the organization has them, else every role
+        role = "member" if "member" in roles or not roles else "all"
+    answer = everyone if role == "all" else memberships.members(store, item["iri"], on=on, role=role)
+    shown = [h for h in history if role == "all" or h["role"] == role]
+    totals = [t for t in [answer.echo.get("reported_total")] if t]
+    chart = build_chart(membership_series(shown, role=role, totals=totals), on=on)
+    labels = {slug: c["label"] or slug for slug, c in concepts(store, "MembershipRole").items()}
     json_url = f"/organizations/{item['id']}/members?" + urlencode({"as_of": on.isoformat(), "role": answer.echo["role"]})
     return _page(request, store, "organization.html", organization=item, as_of=on.isoformat(),
-                 role=answer.echo["role"], answer={"items": answer.items, "unknown": answer.unknown or []},
-                 json_url=json_url)
+                 role=answer.echo["role"], roles=[(r, labels.get(r, r)) for r in roles],
+                 answer={"items": answer.items, "unknown": answer.unknown or []},
+                 rows=by_name(answer.items + (answer.unknown or []), "member"), json_url=json_url, chart=chart, reported_total=answer.echo.get("reported_total"))
+
+
+def _membership_history(store, organization_iri: str, *, on) -> list[dict]:
+    """Every membership record of an organization, in every role, judged on `on` (the timeline's data)."""
+    return [memberships.membership_item(r, on) for r in run(
+        store, "memberships", organization=ox.NamedNode(organization_iri))]
+
+
+def by_name(items: list[dict], key: str) -> list[dict]:
+    """Rows sorted by the name a reader looks for (the label of `item[key]`), not by code."""
+    return sorted(items, key=lambda i: (name_key(i[key].get("label") or i[key]["id"]), i.get("role") or ""))
+
+
+def name_key(name: str) -> str:
+    """A sort key for names: accents folded, so Türkiye sorts with the Ts and Côte d'Ivoire with the Cs."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
 
 
 @router.get("/states", response_class=HTMLResponse)
