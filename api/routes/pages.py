@@ -106,7 +106,8 @@ def search_hit(ident: str, store: StoreDep) -> RedirectResponse:
 @router.get("/treaties", response_class=HTMLResponse)
 def treaty_list(request: Request, store: StoreDep, q: Q = None) -> HTMLResponse:
     answer = instruments.list_instruments(store, q=q, treaties_only=True)
-    items = [{**i, "extra": ", ".join(i["alt_labels"][:3])} for i in answer.items]
+    items = sorted([{**i, "extra": ", ".join(i["alt_labels"][:3])} for i in answer.items],
+                   key=lambda i: name_key(i["label"] or i["id"]))
     return _page(request, store, "list.html", title="Treaties", q=q, items=items, base="/ui/treaties",
                  extra_heading="Also known as", json_url="/treaties")
 
@@ -130,7 +131,8 @@ def treaty(id: str, request: Request, store: StoreDep, as_of: AsOf = None, statu
 @router.get("/organizations", response_class=HTMLResponse)
 def organization_list(request: Request, store: StoreDep, q: Q = None) -> HTMLResponse:
     answer = organizations.list_organizations(store, q=q)
-    items = [{**i, "extra": ", ".join(i["alt_labels"][:2])} for i in answer.items]
+    items = sorted([{**i, "extra": ", ".join(i["alt_labels"][:2])} for i in answer.items],
+                   key=lambda i: name_key(i["label"] or i["id"]))
     return _page(request, store, "list.html", title="Organizations and bodies", q=q, items=items,
                  base="/ui/organizations", extra_heading="Acronyms", json_url="/organizations")
 
@@ -175,7 +177,8 @@ def name_key(name: str) -> str:
 @router.get("/states", response_class=HTMLResponse)
 def state_list(request: Request, store: StoreDep, q: Q = None) -> HTMLResponse:
     answer = states.list_states(store, q=q)
-    items = [{**i, "extra": i["alpha2"]} for i in answer.items]
+    items = sorted([{**i, "extra": i["alpha2"]} for i in answer.items],
+                   key=lambda i: name_key(i["label"] or i["id"]))
     return _page(request, store, "list.html", title="States", q=q, items=items, base="/ui/states",
                  extra_heading="Alpha-2", json_url="/states")
 
@@ -184,6 +187,8 @@ def state_list(request: Request, store: StoreDep, q: Q = None) -> HTMLResponse:
 def state(id: str, request: Request, store: StoreDep, as_of: AsOf = None) -> HTMLResponse:
     on = as_of_date(as_of)
     item = states.get_state(store, id, on=on)
+    item["memberships"] = by_name(item["memberships"], "organization")
+    item["treaties"] = by_name(item["treaties"], "treaty")
     return _page(request, store, "state.html", state=item, as_of=on.isoformat())
 
 
