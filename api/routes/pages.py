@@ -1,6 +1,7 @@
 """Pages for people: the same answers as the REST routes, as HTML (Jinja2 templates in api/templates)."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
@@ -15,8 +16,8 @@ from markupsafe import Markup
 from api.deps import StoreDep
 from api.representation import AsOf, Q
 from api.timeline import build_chart, membership_series, parse_span, treaty_series
-from kg.namespaces import DEFAULT_GRAPHS
-from kg.service import instruments, memberships, organizations, participation, states
+from kg.namespaces import DEFAULT_GRAPHS, ID
+from kg.service import instruments, memberships, norms, organizations, participation, states
 from kg.service.common import as_of_date, concepts, run
 
 HERE = Path(__file__).resolve().parent.parent
@@ -48,7 +49,20 @@ def show_date(item: dict, name: str) -> Markup:
     return Markup("{}").format(value)
 
 
+PAGES = {"state": "/ui/states", "organization": "/ui/organizations", "treaty": "/ui/treaties", "norm": "/ui/norms"}
+
+
+def page_for(ref: dict | None) -> str | None:
+    """The page of a referenced resource, from the kind in its IRI (.../id/state/FRA -> /ui/states/FRA);
+    None for kinds without a page here."""
+    if not ref or not ref.get("iri", "").startswith(str(ID)):
+        return None
+    kind = ref["iri"][len(str(ID)):].split("/", 1)[0]
+    return f"{PAGES[kind]}/{ref['id']}" if kind in PAGES else None
+
+
 templates.env.filters["host"] = source_host
+templates.env.filters["page_for"] = page_for
 templates.env.globals["show_date"] = show_date
 router = APIRouter(prefix="/ui", tags=["pages"], include_in_schema=False)
 static = StaticFiles(directory=str(HERE / "static"))
@@ -75,6 +89,7 @@ def home(request: Request, store: StoreDep) -> HTMLResponse:
         "treaties": len(instruments.list_instruments(store, treaties_only=True).items),
         "organizations": len(organizations.list_organizations(store).items),
         "states": len(states.list_states(store).items),
+        "norms": len(norms.list_norms(store).items),
         "triples": sum(counts.get(g, 0) for g in DEFAULT_GRAPHS)})
 
 
@@ -172,6 +187,40 @@ def by_name(items: list[dict], key: str) -> list[dict]:
 def name_key(name: str) -> str:
     """A sort key for names: accents folded, so Türkiye sorts with the Ts and Côte d'Ivoire with the Cs."""
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
+
+
+@router.get("/norms", response_class=HTMLResponse)
+def norm_list(request: Request, store: StoreDep, q: Q = None, instrument: str | None = None) -> HTMLResponse:
+    """Voluntary norms grouped by the instrument that states them, in the order of their letter or number."""
+    items = norms.list_norms(store, q=q).items
+    if instrument:
+        items = [i for i in items if i["instrument"] and i["instrument"]["id"].lower() == instrument.lower()]
+    groups: dict[str, dict] = {}
+    for item in sorted(items, key=lambda i: notation_key(i["notation"] or i["id"])):
+        ref = item["instrument"] or {"id": "", "label": "Not tied to an instrument"}
+        groups.setdefault(ref["id"], {"instrument": ref, "norms": []})["norms"].append(item)
+    ordered = sorted(groups.values(), key=lambda g: name_key(g["instrument"]["label"] or g["instrument"]["id"]))
+    json_url = "/norms" + ("?" + urlencode({"q": q}) if q else "")
+    return _page(request, store, "norms.html", q=q, instrument=instrument, groups=ordered, count=len(items),
+                 json_url=json_url)
+
+
+@router.get("/norms/{id}", response_class=HTMLResponse)
+def norm(id: str, request: Request, store: StoreDep) -> HTMLResponse:
+    item = norms.get_norm(store, id)
+    item["endorsements"] = sorted(item["endorsements"], key=lambda e: name_key(
+        (e["endorser"] or {}).get("label") or (e["endorser"] or {}).get("id") or ""))
+    siblings = [] if not item["instrument"] else sorted(
+        (n for n in norms.list_norms(store).items
+         if n["instrument"] and n["instrument"]["id"] == item["instrument"]["id"]),
+        key=lambda n: notation_key(n["notation"] or n["id"]))
+    return _page(request, store, "norm.html", norm=item, siblings=siblings)
+
+
+def notation_key(notation: str) -> list:
+    """Natural order of paragraph letters and numbers: 'CBM 2' before 'CBM 10', '13(a)' before '13(b)'."""
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
+            for part in re.findall(r"\d+|\D+", notation)]
 
 
 @router.get("/states", response_class=HTMLResponse)

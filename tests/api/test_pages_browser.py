@@ -156,3 +156,26 @@ def test_no_page_is_wider_than_the_viewport(real_server, chromium, path, width):
             shot(tab, "treaty-390")
     finally:
         context.close()
+
+
+def test_the_11_gge_norms_are_found_from_the_home_page(real_server, page):
+    page.goto(real_server + "/")
+    page.get_by_role("link", name="The 11 norms of the UN GGE 2015 report").click()
+    assert int(page.locator("#count").inner_text()) == 11
+    notations = page.locator("table.norms tbody td:nth-child(2)").all_inner_texts()
+    assert notations == [f"13({letter})" for letter in "abcdefghijk"]
+    page.get_by_role("link", name="UN GGE 2015 norm 13(c)", exact=False).first.click()
+    assert page.locator("#notation").inner_text() == "13(c)"
+    assert "Report of the Group of Governmental Experts" in page.locator("#instrument").inner_text()
+    assert page.locator("#topics").inner_text() and page.locator("#endorsements tbody tr").count() >= 1
+    shot(page, "norm-13c")
+
+
+def test_the_norms_page_is_in_the_navigation_and_groups_by_instrument(real_server, page):
+    page.goto(real_server + "/ui")
+    page.locator("header nav").get_by_role("link", name="Norms").click()
+    expected = httpx.get(f"{real_server}/norms", params={"limit": 500}).json()["total"]
+    assert int(page.locator("#count").inner_text()) == expected
+    assert page.locator("section.norm-group").count() >= 3
+    cbms = [t for t in page.locator("table.norms tbody td:nth-child(2)").all_inner_texts() if t.startswith("CBM")]
+    assert cbms.index("CBM 2") < cbms.index("CBM 10")  # natural order, not string order
