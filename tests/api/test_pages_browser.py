@@ -82,10 +82,10 @@ def page(chromium, request):
     assert not outside, f"requests to outside hosts: {outside}"
 
 
-def shot(page: Page, name: str) -> Path:
+def shot(page: Page, name: str, *, full_page: bool = True) -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=full_page)
     return path
 
 
@@ -179,3 +179,15 @@ def test_the_norms_page_is_in_the_navigation_and_groups_by_instrument(real_serve
     assert page.locator("section.norm-group").count() >= 3
     cbms = [t for t in page.locator("table.norms tbody td:nth-child(2)").all_inner_texts() if t.startswith("CBM")]
     assert cbms.index("CBM 2") < cbms.index("CBM 10")  # natural order, not string order
+
+
+def test_docs_and_redoc_render_from_local_files(real_server, page):
+    page.goto(real_server + "/docs")
+    page.wait_for_selector(".opblock", timeout=20000)
+    assert page.locator(".opblock").count() > 10
+    assert "/static/docs/swagger-ui-bundle.js" in httpx.get(real_server + "/docs").text
+    shot(page, "docs", full_page=False)
+    page.goto(real_server + "/redoc")
+    page.wait_for_selector("h1", timeout=20000)
+    assert "cybergov-kg" in page.locator("h1").first.inner_text()
+    shot(page, "redoc", full_page=False)
