@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kg.errors import (BadParameter, ContributionTooLarge, InconsistencyError, KgError, LoadError, NotFound, QueryError,
                        QueryRefused, QueryTimeout, ResultTooLarge, StoreError, ValidationFailed, ValidationTimeout)
@@ -43,7 +45,18 @@ def _status(exc: KgError) -> tuple[int, str]:
     return 500, "Internal error"
 
 
-async def kg_error_handler(request: Request, exc: KgError) -> JSONResponse:
+def wants_page(request: Request) -> bool:
+    """A person's browser on a page route: /ui/... asked with Accept: text/html (API clients keep problem+json)."""
+    return request.url.path.startswith("/ui") and "text/html" in request.headers.get("accept", "")
+
+
+def _page(request: Request, status: int, title: str, detail: str, **extra) -> Response:
+    from api.error_pages import error_page  # the pages' templates; imported late to keep this module light
+
+    return error_page(request, status=status, title=title, detail=detail, **extra)
+
+
+async def kg_error_handler(request: Request, exc: KgError) -> Response:
     status, title = _status(exc)
     extra: dict = {}
     if isinstance(exc, NotFound):
@@ -54,6 +67,8 @@ async def kg_error_handler(request: Request, exc: KgError) -> JSONResponse:
         extra.update(line=exc.line, column=exc.column)
     if isinstance(exc, LoadError) and exc.position:
         extra.update(file=exc.position.file, line=exc.position.line, column=exc.position.column)
+    if wants_page(request):
+        return _page(request, status, title, str(exc), **extra)
     return problem(status, title, str(exc), **extra)
 
 
@@ -61,10 +76,21 @@ async def request_validation_handler(request: Request, exc: RequestValidationErr
     errors = exc.errors()
     names = [".".join(str(p) for p in e.get("loc", ())[1:]) or "body" for e in errors]
     detail = "; ".join(f"{n}: {e.get('msg')}" for n, e in zip(names, errors))
+    if wants_page(request):
+        return _page(request, 422, "Invalid parameter", detail, parameter=names[0] if names else None)
     return problem(422, "Invalid parameter", detail, parameter=names[0] if names else None, errors=[
         {"parameter": n, "message": e.get("msg")} for n, e in zip(names, errors)])
 
 
+async def http_error_handler(request: Request, exc: StarletteHTTPException) -> Response:
+    """Unknown paths and methods: a page for a person under /ui, FastAPI's usual answer otherwise."""
+    if wants_page(request) and exc.status_code in (404, 405):
+        return _page(request, exc.status_code, "Not Found" if exc.status_code == 404 else "Method not allowed",
+                     f"There is no page at {request.url.path}.")
+    return await http_exception_handler(request, exc)
+
+
 def install(app: FastAPI) -> None:
     app.add_exception_handler(KgError, kg_error_handler)
+    app.add_exception_handler(StarletteHTTPException, http_error_handler)
     app.add_exception_handler(RequestValidationError, request_validation_handler)
