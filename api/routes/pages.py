@@ -19,6 +19,8 @@ from api.timeline import build_chart, membership_series, parse_span, treaty_seri
 from kg.namespaces import DEFAULT_GRAPHS, ID
 from kg.service import instruments, memberships, norms, organizations, participation, states
 from kg.service.common import as_of_date, concepts, run
+from kg.service.search import fold
+from kg.service.search import search as find
 
 HERE = Path(__file__).resolve().parent.parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -95,17 +97,19 @@ def home(request: Request, store: StoreDep) -> HTMLResponse:
 
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, store: StoreDep, q: Q = None) -> HTMLResponse:
-    items = []
-    for base, answer, extra in (
-        ("/ui/treaties", instruments.list_instruments(store, q=q, treaties_only=True), "treaty"),
-        ("/ui/organizations", organizations.list_organizations(store, q=q), "organization"),
-        ("/ui/states", states.list_states(store, q=q), "state"),
-    ):
-        items += [{"id": i["id"], "label": i["label"], "extra": extra, "href": f"{base}/{i['id']}"} for i in answer.items]
-    if len(items) == 1:
-        return RedirectResponse(items[0]["href"], status_code=303)
+    """Treaties, organizations, states and norms by any of their names, ranked, with the kind of each hit."""
+    hits = find(store, q) if q else []
+    if len(hits) == 1 and hits[0].score >= 80:
+        return RedirectResponse(hit_page(hits[0].kind, hits[0].id), status_code=303)
+    items = [{"id": h.id, "label": h.label, "href": hit_page(h.kind, h.id), "kind": h.kind,
+              "extra": h.kind + ("" if fold(h.matched) == fold(h.label) or h.matched == h.kind
+                                 else f" · matched “{h.matched}”")} for h in hits]
     return _page(request, store, "list.html", title=f"Search: {q or ''}", q=q, items=items, base="/ui/search-hit",
-                 extra_heading="Kind", json_url="/instruments?" + urlencode({"q": q or ""}))
+                 extra_heading="Kind", json_url=None, search=True)
+
+
+def hit_page(kind: str, ident: str) -> str:
+    return f"{PAGES[kind]}/{ident}"
 
 
 @router.get("/search-hit/{ident}")

@@ -191,3 +191,38 @@ def test_docs_and_redoc_render_from_local_files(real_server, page):
     page.wait_for_selector("h1", timeout=20000)
     assert "cybergov-kg" in page.locator("h1").first.inner_text()
     shot(page, "redoc", full_page=False)
+
+
+@pytest.mark.parametrize(("query", "first", "kind"), [
+    ("UK", "United Kingdom of Great Britain and Northern Ireland", "state"),
+    ("Turkey", "Türkiye", "state"),
+    ("Czech Republic", "Czechia", "state"),
+    ("ETS 185", "Convention on Cybercrime", "treaty"),
+])
+def test_search_from_the_home_page_ranks_common_names_first(real_server, page, query, first, kind):
+    page.goto(real_server + "/")
+    page.fill("form[role=search] input[name=q]", query)
+    page.click("form[role=search] button[type=submit]")
+    page.wait_for_load_state()
+    if page.locator("table tbody tr.hit").count():
+        row = page.locator("table tbody tr.hit").first
+        assert row.locator("td").first.inner_text() == first
+        assert row.locator("td").nth(2).inner_text().startswith(kind)
+        if query == "UK":
+            assert "Ukraine" in page.locator("table tbody").inner_text()  # found too, but after
+            shot(page, "search-uk")
+    else:  # one clear hit opens its page
+        assert page.locator("h1").inner_text() == first
+
+
+def test_searching_norms_finds_the_norms(real_server, page):
+    page.goto(real_server + "/")
+    page.fill("form[role=search] input[name=q]", "GGE norms")
+    page.click("form[role=search] button[type=submit]")
+    page.wait_for_url("**/ui/search**")
+    assert page.locator("tr.hit-norm").count() == 11
+    page.fill("input[name=q]", "norms")
+    page.click("form button[type=submit]")
+    page.wait_for_url("**q=norms**")
+    expected = httpx.get(f"{real_server}/norms", params={"limit": 500}).json()["total"]
+    assert page.locator("tr.hit-norm").count() == expected
