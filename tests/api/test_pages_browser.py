@@ -144,7 +144,10 @@ def test_organization_roles_are_a_menu_and_undated_members_are_listed(real_serve
 
 
 @pytest.mark.parametrize("path", ["/ui", "/ui/treaties", "/ui/treaties/budapest-convention?status=all",
-                                  "/ui/organizations/nato", "/ui/states/FRA", "/ui/states"])
+                                  "/ui/treaties/un-cybercrime-convention?status=signatory",
+                                  "/ui/organizations", "/ui/organizations/nato", "/ui/organizations/paris-call",
+                                  "/ui/states/FRA", "/ui/states", "/ui/norms", "/ui/norms/un-gge-2015-norm-13a",
+                                  "/ui/search?q=UK", "/ui/sparql"])
 @pytest.mark.parametrize("width", [390, 1280])
 def test_no_page_is_wider_than_the_viewport(real_server, chromium, path, width):
     context = chromium.new_context(viewport={"width": width, "height": 800})
