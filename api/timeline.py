@@ -253,3 +253,55 @@ def _nice(step: float) -> int:
         if candidate >= step:
             return candidate
     return int(step)
+
+
+@dataclass
+class Bar:
+    """One row of a state's timeline: a membership or a treaty participation, from `start` to `end`."""
+
+    label: str
+    href: str
+    kind: str  # membership | treaty
+    start: Span | None
+    end: Span | None
+    detail: str = ""
+
+
+def gantt(bars: list[Bar], *, on: date, row_height: int = 22) -> dict | None:
+    """A timeline with one row per bar, drawn on a common time axis up to max(last date, `on`).
+
+    An imprecise start or end is drawn as a hatched stretch over the days it stands for; the solid part is
+    only where the record certainly held. Bars without a start are left out of the drawing (listed by the
+    template). Returns None when nothing is dated.
+    """
+    dated = [b for b in bars if b.start is not None and (b.start.earliest or b.start.latest)]
+    days = [d for b in dated for s in (b.start, b.end) if s for d in (s.earliest, s.latest) if d]
+    if not days:
+        return None
+    first = date(min(days).year, 1, 1)
+    last = max(max(days), on) + timedelta(days=180)
+    label_w, plot_w = 230, WIDTH - 230 - RIGHT
+    span_days = (last - first).days or 1
+
+    def x(day: date | None, default: date) -> float:
+        return label_w + plot_w * ((day or default) - first).days / span_days
+
+    rows = []
+    for i, b in enumerate(sorted(dated, key=lambda b: (b.start.earliest or b.start.latest, b.label))):
+        y = TOP + i * row_height
+        solid_from = x(b.start.latest, last)
+        hatch_from = x(b.start.earliest, first)
+        solid_to = x(b.end.earliest, last) if b.end else x(last, last)
+        hatch_to = x(b.end.latest, last) if b.end else solid_to
+        rows.append({"label": b.label, "href": b.href, "kind": b.kind, "detail": b.detail, "y": _fmt(y),
+                     "text_y": _fmt(y + row_height * 0.65), "h": _fmt(row_height - 6),
+                     "solid": (_fmt(solid_from), _fmt(max(0.0, solid_to - solid_from))),
+                     "hatch_start": (_fmt(hatch_from), _fmt(max(0.0, solid_from - hatch_from))),
+                     "hatch_end": (_fmt(solid_to), _fmt(max(0.0, hatch_to - solid_to)))})
+    height = TOP + len(rows) * row_height + BOTTOM
+    years = list(range(first.year, last.year + 1))
+    every = max(1, round(len(years) / 6))
+    ticks = [{"x": _fmt(x(date(yr, 1, 1), first)), "label": str(yr)} for yr in years if (yr - first.year) % every == 0]
+    return {"rows": rows, "ticks": ticks, "width": WIDTH, "height": height, "axis_y": height - BOTTOM,
+            "label_w": label_w, "marker": {"x": _fmt(x(on, on)), "label": on.isoformat()} if on <= last else None,
+            "undated": [b for b in bars if b not in dated]}

@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from api.deps import StoreDep
 from api.representation import AsOf, Q
-from api.timeline import build_chart, membership_series, parse_span, treaty_series
+from api.timeline import Bar, build_chart, gantt, membership_series, parse_span, treaty_series
 from kg.namespaces import DEFAULT_GRAPHS, ID
 from kg.service import instruments, memberships, norms, organizations, participation, states
 from kg.service.common import as_of_date, concepts, run
@@ -242,7 +242,16 @@ def state(id: str, request: Request, store: StoreDep, as_of: AsOf = None) -> HTM
     item = states.get_state(store, id, on=on)
     item["memberships"] = by_name(item["memberships"], "organization")
     item["treaties"] = by_name(item["treaties"], "treaty")
-    return _page(request, store, "state.html", state=item, as_of=on.isoformat())
+    bars = [Bar(f"{m['organization']['label'] or m['organization']['id']}" + (
+        f" ({m['role']})" if m["role"] != "member" else ""), f"/ui/organizations/{m['organization']['id']}",
+        "membership", parse_span(m, "start"), parse_span(m, "end"), f"{m['start'] or '?'} – {m['end'] or ''}")
+        for m in item["memberships"]]
+    for p in item["treaties"]:
+        start = parse_span(p, "consented") or parse_span(p, "in_force")
+        bars.append(Bar(p["treaty"]["label"] or p["treaty"]["id"], f"/ui/treaties/{p['treaty']['id']}", "treaty",
+                        start, parse_span(p, "denounced"), f"consented {p['consented'] or '?'}"))
+    chart = gantt(bars, on=on)
+    return _page(request, store, "state.html", state=item, as_of=on.isoformat(), chart=chart)
 
 
 @router.get("/sparql", response_class=HTMLResponse)

@@ -116,3 +116,8 @@ def test_an_unknown_page_is_a_404_page(client):
     page = client.get("/ui/no-such-page", headers=HTML)
     assert page.status_code == 404 and "There is no page at /ui/no-such-page" in page.text
     assert client.get("/no-such-route").json() == {"detail": "Not Found"}
+
+
+def test_a_state_page_draws_its_memberships_and_treaties_on_one_timeline(client):
+    page = client.get("/ui/states/fr", params={"as_of": "2020-01-01"}).text
+    assert 'id="timeline"' in page and 'class="bar bar-' in page and "<title id=\"timeline-title\">" in page

@@ -56,3 +56,16 @@ def test_the_chart_marks_reported_totals_and_hatches_imprecise_dates():
     assert drawn["band"] and drawn["path"].startswith("M")
     assert drawn["totals"][0]["count"] == 2 and drawn["now"] == 2
     assert [p.label for p in drawn["imprecise"]] == ["A"]
+
+
+def test_a_state_timeline_hatches_a_start_known_to_the_year_and_lists_undated_records():
+    from api.timeline import Bar, gantt
+
+    bars = [Bar("Org A", "/ui/organizations/a", "membership", parse_span({"s": "1949"}, "s"), None),
+            Bar("Org B", "/ui/organizations/b", "membership", parse_span({"s": "1999-03-12"}, "s"), None),
+            Bar("Org C", "/ui/organizations/c", "membership", None, None)]
+    chart = gantt(bars, on=date(2020, 1, 1))
+    a, b = chart["rows"]
+    assert a["label"] == "Org A" and float(a["hatch_start"][1]) > 0   # 1949: the whole year hatched
+    assert float(b["hatch_start"][1]) == 0                           # a day: no hatching
+    assert [u.label for u in chart["undated"]] == ["Org C"]
