@@ -114,9 +114,11 @@ def hit_page(kind: str, ident: str) -> str:
 
 @router.get("/search-hit/{ident}")
 def search_hit(ident: str, store: StoreDep) -> RedirectResponse:
-    """Resolve an id from the search list to its page (ids are unique across the three kinds' pages)."""
+    """Resolve an id to its page (ids are unique across the kinds' pages); kept for links made before search
+    hits carried their own page."""
     for base, answer in (("/ui/treaties", instruments.list_instruments(store, treaties_only=True)),
-                         ("/ui/organizations", organizations.list_organizations(store))):
+                         ("/ui/organizations", organizations.list_organizations(store)),
+                         ("/ui/norms", norms.list_norms(store))):
         if any(i["id"] == ident for i in answer.items):
             return RedirectResponse(f"{base}/{ident}", status_code=303)
     return RedirectResponse(f"/ui/states/{ident}", status_code=303)
