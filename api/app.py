@@ -7,7 +7,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse
 from fastapi.middleware.cors import CORSMiddleware
 
-from api import errors, responses
+from api import docs, errors, responses
 from api.cache import ResponseCache
 import importlib
 import pkgutil
@@ -75,6 +75,8 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         version=__version__,
         summary="Who governs cyberspace, and who is bound by what: a SPARQL and REST API over a knowledge graph.",
         lifespan=lifespan,
+        docs_url=None,  # served by api.docs from local files
+        redoc_url=None,
     )
     app.state.settings = settings
     if store is not None:
@@ -88,6 +90,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     responses.install(app)
     from api.routes.pages import static
 
+    docs.install(app)  # before /static, whose mount would otherwise take /static/docs
     app.mount("/static", static, name="static")
 
     @app.get("/", include_in_schema=False)

@@ -5,7 +5,7 @@ from http import HTTPStatus
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kg.errors import (BadParameter, ContributionMemoryExceeded, ContributionTooLarge, InconsistencyError, KgError,
@@ -58,7 +58,18 @@ def _status(exc: KgError) -> tuple[int, str]:
     return 500, "Internal error"
 
 
-async def kg_error_handler(request: Request, exc: KgError) -> JSONResponse:
+def wants_page(request: Request) -> bool:
+    """A person's browser on a page route: /ui/... asked with Accept: text/html (API clients keep problem+json)."""
+    return request.url.path.startswith("/ui") and "text/html" in request.headers.get("accept", "")
+
+
+def _page(request: Request, status: int, title: str, detail: str, **extra) -> Response:
+    from api.error_pages import error_page  # the pages' templates; imported late to keep this module light
+
+    return error_page(request, status=status, title=title, detail=detail, **extra)
+
+
+async def kg_error_handler(request: Request, exc: KgError) -> Response:
     status, title = _status(exc)
     extra: dict = {}
     if isinstance(exc, NotFound):
@@ -73,6 +84,8 @@ async def kg_error_handler(request: Request, exc: KgError) -> JSONResponse:
         extra.update(limit=exc.limit, setting=exc.setting)
     if isinstance(exc, ResultTooLarge):
         extra.update(limit=exc.limit, setting=exc.setting)
+    if wants_page(request):
+        return _page(request, status, title, str(exc), **extra)
     response = problem(status, title, str(exc), **extra)
     if isinstance(exc, (RequestTooLarge, ContributionTooLarge)):
         response.headers["Connection"] = "close"  # the rest of the body is not read: end the connection
@@ -81,8 +94,12 @@ async def kg_error_handler(request: Request, exc: KgError) -> JSONResponse:
     return response
 
 
-async def http_error_handler(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-    """Starlette's own errors (no route matches the path, method not allowed) as problem details too."""
+async def http_error_handler(request: Request, exc: StarletteHTTPException) -> Response:
+    """Starlette's own errors (no route matches the path, method not allowed) as problem details too, and as a
+    page for a person under /ui."""
+    if wants_page(request) and exc.status_code in (404, 405):
+        return _page(request, exc.status_code, "Not Found" if exc.status_code == 404 else "Method not allowed",
+                     f"There is no page at {request.url.path}.")
     try:
         title = HTTPStatus(exc.status_code).phrase
     except ValueError:
@@ -99,6 +116,8 @@ async def request_validation_handler(request: Request, exc: RequestValidationErr
     errors = exc.errors()
     names = [".".join(str(p) for p in e.get("loc", ())[1:]) or "body" for e in errors]
     detail = "; ".join(f"{n}: {e.get('msg')}" for n, e in zip(names, errors))
+    if wants_page(request):
+        return _page(request, 422, "Invalid parameter", detail, parameter=names[0] if names else None)
     return problem(422, "Invalid parameter", detail, parameter=names[0] if names else None, errors=[
         {"parameter": n, "message": e.get("msg")} for n, e in zip(names, errors)])
 

@@ -1,19 +1,26 @@
 """Pages for people: the same answers as the REST routes, as HTML (Jinja2 templates in api/templates)."""
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
+import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 
 from api.deps import StoreDep
 from api.representation import AsOf, Q
-from kg.namespaces import DEFAULT_GRAPHS
-from kg.service import instruments, memberships, organizations, participation, states
-from kg.service.common import as_of_date
+from api.timeline import Bar, build_chart, gantt, membership_series, parse_span, treaty_series
+from kg.namespaces import DEFAULT_GRAPHS, ID
+from kg.service import instruments, memberships, norms, organizations, participation, states
+from kg.service.common import as_of_date, concepts, run
+from kg.service.search import fold
+from kg.service.search import search as find
 
 HERE = Path(__file__).resolve().parent.parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -25,7 +32,40 @@ def source_host(url: str) -> str:
     return host.removeprefix("www.")
 
 
+def show_date(item: dict, name: str) -> Markup:
+    """A date field of an answer item as a reader should see it: the day, or the month or year it is known to
+    (never a guessed day), a bound, or a derived day, each marked as such."""
+    span = parse_span(item, name)
+    value = item.get(name)
+    if span is None:
+        return Markup("")
+    if span.precision in ("year", "month"):
+        return Markup('<span class="imprecise" title="known only to the {0}">{1}</span> <small>({0})</small>').format(
+            span.precision, value)
+    if span.precision == "bounded" or not value:
+        parts = ([f"not before {span.earliest}"] if span.earliest else []) + (
+            [f"not after {span.latest}"] if span.latest else [])
+        return Markup('<span class="imprecise" title="only bounded">{}</span>').format(", ".join(parts))
+    if span.precision == "derived":
+        return Markup('{} <small title="derived by the treaty\'s rule">(derived)</small>').format(value)
+    return Markup("{}").format(value)
+
+
+PAGES = {"state": "/ui/states", "organization": "/ui/organizations", "treaty": "/ui/treaties", "norm": "/ui/norms"}
+
+
+def page_for(ref: dict | None) -> str | None:
+    """The page of a referenced resource, from the kind in its IRI (.../id/state/FRA -> /ui/states/FRA);
+    None for kinds without a page here."""
+    if not ref or not ref.get("iri", "").startswith(str(ID)):
+        return None
+    kind = ref["iri"][len(str(ID)):].split("/", 1)[0]
+    return f"{PAGES[kind]}/{ref['id']}" if kind in PAGES else None
+
+
 templates.env.filters["host"] = source_host
+templates.env.filters["page_for"] = page_for
+templates.env.globals["show_date"] = show_date
 router = APIRouter(prefix="/ui", tags=["pages"], include_in_schema=False)
 static = StaticFiles(directory=str(HERE / "static"))
 
@@ -51,29 +91,34 @@ def home(request: Request, store: StoreDep) -> HTMLResponse:
         "treaties": len(instruments.list_instruments(store, treaties_only=True).items),
         "organizations": len(organizations.list_organizations(store).items),
         "states": len(states.list_states(store).items),
+        "norms": len(norms.list_norms(store).items),
         "triples": sum(counts.get(g, 0) for g in DEFAULT_GRAPHS)})
 
 
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, store: StoreDep, q: Q = None) -> HTMLResponse:
-    items = []
-    for base, answer, extra in (
-        ("/ui/treaties", instruments.list_instruments(store, q=q, treaties_only=True), "treaty"),
-        ("/ui/organizations", organizations.list_organizations(store, q=q), "organization"),
-        ("/ui/states", states.list_states(store, q=q), "state"),
-    ):
-        items += [{"id": i["id"], "label": i["label"], "extra": extra, "href": f"{base}/{i['id']}"} for i in answer.items]
-    if len(items) == 1:
-        return RedirectResponse(items[0]["href"], status_code=303)
+    """Treaties, organizations, states and norms by any of their names, ranked, with the kind of each hit."""
+    hits = find(store, q) if q else []
+    if len(hits) == 1 and hits[0].score >= 80:
+        return RedirectResponse(hit_page(hits[0].kind, hits[0].id), status_code=303)
+    items = [{"id": h.id, "label": h.label, "href": hit_page(h.kind, h.id), "kind": h.kind,
+              "extra": h.kind + ("" if fold(h.matched) == fold(h.label) or h.matched == h.kind
+                                 else f" · matched “{h.matched}”")} for h in hits]
     return _page(request, store, "list.html", title=f"Search: {q or ''}", q=q, items=items, base="/ui/search-hit",
-                 extra_heading="Kind", json_url="/instruments?" + urlencode({"q": q or ""}))
+                 extra_heading="Kind", json_url=None, search=True)
+
+
+def hit_page(kind: str, ident: str) -> str:
+    return f"{PAGES[kind]}/{ident}"
 
 
 @router.get("/search-hit/{ident}")
 def search_hit(ident: str, store: StoreDep) -> RedirectResponse:
-    """Resolve an id from the search list to its page (ids are unique across the three kinds' pages)."""
+    """Resolve an id to its page (ids are unique across the kinds' pages); kept for links made before search
+    hits carried their own page."""
     for base, answer in (("/ui/treaties", instruments.list_instruments(store, treaties_only=True)),
-                         ("/ui/organizations", organizations.list_organizations(store))):
+                         ("/ui/organizations", organizations.list_organizations(store)),
+                         ("/ui/norms", norms.list_norms(store))):
         if any(i["id"] == ident for i in answer.items):
             return RedirectResponse(f"{base}/{ident}", status_code=303)
     return RedirectResponse(f"/ui/states/{ident}", status_code=303)
@@ -82,7 +127,8 @@ def search_hit(ident: str, store: StoreDep) -> RedirectResponse:
 @router.get("/treaties", response_class=HTMLResponse)
 def treaty_list(request: Request, store: StoreDep, q: Q = None) -> HTMLResponse:
     answer = instruments.list_instruments(store, q=q, treaties_only=True)
-    items = [{**i, "extra": ", ".join(i["alt_labels"][:3])} for i in answer.items]
+    items = sorted([{**i, "extra": ", ".join(i["alt_labels"][:3])} for i in answer.items],
+                   key=lambda i: name_key(i["label"] or i["id"]))
     return _page(request, store, "list.html", title="Treaties", q=q, items=items, base="/ui/treaties",
                  extra_heading="Also known as", json_url="/treaties")
 
@@ -93,15 +139,21 @@ def treaty(id: str, request: Request, store: StoreDep, as_of: AsOf = None, statu
     checked = participation.check_status(status)
     item = instruments.get_instrument(store, id, treaties_only=True)
     answer = participation.treaty_parties(store, item["iri"], on=on, status=checked)
+    history = answer if checked == "all" else participation.treaty_parties(store, item["iri"], on=on, status="all")
+    totals = [t for t in [answer.echo.get("reported_total")] if t]
+    chart = build_chart(treaty_series(history.items, totals=totals,
+                                      opened=item.get("opened_for_signature") or item.get("adopted")), on=on)
     json_url = f"/treaties/{item['id']}/parties?" + urlencode({"as_of": on.isoformat(), "status": checked})
     return _page(request, store, "treaty.html", treaty=item, as_of=on.isoformat(), status=checked,
-                 answer={"items": answer.items, "unknown": answer.unknown or []}, json_url=json_url)
+                 answer={"items": by_name(answer.items, "state"), "unknown": by_name(answer.unknown or [], "state")},
+                 json_url=json_url, chart=chart, reported_total=answer.echo.get("reported_total"))
 
 
 @router.get("/organizations", response_class=HTMLResponse)
 def organization_list(request: Request, store: StoreDep, q: Q = None) -> HTMLResponse:
     answer = organizations.list_organizations(store, q=q)
-    items = [{**i, "extra": ", ".join(i["alt_labels"][:2])} for i in answer.items]
+    items = sorted([{**i, "extra": ", ".join(i["alt_labels"][:2])} for i in answer.items],
+                   key=lambda i: name_key(i["label"] or i["id"]))
     return _page(request, store, "list.html", title="Organizations and bodies", q=q, items=items,
                  base="/ui/organizations", extra_heading="Acronyms", json_url="/organizations")
 
@@ -110,17 +162,77 @@ def organization_list(request: Request, store: StoreDep, q: Q = None) -> HTMLRes
 def organization(id: str, request: Request, store: StoreDep, as_of: AsOf = None, role: str | None = None) -> HTMLResponse:
     on = as_of_date(as_of)
     item = organizations.get_organization(store, id)
-    answer = memberships.members(store, item["iri"], on=on, role=role)
+    everyone = memberships.members(store, item["iri"], on=on, role="all")
+    history = _membership_history(store, item["iri"], on=on)
+    roles = sorted({h["role"] for h in history})
+    if not role:  # the default: full members where the organization has them, else every role
+        role = "member" if "member" in roles or not roles else "all"
+    answer = everyone if role == "all" else memberships.members(store, item["iri"], on=on, role=role)
+    shown = [h for h in history if role == "all" or h["role"] == role]
+    totals = [t for t in [answer.echo.get("reported_total")] if t]
+    chart = build_chart(membership_series(shown, role=role, totals=totals), on=on)
+    labels = {slug: c["label"] or slug for slug, c in concepts(store, "MembershipRole").items()}
     json_url = f"/organizations/{item['id']}/members?" + urlencode({"as_of": on.isoformat(), "role": answer.echo["role"]})
     return _page(request, store, "organization.html", organization=item, as_of=on.isoformat(),
-                 role=answer.echo["role"], answer={"items": answer.items, "unknown": answer.unknown or []},
+                 role=answer.echo["role"], roles=[(r, labels.get(r, r)) for r in roles],
+                 answer={"items": answer.items, "unknown": answer.unknown or []},
+                 rows=by_name(answer.items + (answer.unknown or []), "member"), json_url=json_url, chart=chart, reported_total=answer.echo.get("reported_total"))
+
+
+def _membership_history(store, organization_iri: str, *, on) -> list[dict]:
+    """Every membership record of an organization, in every role, judged on `on` (the timeline's data)."""
+    return [memberships.membership_item(r, on) for r in memberships.records(store, organization=organization_iri)]
+
+
+def by_name(items: list[dict], key: str) -> list[dict]:
+    """Rows sorted by the name a reader looks for (the label of `item[key]`), not by code."""
+    return sorted(items, key=lambda i: (name_key(i[key].get("label") or i[key]["id"]), i.get("role") or ""))
+
+
+def name_key(name: str) -> str:
+    """A sort key for names: accents folded, so Türkiye sorts with the Ts and Côte d'Ivoire with the Cs."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
+
+
+@router.get("/norms", response_class=HTMLResponse)
+def norm_list(request: Request, store: StoreDep, q: Q = None, instrument: str | None = None) -> HTMLResponse:
+    """Voluntary norms grouped by the instrument that states them, in the order of their letter or number."""
+    items = norms.list_norms(store, q=q).items
+    if instrument:
+        items = [i for i in items if i["instrument"] and i["instrument"]["id"].lower() == instrument.lower()]
+    groups: dict[str, dict] = {}
+    for item in sorted(items, key=lambda i: notation_key(i["notation"] or i["id"])):
+        ref = item["instrument"] or {"id": "", "label": "Not tied to an instrument"}
+        groups.setdefault(ref["id"], {"instrument": ref, "norms": []})["norms"].append(item)
+    ordered = sorted(groups.values(), key=lambda g: name_key(g["instrument"]["label"] or g["instrument"]["id"]))
+    json_url = "/norms" + ("?" + urlencode({"q": q}) if q else "")
+    return _page(request, store, "norms.html", q=q, instrument=instrument, groups=ordered, count=len(items),
                  json_url=json_url)
+
+
+@router.get("/norms/{id}", response_class=HTMLResponse)
+def norm(id: str, request: Request, store: StoreDep) -> HTMLResponse:
+    item = norms.get_norm(store, id)
+    item["endorsements"] = sorted(item["endorsements"], key=lambda e: name_key(
+        (e["endorser"] or {}).get("label") or (e["endorser"] or {}).get("id") or ""))
+    siblings = [] if not item["instrument"] else sorted(
+        (n for n in norms.list_norms(store).items
+         if n["instrument"] and n["instrument"]["id"] == item["instrument"]["id"]),
+        key=lambda n: notation_key(n["notation"] or n["id"]))
+    return _page(request, store, "norm.html", norm=item, siblings=siblings)
+
+
+def notation_key(notation: str) -> list:
+    """Natural order of paragraph letters and numbers: 'CBM 2' before 'CBM 10', '13(a)' before '13(b)'."""
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
+            for part in re.findall(r"\d+|\D+", notation)]
 
 
 @router.get("/states", response_class=HTMLResponse)
 def state_list(request: Request, store: StoreDep, q: Q = None) -> HTMLResponse:
     answer = states.list_states(store, q=q)
-    items = [{**i, "extra": i["alpha2"]} for i in answer.items]
+    items = sorted([{**i, "extra": i["alpha2"]} for i in answer.items],
+                   key=lambda i: name_key(i["label"] or i["id"]))
     return _page(request, store, "list.html", title="States", q=q, items=items, base="/ui/states",
                  extra_heading="Alpha-2", json_url="/states")
 
@@ -129,7 +241,18 @@ def state_list(request: Request, store: StoreDep, q: Q = None) -> HTMLResponse:
 def state(id: str, request: Request, store: StoreDep, as_of: AsOf = None) -> HTMLResponse:
     on = as_of_date(as_of)
     item = states.get_state(store, id, on=on)
-    return _page(request, store, "state.html", state=item, as_of=on.isoformat())
+    item["memberships"] = by_name(item["memberships"], "organization")
+    item["treaties"] = by_name(item["treaties"], "treaty")
+    bars = [Bar(f"{m['organization']['label'] or m['organization']['id']}" + (
+        f" ({m['role']})" if m["role"] != "member" else ""), f"/ui/organizations/{m['organization']['id']}",
+        "membership", parse_span(m, "start"), parse_span(m, "end"), f"{m['start'] or '?'} – {m['end'] or ''}")
+        for m in item["memberships"]]
+    for p in item["treaties"]:
+        start = parse_span(p, "consented") or parse_span(p, "in_force")
+        bars.append(Bar(p["treaty"]["label"] or p["treaty"]["id"], f"/ui/treaties/{p['treaty']['id']}", "treaty",
+                        start, parse_span(p, "denounced"), f"consented {p['consented'] or '?'}"))
+    chart = gantt(bars, on=on)
+    return _page(request, store, "state.html", state=item, as_of=on.isoformat(), chart=chart)
 
 
 @router.get("/sparql", response_class=HTMLResponse)

@@ -87,3 +87,37 @@ def test_source_links_name_their_host(client):
     page = client.get("/ui/treaties/fixture-convention", params={"as_of": "2020-01-01"}).text
     source = answer["items"][0]["sources"][0]
     assert f'title="{source}">{source_host(source)}</a>' in page
+
+
+HTML = {"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
+
+
+def test_a_person_gets_a_404_page_with_suggestions_and_a_program_gets_problem_json(client):
+    page = client.get("/ui/treaties/fixture-conventio", headers=HTML)
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert 'href="/ui/treaties/fixture-convention"' in page.text and 'id="search-instead"' in page.text
+    api = client.get("/ui/treaties/fixture-conventio", headers={"Accept": "application/json"})
+    assert api.status_code == 404 and api.headers["content-type"] == "application/problem+json"
+    assert "fixture-convention" in api.json()["suggestions"]
+    rest = client.get("/treaties/fixture-conventio", headers=HTML)  # REST routes keep problem+json
+    assert rest.headers["content-type"] == "application/problem+json"
+
+
+def test_a_person_gets_a_422_page_naming_the_field(client):
+    page = client.get("/ui/treaties/fixture-convention", params={"as_of": "12020-01-01"}, headers=HTML)
+    assert page.status_code == 422 and page.headers["content-type"].startswith("text/html")
+    assert "<code>as_of</code>" in page.text and "12020-01-01" in page.text
+    assert 'href="/ui/treaties/fixture-convention"' in page.text  # the way back without the bad field
+    role = client.get("/ui/organizations/fixture-alliance", params={"role": "chief"}, headers=HTML)
+    assert role.status_code == 422 and "<code>role</code>" in role.text
+
+
+def test_an_unknown_page_is_a_404_page(client):
+    page = client.get("/ui/no-such-page", headers=HTML)
+    assert page.status_code == 404 and "There is no page at /ui/no-such-page" in page.text
+    assert client.get("/no-such-route").json() == {"detail": "Not Found"}
+
+
+def test_a_state_page_draws_its_memberships_and_treaties_on_one_timeline(client):
+    page = client.get("/ui/states/fr", params={"as_of": "2020-01-01"}).text
+    assert 'id="timeline"' in page and 'class="bar bar-' in page and "<title id=\"timeline-title\">" in page
