@@ -5,6 +5,7 @@ Makefile's test target, so a missing browser fails these tests rather than skipp
 """
 from __future__ import annotations
 
+import re
 import shutil
 
 import httpx
@@ -122,3 +123,14 @@ def test_an_unknown_page_is_a_404_page(client):
 def test_a_state_page_draws_its_memberships_and_treaties_on_one_timeline(client):
     page = client.get("/ui/states/fr", params={"as_of": "2020-01-01"}).text
     assert 'id="timeline"' in page and 'class="bar bar-' in page and "<title id=\"timeline-title\">" in page
+
+
+def test_pages_show_the_evidence_level_and_how_many_of_the_reported_total_are_recorded(client):
+    """Issue 11: each row says its evidence level beside its sources; where a total was published, the page says
+    "N of M recorded" (the fixture's precision convention reported 4 parties on 2020-01-01)."""
+    page = client.get("/ui/treaties/fixture-precision-convention", params={"as_of": "2020-06-01"}).text
+    summary = re.search(r'<span id="reported-total">([^<]*)</span>', page)
+    assert summary and re.match(r"\d+ of 4 recorded", summary.group(1)), summary
+    assert re.search(r'class="evidence evidence-(depositary|official|secondary)"', page)
+    members = client.get("/ui/organizations/coe", params={"as_of": "2020-01-01"}).text
+    assert re.search(r'class="evidence evidence-(depositary|official|secondary)"', members)
