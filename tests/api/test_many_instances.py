@@ -14,36 +14,12 @@ import httpx
 import pytest
 
 from kg.build import build
+from live_servers import uvicorn_server
 
 REPO = Path(__file__).resolve().parents[2]
 ROUTES = ["/health", "/states/FRA", "/treaties/budapest-convention/parties?status=all&as_of=2020-01-01",
           "/organizations/coe/members?as_of=2020-01-01", "/sparql?query=SELECT%20%3Fl%20WHERE%20%7B%20%3Chttps%3A%2F%2Fw3id.org%2Fcybergov%2Fid%2Fstate%2FFRA%3E"
           "%20%3Chttp%3A%2F%2Fwww.w3.org%2F2000%2F01%2Frdf-schema%23label%3E%20%3Fl%20%7D"]
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _serve(env: dict[str, str]) -> tuple[subprocess.Popen, str]:
-    port = _free_port()
-    process = subprocess.Popen([sys.executable, "-m", "uvicorn", "--factory", "api.app:create_app", "--host",
-                                "127.0.0.1", "--port", str(port), "--log-level", "warning"], cwd=REPO, env=env)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(base + "/health", timeout=2).status_code == 200:
-                return process, base
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    process.kill()
-    raise RuntimeError("an API instance did not start")
 
 
 def _push(env: dict[str, str], endpoint: str) -> None:
@@ -53,16 +29,12 @@ def _push(env: dict[str, str], endpoint: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def two_instances(fixture_settings, oxigraph_servers, tmp_path_factory):
+def two_instances(fixture_settings, oxigraph_servers):
     endpoint = oxigraph_servers.start(fixture_settings)
-    env = dict(os.environ, CYBERGOV_ROOT=str(fixture_settings.root), CYBERGOV_DATA_DIR=str(fixture_settings.data_path),
-               CYBERGOV_CACHE_DIR=str(fixture_settings.cache_path), CYBERGOV_VERSION_CHECK_SECONDS="0.5",
-               **oxigraph_servers.environment(endpoint))
-    instances = [_serve(env), _serve(env)]
-    yield env, endpoint, [base for _, base in instances]
-    for process, _ in instances:
-        process.terminate()
-        process.wait(10)
+    env = {"CYBERGOV_VERSION_CHECK_SECONDS": "0.5", **oxigraph_servers.environment(endpoint)}
+    with uvicorn_server(fixture_settings, **env) as (first, _), uvicorn_server(fixture_settings, **env) as (second, _):
+        push_env = dict(os.environ, CYBERGOV_ROOT=str(fixture_settings.root), **env)
+        yield push_env, endpoint, [first, second]
     oxigraph_servers.stop(endpoint)
 
 
