@@ -85,15 +85,16 @@ def _seconds_as_duration(value: str) -> str | None:
 
 
 def _virtuoso_json(body: bytes) -> bytes:
-    """Virtuoso's SPARQL JSON made standard: its ASK form (see _virtuoso_ask), its blank node labels
-    ("nodeID://b1000", not a valid label), its durations kept as seconds."""
-    ask = _virtuoso_ask(body)
-    if ask is not None:
-        return ask
+    """Virtuoso's SPARQL JSON made standard, parsed once: its ASK answers (a SELECT of ?__ASK_RETVAL: one row
+    holding 1 when true, no row when false) as a boolean, its blank node labels ("nodeID://b1000", not a valid
+    label) relabelled, its durations kept as seconds written back as durations."""
     try:
         answer = json.loads(body)
         rows = answer["results"]["bindings"]
-    except (ValueError, KeyError, TypeError):
+        if answer["head"]["vars"] == [_VIRTUOSO_ASK]:
+            true = bool(rows) and rows[0][_VIRTUOSO_ASK]["value"] not in ("0", "false")
+            return json.dumps({"head": {}, "boolean": true}).encode()
+    except (ValueError, KeyError, IndexError, TypeError):
         return body
     for row in rows:
         for term in row.values():
@@ -102,20 +103,6 @@ def _virtuoso_json(body: bytes) -> bytes:
             elif term.get("datatype") in _DURATIONS and (duration := _seconds_as_duration(term["value"])):
                 term["value"] = duration
     return json.dumps(answer).encode()
-
-
-def _virtuoso_ask(body: bytes) -> bytes | None:
-    """A standard SPARQL JSON boolean for Virtuoso's answer to an ASK (a SELECT of ?__ASK_RETVAL: one row
-    holding 1 when true, no row when false); None for any other answer."""
-    try:
-        answer = json.loads(body)
-        if answer["head"]["vars"] != [_VIRTUOSO_ASK]:
-            return None
-        rows = answer["results"]["bindings"]
-        true = bool(rows) and rows[0][_VIRTUOSO_ASK]["value"] not in ("0", "false")
-    except (ValueError, KeyError, IndexError, TypeError):
-        return None
-    return json.dumps({"head": {}, "boolean": true}).encode()
 
 
 def _query_error(status: int, text: str, *, lines_before: int = 0) -> QueryError:
