@@ -7,16 +7,19 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Callable
+from datetime import date
+from urllib.parse import quote
 from typing import Annotated
 
 from fastapi import Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
 
+from api import linked_data
 from kg import named_queries, negotiation
-from kg.namespaces import PREFIXES
-from kg.results import graph_body
+from kg.errors import BadParameter
 from kg.service.common import ISO_DATE_PATTERN, ListAnswer
 
 DEFAULT_LIMIT = 500
@@ -46,8 +49,33 @@ def sparql_doc(*names: str, intro: str = "") -> str:
     return "\n\n".join(parts)
 
 
-def wanted(request: Request) -> str:
-    """'csv', 'jsonld' or 'json': the first acceptable representation in the Accept header (JSON otherwise)."""
+FORMATS = {"json": "application/json", "csv": CSV, "jsonld": JSONLD}
+_FORMAT_DOC = ("The representation, for a link that cannot set `Accept`: {values}. Wins over `Accept`; "
+               "any other value is a 422 naming `format`.")
+
+
+def _format_param(*values: str):
+    return Annotated[str | None, Query(description=_FORMAT_DOC.format(values=", ".join(f"`{v}`" for v in values)),
+                                       examples=[values[-1]], json_schema_extra={"enum": list(values)})]
+
+
+ListFormat = _format_param("json", "csv")  # lists of resources
+RecordsFormat = _format_param("json", "csv", "jsonld")  # dated records, with their graph
+DetailFormat = _format_param("json", "jsonld")  # one resource
+
+
+def wanted(request: Request, fmt: str | None = None, *, offered: tuple[str, ...] = ("json", "csv", "jsonld")) -> str:
+    """'csv', 'jsonld' or 'json': the `format` parameter if given, else the first acceptable representation in
+    the Accept header (JSON otherwise).
+
+    Raises:
+        BadParameter: `format` is not one of `offered`.
+    """
+    if fmt is not None:
+        key = fmt.strip().lower()
+        if key not in offered:
+            raise BadParameter("format", f"'{fmt}' is not offered here; expected one of: {', '.join(offered)}")
+        return key
     for media, _q in negotiation.parse_accept(request.headers.get("accept")):
         if media == CSV:
             return "csv"
@@ -56,6 +84,20 @@ def wanted(request: Request) -> str:
         if media in ("application/json", "application/problem+json", "*/*", "application/*"):
             return "json"
     return "json"
+
+
+def cite(request: Request) -> dict:
+    """How to cite the answer to this request: graph version, the day asked, the URL."""
+    version = request.app.state.store.version
+    asked = date.today().isoformat()
+    url = str(request.url)
+    return {"text": f"cybergov-kg, graph version {version}, asked {asked}, {url}", "graph_version": version,
+            "asked": asked, "url": url}
+
+
+def context_url(request: Request) -> str:
+    """The URL of the published JSON-LD context on this server."""
+    return str(request.base_url).rstrip("/") + linked_data.CONTEXT_PATH
 
 
 def _cell(value) -> str:
@@ -84,43 +126,88 @@ def flatten(item: dict) -> dict[str, str]:
     return row
 
 
-def csv_body(items: list[dict]) -> str:
-    """A CSV table (header row first) a spreadsheet opens."""
+def csv_body(items: list[dict], unknown: list[dict] | None = None) -> str:
+    """A CSV table (header row first) a spreadsheet opens.
+
+    With `unknown` (an answer that has that list), the undecidable records follow the items as rows of their
+    own, and a last column `list` says which list each row is from: `items` or `unknown` (their `note` says why).
+    """
     rows = [flatten(i) for i in items]
+    if unknown is not None:
+        rows = [{**r, "list": "items"} for r in rows] + [{**flatten(i), "list": "unknown"} for i in unknown]
     columns: dict[str, None] = {}
     for row in rows:
         columns.update(dict.fromkeys(row))
     out = io.StringIO()
+    if unknown is not None:  # last, whatever the rows hold
+        columns.pop("list", None)
+        columns["list"] = None
     writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\r\n")
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue()
 
 
-def jsonld_response(triples: list) -> Response:
-    return Response(graph_body(triples, "jsonld", PREFIXES), media_type=JSONLD)
+def _header_text(value: str) -> str:
+    """A header value: Latin-1 only (HTTP), so other characters are percent-encoded."""
+    return quote(value, safe=" !#$&'()*+,-./:;=?@[]_~") if not value.isascii() or "\n" in value else value
+
+
+def csv_headers(request: Request, body: dict, *, filename: str) -> dict[str, str]:
+    """What the JSON answer says beside its items, as response headers of its CSV: counts, the published total,
+    the coverage note, and how to cite it."""
+    cited = cite(request)
+    headers = {"X-Total-Count": str(body["total"]), "X-Graph-Version": cited["graph_version"],
+               "X-Asked": cited["asked"], "Link": f'<{_header_text(cited["url"])}>; rel="cite-as"',
+               "X-Cite": _header_text(cited["text"]),
+               "Content-Disposition": f'attachment; filename="{filename}"'}
+    if body.get("unknown") is not None:
+        headers["X-Unknown-Count"] = str(len(body["unknown"]))
+    total = body.get("reported_total")
+    if total:
+        headers["X-Reported-Total"] = f'{total["count"]}; date={total["date"]}; status={total["status"]}'
+        if total.get("sources"):
+            headers["X-Reported-Total-Source"] = _header_text(total["sources"][0])
+    if body.get("coverage_note"):
+        headers["X-Coverage-Note"] = _header_text(body["coverage_note"])
+    return headers
+
+
+def download_name(request: Request, extension: str) -> str:
+    """A file name for a download: the path and the parameters that chose the answer."""
+    parts = [p for p in request.url.path.split("/") if p]
+    parts += [v for k, v in sorted(request.query_params.items()) if k not in ("format", "limit", "offset") and v]
+    name = "-".join(parts) or "answer"
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in name)[:120] + "." + extension
+
+
+def jsonld_response(document: dict) -> Response:
+    return Response(json.dumps(document, ensure_ascii=False).encode(), media_type=JSONLD)
 
 
 def list_answer(request: Request, answer: ListAnswer, model: type[BaseModel], *, limit: int, offset: int,
+                fmt: str | None = None,
                 graph: Callable[[list[dict]], list] | None = None) -> BaseModel | Response:
-    """A list answer in the representation asked for.
+    """A list answer in the representation asked for (`format` or `Accept`).
 
     Args:
+        fmt: the `format` parameter (json, csv, or jsonld where `graph` is given).
         graph: given the page's items, the triples behind them (offers application/ld+json).
     """
+    form = wanted(request, fmt, offered=("json", "csv", "jsonld") if graph is not None else ("json", "csv"))
     body = answer.page(limit=limit, offset=offset)
-    form = wanted(request)
     if form == "csv":
-        return Response(csv_body(body["items"]), media_type="text/csv; charset=utf-8",
-                        headers={"X-Total-Count": str(body["total"])})
+        return Response(csv_body(body["items"], body.get("unknown")), media_type="text/csv; charset=utf-8",
+                        headers=csv_headers(request, body, filename=download_name(request, "csv")))
     if form == "jsonld" and graph is not None:
-        return jsonld_response(graph(body["items"]))
-    return model.model_validate(body)
+        return jsonld_response(linked_data.compacted(graph(body["items"]), context_url=context_url(request)))
+    return model.model_validate({**body, "cite": cite(request)})
 
 
-def detail_answer(request: Request, item: dict, model: type[BaseModel],
+def detail_answer(request: Request, item: dict, model: type[BaseModel], *, fmt: str | None = None,
                   graph: Callable[[], list] | None = None) -> BaseModel | Response:
-    """One resource as JSON, or its graph as JSON-LD when asked for."""
-    if graph is not None and wanted(request) == "jsonld":
-        return jsonld_response(graph())
-    return model.model_validate(item)
+    """One resource as JSON, or its graph framed on it as JSON-LD when asked for (`format` or `Accept`)."""
+    form = wanted(request, fmt, offered=("json", "jsonld") if graph is not None else ("json",))
+    if form == "jsonld" and graph is not None:
+        return jsonld_response(linked_data.framed(graph(), item["iri"], context_url=context_url(request)))
+    return model.model_validate({**item, "cite": cite(request)})

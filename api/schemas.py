@@ -117,6 +117,19 @@ def dated(name: str, *dates: str) -> type[BaseModel]:
     return create_model(name, **fields)
 
 
+class Cite(BaseModel):
+    """How to cite this answer: the graph version it was computed from, the day it was asked, its URL."""
+
+    text: str = Field(examples=["cybergov-kg, graph version 3f2a..., asked 2026-12-04, "
+                                "https://example.org/treaties/budapest-convention/parties?as_of=2020-01-01"])
+    graph_version: str
+    asked: str = Field(description="The day the answer was asked for (YYYY-MM-DD, the server's date).")
+    url: str
+
+
+CITE_DOC = "How to cite this answer (graph version, day asked, URL)."
+
+
 class ReportedTotal(BaseModel):
     """A total published by the depositary or organization (cgo:ReportedTotal), beside the records' own count."""
 
@@ -154,6 +167,7 @@ class Relation(BaseModel):
 
 class InstrumentDetail(Instrument):
     related: list[Relation] = Field(default_factory=list)
+    cite: Cite | None = Field(default=None, description=CITE_DOC)
 
 
 class Participation(dated("ParticipationDates", "signed", "consented", "in_force", "denounced", "denunciation_notified"),
@@ -186,6 +200,7 @@ class Organization(dated("OrganizationDates", "founded"), Sourced):
 
 class OrganizationDetail(Organization):
     sub_organizations: list[Ref] = Field(default_factory=list)
+    cite: Cite | None = Field(default=None, description=CITE_DOC)
 
 
 class Membership(dated("MembershipDates", "start", "end"), Sourced):
@@ -210,6 +225,7 @@ class StateProfile(State):
     as_of: str
     memberships: list[Membership] = Field(default_factory=list)
     treaties: list[Participation] = Field(default_factory=list)
+    cite: Cite | None = Field(default=None, description=CITE_DOC)
 
 
 class Endorsement(BaseModel):
@@ -232,6 +248,7 @@ class Norm(Sourced):
 
 class NormDetail(Norm):
     endorsements: list[Endorsement] = Field(default_factory=list)
+    cite: Cite | None = Field(default=None, description=CITE_DOC)
 
 
 class ProvisionRef(Ref):
@@ -253,6 +270,7 @@ class Page(BaseModel):
     total: int = Field(description="Items matching, before limit and offset.")
     limit: int
     offset: int
+    cite: Cite | None = Field(default=None, description=CITE_DOC)
 
 
 class InstrumentList(Page):

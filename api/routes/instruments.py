@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from api.deps import StoreDep
-from api.representation import DEFAULT_LIMIT, Evidence, Limit, Offset, Q, detail_answer, list_answer, \
+from api.representation import DetailFormat, ListFormat, DEFAULT_LIMIT, Evidence, Limit, Offset, Q, detail_answer, list_answer, \
     sparql_doc
 from api.responses import DETAIL_RESPONSES, LIST_RESPONSES
 from api.schemas import InstrumentDetail, InstrumentList
@@ -27,15 +27,16 @@ Kind = Annotated[str | None, Query(description="Instrument kind, e.g. treaty, re
                 "`Accept: text/csv` gives a table.")))
 def list_instruments(request: Request, store: StoreDep, q: Q = None,
                      kind: Kind = None,
-                     evidence: Evidence = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
+                     evidence: Evidence = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
+        format: ListFormat = None):
     answer = instruments.list_instruments(store, q=q, kind=kind).at_least(evidence_param(evidence))
-    return list_answer(request, answer, InstrumentList, limit=limit, offset=offset)
+    return list_answer(request, answer, InstrumentList, limit=limit, offset=offset, fmt=format)
 
 
 @router.get("/instruments/{id}", response_model=InstrumentDetail, responses=DETAIL_RESPONSES, summary="One instrument",
             description=sparql_doc("instruments", "instrument-relations", "date-intervals", "date-bounds", intro=(
                 "One instrument: labels, dates, depositary, related instruments, sources. "
                 "`Accept: application/ld+json` gives its graph (`describe-resource.rq`).")))
-def get_instrument(id: str, request: Request, store: StoreDep):
+def get_instrument(id: str, request: Request, store: StoreDep, format: DetailFormat = None):
     item = instruments.get_instrument(store, id)
-    return detail_answer(request, item, InstrumentDetail, graph=lambda: graphs.resource_graph(store, item["iri"]))
+    return detail_answer(request, item, InstrumentDetail, fmt=format, graph=lambda: graphs.resource_graph(store, item["iri"]))

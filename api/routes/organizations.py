@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from api.deps import StoreDep
-from api.representation import DEFAULT_LIMIT, AsOf, Evidence, Limit, Offset, Q, detail_answer, list_answer, \
+from api.representation import DetailFormat, ListFormat, RecordsFormat, DEFAULT_LIMIT, AsOf, Evidence, Limit, Offset, Q, detail_answer, list_answer, \
     sparql_doc
 from api.responses import DETAIL_RESPONSES, LIST_RESPONSES, RECORDS_RESPONSES
 from api.schemas import DATE_DOC, MembershipList, OrganizationDetail, OrganizationList
@@ -47,27 +47,29 @@ MEMBERSHIP_QUERIES = ("memberships-on", "memberships", "date-intervals", "date-b
             summary="Organizations and bodies",
             description=sparql_doc("organizations", "date-intervals", "date-bounds", intro="`q` filters by label or acronym (case-insensitive)."))
 def list_organizations(request: Request, store: StoreDep, q: Q = None, evidence: Evidence = None,
-                       limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
+                       limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
+        format: ListFormat = None):
     answer = organizations.list_organizations(store, q=q).at_least(evidence_param(evidence))
-    return list_answer(request, answer, OrganizationList, limit=limit, offset=offset)
+    return list_answer(request, answer, OrganizationList, limit=limit, offset=offset, fmt=format)
 
 
 @router.get("/organizations/{id}", response_model=OrganizationDetail, responses=DETAIL_RESPONSES,
             summary="One organization",
             description=sparql_doc("organizations", "date-intervals", "date-bounds", intro="`Accept: application/ld+json` gives its graph."))
-def get_organization(id: str, request: Request, store: StoreDep):
+def get_organization(id: str, request: Request, store: StoreDep, format: DetailFormat = None):
     item = organizations.get_organization(store, id)
-    return detail_answer(request, item, OrganizationDetail, graph=lambda: graphs.resource_graph(store, item["iri"]))
+    return detail_answer(request, item, OrganizationDetail, fmt=format, graph=lambda: graphs.resource_graph(store, item["iri"]))
 
 
 @router.get("/organizations/{id}/members", response_model=MembershipList, responses=RECORDS_RESPONSES,
             summary="Members of an organization on a date", description=sparql_doc(*MEMBERSHIP_QUERIES, intro=MEMBER_DOC))
 def organization_members(id: str, request: Request, store: StoreDep, as_of: AsOf = None, role: Role = None,
-                         evidence: Evidence = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
+                         evidence: Evidence = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
+        format: RecordsFormat = None):
     on = as_of_date(as_of)
     level = evidence_param(evidence)
     organization = organizations.find_organization(store, id)
     answer = memberships.members(store, organization["organization"], on=on, role=role, evidence=level)
     answer.echo["coverage_note"] = organization["coverage_note"]
-    return list_answer(request, answer, MembershipList, limit=limit, offset=offset,
+    return list_answer(request, answer, MembershipList, limit=limit, offset=offset, fmt=format,
                        graph=lambda items: graphs.records_graph(store, [i["iri"] for i in items]))

@@ -2,14 +2,17 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from typing import Annotated
 
 import pyoxigraph as ox
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import RedirectResponse, Response
 
+from api import linked_data
 from api.deps import StoreDep
 from api.errors import problem
+from api.representation import context_url
 from api.responses import ONTOLOGY_RESPONSES, RESOURCE_RESPONSES
 from kg import named_queries, negotiation
 from kg.errors import NotFound, QueryError
@@ -40,12 +43,20 @@ def _wants_html(request: Request, fmt: str | None) -> bool:
     return bool(ranges) and ranges[0][0] in ("text/html", "application/xhtml+xml")
 
 
-def _graph_response(request: Request, store, triples, key: str, tag: str) -> Response:
-    etag = '"' + hashlib.sha256(f"{store.version}|{tag}|{key}".encode()).hexdigest()[:32] + '"'
+def _graph_response(request: Request, store, triples, key: str, tag: str, *, iri: str | None = None) -> Response:
+    """The graph in format `key`, with an ETag; JSON-LD of a resource (`iri`) is framed on it with the
+    published context (whose URL names this server, so it is part of the tag)."""
+    framing = key == "jsonld" and iri is not None
+    context = context_url(request) if framing else ""
+    etag = '"' + hashlib.sha256(f"{store.version}|{tag}|{key}|{context}".encode()).hexdigest()[:32] + '"'
     headers = {"ETag": etag, "Cache-Control": "public, max-age=300", "Vary": "Accept"}
     if request.headers.get("if-none-match") == etag:
         return Response(status_code=304, headers=headers)
-    return Response(graph_body(triples, key, PREFIXES), media_type=GRAPH_FORMATS[key][0], headers=headers)
+    if framing:
+        body = json.dumps(linked_data.framed(triples, iri, context_url=context), ensure_ascii=False).encode()
+    else:
+        body = graph_body(triples, key, PREFIXES)
+    return Response(body, media_type=GRAPH_FORMATS[key][0], headers=headers)
 
 
 @router.get("/id/{kind}/{slug:path}", summary="Dereference a resource IRI", response_class=Response,
@@ -72,7 +83,21 @@ def resource(kind: Kind, slug: str, request: Request, store: StoreDep, format: s
         return problem(406, "Not Acceptable", "this resource is available as " + ", ".join(
             sorted(set(negotiation.GRAPH_MEDIA))))
     triples = store.construct(named_queries.get("describe-resource").text, bindings={"resource": node})
-    return _graph_response(request, store, triples, key, iri)
+    return _graph_response(request, store, triples, key, iri, iri=iri)
+
+
+@router.get(linked_data.CONTEXT_PATH, summary="The JSON-LD context", response_class=Response,
+            responses={200: {"description": "The context of this API's JSON-LD: the JSON field names of the REST "
+                                            "answers as terms, bound to the properties they read.",
+                             "content": {"application/ld+json": {"schema": {"type": "object"}}}},
+                       304: {"description": "Not modified: `If-None-Match` named the current ETag."}},
+            description="The `@context` every JSON-LD answer of this API refers to. Static for a release: "
+                        "cacheable, with an ETag.")
+def context(request: Request) -> Response:
+    headers = {"ETag": linked_data.CONTEXT_ETAG, "Cache-Control": "public, max-age=86400"}
+    if request.headers.get("if-none-match") == linked_data.CONTEXT_ETAG:
+        return Response(status_code=304, headers=headers)
+    return Response(linked_data.CONTEXT_DOCUMENT, media_type="application/ld+json", headers=headers)
 
 
 @router.get("/ontology", summary="The ontology", response_class=Response, responses=ONTOLOGY_RESPONSES,

@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from api.deps import StoreDep
-from api.representation import DEFAULT_LIMIT, AsOf, Evidence, Limit, Offset, Q, detail_answer, list_answer, \
+from api.representation import DetailFormat, ListFormat, RecordsFormat, DEFAULT_LIMIT, AsOf, Evidence, Limit, Offset, Q, detail_answer, list_answer, \
     sparql_doc
 from api.responses import DETAIL_RESPONSES, LIST_RESPONSES, RECORDS_RESPONSES
 from api.schemas import DATE_DOC, InstrumentDetail, ParticipationList, TreatyList
@@ -52,30 +52,32 @@ PARTICIPATION_QUERIES = ("participations-on", "participations", "date-intervals"
                 "The instruments that states sign and become party to (treaties and protocols; the query is run "
                 "with `of_class` bound to `cgo:Treaty`). `q` filters by label, alternative label or official number.")))
 def list_treaties(request: Request, store: StoreDep, q: Q = None, evidence: Evidence = None,
-                  limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
+                  limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
+        format: ListFormat = None):
     answer = instruments.list_instruments(store, q=q, treaties_only=True).at_least(evidence_param(evidence))
-    return list_answer(request, answer, TreatyList, limit=limit, offset=offset)
+    return list_answer(request, answer, TreatyList, limit=limit, offset=offset, fmt=format)
 
 
 @router.get("/treaties/{id}", response_model=InstrumentDetail, responses=DETAIL_RESPONSES, summary="One treaty",
             description=sparql_doc("instruments", "instrument-relations", "date-intervals", "date-bounds", intro=(
                 "One treaty: labels, dates, depositary, related instruments, sources. "
                 "`Accept: application/ld+json` gives its graph with its participation records.")))
-def get_treaty(id: str, request: Request, store: StoreDep):
+def get_treaty(id: str, request: Request, store: StoreDep, format: DetailFormat = None):
     item = instruments.get_instrument(store, id, treaties_only=True)
-    return detail_answer(request, item, InstrumentDetail, graph=lambda: graphs.resource_graph(store, item["iri"]))
+    return detail_answer(request, item, InstrumentDetail, fmt=format, graph=lambda: graphs.resource_graph(store, item["iri"]))
 
 
 @router.get("/treaties/{id}/parties", response_model=ParticipationList, responses=RECORDS_RESPONSES,
             summary="States party to (or signatory of) a treaty on a date",
             description=sparql_doc(*PARTICIPATION_QUERIES, intro=RULES_DOC))
 def treaty_parties(id: str, request: Request, store: StoreDep, as_of: AsOf = None, status: Status = None,
-                   evidence: Evidence = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
+                   evidence: Evidence = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
+        format: RecordsFormat = None):
     on = as_of_date(as_of)
     checked = participation.check_status(status)
     level = evidence_param(evidence)
     treaty = instruments.get_instrument(store, id, treaties_only=True)
     answer = participation.treaty_parties(store, treaty["iri"], on=on, status=checked, evidence=level)
     answer.echo["coverage_note"] = treaty["coverage_note"]
-    return list_answer(request, answer, ParticipationList, limit=limit, offset=offset,
+    return list_answer(request, answer, ParticipationList, limit=limit, offset=offset, fmt=format,
                        graph=lambda items: graphs.records_graph(store, [i["iri"] for i in items]))

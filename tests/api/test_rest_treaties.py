@@ -4,6 +4,9 @@ Fixture: tests/fixtures/data/temporal.ttl, treaty `fixture-convention`.
 """
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 
 PARTIES = "/treaties/fixture-convention/parties"
@@ -133,8 +136,13 @@ def test_parties_csv_is_a_flat_table(client):
     header = lines[0].split(",")
     assert {"id", "state_id", "state_label", "state_iri", "signed", "consented", "in_force", "status_on_date",
             "sources"} <= set(header)
-    states = sorted(line.split(",")[header.index("state_id")] for line in lines[1:])
-    assert states == ["FRA", "GBR", "ITA"]
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert sorted(r["state_id"] for r in rows if r["list"] == "items") == ["FRA", "GBR", "ITA"]
+    # the records JSON lists in `unknown` follow as rows of their own, with the note that says why (issue 14)
+    unknown = client.get(PARTIES, params={"as_of": "2013-07-01"}).json()["unknown"]
+    assert [(r["state_id"], r["note"]) for r in rows if r["list"] == "unknown"] == \
+        [(u["state"]["id"], u["note"]) for u in unknown] and unknown
+    assert response.headers["X-Unknown-Count"] == str(len(unknown))
 
 
 def test_parties_jsonld_is_the_graph_of_the_records(client):
