@@ -109,10 +109,60 @@ def local_loader(context_url: str):
     return load
 
 
-def _expanded(triples: list) -> list:
-    """The triples as expanded JSON-LD, rdf:type as `@type` (pyld's RDF reader)."""
-    nquads = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode()
-    return jsonld.from_rdf(nquads, {"format": "application/n-quads"})
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+
+
+def _nodes(triples: list) -> dict[str, dict]:
+    """The triples as expanded JSON-LD node objects by `@id` (pyoxigraph's writer), one per subject, with
+    rdf:type as `@type`."""
+    nodes: dict[str, dict] = {}
+    for obj in json.loads(ox.serialize(triples, format=ox.RdfFormat.JSON_LD) or b"[]"):
+        node = nodes.setdefault(obj["@id"], {"@id": obj["@id"]})
+        for key, values in obj.items():
+            if key == RDF_TYPE and all(set(v) == {"@id"} for v in values):
+                node.setdefault("@type", []).extend(v["@id"] for v in values)
+            elif key != "@id":
+                node.setdefault(key, []).extend(values)
+    return nodes
+
+
+def _nested(nodes: dict[str, dict], iri: str) -> dict:
+    """The expanded tree framed on `iri`: each node embedded once, breadth first, where it is first linked (from
+    the resource's own properties, then from the records that point at it, as `@reverse`); any node left
+    over goes in `@included`, so no triple is lost."""
+    root = dict(nodes.get(iri, {"@id": iri}))
+    embedded = {iri}
+    incoming: dict[str, list[str]] = {}
+    for subject, node in nodes.items():
+        for key, values in node.items():
+            if subject != iri and not key.startswith("@") and any(v.get("@id") == iri for v in values):
+                incoming.setdefault(key, []).append(subject)
+    queue = [root]
+
+    def embed(ref: dict) -> dict:
+        target = ref.get("@id")
+        if target is None or target not in nodes or target in embedded:
+            return ref
+        embedded.add(target)
+        child = dict(nodes[target])
+        queue.append(child)
+        return child
+
+    first = True
+    while queue:
+        node = queue.pop(0)
+        for key in [k for k in node if not k.startswith("@")]:
+            node[key] = [embed(v) for v in node[key]]
+        if first:  # the records pointing at the resource, under their property reversed
+            first = False
+            if incoming:
+                node["@reverse"] = {key: [embed({"@id": s}) for s in sorted(subjects)]
+                                    for key, subjects in sorted(incoming.items())}
+    left = [dict(nodes[i]) for i in nodes if i not in embedded]
+    if left:
+        root["@included"] = left
+    return root
 
 
 def _options(context_url: str) -> dict:
@@ -122,31 +172,56 @@ def _options(context_url: str) -> dict:
 def framed(triples: list, iri: str, *, context_url: str | None) -> dict:
     """The graph framed on the resource `iri`: its own properties at the top (`@id` is `iri`), the records that
     point at it nested under reverse terms (`memberships`, `participations`, ... or `@reverse`), each other node
-    embedded once where it is first linked. Classes are `@type` values, so the labels of classes (ontology
-    triples, at /ontology) are left out; every other triple is kept.
+    embedded once where it is first linked; classes as `@type`. Expanded, it gives back exactly `triples`.
 
     Args:
         context_url: the `@context` written in the answer (the published context's URL); None writes the
             context inline (a page's script, which must read without a fetch).
     """
-    incoming = sorted({str(t.predicate.value) for t in triples
-                       if isinstance(t.object, ox.NamedNode) and t.object.value == iri and t.subject.value != iri})
-    frame: dict = {"@context": CONTEXT, "@id": iri, "@embed": "@once"}
-    if incoming:
-        frame["@reverse"] = {p: {"@embed": "@once"} for p in incoming}
-    document = jsonld.frame(_expanded(triples), frame, {**_options(context_url or ""), "omitGraph": True})
+    document = jsonld.compact(_nested(_nodes(triples), iri), CONTEXT, _options(context_url or ""))
     document.pop("@context", None)
-    incoming_keys = [k for k in document if k in _REVERSE or k == "@reverse"]  # after the resource's own
+    incoming_keys = [k for k in document if k in _REVERSE or k in ("@reverse", "@included")]  # after its own
     ordered = {k: v for k, v in document.items() if k not in incoming_keys}
     return {"@context": context_url or CONTEXT, **ordered, **{k: document[k] for k in incoming_keys}}
+
+
+def described(triples: list, iri: str) -> list:
+    """The part of a resource's graph that describes it (for a page's script): its own triples and the labels
+    of what they link to, without the records that point at it."""
+    linked = {t.object for t in triples if t.subject.value == iri}
+    return [t for t in triples if t.subject.value == iri or (t.subject in linked and t.predicate.value == RDFS_LABEL)]
 
 
 def compacted(triples: list, *, context_url: str) -> dict:
     """The graph of a list answer (its records), one node object per subject, compacted with the published
     context, as `@graph`."""
-    document = jsonld.flatten(_expanded(triples), CONTEXT, _options(context_url))
+    document = jsonld.compact({"@graph": list(_nodes(triples).values())}, CONTEXT,
+                              {**_options(context_url), "graph": True})
     document.pop("@context", None)
     return {"@context": context_url, **document}
+
+
+def _strings(value, found: set[str]) -> None:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found.add(key)
+            _strings(item, found)
+    elif isinstance(value, list):
+        for item in value:
+            _strings(item, found)
+    elif isinstance(value, str):
+        found.add(value)
+
+
+def trimmed(document: dict) -> dict:
+    """A framed document whose inline context keeps only the terms and prefixes it uses (a page's script)."""
+    body = {k: v for k, v in document.items() if k != "@context"}
+    used: set[str] = set()
+    _strings(body, used)
+    terms = {k: v for k, v in CONTEXT.items() if k in used and isinstance(v, dict)}
+    needed = {s.split(":", 1)[0] for s in used | {str(x) for t in terms.values() for x in t.values()} if ":" in s}
+    context = {k: v for k, v in CONTEXT.items() if isinstance(v, str) and k in needed}
+    return {"@context": {**context, **terms}, **body}
 
 
 def script_json(document: dict) -> str:

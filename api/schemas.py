@@ -120,8 +120,8 @@ def dated(name: str, *dates: str) -> type[BaseModel]:
 class Cite(BaseModel):
     """How to cite this answer: the graph version it was computed from, the day it was asked, its URL."""
 
-    text: str = Field(examples=["cybergov-kg, graph version 3f2a..., asked 2026-12-04, "
-                                "https://example.org/treaties/budapest-convention/parties?as_of=2020-01-01"])
+    text: str = Field(examples=[("cybergov-kg, graph version 3f2a..., asked 2026-12-04, "
+                                 "https://example.org/treaties/budapest-convention/parties?as_of=2020-01-01")])
     graph_version: str
     asked: str = Field(description="The day the answer was asked for (YYYY-MM-DD, the server's date).")
     url: str
@@ -229,6 +229,7 @@ class StateProfile(State):
 
 
 class Endorsement(BaseModel):
+    id: str | None = Field(default=None, description="The record's id (its IRI after .../id/endorsement/).")
     iri: str | None = None
     label: str | None = None
     endorser: Ref
@@ -327,7 +328,13 @@ class StateList(Page):
 class NormList(Page):
     items: list[Norm]
     q: str | None = None
+    instrument: str | None = None
     evidence: str | None = Field(default=None, description="The lowest evidence level counted (`evidence`).")
+
+
+class EndorsementList(Page):
+    items: list[Endorsement]
+    norm: Ref
 
 
 class ObligationList(Page):

@@ -1,25 +1,30 @@
 """GET /norms and /norms/{id}: voluntary norms, their instrument, endorsements."""
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
 
 from api.deps import StoreDep
-from api.representation import DetailFormat, ListFormat, DEFAULT_LIMIT, Evidence, Limit, Offset, Q, detail_answer, list_answer, \
+from api.representation import DetailFormat, ListFormat, RecordsFormat, DEFAULT_LIMIT, Evidence, Limit, Offset, Q, detail_answer, list_answer, \
     sparql_doc
-from api.responses import DETAIL_RESPONSES, LIST_RESPONSES
-from api.schemas import NormDetail, NormList
+from api.responses import DETAIL_RESPONSES, LIST_RESPONSES, RECORDS_RESPONSES
+from api.schemas import EndorsementList, NormDetail, NormList
 from kg.service import graphs, norms
-from kg.service.common import evidence_param
+from kg.service.common import ListAnswer, evidence_param
 
 router = APIRouter(tags=["norms"])
 
 
 @router.get("/norms", response_model=NormList, responses=LIST_RESPONSES, summary="Voluntary norms",
-            description=sparql_doc("norms", intro="`q` filters by label, alternative label or notation."))
-def list_norms(request: Request, store: StoreDep, q: Q = None, evidence: Evidence = None,
+            description=sparql_doc("norms", intro="`q` filters by label, alternative label or notation; `instrument` by the instrument that states them."))
+def list_norms(request: Request, store: StoreDep, q: Q = None,
+               instrument: Annotated[str | None, Query(description="Instrument id: only the norms it states.",
+                                                       examples=["a-70-174"])] = None,
+               evidence: Evidence = None,
                limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
         format: ListFormat = None):
-    answer = norms.list_norms(store, q=q).at_least(evidence_param(evidence))
+    answer = norms.list_norms(store, q=q, instrument=instrument).at_least(evidence_param(evidence))
     return list_answer(request, answer, NormList, limit=limit, offset=offset, fmt=format)
 
 
@@ -30,3 +35,18 @@ def list_norms(request: Request, store: StoreDep, q: Q = None, evidence: Evidenc
 def get_norm(id: str, request: Request, store: StoreDep, format: DetailFormat = None):
     item = norms.get_norm(store, id)
     return detail_answer(request, item, NormDetail, fmt=format, graph=lambda: graphs.resource_graph(store, item["iri"]))
+
+
+@router.get("/norms/{id}/endorsements", response_model=EndorsementList, responses=RECORDS_RESPONSES,
+            summary="Who endorses a norm",
+            description=sparql_doc("norms", "endorsements", intro=(
+                "The endorsement records of a norm or of the instrument that states it (the table of its page), "
+                "as a list: JSON, a CSV table (`format=csv` or `Accept: text/csv`), or the records' graph as "
+                "JSON-LD.")))
+def norm_endorsements(id: str, request: Request, store: StoreDep, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
+                      format: RecordsFormat = None):
+    item = norms.get_norm(store, id)
+    answer = ListAnswer(item["endorsements"], echo={"norm": {"id": item["id"], "label": item["label"],
+                                                             "iri": item["iri"]}})
+    return list_answer(request, answer, EndorsementList, limit=limit, offset=offset, fmt=format,
+                       graph=lambda items: graphs.records_graph(store, [i["iri"] for i in items if i["iri"]]))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import pyoxigraph as ox
 from fastapi import APIRouter, Request
@@ -14,10 +14,11 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from api.deps import StoreDep
-from api.representation import AsOf, Q
+from api import linked_data
+from api.representation import AsOf, Q, cite
 from api.timeline import Bar, build_chart, gantt, membership_series, parse_span, treaty_series
 from kg.namespaces import DEFAULT_GRAPHS, ID
-from kg.service import instruments, memberships, norms, organizations, participation, states
+from kg.service import graphs, instruments, memberships, norms, organizations, participation, states
 from kg.service.common import as_of_date, concepts, run
 from kg.service.search import fold
 from kg.service.search import search as find
@@ -63,7 +64,28 @@ def page_for(ref: dict | None) -> str | None:
     return f"{PAGES[kind]}/{ref['id']}" if kind in PAGES else None
 
 
+def with_format(url: str, fmt: str) -> str:
+    """A REST URL with `format=` set (the link a browser follows to download the answer as CSV or JSON)."""
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "format"] + [("format", fmt)]
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+def rest_url(path: str, **params: str | None) -> str:
+    """A REST URL with the page's filters (those given)."""
+    given = {k: v for k, v in params.items() if v}
+    return path + ("?" + urlencode(given) if given else "")
+
+
+def entity_jsonld(store, iri: str) -> Markup:
+    """The JSON-LD of a page's entity (what describes it, with the context inline), for its
+    <script type="application/ld+json">."""
+    triples = linked_data.described(graphs.resource_graph(store, iri), iri)
+    return Markup(linked_data.script_json(linked_data.trimmed(linked_data.framed(triples, iri, context_url=None))))  # escaped by script_json
+
+
 templates.env.filters["host"] = source_host
+templates.env.filters["with_format"] = with_format
 templates.env.filters["page_for"] = page_for
 templates.env.globals["show_date"] = show_date
 router = APIRouter(prefix="/ui", tags=["pages"], include_in_schema=False)
@@ -81,7 +103,7 @@ LIMIT 50"""
 
 
 def _page(request: Request, store, name: str, **context) -> HTMLResponse:
-    return templates.TemplateResponse(request, name, {"version": store.version, **context})
+    return templates.TemplateResponse(request, name, {"version": store.version, "cite": cite(request), **context})
 
 
 @router.get("", response_class=HTMLResponse)
@@ -130,7 +152,7 @@ def treaty_list(request: Request, store: StoreDep, q: Q = None) -> HTMLResponse:
     items = sorted([{**i, "extra": ", ".join(i["alt_labels"][:3])} for i in answer.items],
                    key=lambda i: name_key(i["label"] or i["id"]))
     return _page(request, store, "list.html", title="Treaties", q=q, items=items, base="/ui/treaties",
-                 extra_heading="Also known as", json_url="/treaties")
+                 extra_heading="Also known as", json_url=rest_url("/treaties", q=q))
 
 
 @router.get("/treaties/{id}", response_class=HTMLResponse)
@@ -146,7 +168,8 @@ def treaty(id: str, request: Request, store: StoreDep, as_of: AsOf = None, statu
     json_url = f"/treaties/{item['id']}/parties?" + urlencode({"as_of": on.isoformat(), "status": checked})
     return _page(request, store, "treaty.html", treaty=item, as_of=on.isoformat(), status=checked,
                  answer={"items": by_name(answer.items, "state"), "unknown": by_name(answer.unknown or [], "state")},
-                 json_url=json_url, chart=chart, reported_total=answer.echo.get("reported_total"))
+                 json_url=json_url, chart=chart, reported_total=answer.echo.get("reported_total"),
+                 jsonld=entity_jsonld(store, item["iri"]))
 
 
 @router.get("/organizations", response_class=HTMLResponse)
@@ -155,7 +178,7 @@ def organization_list(request: Request, store: StoreDep, q: Q = None) -> HTMLRes
     items = sorted([{**i, "extra": ", ".join(i["alt_labels"][:2])} for i in answer.items],
                    key=lambda i: name_key(i["label"] or i["id"]))
     return _page(request, store, "list.html", title="Organizations and bodies", q=q, items=items,
-                 base="/ui/organizations", extra_heading="Acronyms", json_url="/organizations")
+                 base="/ui/organizations", extra_heading="Acronyms", json_url=rest_url("/organizations", q=q))
 
 
 @router.get("/organizations/{id}", response_class=HTMLResponse)
@@ -176,7 +199,8 @@ def organization(id: str, request: Request, store: StoreDep, as_of: AsOf = None,
     return _page(request, store, "organization.html", organization=item, as_of=on.isoformat(),
                  role=answer.echo["role"], roles=[(r, labels.get(r, r)) for r in roles],
                  answer={"items": answer.items, "unknown": answer.unknown or []},
-                 rows=by_name(answer.items + (answer.unknown or []), "member"), json_url=json_url, chart=chart, reported_total=answer.echo.get("reported_total"))
+                 rows=by_name(answer.items + (answer.unknown or []), "member"), json_url=json_url, chart=chart,
+                 reported_total=answer.echo.get("reported_total"), jsonld=entity_jsonld(store, item["iri"]))
 
 
 def _membership_history(store, organization_iri: str, *, on) -> list[dict]:
@@ -197,15 +221,13 @@ def name_key(name: str) -> str:
 @router.get("/norms", response_class=HTMLResponse)
 def norm_list(request: Request, store: StoreDep, q: Q = None, instrument: str | None = None) -> HTMLResponse:
     """Voluntary norms grouped by the instrument that states them, in the order of their letter or number."""
-    items = norms.list_norms(store, q=q).items
-    if instrument:
-        items = [i for i in items if i["instrument"] and i["instrument"]["id"].lower() == instrument.lower()]
+    items = norms.list_norms(store, q=q, instrument=instrument).items
     groups: dict[str, dict] = {}
     for item in sorted(items, key=lambda i: notation_key(i["notation"] or i["id"])):
         ref = item["instrument"] or {"id": "", "label": "Not tied to an instrument"}
         groups.setdefault(ref["id"], {"instrument": ref, "norms": []})["norms"].append(item)
     ordered = sorted(groups.values(), key=lambda g: name_key(g["instrument"]["label"] or g["instrument"]["id"]))
-    json_url = "/norms" + ("?" + urlencode({"q": q}) if q else "")
+    json_url = rest_url("/norms", q=q, instrument=instrument)
     return _page(request, store, "norms.html", q=q, instrument=instrument, groups=ordered, count=len(items),
                  json_url=json_url)
 
@@ -219,7 +241,7 @@ def norm(id: str, request: Request, store: StoreDep) -> HTMLResponse:
         (n for n in norms.list_norms(store).items
          if n["instrument"] and n["instrument"]["id"] == item["instrument"]["id"]),
         key=lambda n: notation_key(n["notation"] or n["id"]))
-    return _page(request, store, "norm.html", norm=item, siblings=siblings)
+    return _page(request, store, "norm.html", norm=item, siblings=siblings, jsonld=entity_jsonld(store, item["iri"]))
 
 
 def notation_key(notation: str) -> list:
@@ -234,7 +256,7 @@ def state_list(request: Request, store: StoreDep, q: Q = None) -> HTMLResponse:
     items = sorted([{**i, "extra": i["alpha2"]} for i in answer.items],
                    key=lambda i: name_key(i["label"] or i["id"]))
     return _page(request, store, "list.html", title="States", q=q, items=items, base="/ui/states",
-                 extra_heading="Alpha-2", json_url="/states")
+                 extra_heading="Alpha-2", json_url=rest_url("/states", q=q))
 
 
 @router.get("/states/{id}", response_class=HTMLResponse)
@@ -252,7 +274,10 @@ def state(id: str, request: Request, store: StoreDep, as_of: AsOf = None) -> HTM
         bars.append(Bar(p["treaty"]["label"] or p["treaty"]["id"], f"/ui/treaties/{p['treaty']['id']}", "treaty",
                         start, parse_span(p, "denounced"), f"consented {p['consented'] or '?'}"))
     chart = gantt(bars, on=on)
-    return _page(request, store, "state.html", state=item, as_of=on.isoformat(), chart=chart)
+    urls = {"memberships": rest_url(f"/states/{item['id']}/memberships", as_of=on.isoformat(), role="all"),
+            "treaties": rest_url(f"/states/{item['id']}/treaties", as_of=on.isoformat(), status="all")}
+    return _page(request, store, "state.html", state=item, as_of=on.isoformat(), chart=chart, urls=urls,
+                 jsonld=entity_jsonld(store, item["iri"]))
 
 
 @router.get("/sparql", response_class=HTMLResponse)

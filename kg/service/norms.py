@@ -4,7 +4,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from kg.errors import BadParameter
-from kg.service.common import (ListAnswer, best_evidence, concept_labels, concept_list, concept_param, find,
+from kg.service.common import (ListAnswer, best_evidence, concept_labels, concept_list, concept_param, find, record_id,
                                query_text, ref, run, split)
 from kg.store.base import Row, Store
 from kg.suggest import close_ids
@@ -23,10 +23,15 @@ def norm_item(row: Row, labels: dict[str, str | None]) -> dict:
     }
 
 
-def list_norms(store: Store, *, q: str | None = None) -> ListAnswer:
-    """Voluntary norms whose label, alternative label or notation contains q (case-insensitive)."""
+def list_norms(store: Store, *, q: str | None = None, instrument: str | None = None) -> ListAnswer:
+    """Voluntary norms whose label, alternative label or notation contains q (case-insensitive), and, given
+    `instrument` (an instrument id, any case), only those it states."""
     labels = concept_labels(store)
-    return ListAnswer([norm_item(r, labels) for r in run(store, "norms", q=query_text(q))], echo={"q": q})
+    items = [norm_item(r, labels) for r in run(store, "norms", q=query_text(q))]
+    if instrument:
+        wanted = instrument.strip().lower()
+        items = [i for i in items if i["instrument"] and i["instrument"]["id"].lower() == wanted]
+    return ListAnswer(items, echo={"q": q, "instrument": instrument})
 
 
 def get_norm(store: Store, ident: str) -> dict:
@@ -37,7 +42,8 @@ def get_norm(store: Store, ident: str) -> dict:
     """
     item = norm_item(find(run(store, "norms"), ident, kind="norm"), concept_labels(store))
     item["endorsements"] = [
-        {"iri": r["record"], "label": r["record_label"],
+        {"id": record_id(r["record"], "endorsement") if r["record"] else None, "iri": r["record"],
+         "label": r["record_label"],
          "endorser": ref(r["endorser"], r["endorser_id"], r["endorser_label"]),
          "endorsed": ref(r["endorsed"], r["endorsed_id"], r["endorsed_label"]),
          "date": r["date"], "sources": split(r["sources"])}
