@@ -128,9 +128,9 @@ def _nodes(triples: list) -> dict[str, dict]:
 
 
 def _nested(nodes: dict[str, dict], iri: str) -> dict:
-    """The expanded tree framed on `iri`: each node embedded once, breadth first, where it is first linked (from
-    the resource's own properties, then from the records that point at it, as `@reverse`); any node left
-    over goes in `@included`, so no triple is lost."""
+    """The expanded tree framed on `iri`: each node embedded once, breadth first, where it is first linked (the
+    records that point at the resource under `@reverse`, then what the resource and they link to); any node
+    left over goes in `@included`, so no triple is lost."""
     root = dict(nodes.get(iri, {"@id": iri}))
     embedded = {iri}
     incoming: dict[str, list[str]] = {}
@@ -149,16 +149,13 @@ def _nested(nodes: dict[str, dict], iri: str) -> dict:
         queue.append(child)
         return child
 
-    first = True
+    if incoming:  # first the records pointing at the resource, under their property reversed
+        root["@reverse"] = {key: [embed({"@id": s}) for s in sorted(subjects)]
+                            for key, subjects in sorted(incoming.items())}
     while queue:
         node = queue.pop(0)
         for key in [k for k in node if not k.startswith("@")]:
             node[key] = [embed(v) for v in node[key]]
-        if first:  # the records pointing at the resource, under their property reversed
-            first = False
-            if incoming:
-                node["@reverse"] = {key: [embed({"@id": s}) for s in sorted(subjects)]
-                                    for key, subjects in sorted(incoming.items())}
     left = [dict(nodes[i]) for i in nodes if i not in embedded]
     if left:
         root["@included"] = left
