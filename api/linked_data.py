@@ -17,7 +17,7 @@ import pyoxigraph as ox
 from pyld import jsonld
 
 from kg.namespaces import ID, PREFIXES
-from kg.service import instruments, memberships, participation
+from kg.answers import instruments, memberships, participation
 
 CONTEXT_PATH = "/context.jsonld"
 XSD_DATE = "xsd:date"

@@ -17,10 +17,10 @@ from fastapi import Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
 
-from api import linked_data
-from kg import named_queries, negotiation
+from api import linked_data, negotiation
+from kg import named_queries
+from kg.answers.common import ISO_DATE_PATTERN, ListAnswer
 from kg.errors import BadParameter
-from kg.service.common import ISO_DATE_PATTERN, ListAnswer
 
 DEFAULT_LIMIT = 500
 MAX_LIMIT = 5000

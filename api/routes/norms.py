@@ -10,8 +10,8 @@ from api.representation import DetailFormat, ListFormat, RecordsFormat, DEFAULT_
     sparql_doc
 from api.responses import DETAIL_RESPONSES, LIST_RESPONSES, RECORDS_RESPONSES
 from api.schemas import EndorsementList, NormDetail, NormList
-from kg.service import graphs, norms
-from kg.service.common import ListAnswer, evidence_param
+from kg.answers import graphs, norms
+from kg.answers.common import ListAnswer, evidence_param
 
 router = APIRouter(tags=["norms"])
 
