@@ -110,7 +110,6 @@ def local_loader(context_url: str):
 
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 
 
 def _nodes(triples: list) -> dict[str, dict]:
@@ -180,13 +179,6 @@ def framed(triples: list, iri: str, *, context_url: str | None) -> dict:
     incoming_keys = [k for k in document if k in _REVERSE or k in ("@reverse", "@included")]  # after its own
     ordered = {k: v for k, v in document.items() if k not in incoming_keys}
     return {"@context": context_url or CONTEXT, **ordered, **{k: document[k] for k in incoming_keys}}
-
-
-def described(triples: list, iri: str) -> list:
-    """The part of a resource's graph that describes it (for a page's script): its own triples and the labels
-    of what they link to, without the records that point at it."""
-    linked = {t.object for t in triples if t.subject.value == iri}
-    return [t for t in triples if t.subject.value == iri or (t.subject in linked and t.predicate.value == RDFS_LABEL)]
 
 
 def compacted(triples: list, *, context_url: str) -> dict:

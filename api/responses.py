@@ -56,17 +56,39 @@ def media(*types: str, description: str) -> dict:
 STORE_ERRORS = (502, 503)
 NOT_MODIFIED = {304: {"description": "Not modified: `If-None-Match` named the current ETag."}}
 
+def _header(description: str) -> dict:
+    return {"description": description, "required": False, "schema": {"type": "string"}}
+
+
+# What the JSON answer says beside its items, as headers of the CSV (a table has no room for it).
+CSV_HEADERS = {
+    "X-Total-Count": _header("CSV: `total`, the items matching before limit and offset."),
+    "X-Unknown-Count": _header("CSV: how many rows come from `unknown` (their last column `list` is `unknown`)."),
+    "X-Reported-Total": _header("CSV: the published `reported_total`: `count; date=...; status=...`."),
+    "X-Reported-Total-Source": _header("CSV: the source of the published total."),
+    "X-Coverage-Note": _header("CSV: `coverage_note` (percent-encoded where not ASCII)."),
+    "X-Graph-Version": _header("CSV: the graph version the answer was computed from (`cite.graph_version`)."),
+    "X-Asked": _header("CSV: the day it was asked (`cite.asked`)."),
+    "X-Cite": _header("CSV: `cite.text`, how to cite the answer."),
+    "Link": _header('CSV: `<URL>; rel="cite-as"`, the URL to cite.'),
+    "Content-Disposition": _header("CSV: `attachment` with a file name made of the path and parameters."),
+}
+_CSV_DOC = ("a CSV table with `format=csv` or `Accept: text/csv` (what JSON says beside the items is in the "
+            "`X-` headers; in a list with `unknown`, those records follow as rows whose last column `list` says "
+            "`unknown`)")
 LIST_RESPONSES = {
-    200: media(CSV, description="JSON; a CSV table with `Accept: text/csv`."),
+    200: {**media(CSV, description=f"JSON (with `cite`); {_CSV_DOC}."), "headers": CSV_HEADERS},
     **problems(422, *STORE_ERRORS),
 }
 RECORDS_RESPONSES = {
-    200: media(CSV, JSONLD, description="JSON; a CSV table with `Accept: text/csv`; the records of the page "
-                                        "as a graph with `Accept: application/ld+json`."),
+    200: {**media(CSV, JSONLD, description=(
+        f"JSON (with `cite`); {_CSV_DOC}; the records of the page as JSON-LD (compacted with `/context.jsonld`) "
+        "with `format=jsonld` or `Accept: application/ld+json`.")), "headers": CSV_HEADERS},
     **problems(404, 422, *STORE_ERRORS),
 }
 DETAIL_RESPONSES = {
-    200: media(JSONLD, description="JSON; the resource's graph with `Accept: application/ld+json`."),
+    200: media(JSONLD, description="JSON (with `cite`); the resource's graph as JSON-LD framed on it, with the "
+                                   "context `/context.jsonld`, with `format=jsonld` or `Accept: application/ld+json`."),
     **problems(404, 422, *STORE_ERRORS),
 }
 SPARQL_RESPONSES = {

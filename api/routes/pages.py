@@ -80,7 +80,7 @@ def rest_url(path: str, **params: str | None) -> str:
 def entity_jsonld(store, iri: str) -> Markup:
     """The JSON-LD of a page's entity (what describes it, with the context inline), for its
     <script type="application/ld+json">."""
-    triples = linked_data.described(graphs.resource_graph(store, iri), iri)
+    triples = graphs.description_graph(store, iri)
     return Markup(linked_data.script_json(linked_data.trimmed(linked_data.framed(triples, iri, context_url=None))))  # escaped by script_json
 
 

@@ -64,6 +64,9 @@ def _graph_response(request: Request, store, triples, key: str, tag: str, *, iri
             responses=RESOURCE_RESPONSES,
             description="Turtle, JSON-LD or N-Triples by `Accept` (or `format=`); browsers are redirected (303) "
                         "to the resource's page (or its JSON view). The graph is the resource's triples plus the records that point at it. "
+                        "JSON-LD is framed on the resource (its `@id` at the top, the records pointing at it nested "
+                        "under reverse terms such as `memberships`) and compacted with the published context "
+                        "`/context.jsonld`, whose terms are the REST answers' JSON fields. "
                         "SPARQL:\n\n```sparql\n" + named_queries.get("describe-resource").text + "\n```")
 def resource(kind: Kind, slug: str, request: Request, store: StoreDep, format: str | None = None) -> Response:
     iri = f"{ID}{kind}/{slug}"

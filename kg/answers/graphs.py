@@ -12,6 +12,11 @@ def resource_graph(store: Store, iri: str) -> list:
     return store.construct(named_queries.get("describe-resource").text, bindings={"resource": ox.NamedNode(iri)})
 
 
+def description_graph(store: Store, iri: str) -> list:
+    """A resource's asserted triples and the labels of what they link to (describe-own.rq): what its page embeds."""
+    return store.construct(named_queries.get("describe-own").text, bindings={"resource": ox.NamedNode(iri)})
+
+
 def records_graph(store: Store, iris: list[str]) -> list:
     """The triples of the given records (memberships, participations) with labels (records-graph.rq, once each)."""
     query = named_queries.get("records-graph").text
