@@ -16,8 +16,8 @@ import json
 import pyoxigraph as ox
 from pyld import jsonld
 
-from kg.namespaces import ID, PREFIXES
 from kg.answers import instruments, memberships, participation
+from kg.namespaces import ID, PREFIXES
 
 CONTEXT_PATH = "/context.jsonld"
 XSD_DATE = "xsd:date"

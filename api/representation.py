@@ -10,8 +10,8 @@ import io
 import json
 from collections.abc import Callable
 from datetime import date
-from urllib.parse import quote
 from typing import Annotated
+from urllib.parse import quote
 
 from fastapi import Query, Request
 from fastapi.responses import Response

@@ -6,8 +6,18 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from api.deps import StoreDep
-from api.representation import DetailFormat, ListFormat, DEFAULT_LIMIT, Evidence, Limit, Offset, Q, detail_answer, list_answer, \
-    sparql_doc
+from api.representation import (
+    DEFAULT_LIMIT,
+    DetailFormat,
+    Evidence,
+    Limit,
+    ListFormat,
+    Offset,
+    Q,
+    detail_answer,
+    list_answer,
+    sparql_doc,
+)
 from api.responses import DETAIL_RESPONSES, LIST_RESPONSES
 from api.schemas import InstrumentDetail, InstrumentList
 from kg.answers import graphs, instruments
@@ -28,7 +38,7 @@ Kind = Annotated[str | None, Query(description="Instrument kind, e.g. treaty, re
 def list_instruments(request: Request, store: StoreDep, q: Q = None,
                      kind: Kind = None,
                      evidence: Evidence = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
-        format: ListFormat = None):
+                     format: ListFormat = None):
     answer = instruments.list_instruments(store, q=q, kind=kind).at_least(evidence_param(evidence))
     return list_answer(request, answer, InstrumentList, limit=limit, offset=offset, fmt=format)
 

@@ -6,8 +6,19 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from api.deps import StoreDep
-from api.representation import DetailFormat, ListFormat, RecordsFormat, DEFAULT_LIMIT, Evidence, Limit, Offset, Q, detail_answer, list_answer, \
-    sparql_doc
+from api.representation import (
+    DEFAULT_LIMIT,
+    DetailFormat,
+    Evidence,
+    Limit,
+    ListFormat,
+    Offset,
+    Q,
+    RecordsFormat,
+    detail_answer,
+    list_answer,
+    sparql_doc,
+)
 from api.responses import DETAIL_RESPONSES, LIST_RESPONSES, RECORDS_RESPONSES
 from api.schemas import EndorsementList, NormDetail, NormList
 from kg.answers import graphs, norms
@@ -23,7 +34,7 @@ def list_norms(request: Request, store: StoreDep, q: Q = None,
                                                        examples=["a-70-174"])] = None,
                evidence: Evidence = None,
                limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
-        format: ListFormat = None):
+               format: ListFormat = None):
     answer = norms.list_norms(store, q=q, instrument=instrument).at_least(evidence_param(evidence))
     return list_answer(request, answer, NormList, limit=limit, offset=offset, fmt=format)
 

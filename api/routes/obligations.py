@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from api.deps import StoreDep
-from api.representation import ListFormat, DEFAULT_LIMIT, Limit, Offset, list_answer, sparql_doc
+from api.representation import DEFAULT_LIMIT, Limit, ListFormat, Offset, list_answer, sparql_doc
 from api.responses import LIST_RESPONSES
 from api.schemas import ObligationList
 from kg.answers import norms
@@ -24,6 +24,6 @@ def list_obligations(request: Request, store: StoreDep,
                      addressee: Annotated[str | None, Query(description="Addressee slug, e.g. parties.")] = None,
                      topic: Annotated[str | None, Query(description="Topic slug, e.g. cybercrime.")] = None,
                      limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
-        format: ListFormat = None):
+                     format: ListFormat = None):
     answer = norms.list_obligations(store, instrument=instrument, addressee=addressee, topic=topic)
     return list_answer(request, answer, ObligationList, limit=limit, offset=offset, fmt=format)

@@ -6,8 +6,20 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from api.deps import StoreDep
-from api.representation import DetailFormat, ListFormat, RecordsFormat, DEFAULT_LIMIT, AsOf, Evidence, Limit, Offset, Q, detail_answer, list_answer, \
-    sparql_doc
+from api.representation import (
+    DEFAULT_LIMIT,
+    AsOf,
+    DetailFormat,
+    Evidence,
+    Limit,
+    ListFormat,
+    Offset,
+    Q,
+    RecordsFormat,
+    detail_answer,
+    list_answer,
+    sparql_doc,
+)
 from api.responses import DETAIL_RESPONSES, LIST_RESPONSES, RECORDS_RESPONSES
 from api.schemas import DATE_DOC, MembershipList, OrganizationDetail, OrganizationList
 from kg.answers import graphs, memberships, organizations
@@ -48,7 +60,7 @@ MEMBERSHIP_QUERIES = ("memberships-on", "memberships", "date-intervals", "date-b
             description=sparql_doc("organizations", "date-intervals", "date-bounds", intro="`q` filters by label or acronym (case-insensitive)."))
 def list_organizations(request: Request, store: StoreDep, q: Q = None, evidence: Evidence = None,
                        limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
-        format: ListFormat = None):
+                       format: ListFormat = None):
     answer = organizations.list_organizations(store, q=q).at_least(evidence_param(evidence))
     return list_answer(request, answer, OrganizationList, limit=limit, offset=offset, fmt=format)
 
@@ -65,7 +77,7 @@ def get_organization(id: str, request: Request, store: StoreDep, format: DetailF
             summary="Members of an organization on a date", description=sparql_doc(*MEMBERSHIP_QUERIES, intro=MEMBER_DOC))
 def organization_members(id: str, request: Request, store: StoreDep, as_of: AsOf = None, role: Role = None,
                          evidence: Evidence = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
-        format: RecordsFormat = None):
+                         format: RecordsFormat = None):
     on = as_of_date(as_of)
     level = evidence_param(evidence)
     organization = organizations.find_organization(store, id)

@@ -6,22 +6,21 @@ import unicodedata
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
-from api.deps import StoreDep
 from api import linked_data
+from api.deps import StoreDep
 from api.representation import AsOf, Q, cite
 from api.timeline import Bar, build_chart, gantt, membership_series, parse_span, treaty_series
-from kg.namespaces import DEFAULT_GRAPHS, ID
 from kg.answers import graphs, instruments, memberships, norms, organizations, participation, states
-from kg.answers.common import as_of_date, concepts, run
+from kg.answers.common import as_of_date, concepts
 from kg.answers.search import fold
 from kg.answers.search import search as find
+from kg.namespaces import DEFAULT_GRAPHS, ID
 
 HERE = Path(__file__).resolve().parent.parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))

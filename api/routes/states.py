@@ -4,8 +4,20 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 
 from api.deps import StoreDep
-from api.representation import DetailFormat, ListFormat, RecordsFormat, DEFAULT_LIMIT, AsOf, Evidence, Limit, Offset, Q, detail_answer, list_answer, \
-    sparql_doc
+from api.representation import (
+    DEFAULT_LIMIT,
+    AsOf,
+    DetailFormat,
+    Evidence,
+    Limit,
+    ListFormat,
+    Offset,
+    Q,
+    RecordsFormat,
+    detail_answer,
+    list_answer,
+    sparql_doc,
+)
 from api.responses import DETAIL_RESPONSES, LIST_RESPONSES, RECORDS_RESPONSES
 from api.routes.organizations import MEMBER_DOC, MEMBERSHIP_QUERIES, Role
 from api.routes.treaties import PARTICIPATION_QUERIES, RULES_DOC, Status
@@ -22,7 +34,7 @@ ID_DOC = "`{id}` is the ISO 3166-1 alpha-3 code (`FRA`); alpha-2 (`FR`) and the 
             description=sparql_doc("states", intro="`q` filters by name or code (case-insensitive)."))
 def list_states(request: Request, store: StoreDep, q: Q = None, evidence: Evidence = None,
                 limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
-        format: ListFormat = None):
+                format: ListFormat = None):
     answer = states.list_states(store, q=q).at_least(evidence_param(evidence))
     return list_answer(request, answer, StateList, limit=limit, offset=offset, fmt=format)
 
@@ -42,7 +54,7 @@ def get_state(id: str, request: Request, store: StoreDep, as_of: AsOf = None, fo
             description=sparql_doc(*MEMBERSHIP_QUERIES[:-1], intro=ID_DOC + "\n\n" + MEMBER_DOC))
 def state_memberships(id: str, request: Request, store: StoreDep, as_of: AsOf = None, role: Role = None,
                       evidence: Evidence = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
-        format: RecordsFormat = None):
+                      format: RecordsFormat = None):
     on = as_of_date(as_of)
     level = evidence_param(evidence)
     state = states.find_state(store, id)
@@ -56,7 +68,7 @@ def state_memberships(id: str, request: Request, store: StoreDep, as_of: AsOf = 
             description=sparql_doc(*PARTICIPATION_QUERIES[:-1], intro=ID_DOC + "\n\n" + RULES_DOC))
 def state_treaties(id: str, request: Request, store: StoreDep, as_of: AsOf = None, status: Status = None,
                    evidence: Evidence = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
-        format: RecordsFormat = None):
+                   format: RecordsFormat = None):
     on = as_of_date(as_of)
     checked = participation.check_status(status)
     level = evidence_param(evidence)

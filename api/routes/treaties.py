@@ -6,8 +6,20 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from api.deps import StoreDep
-from api.representation import DetailFormat, ListFormat, RecordsFormat, DEFAULT_LIMIT, AsOf, Evidence, Limit, Offset, Q, detail_answer, list_answer, \
-    sparql_doc
+from api.representation import (
+    DEFAULT_LIMIT,
+    AsOf,
+    DetailFormat,
+    Evidence,
+    Limit,
+    ListFormat,
+    Offset,
+    Q,
+    RecordsFormat,
+    detail_answer,
+    list_answer,
+    sparql_doc,
+)
 from api.responses import DETAIL_RESPONSES, LIST_RESPONSES, RECORDS_RESPONSES
 from api.schemas import DATE_DOC, InstrumentDetail, ParticipationList, TreatyList
 from kg.answers import graphs, instruments, participation
@@ -53,7 +65,7 @@ PARTICIPATION_QUERIES = ("participations-on", "participations", "date-intervals"
                 "with `of_class` bound to `cgo:Treaty`). `q` filters by label, alternative label or official number.")))
 def list_treaties(request: Request, store: StoreDep, q: Q = None, evidence: Evidence = None,
                   limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
-        format: ListFormat = None):
+                  format: ListFormat = None):
     answer = instruments.list_instruments(store, q=q, treaties_only=True).at_least(evidence_param(evidence))
     return list_answer(request, answer, TreatyList, limit=limit, offset=offset, fmt=format)
 
@@ -72,7 +84,7 @@ def get_treaty(id: str, request: Request, store: StoreDep, format: DetailFormat 
             description=sparql_doc(*PARTICIPATION_QUERIES, intro=RULES_DOC))
 def treaty_parties(id: str, request: Request, store: StoreDep, as_of: AsOf = None, status: Status = None,
                    evidence: Evidence = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
-        format: RecordsFormat = None):
+                   format: RecordsFormat = None):
     on = as_of_date(as_of)
     checked = participation.check_status(status)
     level = evidence_param(evidence)
