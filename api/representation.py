@@ -178,7 +178,7 @@ def download_name(request: Request, extension: str) -> str:
     parts = [p for p in request.url.path.split("/") if p]
     parts += [v for k, v in sorted(request.query_params.items()) if k not in ("format", "limit", "offset") and v]
     name = "-".join(parts) or "answer"
-    return "".join(c if c.isalnum() or c in "-_." else "_" for c in name)[:120] + "." + extension
+    return "".join(c if (c.isascii() and c.isalnum()) or c in "-_." else "_" for c in name)[:120] + "." + extension
 
 
 def jsonld_response(document: dict) -> Response:

@@ -214,3 +214,10 @@ def test_header_text_is_latin1_safe_and_reversible():
     sent = _header_text(note)
     assert sent.isascii() and "\n" not in sent and unquote(sent) == note
     assert _header_text("plain ASCII, as is") == "plain ASCII, as is"
+
+
+def test_a_download_name_is_ascii_whatever_the_filter(client):
+    # found by schemathesis: a filter value outside Latin-1 in the file name made the CSV answer fail
+    response = client.get("/norms", params={"q": "Ā́ü", "format": "csv"})
+    assert response.status_code == 200
+    assert response.headers["content-disposition"].isascii()
