@@ -20,7 +20,8 @@
   let editor = null;
   if (window.CodeMirror) {
     editor = window.CodeMirror.fromTextArea(textarea, {
-      mode: "application/sparql-query", lineNumbers: true, indentUnit: 2, inputStyle: "contenteditable",
+      mode: "application/sparql-query", lineNumbers: true, lineWrapping: true, indentUnit: 2,
+      inputStyle: "contenteditable",
       screenReaderLabel: "SPARQL query", viewportMargin: Infinity,
       extraKeys: {"Ctrl-Enter": () => run(), "Cmd-Enter": () => run(), "Tab": false, "Shift-Tab": false},
     });
