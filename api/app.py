@@ -14,7 +14,7 @@ from api import docs, errors, responses, vendor
 from api.cache import ResponseCache
 from kg import __version__
 from kg.config import Settings
-from kg.store.base import Store
+from kg.querying import Store
 
 
 class HeadAsGet:
@@ -38,7 +38,7 @@ class HeadAsGet:
 
 
 def _open_store(settings: Settings) -> Store:
-    from kg.build import build
+    from kg.build.pipeline import build
     from kg.store import open_store
 
     return open_store(settings, build(settings))
