@@ -194,7 +194,9 @@
       say(`${response.status} ${problem.title || response.statusText}: ${problem.detail}`, "error");
       if (response.status === 400) markError(problem.line, problem.column, problem.detail);
       if (response.status === 413) {
-        warn(`The answer was refused: it is larger than the server's cap${problem.limit ? ` of ${Number(problem.limit).toLocaleString("en")} rows or triples` : ""}. ` +
+        const unit = problem.setting === "CYBERGOV_MAX_RESULT_BYTES" ? "bytes" : "rows or triples";
+        const cap = problem.limit ? ` of ${Number(problem.limit).toLocaleString("en")} ${unit}` : "";
+        warn(`The answer was refused: it is larger than the server's cap${cap}. ` +
              "Nothing was cut: add LIMIT and OFFSET to read it page by page, or narrow the query.");
       }
       return;

@@ -31,6 +31,7 @@ PAGES = {
     "no-such-page": "/ui/no-such-page",
     "bad-date": "/ui/treaties/budapest-convention?as_of=12020-01-01",
 }
+WAIT = 30_000  # ms a query may take in the browser on a loaded machine (the server's own limit is 10 s)
 
 
 def serious_violations(tab: Page) -> list[str]:
@@ -77,13 +78,13 @@ def test_the_sparql_page_with_an_answer_and_with_an_error(real_server, tab):
     """The states the script draws: a results table, then a parse error marked in the editor."""
     tab.goto(real_server + "/ui/sparql")
     tab.get_by_role("button", name="Run").click()
-    expect(tab.locator("#status")).to_contain_text("row(s)")
+    expect(tab.locator("#status")).to_contain_text("row(s)", timeout=WAIT)
     assert not (problems := serious_violations(tab)), "\n".join(problems)
     tab.locator(".CodeMirror").click()
     tab.keyboard.press("Control+A")
     tab.keyboard.type("SELECT * WHERE { ?s ?p }")
     tab.get_by_role("button", name="Run").click()
-    expect(tab.locator("#status")).to_contain_text("400")
+    expect(tab.locator("#status")).to_contain_text("400", timeout=WAIT)
     assert not (problems := serious_violations(tab)), "\n".join(problems)
     browser.shot(tab, f"sparql-error-{tab.viewport_size['width']}", full_page=False)
 
