@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve test install install-test browser virtuoso bench load clean
+.PHONY: serve test install install-test assets browser virtuoso bench load clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,15 @@ install: $(BIN)/python
 install-test: $(BIN)/python
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
 
+# The browser files the pages serve (CodeMirror for the SPARQL editor) and axe-core for the page tests:
+# npm packages pinned in package-lock.json, installed into node_modules (git-ignored), served from there.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+assets: node_modules/.package-lock.json
+
 serve: install
+	@command -v npm >/dev/null 2>&1 && $(MAKE) --no-print-directory assets || echo "npm not found: the SPARQL page falls back to a plain text box"
 	$(BIN)/cybergov serve --host $(HOST) --port $(PORT)
 
 # Three passes: everything on the embedded store, then the API suite against a real `oxigraph serve`
@@ -30,7 +38,7 @@ browser:
 virtuoso:
 	@command -v virtuoso-t >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource >/dev/null)
 
-test: install-test browser virtuoso
+test: install-test assets browser virtuoso
 	$(BIN)/python -m pytest
 	CYBERGOV_TEST_BACKEND=remote $(BIN)/python -m pytest tests/api
 	CYBERGOV_TEST_BACKEND=virtuoso $(BIN)/python -m pytest tests/api

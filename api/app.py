@@ -1,19 +1,18 @@
 """create_app(settings) -> FastAPI. Nothing happens at import time; the store opens in the lifespan."""
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
-from fastapi.responses import RedirectResponse
 from fastapi.middleware.cors import CORSMiddleware
-
-from api import docs, errors, responses
-from api.cache import ResponseCache
-from api.options import AllowOptions
-import importlib
-import pkgutil
+from fastapi.responses import RedirectResponse
 
 import api.routes
+from api import docs, errors, responses, vendor
+from api.cache import ResponseCache
+from api.options import AllowOptions
 from kg import __version__
 from kg.config import Settings
 from kg.querying import Store
@@ -93,6 +92,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     from api.routes.pages import static
 
     docs.install(app)  # before /static, whose mount would otherwise take /static/docs
+    vendor.install(app, settings)  # likewise /static/vendor
     app.mount("/static", static, name="static")
 
     @app.get("/", include_in_schema=False)

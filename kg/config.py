@@ -35,6 +35,9 @@ class Settings(BaseSettings):
     data_dir: Path = Path("data")
     shapes_dir: Path = Path("shapes")
     cache_dir: Path = Field(default_factory=_default_cache)
+    node_modules_dir: Path = Field(default=Path("node_modules"), description="The npm packages the pages serve "
+                                   "(CodeMirror for the SPARQL editor; `npm ci` installs them). Without them the "
+                                   "SPARQL page is a plain text box.")
 
     store: Literal["embedded", "remote"] = Field(
         default="embedded", description="embedded (pyoxigraph in this process's workers, the build cached on disk "

@@ -7,19 +7,20 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
-from api import linked_data
-from api.deps import StoreDep
+from api import linked_data, sparql_examples
+from api.deps import SettingsDep, StoreDep
 from api.representation import AsOf, Q, cite
 from api.timeline import Bar, build_chart, gantt, membership_series, parse_span, treaty_series
 from kg.answers import graphs, instruments, memberships, norms, organizations, participation, states
 from kg.answers.common import as_of_date, concepts
 from kg.answers.search import fold
 from kg.answers.search import search as find
+from kg.errors import NotFound
 from kg.namespaces import DEFAULT_GRAPHS, ID
 
 HERE = Path(__file__).resolve().parent.parent
@@ -89,17 +90,6 @@ templates.env.filters["page_for"] = page_for
 templates.env.globals["show_date"] = show_date
 router = APIRouter(prefix="/ui", tags=["pages"], include_in_schema=False)
 static = StaticFiles(directory=str(HERE / "static"))
-
-EXAMPLE_QUERY = """PREFIX cgo: <https://w3id.org/cybergov/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-# States and the treaties they consented to be bound by, with the date of consent
-SELECT ?state ?treaty ?consented WHERE {
-  ?p cgo:participant ?s ; cgo:instrument ?t ; cgo:consentDate ?consented .
-  ?s rdfs:label ?state . ?t rdfs:label ?treaty .
-}
-ORDER BY ?consented
-LIMIT 50"""
-
 
 def _page(request: Request, store, name: str, **context) -> HTMLResponse:
     return templates.TemplateResponse(request, name, {"version": store.version, "cite": cite(request), **context})
@@ -279,6 +269,25 @@ def state(id: str, request: Request, store: StoreDep, as_of: AsOf = None) -> HTM
                  jsonld=entity_jsonld(store, item["iri"]))
 
 
+# The SPARQL page's table shows this many rows; the downloads carry the whole answer.
+SHOWN_ROWS = 1000
+
+
 @router.get("/sparql", response_class=HTMLResponse)
-def sparql_page(request: Request, store: StoreDep) -> HTMLResponse:
-    return _page(request, store, "sparql.html", example=EXAMPLE_QUERY)
+def sparql_page(request: Request, store: StoreDep, settings: SettingsDep, example: str | None = None) -> HTMLResponse:
+    """The editor, filled with an example (the first, or `example`: loading one works without script too)."""
+    chosen = sparql_examples.example(example)
+    groups: dict[str, list] = {}
+    for item in sparql_examples.examples():
+        groups.setdefault(item.group, []).append(item)
+    return _page(request, store, "sparql.html", groups=groups, chosen=chosen, path=sparql_examples.path(chosen),
+                 text=sparql_examples.editor_text(chosen.name), codemirror=request.app.state.codemirror,
+                 shown_rows=SHOWN_ROWS, max_results=settings.max_results)
+
+
+@router.get("/sparql/examples/{name}.rq", response_class=PlainTextResponse)
+def sparql_example(name: str) -> PlainTextResponse:
+    """One example as the editor shows it (the page's script loads it; 404 for an unknown name)."""
+    if name not in {e.name for e in sparql_examples.examples()}:
+        raise NotFound("example query", name, [e.name for e in sparql_examples.examples() if name in e.name][:5])
+    return PlainTextResponse(sparql_examples.editor_text(name), media_type="application/sparql-query")

@@ -69,13 +69,14 @@ def test_changing_the_date_in_the_browser_changes_the_parties(live_server, brows
 def test_sparql_page_runs_a_query_in_the_browser(live_server, browser):
     page = browser.new_page()
     page.goto(f"{live_server}/ui/sparql")
-    page.fill("#query", "SELECT ?s WHERE { ?s a <https://w3id.org/cybergov/ontology#State> } ORDER BY ?s")
+    set_query = "text => document.querySelector('.CodeMirror').CodeMirror.setValue(text)"  # the editor over #query
+    page.evaluate(set_query, "SELECT ?s WHERE { ?s a <https://w3id.org/cybergov/ontology#State> } ORDER BY ?s")
     page.click("#run")
     page.wait_for_selector("#results tbody tr")
     assert "row(s)" in page.locator("#status").inner_text()
     cells = page.locator("#results tbody td").all_inner_texts()
     assert "https://w3id.org/cybergov/id/state/FRA" in cells
-    page.fill("#query", "SELECT ?s WHERE {")
+    page.evaluate(set_query, "SELECT ?s WHERE {")
     page.click("#run")
     page.wait_for_function("document.getElementById('status').textContent.startsWith('400')")
     page.close()

@@ -1,7 +1,7 @@
 """Pages for people, driven by clicking from `/` in Debian's chromium over the repository's own data.
 
 Every request to a host other than 127.0.0.1 is aborted and fails the test (the pages must work offline).
-Screenshots go to $CYBERGOV_TEST_ARTIFACTS (default: <tmp>/cybergov-kg-artifacts) for a person to look at.
+Screenshots go to $CYBERGOV_TEST_ARTIFACTS (default: test-artifacts/ in the checkout, git-ignored) for a person to look at.
 """
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from api.routes.pages import name_key
 from tests.api.test_pages import CHROMIUM_ARGS
 
 REPO = Path(__file__).resolve().parents[2]
-ARTIFACTS = Path(os.environ.get("CYBERGOV_TEST_ARTIFACTS", Path(tempfile.gettempdir()) / "cybergov-kg-artifacts"))
+ARTIFACTS = Path(os.environ.get("CYBERGOV_TEST_ARTIFACTS", REPO / "test-artifacts"))  # git-ignored
 
 
 @pytest.fixture(scope="module")
