@@ -238,7 +238,7 @@ class ProvisionRef(Ref):
     notation: str | None = None
 
 
-class Obligation(Item):
+class Obligation(Sourced):
     definition: str | None = None
     deontic_kind: str | None = Field(default=None, examples=["obligation", "prohibition", "permission"])
     deadline: str | None = Field(default=None, examples=["PT24H"])
@@ -246,7 +246,6 @@ class Obligation(Item):
     instrument: Ref
     addressees: list[Ref] = Field(default_factory=list)
     topics: list[Ref] = Field(default_factory=list)
-    sources: list[str] = Field(default_factory=list)
 
 
 class Page(BaseModel):

@@ -1,8 +1,7 @@
 """Pages for people: the same answers as the REST routes, as HTML (Jinja2 templates in api/templates)."""
 from __future__ import annotations
 
-import re
-import unicodedata
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
@@ -14,7 +13,9 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from api.deps import StoreDep
+from api.entity_parts import coverage, holdings, instrument_parts, organization_parts, state_parts
 from api.representation import AsOf, Q
+from api.sorting import name_key, notation_key
 from api.timeline import Bar, build_chart, gantt, membership_series, parse_span, treaty_series
 from kg.namespaces import DEFAULT_GRAPHS, ID
 from kg.service import instruments, memberships, norms, organizations, participation, states
@@ -51,7 +52,9 @@ def show_date(item: dict, name: str) -> Markup:
     return Markup("{}").format(value)
 
 
-PAGES = {"state": "/ui/states", "organization": "/ui/organizations", "treaty": "/ui/treaties", "norm": "/ui/norms"}
+PAGES = {"state": "/ui/states", "organization": "/ui/organizations", "treaty": "/ui/treaties", "norm": "/ui/norms",
+         "instrument": "/ui/instruments", "provision": "/ui/provisions", "obligation": "/ui/obligations",
+         "mechanism": "/ui/mechanisms"}
 
 
 def page_for(ref: dict | None) -> str | None:
@@ -86,13 +89,8 @@ def _page(request: Request, store, name: str, **context) -> HTMLResponse:
 
 @router.get("", response_class=HTMLResponse)
 def home(request: Request, store: StoreDep) -> HTMLResponse:
-    counts = store.counts()
-    return _page(request, store, "home.html", q=None, counts={
-        "treaties": len(instruments.list_instruments(store, treaties_only=True).items),
-        "organizations": len(organizations.list_organizations(store).items),
-        "states": len(states.list_states(store).items),
-        "norms": len(norms.list_norms(store).items),
-        "triples": sum(counts.get(g, 0) for g in DEFAULT_GRAPHS)})
+    """Every kind's list page with how many the graph holds, and how complete each treaty's records are."""
+    return _page(request, store, "home.html", q=None, holdings=holdings(store), coverage=coverage(store, on=date.today()))
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -146,7 +144,8 @@ def treaty(id: str, request: Request, store: StoreDep, as_of: AsOf = None, statu
     json_url = f"/treaties/{item['id']}/parties?" + urlencode({"as_of": on.isoformat(), "status": checked})
     return _page(request, store, "treaty.html", treaty=item, as_of=on.isoformat(), status=checked,
                  answer={"items": by_name(answer.items, "state"), "unknown": by_name(answer.unknown or [], "state")},
-                 json_url=json_url, chart=chart, reported_total=answer.echo.get("reported_total"))
+                 json_url=json_url, chart=chart, reported_total=answer.echo.get("reported_total"),
+                 parts=instrument_parts(store, item))
 
 
 @router.get("/organizations", response_class=HTMLResponse)
@@ -176,7 +175,8 @@ def organization(id: str, request: Request, store: StoreDep, as_of: AsOf = None,
     return _page(request, store, "organization.html", organization=item, as_of=on.isoformat(),
                  role=answer.echo["role"], roles=[(r, labels.get(r, r)) for r in roles],
                  answer={"items": answer.items, "unknown": answer.unknown or []},
-                 rows=by_name(answer.items + (answer.unknown or []), "member"), json_url=json_url, chart=chart, reported_total=answer.echo.get("reported_total"))
+                 rows=by_name(answer.items + (answer.unknown or []), "member"), json_url=json_url, chart=chart, reported_total=answer.echo.get("reported_total"),
+                 parts=organization_parts(store, item))
 
 
 def _membership_history(store, organization_iri: str, *, on) -> list[dict]:
@@ -187,11 +187,6 @@ def _membership_history(store, organization_iri: str, *, on) -> list[dict]:
 def by_name(items: list[dict], key: str) -> list[dict]:
     """Rows sorted by the name a reader looks for (the label of `item[key]`), not by code."""
     return sorted(items, key=lambda i: (name_key(i[key].get("label") or i[key]["id"]), i.get("role") or ""))
-
-
-def name_key(name: str) -> str:
-    """A sort key for names: accents folded, so Türkiye sorts with the Ts and Côte d'Ivoire with the Cs."""
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
 
 
 @router.get("/norms", response_class=HTMLResponse)
@@ -222,12 +217,6 @@ def norm(id: str, request: Request, store: StoreDep) -> HTMLResponse:
     return _page(request, store, "norm.html", norm=item, siblings=siblings)
 
 
-def notation_key(notation: str) -> list:
-    """Natural order of paragraph letters and numbers: 'CBM 2' before 'CBM 10', '13(a)' before '13(b)'."""
-    return [(0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
-            for part in re.findall(r"\d+|\D+", notation)]
-
-
 @router.get("/states", response_class=HTMLResponse)
 def state_list(request: Request, store: StoreDep, q: Q = None) -> HTMLResponse:
     answer = states.list_states(store, q=q)
@@ -252,7 +241,8 @@ def state(id: str, request: Request, store: StoreDep, as_of: AsOf = None) -> HTM
         bars.append(Bar(p["treaty"]["label"] or p["treaty"]["id"], f"/ui/treaties/{p['treaty']['id']}", "treaty",
                         start, parse_span(p, "denounced"), f"consented {p['consented'] or '?'}"))
     chart = gantt(bars, on=on)
-    return _page(request, store, "state.html", state=item, as_of=on.isoformat(), chart=chart)
+    return _page(request, store, "state.html", state=item, as_of=on.isoformat(), chart=chart,
+                 parts=state_parts(store, item["iri"]))
 
 
 @router.get("/sparql", response_class=HTMLResponse)

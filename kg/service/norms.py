@@ -56,8 +56,24 @@ def obligation_item(row: Row, labels: dict[str, str | None]) -> dict:
         "instrument": ref(row["instrument"], row["instrument_id"], row["instrument_label"]),
         "addressees": concept_list(labels, split(row["addressees"])),
         "topics": concept_list(labels, split(row["topics"])),
-        "sources": split(row["sources"]),
+        "evidence": best_evidence(row["evidence_levels"]),
+        "sources": split(row["sources"]), "source_as_of": row["source_as_of"],
     }
+
+
+def obligations_of(store: Store, *, provision_iri: str) -> list[dict]:
+    """The obligations that arise from one provision (IRI)."""
+    labels = concept_labels(store)
+    return [obligation_item(r, labels) for r in run(store, "obligations", provision=ox.NamedNode(provision_iri))]
+
+
+def get_obligation(store: Store, ident: str) -> dict:
+    """One obligation with its provision and instrument.
+
+    Raises:
+        NotFound: unknown id; carries close ids.
+    """
+    return obligation_item(find(run(store, "obligations"), ident, kind="obligation"), concept_labels(store))
 
 
 def list_obligations(store: Store, *, instrument: str | None = None, addressee: str | None = None,
