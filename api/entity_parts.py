@@ -10,10 +10,10 @@ import pyoxigraph as ox
 
 from api.sorting import name_key, notation_key
 from kg.namespaces import DEFAULT_GRAPHS
-from kg.service import instruments, mechanisms, norms, organizations, participation, provisions, states
-from kg.service.common import last_segment, ref, run
-from kg.service.totals import reported_total
-from kg.store.base import Store
+from kg.answers import instruments, mechanisms, norms, organizations, participation, provisions, states
+from kg.answers.common import last_segment, ref, run
+from kg.answers.totals import reported_total
+from kg.querying import Store
 
 # How an instrument relation reads from the instrument whose page it is on.
 RELATION_WORDS = {("supplements", "outgoing"): "supplements", ("supplements", "incoming"): "supplemented by",

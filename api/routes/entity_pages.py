@@ -9,8 +9,8 @@ from api.deps import StoreDep
 from api.entity_parts import instrument_parts
 from api.routes.pages import _page
 from api.sorting import name_key, notation_key
-from kg.service import instruments, mechanisms, norms, provisions
-from kg.store.base import Store
+from kg.answers import instruments, mechanisms, norms, provisions
+from kg.querying import Store
 
 router = APIRouter(prefix="/ui", tags=["pages"], include_in_schema=False)
 
