@@ -9,10 +9,10 @@ from datetime import date
 import pyoxigraph as ox
 
 from api.sorting import name_key, notation_key
-from kg.namespaces import DEFAULT_GRAPHS
 from kg.answers import instruments, mechanisms, norms, organizations, participation, provisions, states
 from kg.answers.common import last_segment, ref, run
 from kg.answers.totals import reported_total
+from kg.namespaces import DEFAULT_GRAPHS
 from kg.querying import Store
 
 # How an instrument relation reads from the instrument whose page it is on.

@@ -5,7 +5,6 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
-import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
@@ -17,11 +16,11 @@ from api.entity_parts import coverage, holdings, instrument_parts, organization_
 from api.representation import AsOf, Q
 from api.sorting import name_key, notation_key
 from api.timeline import Bar, build_chart, gantt, membership_series, parse_span, treaty_series
-from kg.namespaces import DEFAULT_GRAPHS, ID
 from kg.answers import instruments, memberships, norms, organizations, participation, states
-from kg.answers.common import as_of_date, concepts, run
+from kg.answers.common import as_of_date, concepts
 from kg.answers.search import fold
 from kg.answers.search import search as find
+from kg.namespaces import ID
 
 HERE = Path(__file__).resolve().parent.parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))

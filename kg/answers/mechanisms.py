@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from kg.answers.common import ListAnswer, best_evidence, concept_labels, concept_list, find, kind_of, ref, run, \
-    split
+from kg.answers.common import (
+    ListAnswer,
+    best_evidence,
+    concept_labels,
+    concept_list,
+    find,
+    kind_of,
+    ref,
+    run,
+    split,
+)
 from kg.answers.dates import date_fields, intervals
 from kg.querying import Row, Store
 

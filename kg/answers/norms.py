@@ -3,9 +3,19 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
+from kg.answers.common import (
+    ListAnswer,
+    best_evidence,
+    concept_labels,
+    concept_list,
+    concept_param,
+    find,
+    query_text,
+    ref,
+    run,
+    split,
+)
 from kg.errors import BadParameter
-from kg.answers.common import (ListAnswer, best_evidence, concept_labels, concept_list, concept_param, find,
-                               query_text, ref, run, split)
 from kg.querying import Row, Store
 from kg.suggest import close_ids
 
