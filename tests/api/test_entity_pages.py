@@ -181,3 +181,14 @@ def test_an_unknown_mechanism_or_obligation_is_a_404_page_with_suggestions(real)
     assert response.status_code == 404 and 'href="/ui/mechanisms/glacy-plus"' in response.text
     assert real.get("/ui/obligations/no-such-obligation", headers=HTML).status_code == 404
     assert real.get("/ui/provisions/no-such-provision", headers=HTML).status_code == 404
+
+
+def test_a_state_page_cites_the_source_of_every_membership_and_participation(real):
+    html = page(real, "/ui/states/FRA")
+    treaties = html[html.index('id="treaties"'):]
+    memberships = html[html.index('id="memberships"'):html.index('id="treaties"')]
+    expected = real.get("/states/FRA/treaties", params={"status": "all"}).json()["total"]
+    assert len(re.findall(r'<td class="sources"><a href="https?://', treaties)) == expected
+    assert len(re.findall(r'<td class="sources"><a href="https?://', memberships)) == len(
+        re.findall(r"<tr><td><a href=\"/ui/organizations/", memberships))
+    assert re.search(r'class="evidence evidence-depositary"', treaties)
