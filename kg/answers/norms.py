@@ -15,9 +15,8 @@ from kg.answers.common import (
     run,
     split,
 )
-from kg.errors import BadParameter
+from kg.answers.instruments import instrument_param
 from kg.querying import Row, Store
-from kg.suggest import close_ids
 
 
 def norm_item(row: Row, labels: dict[str, str | None]) -> dict:
@@ -93,15 +92,7 @@ def list_obligations(store: Store, *, instrument: str | None = None, addressee: 
     Raises:
         BadParameter: an unknown instrument, addressee or topic (the message suggests close ones).
     """
-    instrument_node = None
-    if instrument:
-        rows = run(store, "instruments")
-        match = [r for r in rows if r["id"].lower() == instrument.strip().lower()]
-        if not match:
-            close = close_ids(instrument, [r["id"] for r in rows])
-            raise BadParameter("instrument", f"no instrument '{instrument}'" + (
-                f"; did you mean {', '.join(close)}?" if close else ""))
-        instrument_node = ox.NamedNode(match[0]["instrument"])
+    instrument_node = instrument_param(store, instrument)
     rows = run(store, "obligations", instrument=instrument_node,
                addressee=concept_param(store, "Addressee", "addressee", addressee),
                topic=concept_param(store, "Topic", "topic", topic))

@@ -5,6 +5,7 @@ import pyoxigraph as ox
 
 from kg.answers import norms
 from kg.answers.common import ListAnswer, best_evidence, find, ref, run, split
+from kg.answers.instruments import instrument_param
 from kg.querying import Row, Store
 
 
@@ -19,10 +20,15 @@ def provision_item(row: Row) -> dict:
     }
 
 
-def list_provisions(store: Store, *, instrument_iri: str | None = None) -> ListAnswer:
-    """Every provision, or those of one instrument (IRI)."""
-    rows = run(store, "provisions", instrument=ox.NamedNode(instrument_iri) if instrument_iri else None)
-    return ListAnswer([provision_item(r) for r in rows])
+def list_provisions(store: Store, *, instrument: str | None = None, instrument_iri: str | None = None) -> ListAnswer:
+    """Every provision, or those of one instrument (given by id, or by IRI).
+
+    Raises:
+        BadParameter: no instrument has the id `instrument`.
+    """
+    node = ox.NamedNode(instrument_iri) if instrument_iri else instrument_param(store, instrument)
+    return ListAnswer([provision_item(r) for r in run(store, "provisions", instrument=node)],
+                      echo={"instrument": instrument})
 
 
 def get_provision(store: Store, ident: str) -> dict:

@@ -192,3 +192,26 @@ def test_a_state_page_cites_the_source_of_every_membership_and_participation(rea
     assert len(re.findall(r'<td class="sources"><a href="https?://', memberships)) == len(
         re.findall(r"<tr><td><a href=\"/ui/organizations/", memberships))
     assert re.search(r'class="evidence evidence-depositary"', treaties)
+
+
+def test_the_rest_routes_behind_the_new_pages_answer_with_the_same_records(real):
+    glacy = real.get("/mechanisms/glacy-plus").json()
+    assert len(glacy["participant"]) == 12 and glacy["operated_by"][0]["id"] == "coe"
+    assert glacy["evidence"] == "depositary" and glacy["sources"] == ["https://www.coe.int/en/web/cybercrime/glacyplus"]
+    assert real.get("/mechanisms", params={"limit": 1000}).json()["total"] == count_of(real, "Mechanism")
+    nis2 = real.get("/provisions", params={"instrument": "NIS2-directive"}).json()
+    assert nis2["total"] == 10 and all(p["instrument"]["id"] == "nis2-directive" for p in nis2["items"])
+    article = real.get("/provisions/nis2-directive-art-23").json()
+    assert article["obligation_count"] == len(article["obligations"]) == 5
+    warning = real.get("/obligations/nis2-directive-art-23-early-warning").json()
+    assert warning["deadline"] == "P1D" and warning["provision"]["id"] == "nis2-directive-art-23"
+    assert warning["evidence"] in ("depositary", "official", "secondary") and warning["source_as_of"]
+
+
+def test_the_new_rest_routes_name_what_was_not_found_or_the_bad_parameter(real):
+    missing = real.get("/provisions/nis2-directive-art-99")
+    assert missing.status_code == 404 and missing.headers["content-type"].startswith("application/problem+json")
+    assert "nis2-directive-art-99" in missing.json()["detail"] and missing.json()["suggestions"]
+    bad = real.get("/provisions", params={"instrument": "nis3-directive"})
+    assert bad.status_code == 422 and "nis2-directive" in bad.json()["detail"]
+    assert real.get("/mechanisms/no-such-mechanism").status_code == 404
