@@ -215,3 +215,16 @@ def test_the_new_rest_routes_name_what_was_not_found_or_the_bad_parameter(real):
     bad = real.get("/provisions", params={"instrument": "nis3-directive"})
     assert bad.status_code == 422 and "nis2-directive" in bad.json()["detail"]
     assert real.get("/mechanisms/no-such-mechanism").status_code == 404
+
+
+@pytest.mark.parametrize(("iri_path", "page_path"), [
+    ("/id/mechanism/glacy-plus", "/ui/mechanisms/glacy-plus"),
+    ("/id/provision/budapest-convention-art-10", "/ui/provisions/budapest-convention-art-10"),
+    ("/id/obligation/nis2-directive-art-23-early-warning", "/ui/obligations/nis2-directive-art-23-early-warning"),
+    ("/id/instrument/nis2-directive", "/ui/instruments/nis2-directive"),
+    ("/id/norm/un-gge-2015-norm-13a", "/ui/norms/un-gge-2015-norm-13a"),
+])
+def test_a_resource_iri_opened_in_a_browser_leads_to_its_page(real, iri_path, page_path):
+    response = real.get(iri_path, headers=HTML, follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == page_path
+    assert real.get(page_path, headers=HTML).status_code == 200
