@@ -49,10 +49,13 @@ def references(store: Store, iris: list[str]) -> list[dict]:
 
 def organization_parts(store: Store, item: dict) -> dict:
     """What an organization's page shows beside its members: the mechanisms it runs or takes part in, and the
-    instruments it adopted or keeps as depositary."""
+    instruments it adopted or keeps as depositary, and the instruments that established it."""
     adopted = [i for i in instruments.list_instruments(store).items
                if item["iri"] in i["adopted_by"] or (i["depositary"] or {}).get("iri") == item["iri"]]
-    return {"mechanisms": [{**m, "words": MECHANISM_ROLES.get(m["relation"], m["relation"])}
+    established_by = [ref(r["instrument"], r["instrument_id"], r["instrument_label"])
+                      for r in run(store, "established-by", thing=ox.NamedNode(item["iri"]))]
+    return {"established_by": established_by,
+            "mechanisms": [{**m, "words": MECHANISM_ROLES.get(m["relation"], m["relation"])}
                            for m in mechanisms.mechanisms_of(store, item["iri"])],
             "instruments": [{"ref": ref(i["iri"], i["id"], i["label"]), "kind": i["kind"],
                              "depositary": (i["depositary"] or {}).get("iri") == item["iri"],

@@ -228,3 +228,8 @@ def test_a_resource_iri_opened_in_a_browser_leads_to_its_page(real, iri_path, pa
     response = real.get(iri_path, headers=HTML, follow_redirects=False)
     assert response.status_code == 303 and response.headers["location"] == page_path
     assert real.get(page_path, headers=HTML).status_code == 200
+
+
+def test_an_organization_page_names_the_instrument_that_established_it(real):
+    html = page(real, "/ui/organizations/eu-cyclone")
+    assert re.search(r'id="established-by">Established by: <a href="/ui/instruments/nis2-directive">', html)
