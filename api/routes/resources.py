@@ -8,15 +8,15 @@ import pyoxigraph as ox
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import RedirectResponse, Response
 
+from api import negotiation
 from api.deps import StoreDep
 from api.errors import problem
 from api.responses import ONTOLOGY_RESPONSES, RESOURCE_RESPONSES
-from api import negotiation
 from kg import named_queries
 from kg.errors import NotFound, QueryError
 from kg.namespaces import ID, PREFIXES
-from kg.store.results import GRAPH_FORMATS, graph_body
 from kg.querying import term_syntax
+from kg.store.results import GRAPH_FORMATS, graph_body
 from kg.suggest import close_ids
 
 router = APIRouter(tags=["linked data"])

@@ -153,7 +153,7 @@ def test_the_home_page_coverage_table_compares_each_treaty_with_the_depositarys_
     html = page(real, "/ui")
     table = html[html.index('id="coverage-table"'):]
     rows = {m.group(1): m.group(0) for m in re.finditer(
-        r'<tr><td><a href="/ui/treaties/([a-z0-9-]+)">.*?</tr>', table, flags=re.S)}
+        r'<tr><td><a href="/ui/treaties/([a-z0-9-]+)">.*?</tr>', table, flags=re.DOTALL)}
     assert set(rows) == {t["id"] for t in real.get("/treaties", params={"limit": 1000}).json()["items"]}
     budapest = rows["budapest-convention"]
     everyone = real.get("/treaties/budapest-convention/parties", params={"status": "all", "limit": 1000}).json()
