@@ -9,6 +9,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from api import docs, errors, responses
 from api.cache import ResponseCache
+from api.options import AllowOptions
 import importlib
 import pkgutil
 
@@ -81,6 +82,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.state.settings = settings
     if store is not None:
         app.state.store = store
+    app.add_middleware(AllowOptions)  # innermost: CORS answers preflights before it
     if settings.response_cache_entries:  # inside CORS, so CORS headers follow each request's Origin
         app.add_middleware(ResponseCache, max_entries=settings.response_cache_entries)
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "HEAD", "OPTIONS"],

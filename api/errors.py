@@ -97,8 +97,6 @@ async def kg_error_handler(request: Request, exc: KgError) -> Response:
 async def http_error_handler(request: Request, exc: StarletteHTTPException) -> Response:
     """Starlette's own errors (no route matches the path, method not allowed) as problem details too, and as a
     page for a person under /ui."""
-    if exc.status_code == 405 and _only_options_matches(request):  # the OPTIONS route takes every path: no route
-        exc = StarletteHTTPException(404)
     if wants_page(request) and exc.status_code in (404, 405):
         return _page(request, exc.status_code, "Not Found" if exc.status_code == 404 else "Method not allowed",
                      f"There is no page at {request.url.path}.")
@@ -122,18 +120,6 @@ async def request_validation_handler(request: Request, exc: RequestValidationErr
         return _page(request, 422, "Invalid parameter", detail, parameter=names[0] if names else None)
     return problem(422, "Invalid parameter", detail, parameter=names[0] if names else None, errors=[
         {"parameter": n, "message": e.get("msg")} for n, e in zip(names, errors)])
-
-
-def _only_options_matches(request: Request) -> bool:
-    """Whether no route but the catch-all OPTIONS one (api/routes/options.py) has this path: no other method
-    matches it fully."""
-    from starlette.routing import Match
-
-    for method in ("GET", "POST", "PUT", "PATCH", "DELETE"):
-        scope = dict(request.scope, method=method)
-        if any(route.matches(scope)[0] == Match.FULL for route in request.app.routes):
-            return False
-    return True
 
 
 def install(app: FastAPI) -> None:

@@ -226,6 +226,18 @@ def test_options_advertises_every_method(client, path, methods):
     assert {m.strip() for m in r.headers["allow"].split(",")} == methods
 
 
+def test_options_on_a_path_no_route_has_is_404(client):
+    r = client.options("/no/such/path")
+    assert r.status_code == 404 and r.headers["content-type"].startswith("application/problem+json")
+
+
+def test_other_methods_keep_404_and_405(client):
+    """OPTIONS is answered by a middleware, not a catch-all route, so no path looks like it has a route."""
+    assert client.get("/no/such/path").status_code == 404
+    assert client.delete("/no/such/path").status_code == 404
+    assert client.delete("/treaties").status_code == 405
+
+
 def test_head_on_sparql(client):
     r = client.head("/sparql", params={"query": "ASK {}"})
     assert r.status_code == 200 and r.content == b""
