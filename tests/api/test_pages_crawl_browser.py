@@ -12,6 +12,7 @@ from datetime import date
 from urllib.parse import urldefrag, urlsplit
 
 import httpx
+import pytest
 
 from tests.api.test_pages_browser import chromium, page, real_server, shot  # noqa: F401  (fixtures)
 
@@ -117,3 +118,18 @@ def test_every_kind_has_a_list_page_one_click_from_home(real_server, page):  # n
     page.get_by_role("link", name="24/7 Network of the Convention on Cybercrime").click()
     assert page.locator("#kind").inner_text() == "information-sharing mechanism"
     shot(page, "mechanism-24-7")
+
+
+@pytest.mark.parametrize("path", ["/ui/instruments", "/ui/instruments/nis2-directive", "/ui/provisions",
+                                  "/ui/provisions/nis2-directive-art-23", "/ui/obligations",
+                                  "/ui/obligations/nis2-directive-art-23-early-warning", "/ui/mechanisms",
+                                  "/ui/mechanisms/glacy-plus"])
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_new_page_kinds_fit_the_viewport(real_server, chromium, path, width):  # noqa: F811
+    context = chromium.new_context(viewport={"width": width, "height": 800})
+    tab = context.new_page()
+    try:
+        tab.goto(real_server + path)
+        assert tab.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    finally:
+        context.close()
