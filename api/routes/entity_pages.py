@@ -7,12 +7,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from api.deps import StoreDep
 from api.entity_parts import instrument_parts
-from api.routes.pages import _page
-from api.sorting import name_key, notation_key
+from api.routes.pages import _page, templates
+from api.sorting import duration_words, name_key, notation_key
 from kg.answers import instruments, mechanisms, norms, provisions
 from kg.querying import Store
 
 router = APIRouter(prefix="/ui", tags=["pages"], include_in_schema=False)
+templates.env.filters["duration"] = duration_words
 
 
 @router.get("/instruments", response_class=HTMLResponse)

@@ -9,6 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from api.sorting import duration_words
 
 HTML = {"Accept": "text/html"}
 CGO = "https://w3id.org/cybergov/ontology#"
@@ -49,7 +50,8 @@ def test_an_obligation_page_shows_its_text_provision_instrument_and_source(real)
 def test_an_obligation_with_a_time_limit_shows_it(real):
     html = page(real, "/ui/obligations/nis2-directive-art-23-early-warning")
     assert "at the latest within 24 hours of becoming aware of a significant incident" in html
-    assert re.search(r'id="deadline">P1D<', html)
+    assert re.search(r'id="deadline">1 day <small class="muted">\(P1D\)</small>', html)
+    assert "within 1 month" in page(real, "/ui/obligations", instrument="nis2-directive")  # the final report, P1M
     assert 'href="/ui/instruments/nis2-directive"' in html and "digiturvamalli.fi" in html
 
 
@@ -233,3 +235,11 @@ def test_a_resource_iri_opened_in_a_browser_leads_to_its_page(real, iri_path, pa
 def test_an_organization_page_names_the_instrument_that_established_it(real):
     html = page(real, "/ui/organizations/eu-cyclone")
     assert re.search(r'id="established-by">Established by: <a href="/ui/instruments/nis2-directive">', html)
+
+
+
+@pytest.mark.parametrize(("value", "words"), [("P1D", "1 day"), ("PT72H", "72 hours"), ("P1M", "1 month"),
+                                              ("P1Y2M", "1 year, 2 months"), ("PT24H", "24 hours"),
+                                              ("P", None), ("24 hours", None), (None, None)])
+def test_durations_read_in_words(value, words):
+    assert duration_words(value) == words
