@@ -256,7 +256,7 @@ class ProvisionRef(Ref):
     notation: str | None = None
 
 
-class Obligation(Item):
+class Obligation(Sourced):
     definition: str | None = None
     deontic_kind: str | None = Field(default=None, examples=["obligation", "prohibition", "permission"])
     deadline: str | None = Field(default=None, examples=["PT24H"])
@@ -264,7 +264,6 @@ class Obligation(Item):
     instrument: Ref
     addressees: list[Ref] = Field(default_factory=list)
     topics: list[Ref] = Field(default_factory=list)
-    sources: list[str] = Field(default_factory=list)
 
 
 class Page(BaseModel):
@@ -342,3 +341,37 @@ class ObligationList(Page):
     instrument: str | None = None
     addressee: str | None = None
     topic: str | None = None
+
+
+class Provision(Sourced):
+    notation: str | None = Field(default=None, examples=["Article 23"])
+    instrument: Ref
+    official_texts: list[str] = Field(default_factory=list, description="Links to the official text.")
+    obligation_count: int = Field(description="How many obligations arise from the provision.")
+    comment: str | None = Field(default=None, description="The curator's note on the record.")
+
+
+class ProvisionDetail(Provision):
+    obligations: list[Obligation] = Field(default_factory=list, description="The obligations that arise from it.")
+
+
+class ProvisionList(Page):
+    items: list[Provision]
+    instrument: str | None = None
+
+
+class Mechanism(dated("MechanismDates", "start"), Sourced):
+    alt_labels: list[str] = Field(default_factory=list)
+    kind: str | None = Field(default=None, examples=["exercise", "capacity-building-programme"])
+    kind_label: str | None = Field(default=None, examples=["capacity-building programme"])
+    definition: str | None = None
+    start: str | None = date_field("Started.", "start", "2013-11-01")
+    topics: list[Ref] = Field(default_factory=list)
+    comment: str | None = Field(default=None, description="The curator's note on the record.")
+    established_by: list[Ref] = Field(default_factory=list, description="The instruments that set it up.")
+    operated_by: list[Ref] = Field(default_factory=list, description="The organizations or bodies that run it.")
+    participant: list[Ref] = Field(default_factory=list, description="Who takes part, where the source lists them.")
+
+
+class MechanismList(Page):
+    items: list[Mechanism]

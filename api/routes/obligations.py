@@ -1,4 +1,4 @@
-"""GET /obligations: binding obligations with their provisions."""
+"""GET /obligations and /obligations/{id}: binding obligations with their provisions."""
 from __future__ import annotations
 
 from typing import Annotated
@@ -6,10 +6,10 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from api.deps import StoreDep
-from api.representation import DEFAULT_LIMIT, Limit, ListFormat, Offset, list_answer, sparql_doc
-from api.responses import LIST_RESPONSES
-from api.schemas import ObligationList
-from kg.answers import norms
+from api.representation import DEFAULT_LIMIT, DetailFormat, Limit, ListFormat, Offset, detail_answer, list_answer, sparql_doc
+from api.responses import DETAIL_RESPONSES, LIST_RESPONSES
+from api.schemas import Obligation, ObligationList
+from kg.answers import graphs, norms
 
 router = APIRouter(tags=["obligations"])
 
@@ -27,3 +27,11 @@ def list_obligations(request: Request, store: StoreDep,
                      format: ListFormat = None):
     answer = norms.list_obligations(store, instrument=instrument, addressee=addressee, topic=topic)
     return list_answer(request, answer, ObligationList, limit=limit, offset=offset, fmt=format)
+
+@router.get("/obligations/{id}", response_model=Obligation, responses=DETAIL_RESPONSES, summary="One obligation",
+            description=sparql_doc("obligations", intro=(
+                "One obligation with the provision it arises from and its instrument. `Accept: application/ld+json` "
+                "gives its graph.")))
+def get_obligation(id: str, request: Request, store: StoreDep, format: DetailFormat = None):
+    item = norms.get_obligation(store, id)
+    return detail_answer(request, item, Obligation, fmt=format, graph=lambda: graphs.resource_graph(store, item["iri"]))

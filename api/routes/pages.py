@@ -1,8 +1,7 @@
 """Pages for people: the same answers as the REST routes, as HTML (Jinja2 templates in api/templates)."""
 from __future__ import annotations
 
-import re
-import unicodedata
+from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -14,14 +13,16 @@ from markupsafe import Markup
 
 from api import linked_data, sparql_examples
 from api.deps import SettingsDep, StoreDep
+from api.entity_parts import coverage, holdings, instrument_parts, organization_parts, state_parts
 from api.representation import AsOf, Q, cite
+from api.sorting import name_key, notation_key
 from api.timeline import Bar, build_chart, gantt, membership_series, parse_span, treaty_series
 from kg.answers import graphs, instruments, memberships, norms, organizations, participation, states
 from kg.answers.common import as_of_date, concepts
 from kg.answers.search import fold
 from kg.answers.search import search as find
 from kg.errors import NotFound
-from kg.namespaces import DEFAULT_GRAPHS, ID
+from kg.namespaces import ID
 
 HERE = Path(__file__).resolve().parent.parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -52,7 +53,9 @@ def show_date(item: dict, name: str) -> Markup:
     return Markup("{}").format(value)
 
 
-PAGES = {"state": "/ui/states", "organization": "/ui/organizations", "treaty": "/ui/treaties", "norm": "/ui/norms"}
+PAGES = {"state": "/ui/states", "organization": "/ui/organizations", "treaty": "/ui/treaties", "norm": "/ui/norms",
+         "instrument": "/ui/instruments", "provision": "/ui/provisions", "obligation": "/ui/obligations",
+         "mechanism": "/ui/mechanisms"}
 
 
 def page_for(ref: dict | None) -> str | None:
@@ -97,13 +100,8 @@ def _page(request: Request, store, name: str, **context) -> HTMLResponse:
 
 @router.get("", response_class=HTMLResponse)
 def home(request: Request, store: StoreDep) -> HTMLResponse:
-    counts = store.counts()
-    return _page(request, store, "home.html", q=None, counts={
-        "treaties": len(instruments.list_instruments(store, treaties_only=True).items),
-        "organizations": len(organizations.list_organizations(store).items),
-        "states": len(states.list_states(store).items),
-        "norms": len(norms.list_norms(store).items),
-        "triples": sum(counts.get(g, 0) for g in DEFAULT_GRAPHS)})
+    """Every kind's list page with how many the graph holds, and how complete each treaty's records are."""
+    return _page(request, store, "home.html", q=None, holdings=holdings(store), coverage=coverage(store, on=date.today()))
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -158,7 +156,7 @@ def treaty(id: str, request: Request, store: StoreDep, as_of: AsOf = None, statu
     return _page(request, store, "treaty.html", treaty=item, as_of=on.isoformat(), status=checked,
                  answer={"items": by_name(answer.items, "state"), "unknown": by_name(answer.unknown or [], "state")},
                  json_url=json_url, chart=chart, reported_total=answer.echo.get("reported_total"),
-                 jsonld=entity_jsonld(store, item["iri"]))
+                 jsonld=entity_jsonld(store, item["iri"]), parts=instrument_parts(store, item))
 
 
 @router.get("/organizations", response_class=HTMLResponse)
@@ -189,7 +187,8 @@ def organization(id: str, request: Request, store: StoreDep, as_of: AsOf = None,
                  role=answer.echo["role"], roles=[(r, labels.get(r, r)) for r in roles],
                  answer={"items": answer.items, "unknown": answer.unknown or []},
                  rows=by_name(answer.items + (answer.unknown or []), "member"), json_url=json_url, chart=chart,
-                 reported_total=answer.echo.get("reported_total"), jsonld=entity_jsonld(store, item["iri"]))
+                 reported_total=answer.echo.get("reported_total"), jsonld=entity_jsonld(store, item["iri"]),
+                 parts=organization_parts(store, item))
 
 
 def _membership_history(store, organization_iri: str, *, on) -> list[dict]:
@@ -200,11 +199,6 @@ def _membership_history(store, organization_iri: str, *, on) -> list[dict]:
 def by_name(items: list[dict], key: str) -> list[dict]:
     """Rows sorted by the name a reader looks for (the label of `item[key]`), not by code."""
     return sorted(items, key=lambda i: (name_key(i[key].get("label") or i[key]["id"]), i.get("role") or ""))
-
-
-def name_key(name: str) -> str:
-    """A sort key for names: accents folded, so Türkiye sorts with the Ts and Côte d'Ivoire with the Cs."""
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
 
 
 @router.get("/norms", response_class=HTMLResponse)
@@ -231,12 +225,6 @@ def norm(id: str, request: Request, store: StoreDep) -> HTMLResponse:
          if n["instrument"] and n["instrument"]["id"] == item["instrument"]["id"]),
         key=lambda n: notation_key(n["notation"] or n["id"]))
     return _page(request, store, "norm.html", norm=item, siblings=siblings, jsonld=entity_jsonld(store, item["iri"]))
-
-
-def notation_key(notation: str) -> list:
-    """Natural order of paragraph letters and numbers: 'CBM 2' before 'CBM 10', '13(a)' before '13(b)'."""
-    return [(0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
-            for part in re.findall(r"\d+|\D+", notation)]
 
 
 @router.get("/states", response_class=HTMLResponse)
@@ -266,7 +254,7 @@ def state(id: str, request: Request, store: StoreDep, as_of: AsOf = None) -> HTM
     urls = {"memberships": rest_url(f"/states/{item['id']}/memberships", as_of=on.isoformat(), role="all"),
             "treaties": rest_url(f"/states/{item['id']}/treaties", as_of=on.isoformat(), status="all")}
     return _page(request, store, "state.html", state=item, as_of=on.isoformat(), chart=chart, urls=urls,
-                 jsonld=entity_jsonld(store, item["iri"]))
+                 jsonld=entity_jsonld(store, item["iri"]), parts=state_parts(store, item["iri"]))
 
 
 # The SPARQL page's table shows this many rows; the downloads carry the whole answer.

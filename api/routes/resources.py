@@ -28,8 +28,10 @@ Kind = Annotated[str, Path(pattern=r"^[a-z][a-z0-9-]*$", examples=["treaty"],
                            description="The kind of resource, e.g. state, treaty.")]
 
 # Where a browser is sent for each kind of resource: its page, or else the REST view (JSON) of the same thing.
-HTML_VIEWS = {"treaty": "/ui/treaties/{slug}", "instrument": "/instruments/{slug}", "state": "/ui/states/{slug}",
-              "organization": "/ui/organizations/{slug}", "norm": "/norms/{slug}"}
+HTML_VIEWS = {"treaty": "/ui/treaties/{slug}", "instrument": "/ui/instruments/{slug}", "state": "/ui/states/{slug}",
+              "organization": "/ui/organizations/{slug}", "norm": "/ui/norms/{slug}",
+              "provision": "/ui/provisions/{slug}", "obligation": "/ui/obligations/{slug}",
+              "mechanism": "/ui/mechanisms/{slug}"}
 
 
 def _format(request: Request, fmt: str | None) -> str | None:

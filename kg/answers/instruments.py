@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from kg.errors import BadParameter
-from kg.answers.intervals import Interval
-from kg.namespaces import CGO
 from kg.answers.common import ListAnswer, best_evidence, find, kind_of, query_text, ref, run, split
 from kg.answers.dates import date_fields, intervals
+from kg.answers.intervals import Interval
+from kg.errors import BadParameter
+from kg.namespaces import CGO
 from kg.querying import Row, Store
-
+from kg.suggest import close_ids
 
 # The `kind` values of GET /instruments (cgo:Instrument and its subclasses in the ontology, kebab-cased);
 # OpenAPI lists them, and a test checks them against the ontology.
@@ -88,3 +88,19 @@ def get_instrument(store: Store, ident: str, *, treaties_only: bool = False) -> 
          "instrument": ref(r["other"], r["other_id"], r["other_label"])}
         for r in run(store, "instrument-relations", instrument=ox.NamedNode(row["instrument"]))]
     return item
+
+
+def instrument_param(store: Store, value: str | None) -> ox.NamedNode | None:
+    """An `instrument` parameter (an instrument id, any case) as the instrument's IRI; None when absent.
+
+    Raises:
+        BadParameter: no instrument has that id (the message suggests close ones).
+    """
+    if not value:
+        return None
+    rows = run(store, "instruments")
+    match = [r for r in rows if r["id"].lower() == value.strip().lower()]
+    if not match:
+        close = close_ids(value, [r["id"] for r in rows])
+        raise BadParameter("instrument", f"no instrument '{value}'" + (f"; did you mean {', '.join(close)}?" if close else ""))
+    return ox.NamedNode(match[0]["instrument"])

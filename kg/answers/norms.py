@@ -16,9 +16,8 @@ from kg.answers.common import (
     run,
     split,
 )
-from kg.errors import BadParameter
+from kg.answers.instruments import instrument_param
 from kg.querying import Row, Store
-from kg.suggest import close_ids
 
 
 def norm_item(row: Row, labels: dict[str, str | None]) -> dict:
@@ -73,8 +72,24 @@ def obligation_item(row: Row, labels: dict[str, str | None]) -> dict:
         "instrument": ref(row["instrument"], row["instrument_id"], row["instrument_label"]),
         "addressees": concept_list(labels, split(row["addressees"])),
         "topics": concept_list(labels, split(row["topics"])),
-        "sources": split(row["sources"]),
+        "evidence": best_evidence(row["evidence_levels"]),
+        "sources": split(row["sources"]), "source_as_of": row["source_as_of"],
     }
+
+
+def obligations_of(store: Store, *, provision_iri: str) -> list[dict]:
+    """The obligations that arise from one provision (IRI)."""
+    labels = concept_labels(store)
+    return [obligation_item(r, labels) for r in run(store, "obligations", provision=ox.NamedNode(provision_iri))]
+
+
+def get_obligation(store: Store, ident: str) -> dict:
+    """One obligation with its provision and instrument.
+
+    Raises:
+        NotFound: unknown id; carries close ids.
+    """
+    return obligation_item(find(run(store, "obligations"), ident, kind="obligation"), concept_labels(store))
 
 
 def list_obligations(store: Store, *, instrument: str | None = None, addressee: str | None = None,
@@ -84,15 +99,7 @@ def list_obligations(store: Store, *, instrument: str | None = None, addressee: 
     Raises:
         BadParameter: an unknown instrument, addressee or topic (the message suggests close ones).
     """
-    instrument_node = None
-    if instrument:
-        rows = run(store, "instruments")
-        match = [r for r in rows if r["id"].lower() == instrument.strip().lower()]
-        if not match:
-            close = close_ids(instrument, [r["id"] for r in rows])
-            raise BadParameter("instrument", f"no instrument '{instrument}'" + (
-                f"; did you mean {', '.join(close)}?" if close else ""))
-        instrument_node = ox.NamedNode(match[0]["instrument"])
+    instrument_node = instrument_param(store, instrument)
     rows = run(store, "obligations", instrument=instrument_node,
                addressee=concept_param(store, "Addressee", "addressee", addressee),
                topic=concept_param(store, "Topic", "topic", topic))

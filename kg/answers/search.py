@@ -1,4 +1,5 @@
-"""One search over every kind that has a page: treaties, organizations, states and norms, ranked.
+"""One search over every kind that has a page: treaties, other instruments, organizations, states, norms and
+mechanisms, ranked.
 
 Each entity is matched on its names: label, alternative labels (acronyms, short and former names, official
 numbers), id, alpha-2 code and paragraph notation. No name is invented: "UK" finds the United Kingdom through
@@ -12,15 +13,16 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from kg.answers import instruments, norms, organizations, states
+from kg.answers import instruments, mechanisms, norms, organizations, states
 from kg.querying import Store
 
 KIND_WORDS = {"treaty": "treaty", "treaties": "treaty", "convention": None, "organization": "organization",
               "organizations": "organization", "organisations": "organization", "organisation": "organization",
               "state": "state", "states": "state", "country": "state", "countries": "state",
-              "norm": "norm", "norms": "norm"}
+              "norm": "norm", "norms": "norm", "instrument": "instrument", "instruments": "instrument",
+              "mechanism": "mechanism", "mechanisms": "mechanism"}
 MINOR_WORDS = {"of", "and", "the", "for", "on", "in", "de", "du", "des", "et"}
-KIND_ORDER = {"state": 0, "organization": 1, "treaty": 2, "norm": 3}
+KIND_ORDER = {"state": 0, "organization": 1, "treaty": 2, "norm": 3, "instrument": 4, "mechanism": 5}
 
 
 @dataclass(frozen=True)
@@ -75,8 +77,15 @@ def score_name(query: str, name: str) -> int:
 def entities(store: Store) -> list[tuple[str, dict, list[str]]]:
     """(kind, item, names) for every entity that has a page."""
     found = []
-    for item in instruments.list_instruments(store, treaties_only=True).items:
+    treaties = instruments.list_instruments(store, treaties_only=True).items
+    for item in treaties:
         found.append(("treaty", item, [item["label"] or "", *item["alt_labels"], item["id"]]))
+    treaty_iris = {i["iri"] for i in treaties}
+    for item in instruments.list_instruments(store).items:
+        if item["iri"] not in treaty_iris:  # EU acts, resolutions, reports, declarations, policies
+            found.append(("instrument", item, [item["label"] or "", *item["alt_labels"], item["id"]]))
+    for item in mechanisms.list_mechanisms(store).items:
+        found.append(("mechanism", item, [item["label"] or "", *item["alt_labels"], item["id"]]))
     for item in organizations.list_organizations(store).items:
         found.append(("organization", item, [item["label"] or "", *item["alt_labels"], item["id"]]))
     for item in states.list_states(store).items:
