@@ -88,7 +88,7 @@ def read_query(path: Path) -> NamedQuery:
 
 @cache
 def queries_in(folder: str) -> dict[str, NamedQuery]:
-    """Every .rq file in a folder of the kg package ('queries', 'rules', 'consistency'), by name."""
+    """Every .rq file in a folder of the kg package ('queries', 'build/rules', 'curate/checks', ...), by name."""
     directory = PACKAGE_DIR / folder
     return {p.stem: read_query(p) for p in sorted(directory.glob("*.rq"))}
 

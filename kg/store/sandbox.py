@@ -216,7 +216,7 @@ class QuerySandbox:
 
     def run(self, query: str, *, fmt: str, default_graphs: list[str] | None, named_graphs: list[str] | None,
             timeout: float | None = None):
-        """Run one query in a worker; returns kg.store.base.QueryOutput.
+        """Run one query in a worker; returns kg.querying.QueryOutput.
 
         A worker found dead is replaced and the query retried once on a fresh one.
 

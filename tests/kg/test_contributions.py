@@ -10,11 +10,11 @@ import pytest
 from rdflib import Graph
 from typer.testing import CliRunner
 
-from kg.check_report import CheckReport, json_schema
+from kg.curate.report import CheckReport, json_schema
 from kg.cli import app
 from kg.config import Settings
-from kg.contribution import parse_contribution_text
-from kg.curator_checks import iso_advice
+from kg.curate.contribution import parse_contribution_text
+from kg.curate.curator_checks import iso_advice
 
 runner = CliRunner()
 REPO = Path(__file__).resolve().parents[2]
@@ -229,7 +229,7 @@ def test_iso_advice(code, advice):
 
 def test_exported_json_schema_is_current():
     exported = json.loads((REPO / "docs" / "validation-report.schema.json").read_text())
-    assert exported == json_schema(), "run: python -m kg.check_report > docs/validation-report.schema.json"
+    assert exported == json_schema(), "run: python -m kg.curate.report > docs/validation-report.schema.json"
 
 
 def test_relative_iris_are_refused_not_turned_into_ids(canonical, tmp_path):
@@ -259,7 +259,7 @@ def test_a_state_under_another_iri_is_a_duplicate(canonical, tmp_path):
                                   "duplicate-record.ttl", "unknown-treaty.ttl", "missing-source.ttl", "good.ttl"])
 def test_fast_check_reports_what_the_reference_check_reports(canonical, name):
     """The fast path (rules and shapes on pyoxigraph) and owlrl + pyshacl find the same problems."""
-    from kg.checking import check_paths
+    from kg.curate.checking import check_paths
 
     def keys(settings):
         result = check_paths(settings, [CONTRIBUTIONS / name])

@@ -1,4 +1,4 @@
-"""The build on the fast engine (kg.fast_build) writes what the reference pipeline writes (issue 6)."""
+"""The build on the fast engine (kg.build.in_store) writes what the reference pipeline writes (issue 6)."""
 from __future__ import annotations
 
 import shutil
@@ -9,7 +9,7 @@ from rdflib import BNode, Graph, Literal
 from rdflib.compare import to_isomorphic
 from rdflib.namespace import OWL
 
-from kg.build import build
+from kg.build.pipeline import build
 from kg.errors import InconsistencyError
 from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY
 from kg.terms import to_rdflib

@@ -50,7 +50,8 @@ def _parsed(text: str):
 
 def test_the_folders_hold_queries():
     folders = {p.parent.relative_to(KG).as_posix() for p in RQ_FILES}
-    assert {"queries", "rules", "consistency", "checks", "pipeline", "owl2rl", "owl2rl/errors"} <= folders
+    assert {"queries", "build/rules", "build/consistency", "curate/checks", "build/pipeline_queries", "build/owl2rl",
+            "build/owl2rl/errors"} <= folders
     assert len(RQ_FILES) >= 70
 
 
@@ -103,11 +104,11 @@ def test_what_the_api_and_checks_read_is_unchanged():
         "q": "case-insensitive substring of a label, alternative label or official number (optional)"}
     assert named_queries.get("endorsements").description == (
         "Answers the `endorsements` of GET /norms/{id}. `record` is unbound for a direct cgo:endorses link.")
-    check = named_queries.parse_header(named_queries.get("duplicate-organization", "checks").text)
+    check = named_queries.parse_header(named_queries.get("duplicate-organization", "curate/checks").text)
     assert check["severity"] == "Violation"
     assert check["message"] == ('Another organization ({value}) already has the label "{label}": a duplicate under '
                                 "another IRI; add facts to {value} instead.")
-    consistency = named_queries.parse_header(named_queries.get("disjoint-classes", "consistency").text)
+    consistency = named_queries.parse_header(named_queries.get("disjoint-classes", "build/consistency").text)
     assert consistency["message"].startswith("{resource} is both a {class1} and a {class2}")
 
 
