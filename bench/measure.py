@@ -87,7 +87,7 @@ def load_rows(size: str, turtle: Path) -> list[Row]:
 
 def reasoning_rows(size: str, asserted: Graph, ontology: Graph, *, with_owlrl: bool) -> tuple[list[Row], Graph]:
     from kg.build.reasoning import closure_fast
-    from kg.build.owlrl_reference import closure_owlrl
+    from tests.oracles import closure_owlrl
 
     fast, fast_s = timed(closure_fast, asserted, ontology)  # from and to rdflib graphs, conversions included
     if not with_owlrl:

@@ -6,7 +6,6 @@ import unicodedata
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
-import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
@@ -18,7 +17,7 @@ from api.representation import AsOf, Q
 from api.timeline import Bar, build_chart, gantt, membership_series, parse_span, treaty_series
 from kg.namespaces import DEFAULT_GRAPHS, ID
 from kg.answers import instruments, memberships, norms, organizations, participation, states
-from kg.answers.common import as_of_date, concepts, run
+from kg.answers.common import as_of_date, concepts
 from kg.answers.search import fold
 from kg.answers.search import search as find
 

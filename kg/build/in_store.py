@@ -1,13 +1,12 @@
-"""The build on the fast engine: parse, reason, validate and write without leaving pyoxigraph.
+"""The build: parse, reason, validate and write without leaving pyoxigraph (kg.build.pipeline calls it).
 
-kg.build.pipeline calls this when both the reasoner and the validator are "fast" (the defaults). Every
-source file is parsed into its own named graph of an in-memory store and copied into the
+Every source file is parsed into its own named graph of an in-memory store and copied into the
 asserted/ontology graphs; the OWL 2 RL rules close their union in
 place (kg.build.reasoning) in a second store that holds only that union (pyoxigraph answers faster
 without the named graphs); the informative entailments go to the inferred graph; the SHACL shapes
 run as SPARQL on the union (kg.build.validation); the named graphs are dumped as N-Quads.
 Problems point at files and lines through views of the file graphs (kg.build.store_view), so no triple
-is copied into rdflib. The reference path (owlrl, pyshacl on rdflib graphs) stays in kg.build.pipeline.
+is copied into rdflib. owlrl and pySHACL are the tests' oracles (tests/oracles.py).
 """
 from __future__ import annotations
 

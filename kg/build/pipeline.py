@@ -5,13 +5,11 @@ A warm start finds `.cache/build-<hash>.nq` for the current inputs and skips the
 from __future__ import annotations
 
 import hashlib
-import os
 import time
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-import pyoxigraph as ox
 from rdflib import Graph
 
 from kg import named_queries
@@ -19,15 +17,11 @@ from kg.build.cache_files import locked, matches, read_json, sha256_file, write_
 from kg.config import Settings
 from kg.errors import InconsistencyError, ValidationFailed
 from kg.build.in_store import build_in_store, write_store_dataset
-from kg.build.validation import validate_fast
 from kg.build.loading import SourceFile, load_folder, merge, source_paths
-from kg.namespaces import DEFAULT_GRAPHS, GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY
-from kg.build.owlrl_reference import closure
-from kg.terms import to_oxigraph
-from kg.build.report import ValidationReport, load_shapes, validate_graph
+from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY
+from kg.build.report import ValidationReport, load_shapes
 
 PIPELINE_VERSION = "3"
-DEFAULT_GRAPH_COUNT = "default"  # write_dataset's key for the default graph's count
 
 
 @dataclass
@@ -56,9 +50,9 @@ def input_paths(settings: Settings) -> list[Path]:
 
 
 def content_hash(settings: Settings) -> str:
-    """A hash of the inputs' names and bytes, the reasoner and the pipeline version."""
+    """A hash of the inputs' names and bytes and the pipeline version."""
     digest = hashlib.sha256(
-        f"{PIPELINE_VERSION}|{settings.reasoner}|{settings.validator}|{settings.file_graphs}".encode())
+        f"{PIPELINE_VERSION}|{settings.file_graphs}".encode())
     package = Path(named_queries.PACKAGE_DIR).resolve()
     for path in input_paths(settings):
         if path.is_relative_to(settings.root):
@@ -100,30 +94,6 @@ def load_inputs(settings: Settings) -> Loaded:
         data=load_folder(settings.data_path, root=root),
         shapes=load_folder(settings.shapes_path, root=root),
     )
-
-
-def write_dataset(path: Path, graphs: dict[str, Graph]) -> dict[str, int]:
-    """Write named graphs, and their union as the default graph, as N-Quads (atomically).
-
-    Returns the triple count per named graph, and of the default graph under DEFAULT_GRAPH_COUNT.
-    """
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    quads = []
-    counts: dict[str, int] = {}
-    union: set = set()
-    for name, graph in graphs.items():
-        g = ox.NamedNode(name)
-        counts[name] = len(graph)
-        named = [ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), g) for s, p, o in graph]
-        quads.extend(named)
-        if name in DEFAULT_GRAPHS:
-            union.update(q.triple for q in named)
-    # the default graph holds the union the contract names (asserted + ontology + inferred)
-    quads.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in union)
-    ox.serialize(quads, str(tmp), format=ox.RdfFormat.N_QUADS)
-    os.replace(tmp, path)
-    counts[DEFAULT_GRAPH_COUNT] = len(union)
-    return counts
 
 
 def build(settings: Settings, *, use_cache: bool = True, strict: bool = True) -> BuildResult:
@@ -169,51 +139,6 @@ def _cached(version: str, dataset_path: Path, meta_path: Path, *, strict: bool) 
                        timings=meta.get("timings", {}), from_cache=True, default_triples=meta.get("default_triples"))
 
 
-def _build(settings: Settings, version: str, dataset_path: Path, meta_path: Path, *, strict: bool) -> BuildResult:
-    cache = settings.cache_path
-    if settings.reasoner == "fast" and settings.validator == "fast":
-        return _build_fast(settings, version, dataset_path, meta_path, strict=strict)
-
-    timings: dict[str, float] = {}
-    started = time.perf_counter()
-    loaded = load_inputs(settings)
-    ontology = merge(loaded.ontology)
-    asserted = merge(loaded.data)
-    timings["load"] = time.perf_counter() - started
-
-    mark = time.perf_counter()
-    reasoning = closure(asserted, ontology, reasoner=settings.reasoner)
-    timings["reason"] = time.perf_counter() - mark
-    if strict and reasoning.problems:
-        raise InconsistencyError(reasoning.problems)
-
-    mark = time.perf_counter()
-    full = Graph()
-    full += ontology
-    full += asserted
-    full += reasoning.inferred
-    validate = validate_fast if settings.validator == "fast" else validate_graph
-    report = validate(full, load_shapes(loaded.shapes), sources=loaded.data + loaded.ontology)
-    timings["validate"] = time.perf_counter() - mark
-    if strict and not report.conforms:
-        raise ValidationFailed(report)
-
-    mark = time.perf_counter()
-    graphs: dict[str, Graph] = {GRAPH_ONTOLOGY: ontology, GRAPH_ASSERTED: asserted, GRAPH_INFERRED: reasoning.inferred}
-    if settings.file_graphs:
-        for source in loaded.data + loaded.ontology:
-            graphs[source.graph_iri] = source.graph
-    cache.mkdir(parents=True, exist_ok=True)
-    counts = write_dataset(dataset_path, graphs)
-    default_triples = counts.pop(DEFAULT_GRAPH_COUNT)
-    timings["write"] = time.perf_counter() - mark
-    timings["total"] = time.perf_counter() - started
-    _write_meta(meta_path, version, counts, timings, conforms=report.conforms and not reasoning.problems,
-                dataset_path=dataset_path, default_triples=default_triples)
-    return BuildResult(version=version, dataset_path=dataset_path, counts=counts, timings=timings, report=report,
-                       default_triples=default_triples)
-
-
 def _write_meta(path: Path, version: str, counts: dict[str, int], timings: dict[str, float], *,
                 conforms: bool, dataset_path: Path, default_triples: int) -> None:
     """What a cache hit reads back (atomically written): counts per graph and of the default graph, timings,
@@ -222,9 +147,8 @@ def _write_meta(path: Path, version: str, counts: dict[str, int], timings: dict[
                       "conforms": conforms, "dataset": dataset_path.name, "sha256": sha256_file(dataset_path)})
 
 
-def _build_fast(settings: Settings, version: str, dataset_path: Path, meta_path: Path, *,
-                strict: bool) -> BuildResult:
-    """The build on the fast engine (kg.build.in_store): same checks, same dataset, no rdflib copies."""
+def _build(settings: Settings, version: str, dataset_path: Path, meta_path: Path, *, strict: bool) -> BuildResult:
+    """Reason and validate inside one pyoxigraph store (kg.build.in_store), then write the dataset."""
     started = time.perf_counter()
     built = build_in_store(settings.ontology_path, settings.data_path, settings.shapes_path, settings.root)
     if strict and built.problems:

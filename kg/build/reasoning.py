@@ -1,8 +1,7 @@
 """The fast reasoning path: OWL 2 RL rules as SPARQL updates, run inside a pyoxigraph store.
 
-owlrl (kg.build.owlrl_reference.closure_owlrl) stays the reference; this path gives the same informative
-inferred graph and the same contradictions (tests/kg/test_fast_reasoning.py checks both on the
-fixture data). The OWL 2 RL rules the ontology can trigger are CONSTRUCT queries in kg/build/owl2rl/
+owlrl is the test oracle (tests/oracles.py): this path gives the same informative inferred graph and
+the same contradictions (tests/kg/test_fast_reasoning.py, test_owl2rl_rules.py, test_real_data_oracle.py). The OWL 2 RL rules the ontology can trigger are CONSTRUCT queries in kg/build/owl2rl/
 (one file per rule or rule family, named after the rule tables of the OWL 2 RL profile), the
 project's own rules are in kg/build/rules/; each runs as `INSERT { template } WHERE { pattern }` on the
 store's default graph, so no triple crosses into Python until the closure is complete, and the
@@ -22,7 +21,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg import named_queries
-from kg.build.owlrl_reference import ReasoningResult, informative
+from kg.build.informative import ReasoningResult, informative
 from kg.terms import to_oxigraph, to_rdflib
 
 MAX_ROUNDS = 20
@@ -145,7 +144,7 @@ def _owl2rl_errors(store: ox.Store) -> list[str]:
 
 
 def _consistency(store: ox.Store) -> list[str]:
-    """The project's consistency queries (kg/build/consistency), in the same words as kg.build.owlrl_reference."""
+    """The project's consistency queries (kg/build/consistency), in the same words as owlrl's (tests/oracles.py)."""
     problems: list[str] = []
     for query in named_queries.queries_in("build/consistency").values():
         answer = store.query(query.text)

@@ -1,6 +1,6 @@
 """SHACL core constraints compiled to SPARQL, so that a whole build validates on pyoxigraph.
 
-pyshacl (kg.build.report.validate_graph) is the validator of record; this module gives the same
+pyshacl (kg.build.report.validate_graph) is the tests' oracle and the fallback; this module gives the same
 results for the constraint components the project's shapes use, each compiled to one SELECT over
 all the shape's targets:
 

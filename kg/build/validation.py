@@ -1,7 +1,7 @@
-"""Fast SHACL for the common case: SPARQL constraints on pyoxigraph, core constraints by pyshacl.
+"""SHACL validation: SPARQL and compiled core constraints on pyoxigraph, pySHACL only as the fallback.
 
-pyshacl stays the validator of record (kg.build.report.validate_graph). It is slow on large graphs
-(one rdflib query per focus node and constraint), so this module takes the SHACL-SPARQL constraints
+pySHACL (kg.build.report.validate_graph) is the tests' oracle, and runs the shapes the compiler cannot
+compile. It is slow on large graphs (one rdflib query per focus node and constraint), so this module takes the SHACL-SPARQL constraints
 out of the shapes graph and runs each as one query over all its targets on pyoxigraph, and runs the
 core constraints compiled to SPARQL by kg.build.shacl_compile the same way; pyshacl runs only the node
 shapes that could not be compiled (none of the project's), either on every node or only on the

@@ -2,7 +2,7 @@
 
 The pipeline (nothing is written anywhere; a contribution lives in memory only):
 1. parse the contribution, collecting every syntax error (kg/contribution.py); stop there if any;
-2. merge it with the canonical data and close the merge under OWL 2 RL (settings.reasoner);
+2. merge it with the canonical data and close the merge under OWL 2 RL (kg.build.reasoning);
 3. validate ontology + asserted + inferred triples with the SHACL shapes;
 4. run the consistency queries (kg/build/consistency), the curator checks (kg/curate/checks, ISO codes);
 5. keep the problems about the contribution's resources (the canonical data's own problems are
@@ -15,28 +15,29 @@ import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 
 from kg import named_queries
 from kg.build.pipeline import Loaded, load_inputs
 from kg.curate.changes import ChangeSummary, summarize
 from kg.config import Settings
 from kg.curate.contribution import Contribution, SyntaxProblem, read_paths
-from kg.curate.curator_checks import iso_problems, known_state_iris, oxigraph_store, query_problems
+from kg.curate.curator_checks import iso_problems, known_state_iris, query_problems
 from kg.errors import LoadError
 from kg.build.reasoning import inferred_quads, problems_in_store, reason_in_store
 from kg.build.validation import touched_nodes, validate_fast
 from kg.build.loading import SourceFile, merge
 from kg.namespaces import GRAPH_ASSERTED, GRAPH_ONTOLOGY
-from kg.build.owlrl_reference import closure
 from kg.build.store_view import StoreView
 from kg.terms import to_oxigraph, to_rdflib
-from kg.build.report import Problem, ValidationReport, validate_graph
+from kg.build.report import Problem, ValidationReport
 
 EXIT_OK, EXIT_VIOLATIONS, EXIT_UNREADABLE = 0, 1, 2
 _SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
+REASONER = "OWL 2 RL on pyoxigraph"  # what a report names as its reasoner
 _IRI = re.compile(r"https?://[^\s,;'\"<>]+")
 
 
@@ -49,7 +50,7 @@ class CheckResult:
     summary: ChangeSummary | None = None
     contribution_files: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
-    reasoner: str = "owlrl"
+    reasoner: str = REASONER
     timings: dict[str, float] = field(default_factory=dict)
     seconds: float = 0.0
 
@@ -76,22 +77,6 @@ class CheckResult:
         return EXIT_OK if self.conforms else EXIT_VIOLATIONS
 
 
-def _without_literal_merges(inferred: Graph, asserted: Graph) -> Graph:
-    """inferred minus the literal values it adds to a property a subject already has asserted values for.
-
-    Two values of a functional data property make owlrl equate the two literals (rule prp-fp),
-    and then copy every triple with one onto the other: one wrong date in a contribution would
-    give dozens of unrelated records a second date and bury the real problem (which the
-    consistency queries report) under noise.
-    """
-    kept = Graph()
-    for s, p, o in inferred:
-        if isinstance(o, Literal) and any(isinstance(v, Literal) for v in asserted.objects(s, p)):
-            continue
-        kept.add((s, p, o))
-    return kept
-
-
 def _reason_fast(ontology: Graph, canonical: Graph, added: Graph, *,
                  about: set | None = None) -> tuple[ox.Store, Graph, list[str]]:
     """Close ontology + canonical + contribution on pyoxigraph (kg.build.reasoning), as the build does.
@@ -100,8 +85,8 @@ def _reason_fast(ontology: Graph, canonical: Graph, added: Graph, *,
         about: if given, the returned inferred graph keeps only the triples whose object is one of
             these nodes (all that touched_nodes looks at); None keeps every inferred triple.
     Returns:
-        a store (default graph: ontology + asserted + inferred, without the literal merges of
-        _without_literal_merges; named graphs: asserted and ontology, as in the built store), the
+        a store (default graph: ontology + asserted + inferred, without the literal values the closure adds to a
+        property a subject already has asserted values for (rule prp-fp's literal merges); named graphs: asserted and ontology, as in the built store), the
         inferred triples as an rdflib graph, and the contradictions.
     """
     store = ox.Store()
@@ -118,7 +103,7 @@ def _reason_fast(ontology: Graph, canonical: Graph, added: Graph, *,
         s, p, o = triple.subject, triple.predicate, triple.object
         if isinstance(o, ox.Literal) and any(isinstance(q.object, ox.Literal)
                                              for q in store.quads_for_pattern(s, p, None, asserted)):
-            store.remove(ox.Quad(s, p, o, ox.DefaultGraph()))  # see _without_literal_merges
+            store.remove(ox.Quad(s, p, o, ox.DefaultGraph()))  # one wrong date would otherwise copy itself onto dozens of records
             continue
         if wanted is None or o in wanted:
             inferred.add((to_rdflib(s), to_rdflib(p), to_rdflib(o)))
@@ -158,14 +143,33 @@ def _sort(problems: list[Problem]) -> list[Problem]:
                                            p.line or 0, p.path or "", p.message))
 
 
-def check_contribution(settings: Settings, contribution: Contribution, *, loaded: Loaded | None = None) -> CheckResult:
+Engine = Callable[[Graph, Graph, Graph, Graph, list, bool, dict], tuple[ox.Store, ValidationReport, list[str]]]
+
+
+def close_and_validate(ontology: Graph, canonical: Graph, added: Graph, shapes: Graph, sources: list[SourceFile],
+                       contribution: bool, timings: dict[str, float]) -> tuple[ox.Store, ValidationReport, list[str]]:
+    """The product's engine: OWL 2 RL on pyoxigraph, then the compiled shapes on the nodes the contribution
+    touches (all nodes when `contribution` is false). Returns the closed store, the SHACL report and the
+    reasoner's contradictions; records `reason` in timings."""
+    mark = time.perf_counter()
+    store, inferred, problems = _reason_fast(ontology, canonical, added, about=touched_nodes(added) if contribution else None)
+    timings["reason"] = time.perf_counter() - mark
+    # only the nodes the contribution can affect; the others' problems would be filtered out by the caller
+    touched = touched_nodes(added, inferred) if contribution else None
+    shacl = validate_fast(None, shapes, sources=sources, focus=touched, store=store, labels=StoreView(store))
+    return store, shacl, problems
+
+
+def check_contribution(settings: Settings, contribution: Contribution, *, loaded: Loaded | None = None,
+                       engine: Engine = close_and_validate) -> CheckResult:
     """Check a parsed contribution merged with the canonical data.
 
     Args:
-        settings: where the canonical data, ontology and shapes are; which reasoner.
+        settings: where the canonical data, ontology and shapes are.
         contribution: the parsed files (and syntax errors) of the contribution; empty = check the
             canonical data itself.
         loaded: the already-parsed canonical inputs (a long-lived worker keeps them); None = read them.
+        engine: closes and validates the merge (the tests pass owlrl + pySHACL here as the oracle).
     Returns:
         the result; a contribution with syntax errors is not validated (its report is empty).
     """
@@ -173,7 +177,7 @@ def check_contribution(settings: Settings, contribution: Contribution, *, loaded
     names = contribution.names
     if not contribution.readable:
         return CheckResult(report=ValidationReport(), syntax_errors=contribution.syntax_errors,
-                           contribution_files=names, files=names, reasoner=settings.reasoner,
+                           contribution_files=names, files=names,
                            seconds=time.perf_counter() - started)
     timings: dict[str, float] = {}
     mark = time.perf_counter()
@@ -181,7 +185,7 @@ def check_contribution(settings: Settings, contribution: Contribution, *, loaded
         loaded = loaded or load_inputs(settings)
     except LoadError as exc:  # the canonical data itself does not parse: report it like a contribution's error
         return CheckResult(report=ValidationReport(), syntax_errors=[SyntaxProblem.from_error(exc, "data")],
-                           contribution_files=names, files=names, reasoner=settings.reasoner,
+                           contribution_files=names, files=names,
                            seconds=time.perf_counter() - started)
     ontology = loaded.ontology_graph
     canonical = loaded.data_graph
@@ -189,32 +193,10 @@ def check_contribution(settings: Settings, contribution: Contribution, *, loaded
     timings["load"] = time.perf_counter() - mark
 
     mark = time.perf_counter()
-    if settings.reasoner == "fast":
-        store, inferred, reasoning_problems = _reason_fast(ontology, canonical, added,
-                                                            about=touched_nodes(added) if contribution.sources else None)
-        full = None
-    else:
-        asserted = canonical + added
-        reasoning = closure(asserted, ontology, reasoner=settings.reasoner)
-        inferred, reasoning_problems = reasoning.inferred, reasoning.problems
-        full = Graph()
-        full += ontology
-        full += asserted
-        full += _without_literal_merges(reasoning.inferred, asserted)
-        store = oxigraph_store(full, named={GRAPH_ASSERTED: asserted, GRAPH_ONTOLOGY: ontology})
-    timings["reason"] = time.perf_counter() - mark
-
-    mark = time.perf_counter()
     sources: list[SourceFile] = contribution.sources + loaded.data + loaded.ontology
-    shapes = loaded.shapes_graph
-    if settings.validator == "fast":
-        # only the nodes the contribution can affect; the others' problems would be filtered out below
-        touched = touched_nodes(added, inferred) if contribution.sources else None
-        shacl = validate_fast(full, shapes, sources=sources, focus=touched, store=store,
-                              labels=full if full is not None else StoreView(store))
-    else:
-        shacl = validate_graph(full if full is not None else StoreView(store).to_graph(), shapes, sources=sources)
-    timings["shacl"] = time.perf_counter() - mark
+    store, shacl, reasoning_problems = engine(ontology, canonical, added, loaded.shapes_graph, sources,
+                                              bool(contribution.sources), timings)
+    timings["shacl"] = time.perf_counter() - mark - timings["reason"]
 
     mark = time.perf_counter()
     focus = {s for s in added.subjects() if isinstance(s, URIRef)} if contribution.sources else None
@@ -239,13 +221,12 @@ def check_contribution(settings: Settings, contribution: Contribution, *, loaded
         summary=summary,
         contribution_files=[s.name for s in contribution.sources],
         files=[s.name for s in sources],
-        reasoner=settings.reasoner,
-        timings=timings,
+                timings=timings,
         seconds=time.perf_counter() - started,
     )
 
 
-def check_paths(settings: Settings, paths: list[Path]) -> CheckResult:
+def check_paths(settings: Settings, paths: list[Path], *, engine: Engine = close_and_validate) -> CheckResult:
     """Read contribution files and check them merged with the canonical data.
 
     Files that are already part of the canonical data are not counted twice.
@@ -255,4 +236,4 @@ def check_paths(settings: Settings, paths: list[Path]) -> CheckResult:
     """
     canonical = {p.resolve() for p in settings.data_path.rglob("*")} if settings.data_path.exists() else set()
     contribution = read_paths([p for p in paths if p.resolve() not in canonical], root=settings.root)
-    return check_contribution(settings, contribution)
+    return check_contribution(settings, contribution, engine=engine)

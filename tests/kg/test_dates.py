@@ -18,7 +18,7 @@ from kg.build.reasoning import closure_fast
 from kg.build.validation import validate_fast
 from kg.build.loading import load_file, load_folder, merge
 from kg.namespaces import CGO, ID
-from kg.build.owlrl_reference import closure_owlrl
+from oracles import closure_owlrl
 from kg.build.report import load_shapes, validate_graph
 
 REPO = Path(__file__).resolve().parents[2]

@@ -10,7 +10,7 @@ from rdflib.namespace import OWL, RDF
 from kg.build.reasoning import closure_fast
 from kg.build.loading import load_file, load_folder, merge
 from kg.namespaces import CGO, ID
-from kg.build.owlrl_reference import closure, closure_owlrl
+from oracles import closure_owlrl
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures"
@@ -59,10 +59,3 @@ def test_same_contradictions_as_owlrl_on_a_state_organization_clash(clash):
     assert any("Disjoint classes" in p and "state/XXA" in p for p in reference.problems), reference.problems
     assert any("signatureDate" in p for p in reference.problems), reference.problems
     assert sorted(fast.problems) == sorted(reference.problems)
-
-
-def test_dispatcher_selects_the_fast_path(fixture_data, monkeypatch):
-    calls = []
-    monkeypatch.setattr("kg.build.reasoning.closure_fast", lambda a, o: calls.append("fast") or "sentinel")
-    assert closure(fixture_data, ONTOLOGY, reasoner="fast") == "sentinel"
-    assert calls == ["fast"]

@@ -8,7 +8,7 @@ from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.build.loading import load_file
 from kg.namespaces import CGO, ID, ORG
-from kg.build.owlrl_reference import closure_owlrl
+from oracles import closure_owlrl
 from kg.build.report import load_shapes, validate_graph
 
 REPO = Path(__file__).resolve().parents[2]

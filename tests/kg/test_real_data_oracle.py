@@ -15,7 +15,7 @@ from kg.config import Settings
 from kg.build.reasoning import closure_fast
 from kg.build.validation import validate_fast
 from kg.build.loading import load_folder, merge
-from kg.build.owlrl_reference import closure_owlrl
+from oracles import closure_owlrl
 from kg.build.report import load_shapes, validate_graph
 
 

@@ -18,7 +18,7 @@ FRA_LABEL = "SELECT ?label WHERE { state:FRA rdfs:label ?label }"
 
 @pytest.fixture(scope="module")
 def embedded(fixture_settings):
-    store = open_store(fixture_settings.model_copy(update={"store": "memory"}), build(fixture_settings))
+    store = open_store(fixture_settings.model_copy(update={"store": "embedded"}), build(fixture_settings))
     yield store
     store.close()
 
