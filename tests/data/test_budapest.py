@@ -1,6 +1,7 @@
 """Fact tests for the Budapest Convention (ETS 185) and its two protocols (ETS 189, CETS 224).
 
-Each expected value was read on the page named in the comment (see docs/notes/data-budapest.md).
+Each expected value was read on the page named in the comment (see docs/notes/budapest-convention.md,
+budapest-first-protocol.md and budapest-second-protocol.md).
 """
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """Fact tests for the Council of Europe: the organization, its memberships, Convention 108 and CETS 223.
 
-Each expected value was read on the page named in the comment (see docs/notes/data-coe.md).
+Each expected value was read on the page named in the comment (see docs/notes/coe.md, convention-108.md and
+convention-108-plus.md).
 """
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """Fact tests for NATO, the CCDCOE, the EU and their cyber instruments.
 
-Each expected value was read on the page named in the comment (see docs/notes/data-nato-eu.md).
+Each expected value was read on the page named in the comment (see docs/notes/nato.md, eu.md, eu-acts.md and
+ccdcoe.md).
 """
 from __future__ import annotations
 
@@ -281,7 +282,7 @@ def test_every_record_in_this_slice_has_source_and_as_of(select):
 
 
 # ------------------------------------------------------------------ CCDCOE and G7, session 2 pass
-# (docs/notes/data-regional.md, "CCDCOE and G7, session 2 pass")
+# (docs/notes/ccdcoe.md and g7.md)
 CCDCOE_2019 = "https://ccdcoe.org/news/2019/president-of-albania-ilir-meta-paid-a-visit-to-the-nato-ccdcoe"
 OIREACHTAS_2021 = "https://www.kildarestreet.com/wrans/?id=2021-11-02a.345"
 SWISS_2019 = ("https://www.bundesreisezentrale.admin.ch/eda/de/home/das-eda/aktuell/news.html/content/eda/de/"

@@ -1,6 +1,7 @@
 """Fact tests for norms, obligations, their instruments and the mechanisms (area norms-obligations).
 
-Each expected value was read on the source named in the record (see docs/notes/data-norms-obligations.md).
+Each expected value was read on the source named in the record (see docs/notes/norms.md, mechanisms.md and
+the obligations in budapest-convention.md, budapest-second-protocol.md, un-cybercrime-convention.md, eu-acts.md).
 """
 from __future__ import annotations
 

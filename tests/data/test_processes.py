@@ -1,4 +1,4 @@
-"""Fact tests for the process and forum memberships (docs/notes/data-processes.md).
+"""Fact tests for the process and forum memberships (docs/notes/processes.md).
 
 Sources: the UNODA information-security page (GGE 2014-2015 members), thegfce.org / thegfce.com
 (GFCE members), the source repository of pariscall.international (Paris Call State supporters).

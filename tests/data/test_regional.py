@@ -1,4 +1,5 @@
-"""Fact tests for the regional organizations, forums and initiatives (docs/notes/data-regional.md).
+"""Fact tests for the regional organizations, forums and initiatives (docs/notes/osce.md, oas.md, asean.md,
+sco.md, cis.md, g7.md, ccdcoe.md, cis-sco-agreements.md and processes.md).
 
 Each test checks a fact as the cited source states it.
 """

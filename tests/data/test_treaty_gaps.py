@@ -2,7 +2,7 @@
 
 Totals the depositaries published, date bounds from dated depositary lists, new participations, dates at month or
 year precision, and the EU acts' dates. Each expected value was read on the page named in the comment; the sources,
-evidence levels and what each page shows are in docs/notes/research-treaties.md.
+evidence levels and what each page shows are in the treaty records of docs/notes/ (e.g. budapest-convention.md).
 """
 from __future__ import annotations
 

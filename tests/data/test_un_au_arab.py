@@ -1,7 +1,8 @@
 """Fact tests for the UN Convention against Cybercrime, the Malabo and Arab IT Offences Conventions,
 the African Union and the League of Arab States.
 
-Each expected value was read on the page named in the comment (see docs/notes/data-un-au-arab.md).
+Each expected value was read on the page named in the comment (see docs/notes/un-cybercrime-convention.md, malabo-convention.md,
+arab-it-offences-convention.md, au.md and las.md).
 """
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Fact tests for the UN states slice: data/states.ttl, data/memberships/un.ttl,
 data/organizations/un.ttl and the G7 files. Each fact is checked against the sources named
-in docs/notes/data-un-states.md."""
+in docs/notes/un.md, states.md and g7.md."""
 from __future__ import annotations
 
 import pytest
