@@ -15,6 +15,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel
 
 from api import negotiation
+from api.list_json import ListJson
 from kg import named_queries
 from kg.namespaces import PREFIXES
 from kg.store.results import graph_body
@@ -103,14 +104,19 @@ def jsonld_response(triples: list) -> Response:
 
 
 def list_answer(request: Request, answer: ListAnswer, model: type[BaseModel], *, limit: int, offset: int,
-                graph: Callable[[list[dict]], list] | None = None) -> BaseModel | Response:
+                graph: Callable[[list[dict]], list] | None = None,
+                written: tuple[ListJson, str] | None = None) -> BaseModel | Response:
     """A list answer in the representation asked for.
 
     Args:
         graph: given the page's items, the triples behind them (offers application/ld+json).
+        written: the JSON writer of the date routes' lists (api.list_json) and the graph version.
     """
     body = answer.page(limit=limit, offset=offset)
     form = wanted(request)
+    if form == "json" and written is not None:
+        writer, version = written
+        return Response(writer.body(version, body), media_type="application/json")
     if form == "csv":
         return Response(csv_body(body["items"]), media_type="text/csv; charset=utf-8",
                         headers={"X-Total-Count": str(body["total"])})

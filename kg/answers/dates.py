@@ -42,12 +42,6 @@ def intervals(store: Store, records: list[str]) -> dict[str, dict[str, Interval]
     return _intervals(_select_for(store, "date-bounds", records), _select_for(store, "date-intervals", records))
 
 
-def all_intervals(store: Store) -> dict[str, dict[str, Interval]]:
-    """The interval of every date of every record in the store (two queries, nothing bound)."""
-    return _intervals(store.select(named_queries.get("date-bounds").text),
-                      store.select(named_queries.get("date-intervals").text))
-
-
 def _intervals(bound_rows: list[dict], interval_rows: list[dict]) -> dict[str, dict[str, Interval]]:
     bounds: dict[tuple[str, str], list[Bound]] = {}
     for row in bound_rows:

@@ -88,3 +88,18 @@ def get_instrument(store: Store, ident: str, *, treaties_only: bool = False) -> 
          "instrument": ref(r["other"], r["other_id"], r["other_label"])}
         for r in run(store, "instrument-relations", instrument=ox.NamedNode(row["instrument"]))]
     return item
+
+
+def known_treaty(store: Store, ident: str) -> dict:
+    """get_instrument(store, ident, treaties_only=True), kept for the graph version on a store that derives
+    per version (kg.store.cached.CachedStore.derived): GET /treaties/{id}/parties asks it on every request.
+    The item is shared between requests: read it, do not change it.
+
+    Raises:
+        NotFound: no treaty with that id (never kept); carries close ids.
+    """
+    derived = getattr(store, "derived", None)
+    if derived is None:
+        return get_instrument(store, ident, treaties_only=True)
+    # through the store's own memo, so a stream of unknown ids costs no query either
+    return derived(f"treaty {ident.strip().lower()}", lambda _inner: get_instrument(store, ident, treaties_only=True))
