@@ -22,6 +22,7 @@ from kg.namespaces import PREFIXES
 from kg.querying import QueryOutput, Row, bind
 from kg.store.engine import dataset_args, query_error, run
 from kg.store.sandbox import QuerySandbox
+from kg.store.sparql_policy import UserQuery
 
 
 def union_file(store_dir: Path) -> Path:
@@ -148,6 +149,17 @@ class EmbeddedStore:
             return run(self._store, query, fmt=fmt, max_results=self.max_results, max_bytes=self.max_bytes,
                        default_graphs=default_graphs, named_graphs=named_graphs)
         return self.sandbox.run(query, fmt=fmt, default_graphs=default_graphs, named_graphs=named_graphs)
+
+    def execute_user(self, query: UserQuery, *, default_graphs: list[str] | None = None,
+                     named_graphs: list[str] | None = None) -> QueryOutput:
+        """Check a user's query against the read-only policy and answer it, both in a query worker process
+        (one parse, outside the server's process); the output's fmt is the format chosen for its form.
+
+        Raises:
+            QueryError, QueryRefused, NotAcceptable: as kg.store.sparql_policy.admit.
+            QueryTimeout, ResultTooLarge, WorkerMemoryExceeded, WorkerDied, StoreError: as execute.
+        """
+        return self.sandbox.run(query, fmt=None, default_graphs=default_graphs, named_graphs=named_graphs)
 
     def quads(self):
         """Every quad of the store (named graphs and the default graph), read lazily."""

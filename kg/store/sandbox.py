@@ -17,9 +17,10 @@ import logging
 import multiprocessing as mp
 import queue
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from kg.errors import QueryError, QueryTimeout, ResultTooLarge, StoreError, WorkerDied, WorkerMemoryExceeded
+from kg.errors import (NotAcceptable, QueryError, QueryRefused, QueryTimeout, ResultTooLarge, StoreError, WorkerDied,
+                       WorkerMemoryExceeded)
 from kg.limits import MEMORY_EXIT, died_of_memory, limit_memory, megabytes
 
 log = logging.getLogger(__name__)
@@ -56,6 +57,7 @@ def _serve(conn, store_path: str, max_results: int, max_bytes: int | None, memor
     import pyoxigraph as ox
 
     from kg.store.engine import default_graph_only, run
+    from kg.store.sparql_policy import UserQuery, admit
 
     store = ox.Store.read_only(store_path)
     memory: dict = {}
@@ -73,15 +75,22 @@ def _serve(conn, store_path: str, max_results: int, max_bytes: int | None, memor
             conn.send(("ok", {k: v for k, v in memory.items() if k != "store"} | {"ready": "store" in memory}))
             continue
         query, fmt, default_graphs, named_graphs = request
-        engine = store
-        if "store" in memory and default_graph_only(query, default_graphs, named_graphs):
-            engine = memory["store"]
         try:
-            out = run(engine, query, fmt=fmt, max_results=max_results, max_bytes=max_bytes,
-                      default_graphs=default_graphs, named_graphs=named_graphs)
+            if isinstance(query, UserQuery):  # the policy's parse happens here, not in the server's process
+                _parsed, fmt = admit(query)
+                query = query.text
+            engine = store
+            if "store" in memory and default_graph_only(query, default_graphs, named_graphs):
+                engine = memory["store"]
+            out = replace(run(engine, query, fmt=fmt, max_results=max_results, max_bytes=max_bytes,
+                              default_graphs=default_graphs, named_graphs=named_graphs), fmt=fmt)
             reply = ("ok", (out, "memory" if engine is not store else "disk"))
         except QueryError as exc:
             reply = ("query_error", (exc.message, exc.line, exc.column))
+        except QueryRefused as exc:
+            reply = ("refused", str(exc))
+        except NotAcceptable as exc:
+            reply = ("not_acceptable", exc.form)
         except ResultTooLarge as exc:
             reply = ("too_large", (str(exc), exc.limit, exc.setting))
         except MemoryError:
@@ -214,16 +223,22 @@ class QuerySandbox:
             "CYBERGOV_QUERY_WORKER_MEMORY); the worker was replaced: ask for less (LIMIT, fewer joins)",
             limit=self._memory_limit, setting="CYBERGOV_QUERY_WORKER_MEMORY")
 
-    def run(self, query: str, *, fmt: str, default_graphs: list[str] | None, named_graphs: list[str] | None,
+    def run(self, query, *, fmt: str | None, default_graphs: list[str] | None, named_graphs: list[str] | None,
             timeout: float | None = None):
         """Run one query in a worker; returns kg.querying.QueryOutput.
+
+        query is a trusted text (answered in fmt), or a kg.store.sparql_policy.UserQuery: the worker checks it
+        against the read-only policy and picks its format (kg.store.sparql_policy.admit) before running it, so
+        the server's process never parses a user's query.
 
         A worker found dead is replaced and the query retried once on a fresh one.
 
         Raises:
             QueryTimeout: no answer within the limit (the worker is killed and replaced),
                 or no worker became free within it.
-            QueryError: the engine rejected the query.
+            QueryError: the engine (or the policy's parser) rejected the query.
+            QueryRefused: the policy refused it (an update, a SERVICE off the allow-list).
+            NotAcceptable: no format the request accepts fits the query's form.
             ResultTooLarge: the answer is over the row or byte cap.
             WorkerMemoryExceeded: the worker ran out of its memory limit (it is replaced).
             WorkerDied: the worker died twice on this query (each is replaced).
@@ -254,6 +269,10 @@ class QuerySandbox:
         if status == "query_error":
             message, line, column = payload
             raise QueryError(message, line, column)
+        if status == "refused":
+            raise QueryRefused(payload)
+        if status == "not_acceptable":
+            raise NotAcceptable(payload)
         if status == "too_large":
             message, cap, setting = payload
             raise ResultTooLarge(message, limit=cap, setting=setting)
