@@ -12,9 +12,9 @@ tests/api/test_list_json.py compares the answer with the model's own JSON on eve
 from __future__ import annotations
 
 import json
-from json.encoder import encode_basestring
 import threading
 from collections import OrderedDict
+from json.encoder import encode_basestring
 
 from pydantic import BaseModel
 

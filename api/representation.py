@@ -17,9 +17,9 @@ from pydantic import BaseModel
 from api import negotiation
 from api.list_json import ListJson
 from kg import named_queries
+from kg.answers.common import ISO_DATE_PATTERN, ListAnswer
 from kg.namespaces import PREFIXES
 from kg.store.results import graph_body
-from kg.answers.common import ISO_DATE_PATTERN, ListAnswer
 
 DEFAULT_LIMIT = 500
 MAX_LIMIT = 5000

@@ -14,8 +14,8 @@ from datetime import date, timedelta
 import pyoxigraph as ox
 
 from kg import named_queries
-from kg.namespaces import ID, XSD
 from kg.answers import memberships, participation
+from kg.namespaces import ID, XSD
 from kg.querying import bind_values
 
 FIXED_DAYS = [date(1945, 1, 1), date(1990, 1, 1), date(2004, 7, 1), date(2020, 1, 1), date(2023, 4, 4),

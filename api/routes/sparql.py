@@ -9,11 +9,11 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from api import negotiation
 from api.body import read_limited
 from api.deps import SettingsDep, StoreDep
 from api.errors import problem
 from api.responses import SPARQL_POST_RESPONSES, SPARQL_RESPONSES
-from api import negotiation
 from kg.errors import NotAcceptable, QueryError, RequestTooLarge
 from kg.namespaces import QUERY_BASE_IRI
 from kg.store.results import GRAPH_FORMATS

@@ -4,8 +4,17 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 
 from api.deps import StoreDep
-from api.representation import DEFAULT_LIMIT, AsOf, Evidence, Limit, Offset, Q, detail_answer, list_answer, \
-    sparql_doc
+from api.representation import (
+    DEFAULT_LIMIT,
+    AsOf,
+    Evidence,
+    Limit,
+    Offset,
+    Q,
+    detail_answer,
+    list_answer,
+    sparql_doc,
+)
 from api.responses import DETAIL_RESPONSES, LIST_RESPONSES, RECORDS_RESPONSES
 from api.routes.organizations import MEMBER_DOC, MEMBERSHIP_QUERIES, MEMBERSHIPS_JSON, Role
 from api.routes.treaties import PARTICIPATION_QUERIES, PARTICIPATIONS_JSON, RULES_DOC, Status

@@ -7,8 +7,17 @@ from fastapi import APIRouter, Query, Request
 
 from api.deps import StoreDep
 from api.list_json import ListJson
-from api.representation import DEFAULT_LIMIT, AsOf, Evidence, Limit, Offset, Q, detail_answer, list_answer, \
-    sparql_doc
+from api.representation import (
+    DEFAULT_LIMIT,
+    AsOf,
+    Evidence,
+    Limit,
+    Offset,
+    Q,
+    detail_answer,
+    list_answer,
+    sparql_doc,
+)
 from api.responses import DETAIL_RESPONSES, LIST_RESPONSES, RECORDS_RESPONSES
 from api.schemas import DATE_DOC, InstrumentDetail, ParticipationList, TreatyList
 from kg.answers import graphs, instruments, participation

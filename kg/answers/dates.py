@@ -14,8 +14,8 @@ from datetime import date
 import pyoxigraph as ox
 
 from kg import named_queries
-from kg.answers.intervals import Bound, Derivation, Interval
 from kg.answers.common import last_segment, split
+from kg.answers.intervals import Bound, Derivation, Interval
 from kg.querying import Store, bind_values
 
 BATCH = 400  # records per query (keeps the VALUES block small on the remote backend)

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from kg.errors import BadParameter
-from kg.answers.intervals import Interval
-from kg.namespaces import CGO
 from kg.answers.common import ListAnswer, best_evidence, find, kind_of, query_text, ref, run, split
 from kg.answers.dates import date_fields, intervals
+from kg.answers.intervals import Interval
+from kg.errors import BadParameter
+from kg.namespaces import CGO
 from kg.querying import Row, Store
-
 
 # The `kind` values of GET /instruments (cgo:Instrument and its subclasses in the ontology, kebab-cased);
 # OpenAPI lists them, and a test checks them against the ontology.

@@ -18,8 +18,17 @@ from kg.answers.temporal import why_unknown_membership
 from kg.answers.totals import reported_total
 from kg.querying import Store
 
-__all__ = ["DATES", "ROLE_VALUES", "Record", "role_param", "records", "membership_item", "select_on", "members",
-           "memberships_of"]
+__all__ = [
+    "DATES",
+    "ROLE_VALUES",
+    "Record",
+    "members",
+    "membership_item",
+    "memberships_of",
+    "records",
+    "role_param",
+    "select_on",
+]
 
 
 # The roles of the vocabulary (cgo:MembershipRole in the ontology), as the `role` parameter names them;

@@ -20,8 +20,17 @@ from kg.errors import BadParameter
 from kg.querying import Store
 
 STATUS_VALUES = ("party", "contracting", "signatory", "all")
-__all__ = ["DATES", "STATUS_VALUES", "Record", "check_status", "records", "participation_item", "select_on",
-           "treaty_parties", "state_treaties"]
+__all__ = [
+    "DATES",
+    "STATUS_VALUES",
+    "Record",
+    "check_status",
+    "participation_item",
+    "records",
+    "select_on",
+    "state_treaties",
+    "treaty_parties",
+]
 
 
 def check_status(status: str | None) -> str:

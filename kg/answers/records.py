@@ -14,8 +14,15 @@ from typing import NamedTuple
 from kg.answers.common import last_segment, record_id, ref, split
 from kg.answers.dates import date_fields
 from kg.answers.intervals import Interval
-from kg.answers.temporal import (MembershipDates, ParticipationDates, is_contracting, is_member, is_party,
-                                 is_signatory, status_on)
+from kg.answers.temporal import (
+    MembershipDates,
+    ParticipationDates,
+    is_contracting,
+    is_member,
+    is_party,
+    is_signatory,
+    status_on,
+)
 from kg.answers.timeline import Timeline, timeline
 from kg.querying import Row
 

@@ -39,9 +39,9 @@ from kg.config import Settings
 from kg.errors import KgError, QueryError, QueryTimeout, ResultTooLarge, StoreError
 from kg.namespaces import GRAPH_BUILD, GRAPH_DEFAULT, QUERY_BASE_IRI, sparql_prologue
 from kg.querying import QueryOutput, Row, bind
+from kg.store.engine import serialize_answer
 from kg.store.sparql_parse import parse
 from kg.store.sparql_policy import UserQuery, admit
-from kg.store.engine import serialize_answer
 
 REMOTE_FACTOR = 3  # the endpoint's SPARQL JSON may take a few times the bytes of the answer re-serialized here
 ACCEPT = ("application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.5, "

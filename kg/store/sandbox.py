@@ -19,8 +19,16 @@ import queue
 import threading
 from dataclasses import dataclass, replace
 
-from kg.errors import (NotAcceptable, QueryError, QueryRefused, QueryTimeout, ResultTooLarge, StoreError, WorkerDied,
-                       WorkerMemoryExceeded)
+from kg.errors import (
+    NotAcceptable,
+    QueryError,
+    QueryRefused,
+    QueryTimeout,
+    ResultTooLarge,
+    StoreError,
+    WorkerDied,
+    WorkerMemoryExceeded,
+)
 from kg.limits import MEMORY_EXIT, died_of_memory, limit_memory, megabytes
 
 log = logging.getLogger(__name__)
@@ -290,7 +298,7 @@ class QuerySandbox:
         try:
             for worker in taken:
                 try:
-                    status, payload = self._ask(worker, "memory", 5.0)
+                    _status, payload = self._ask(worker, "memory", 5.0)
                     seen.append(payload)
                 except (_Died, QueryTimeout):
                     pass

@@ -146,7 +146,7 @@ def _service(node: CompValue, prefixes: dict[str, str]) -> ServiceCall:
 
 def _is_absolute_http(iri: str) -> bool:
     lowered = iri.lower()
-    return lowered.startswith("http://") or lowered.startswith("https://")
+    return lowered.startswith(("http://", "https://"))
 
 
 def _prologue(decls) -> tuple[dict[str, str], bool]:
@@ -241,4 +241,4 @@ def _parse(text: str) -> ParsedQuery | ParsedUpdate:
     return ParsedQuery(_FORMS[query.name], tuple(services), names_graphs, has_base)
 
 
-__all__ = ["parse", "ParsedQuery", "ParsedUpdate", "ServiceCall"]
+__all__ = ["ParsedQuery", "ParsedUpdate", "ServiceCall", "parse"]

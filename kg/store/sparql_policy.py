@@ -78,4 +78,4 @@ def admit(query: UserQuery) -> tuple[ParsedQuery, str]:
     return parsed, key
 
 
-__all__ = ["check_query", "admit", "UserQuery", "ParsedQuery"]
+__all__ = ["ParsedQuery", "UserQuery", "admit", "check_query"]

@@ -51,8 +51,8 @@ def test_a_prologue_alone_is_a_syntax_error():
     "SELECT * WHERE { SERVICE <HTTPS://Allowed.Example:8443/sparql> { ?s ?p ?o } }",
     "PREFIX e: <http://allowed.example/> SELECT * WHERE { SERVICE e:sparql { ?s ?p ?o } }",
     # rdflib's own grammar failed here (an IRI with # before SERVICE on the same line)
-    "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> SELECT * WHERE { ?s rdfs:label ?l "
-    "SERVICE <http://allowed.example/> { ?s ?p ?o } }",
+    ("PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> SELECT * WHERE { ?s rdfs:label ?l "
+     "SERVICE <http://allowed.example/> { ?s ?p ?o } }"),
 ])
 def test_allow_listed_service_passes(query):
     assert isinstance(check_query(query, allowlist=ALLOW), ParsedQuery)
