@@ -18,6 +18,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel
 
 from api import linked_data, negotiation
+from api.list_json import ListJson
 from kg import named_queries
 from kg.answers.common import ISO_DATE_PATTERN, ListAnswer
 from kg.errors import BadParameter
@@ -187,15 +188,20 @@ def jsonld_response(document: dict) -> Response:
 
 def list_answer(request: Request, answer: ListAnswer, model: type[BaseModel], *, limit: int, offset: int,
                 fmt: str | None = None,
-                graph: Callable[[list[dict]], list] | None = None) -> BaseModel | Response:
+                graph: Callable[[list[dict]], list] | None = None,
+                written: tuple[ListJson, str] | None = None) -> BaseModel | Response:
     """A list answer in the representation asked for (`format` or `Accept`).
 
     Args:
         fmt: the `format` parameter (json, csv, or jsonld where `graph` is given).
         graph: given the page's items, the triples behind them (offers application/ld+json).
+        written: the JSON writer of the date routes' lists (api.list_json) and the graph version.
     """
     form = wanted(request, fmt, offered=("json", "csv", "jsonld") if graph is not None else ("json", "csv"))
     body = answer.page(limit=limit, offset=offset)
+    if form == "json" and written is not None:
+        writer, version = written
+        return Response(writer.body(version, {**body, "cite": cite(request)}), media_type="application/json")
     if form == "csv":
         return Response(csv_body(body["items"], body.get("unknown")), media_type="text/csv; charset=utf-8",
                         headers=csv_headers(request, body, filename=download_name(request, "csv")))

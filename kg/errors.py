@@ -64,6 +64,17 @@ class QueryRefused(KgError):
     """A query asks for something the service does not allow (update, LOAD, SERVICE off the allow-list)."""
 
 
+class NotAcceptable(KgError):
+    """A query's answer cannot be given in any format the request accepts (a SELECT asked for as Turtle, ...).
+
+    form is the query's: 'select', 'ask' or 'graph' (CONSTRUCT, DESCRIBE).
+    """
+
+    def __init__(self, form: str) -> None:
+        self.form = form
+        super().__init__(f"no acceptable format for a {form} query")
+
+
 class QueryTimeout(KgError):
     """A query ran past its time limit and was stopped."""
 

@@ -19,6 +19,7 @@ class QueryOutput:
     form: str  # "select", "ask" or "graph"
     count: int | None = None
     truncated: bool = False
+    fmt: str | None = None  # the format key it is written in (set when the store chose it: execute_user)
 
 
 Row = dict[str, str | None]

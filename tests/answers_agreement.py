@@ -1,9 +1,11 @@
 """REST answers against the SPARQL they show (issue 12, item 3): same items, same status, on every date.
 
-The REST routes judge cached records in Python (kg.answers, kg.answers.temporal); kg/queries/participations-on.rq
-and memberships-on.rq state the same rules in SPARQL. These helpers run both for one scope (a treaty, a
-state, an organization) over a grid of dates - the first and last day of every interval in the scope, the day
-before each, and a few fixed days - and return what differs.
+The REST routes judge records from the in-memory index of the graph version (kg.answers.record_index: each
+record's verdicts on every day, judged by kg.answers.temporal); kg/queries/participations-on.rq and
+memberships-on.rq state the same rules in SPARQL. These helpers run both for one scope (a treaty, a state,
+an organization) over a grid of dates - the first and last day of every interval in the scope, the day
+before each, and a few fixed days - and return what differs. The REST side goes through the route's own
+path: participation.records / memberships.records (the index) and select_on (the index's verdicts).
 """
 from __future__ import annotations
 
@@ -12,8 +14,8 @@ from datetime import date, timedelta
 import pyoxigraph as ox
 
 from kg import named_queries
-from kg.namespaces import ID, XSD
 from kg.answers import memberships, participation
+from kg.namespaces import ID, XSD
 from kg.querying import bind_values
 
 FIXED_DAYS = [date(1945, 1, 1), date(1990, 1, 1), date(2004, 7, 1), date(2020, 1, 1), date(2023, 4, 4),

@@ -6,6 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from api.deps import StoreDep
+from api.list_json import ListJson
 from api.representation import (
     DEFAULT_LIMIT,
     AsOf,
@@ -52,6 +53,8 @@ members (the latest dated on or before `as_of`), beside `total`, the count of th
 computes the same rule from the records (`memberships.rq`, `date-intervals.rq`, `date-bounds.rq`) and the
 published totals (`reported-totals.rq`)."""
 
+# the JSON of the membership lists (GET /organizations/{id}/members, /states/{id}/memberships): items encoded once
+MEMBERSHIPS_JSON = ListJson(MembershipList, dynamic=("member_on_date", "note"))
 MEMBERSHIP_QUERIES = ("memberships-on", "memberships", "date-intervals", "date-bounds", "reported-totals")
 
 
@@ -84,4 +87,5 @@ def organization_members(id: str, request: Request, store: StoreDep, as_of: AsOf
     answer = memberships.members(store, organization["organization"], on=on, role=role, evidence=level)
     answer.echo["coverage_note"] = organization["coverage_note"]
     return list_answer(request, answer, MembershipList, limit=limit, offset=offset, fmt=format,
-                       graph=lambda items: graphs.records_graph(store, [i["iri"] for i in items]))
+                       graph=lambda items: graphs.records_graph(store, [i["iri"] for i in items]),
+                       written=(MEMBERSHIPS_JSON, store.version))

@@ -19,8 +19,8 @@ from api.representation import (
     sparql_doc,
 )
 from api.responses import DETAIL_RESPONSES, LIST_RESPONSES, RECORDS_RESPONSES
-from api.routes.organizations import MEMBER_DOC, MEMBERSHIP_QUERIES, Role
-from api.routes.treaties import PARTICIPATION_QUERIES, RULES_DOC, Status
+from api.routes.organizations import MEMBER_DOC, MEMBERSHIP_QUERIES, MEMBERSHIPS_JSON, Role
+from api.routes.treaties import PARTICIPATION_QUERIES, PARTICIPATIONS_JSON, RULES_DOC, Status
 from api.schemas import MembershipList, ParticipationList, StateList, StateProfile
 from kg.answers import graphs, memberships, participation, states
 from kg.answers.common import as_of_date, evidence_param
@@ -60,7 +60,8 @@ def state_memberships(id: str, request: Request, store: StoreDep, as_of: AsOf = 
     state = states.find_state(store, id)
     answer = memberships.memberships_of(store, state["state"], on=on, role=role, evidence=level)
     return list_answer(request, answer, MembershipList, limit=limit, offset=offset, fmt=format,
-                       graph=lambda items: graphs.records_graph(store, [i["iri"] for i in items]))
+                       graph=lambda items: graphs.records_graph(store, [i["iri"] for i in items]),
+                       written=(MEMBERSHIPS_JSON, store.version))
 
 
 @router.get("/states/{id}/treaties", response_model=ParticipationList, responses=RECORDS_RESPONSES,
@@ -75,4 +76,5 @@ def state_treaties(id: str, request: Request, store: StoreDep, as_of: AsOf = Non
     state = states.find_state(store, id)
     answer = participation.state_treaties(store, state["state"], on=on, status=checked, evidence=level)
     return list_answer(request, answer, ParticipationList, limit=limit, offset=offset, fmt=format,
-                       graph=lambda items: graphs.records_graph(store, [i["iri"] for i in items]))
+                       graph=lambda items: graphs.records_graph(store, [i["iri"] for i in items]),
+                       written=(PARTICIPATIONS_JSON, store.version))

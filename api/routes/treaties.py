@@ -6,6 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from api.deps import StoreDep
+from api.list_json import ListJson
 from api.representation import (
     DEFAULT_LIMIT,
     AsOf,
@@ -56,6 +57,8 @@ whether it is in `items` or `unknown`, and `?status_on_date` is its status (`unk
 The route computes the same rules from the records (`participations.rq`, the intervals of their dates
 `date-intervals.rq` and `date-bounds.rq`) and the published totals (`reported-totals.rq`)."""
 
+# the JSON of the participation lists (GET /treaties/{id}/parties, /states/{id}/treaties): items encoded once
+PARTICIPATIONS_JSON = ListJson(ParticipationList, dynamic=("status_on_date", "note"))
 PARTICIPATION_QUERIES = ("participations-on", "participations", "date-intervals", "date-bounds", "reported-totals")
 
 
@@ -88,8 +91,9 @@ def treaty_parties(id: str, request: Request, store: StoreDep, as_of: AsOf = Non
     on = as_of_date(as_of)
     checked = participation.check_status(status)
     level = evidence_param(evidence)
-    treaty = instruments.get_instrument(store, id, treaties_only=True)
+    treaty = instruments.known_treaty(store, id)
     answer = participation.treaty_parties(store, treaty["iri"], on=on, status=checked, evidence=level)
     answer.echo["coverage_note"] = treaty["coverage_note"]
     return list_answer(request, answer, ParticipationList, limit=limit, offset=offset, fmt=format,
-                       graph=lambda items: graphs.records_graph(store, [i["iri"] for i in items]))
+                       graph=lambda items: graphs.records_graph(store, [i["iri"] for i in items]),
+                       written=(PARTICIPATIONS_JSON, store.version))

@@ -14,8 +14,8 @@ from datetime import date
 import pyoxigraph as ox
 
 from kg import named_queries
-from kg.answers.intervals import Bound, Derivation, Interval
 from kg.answers.common import last_segment, split
+from kg.answers.intervals import Bound, Derivation, Interval
 from kg.querying import Store, bind_values
 
 BATCH = 400  # records per query (keeps the VALUES block small on the remote backend)
@@ -39,14 +39,18 @@ def intervals(store: Store, records: list[str]) -> dict[str, dict[str, Interval]
     records = sorted(set(records))
     if not records:
         return {}
+    return _intervals(_select_for(store, "date-bounds", records), _select_for(store, "date-intervals", records))
+
+
+def _intervals(bound_rows: list[dict], interval_rows: list[dict]) -> dict[str, dict[str, Interval]]:
     bounds: dict[tuple[str, str], list[Bound]] = {}
-    for row in _select_for(store, "date-bounds", records):
+    for row in bound_rows:
         key = (row["record"], last_segment(row["property"]))
         bounds.setdefault(key, []).append(Bound(
             not_before=_day(row["not_before"]), not_after=_day(row["not_after"]),
             source=" ".join(split(row["sources"])) or None, comment=row["comment"]))
     found: dict[str, dict[str, Interval]] = {}
-    for row in _select_for(store, "date-intervals", records):
+    for row in interval_rows:
         prop = last_segment(row["property"])
         derived = Derivation(row["rule"], row["provision"]) if row["rule"] else None
         found.setdefault(row["record"], {})[prop] = Interval(

@@ -104,3 +104,18 @@ def instrument_param(store: Store, value: str | None) -> ox.NamedNode | None:
         close = close_ids(value, [r["id"] for r in rows])
         raise BadParameter("instrument", f"no instrument '{value}'" + (f"; did you mean {', '.join(close)}?" if close else ""))
     return ox.NamedNode(match[0]["instrument"])
+
+
+def known_treaty(store: Store, ident: str) -> dict:
+    """get_instrument(store, ident, treaties_only=True), kept for the graph version on a store that derives
+    per version (kg.store.cached.CachedStore.derived): GET /treaties/{id}/parties asks it on every request.
+    The item is shared between requests: read it, do not change it.
+
+    Raises:
+        NotFound: no treaty with that id (never kept); carries close ids.
+    """
+    derived = getattr(store, "derived", None)
+    if derived is None:
+        return get_instrument(store, ident, treaties_only=True)
+    # through the store's own memo, so a stream of unknown ids costs no query either
+    return derived(f"treaty {ident.strip().lower()}", lambda _inner: get_instrument(store, ident, treaties_only=True))

@@ -1,25 +1,34 @@
 """Memberships on a date: GET /organizations/{id}/members and /states/{id}/memberships.
 
 The records (memberships.rq) and the intervals of their dates (date-intervals.rq, date-bounds.rq) are read
-once per organization or member; kg.answers.temporal judges them for any day. kg/queries/memberships-on.rq gives
-the same answer in SPARQL.
+once per graph version into kg.answers.record_index, each with its verdicts on every day under the rule of
+kg.answers.temporal; a request looks its day up. kg/queries/memberships-on.rq gives the same answer in SPARQL.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 import pyoxigraph as ox
 
-from kg.answers.intervals import Interval
-from kg.answers.common import (ListAnswer, best_evidence, concept_param, last_segment, meets, record_id, ref, run,
-                               split)
-from kg.answers.dates import date_fields, intervals
+from kg.answers import record_index
+from kg.answers.common import ListAnswer, concept_param, meets
+from kg.answers.records import MEMBERSHIP_DATES as DATES
+from kg.answers.records import Membership as Record
+from kg.answers.temporal import why_unknown_membership
 from kg.answers.totals import reported_total
-from kg.querying import Row, Store
-from kg.answers.temporal import MembershipDates, is_member, why_unknown_membership
+from kg.querying import Store
 
-DATES = {"start": "startDate", "end": "endDate"}
+__all__ = [
+    "DATES",
+    "ROLE_VALUES",
+    "Record",
+    "members",
+    "membership_item",
+    "memberships_of",
+    "records",
+    "role_param",
+    "select_on",
+]
 
 
 # The roles of the vocabulary (cgo:MembershipRole in the ontology), as the `role` parameter names them;
@@ -40,45 +49,18 @@ def role_param(store: Store, role: str | None) -> ox.NamedNode | None:
     return concept_param(store, "MembershipRole", "role", role)
 
 
-@dataclass(frozen=True)
-class Record:
-    """One membership row with the intervals of its dates and its evidence level."""
-
-    row: Row
-    spans: dict[str, Interval]
-    evidence: str | None
-
-    @property
-    def dates(self) -> MembershipDates:
-        return MembershipDates(start=self.spans.get("start"), end=self.spans.get("end"))
-
-
 def records(store: Store, *, organization: str | None = None, member: str | None = None,
             role: ox.NamedNode | None = None) -> list[Record]:
     """The membership records of an organization or a member (IRIs) in a role (None: every role)."""
-    rows = run(store, "memberships", organization=ox.NamedNode(organization) if organization else None,
-               member=ox.NamedNode(member) if member else None, role=role)
-    spans = intervals(store, [r["record"] for r in rows])
-    return [Record(row, {name: spans.get(row["record"], {}).get(prop) for name, prop in DATES.items()},
-                   best_evidence(row["evidence_levels"])) for row in rows]
+    return record_index.of(store).memberships(organization=organization, member=member,
+                                              role=role.value if role is not None else None)
 
 
 def membership_item(record: Record, on: date) -> dict:
     """One membership record as the contract's membership item, with whether it held on `on`."""
-    row = record.row
-    member = ref(row["member"], row["member_id"], row["member_label"])
-    organization = ref(row["organization"], row["organization_id"], row["organization_label"])
-    role = last_segment(row["role"])
-    item = {
-        "id": record_id(row["record"], "membership"), "iri": row["record"],
-        "label": f"{member['label'] or member['id']} in {organization['label'] or organization['id']} ({role})",
-        "member": member, "organization": organization, "role": role, "end_reason": row["end_reason"],
-        "member_on_date": is_member(record.dates, on), "note": why_unknown_membership(record.dates, on),
-        "evidence": record.evidence, "sources": split(row["sources"]), "source_as_of": row["source_as_of"],
-    }
-    for name in DATES:
-        item.update(date_fields(name, record.spans.get(name), row[name]))
-    return item
+    held = record.verdicts.at(on)
+    note = why_unknown_membership(record.dates, on) if held is None else None
+    return {**record.base, "member_on_date": held, "note": note}
 
 
 def select_on(found: list[Record], on: date, *, evidence: str | None = None) -> tuple[list[dict], list[dict]]:
@@ -90,7 +72,7 @@ def select_on(found: list[Record], on: date, *, evidence: str | None = None) -> 
     for record in found:
         if not meets(record.evidence, evidence):
             continue
-        held = is_member(record.dates, on)
+        held = record.verdicts.at(on)  # kg.answers.temporal.is_member, judged on this day
         if held:
             items.append(membership_item(record, on))
         elif held is None:

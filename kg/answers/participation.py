@@ -1,28 +1,36 @@
 """Treaty participation on a date: GET /treaties/{id}/parties and /states/{id}/treaties.
 
 The records (participations.rq) and the intervals of their dates (date-intervals.rq, date-bounds.rq) are
-read once per treaty or state (memoized by the store); the rules of kg.answers.temporal then judge them for
-any day. kg/queries/participations-on.rq gives the same answer in SPARQL.
+read once per graph version into kg.answers.record_index, each with its verdicts on every day under the
+rules of kg.answers.temporal; a request looks its day up. kg/queries/participations-on.rq gives the same
+answer in SPARQL.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
-import pyoxigraph as ox
-
-from kg.errors import BadParameter
-from kg.answers.intervals import Interval
-from kg.answers.common import ListAnswer, best_evidence, last_segment, meets, record_id, ref, run, split
-from kg.answers.dates import date_fields, intervals
+from kg.answers import record_index
+from kg.answers.common import ListAnswer, meets
+from kg.answers.records import PARTICIPATION_DATES as DATES
+from kg.answers.records import Participation as Record
+from kg.answers.records import Standing
+from kg.answers.temporal import ParticipationDates, why_unknown_participation
 from kg.answers.totals import reported_total
-from kg.querying import Row, Store
-from kg.answers.temporal import RULES, ParticipationDates, status_on, why_unknown_participation
+from kg.errors import BadParameter
+from kg.querying import Store
 
 STATUS_VALUES = ("party", "contracting", "signatory", "all")
-# item field -> date property of the record
-DATES = {"signed": "signatureDate", "consented": "consentDate", "in_force": "entryIntoForceDate",
-         "denounced": "denunciationEffectiveDate", "denunciation_notified": "denunciationNotifiedDate"}
+__all__ = [
+    "DATES",
+    "STATUS_VALUES",
+    "Record",
+    "check_status",
+    "participation_item",
+    "records",
+    "select_on",
+    "state_treaties",
+    "treaty_parties",
+]
 
 
 def check_status(status: str | None) -> str:
@@ -37,46 +45,16 @@ def check_status(status: str | None) -> str:
     return status
 
 
-@dataclass(frozen=True)
-class Record:
-    """One participation row with the intervals of its dates and its evidence level."""
-
-    row: Row
-    spans: dict[str, Interval]  # item field -> interval
-    evidence: str | None
-
-    @property
-    def dates(self) -> ParticipationDates:
-        return ParticipationDates(consent_kind=last_segment(self.row["consent_kind"]), **{
-            name: self.spans.get(name) for name in DATES})
-
-
 def records(store: Store, *, treaty: str | None = None, participant: str | None = None) -> list[Record]:
-    """The participation records of a treaty or a participant (IRIs), with their date intervals."""
-    rows = run(store, "participations", treaty=ox.NamedNode(treaty) if treaty else None,
-               participant=ox.NamedNode(participant) if participant else None)
-    spans = intervals(store, [r["record"] for r in rows])
-    return [Record(row, {name: spans.get(row["record"], {}).get(prop) for name, prop in DATES.items()},
-                   best_evidence(row["evidence_levels"])) for row in rows]
+    """The participation records of a treaty or a participant (IRIs), from the graph version's index."""
+    return record_index.of(store).participations(treaty=treaty, participant=participant)
 
 
-def participation_item(record: Record, on: date) -> dict:
+def participation_item(record: Record, on: date, standing: Standing | None = None) -> dict:
     """One participation record as the contract's participation item, with its status on `on`."""
-    row = record.row
-    state = ref(row["participant"], row["participant_id"], row["participant_label"])
-    treaty = ref(row["treaty"], row["treaty_id"], row["treaty_label"])
-    status = status_on(record.dates, on)
-    item = {
-        "id": record_id(row["record"], "participation"), "iri": row["record"],
-        "label": f"{state['label'] or state['id']} in {treaty['label'] or treaty['id']}",
-        "state": state, "treaty": treaty, "consent_kind": last_segment(row["consent_kind"]),
-        "status_on_date": status, "note": None if status is not None else _first_note(record.dates, on),
-        "reservations": row["reservations"], "evidence": record.evidence,
-        "sources": split(row["sources"]), "source_as_of": row["source_as_of"],
-    }
-    for name in DATES:
-        item.update(date_fields(name, record.spans.get(name), row[name]))
-    return item
+    status = (standing or record.verdicts.at(on)).status
+    note = None if status is not None else _first_note(record.dates, on)
+    return {**record.base, "status_on_date": status, "note": note}
 
 
 def _first_note(dates: ParticipationDates, on: date) -> str | None:
@@ -99,11 +77,12 @@ def select_on(found: list[Record], on: date, status: str, *,
         return [participation_item(r, on) for r in found], []
     items, unknown = [], []
     for record in found:
-        verdict = RULES[status](record.dates, on)
+        standing = record.verdicts.at(on)
+        verdict = getattr(standing, status)  # the rule kg.answers.temporal.RULES[status], judged on this day
         if verdict:
-            items.append(participation_item(record, on))
+            items.append(participation_item(record, on, standing))
         elif verdict is None:
-            item = participation_item(record, on)
+            item = participation_item(record, on, standing)
             item["note"] = why_unknown_participation(record.dates, on, status)
             unknown.append(item)
     return items, unknown

@@ -5,6 +5,9 @@ temporal rules in Python, so "parties of treaty X as of D" for a thousand differ
 query. The store is read-only for its lifetime (a new build is a new store and a new version),
 so answers never go stale; the memo is bounded (least recently used entries are dropped).
 Users' SPARQL (execute) is not memoized here: /sparql answers are cached as HTTP responses.
+
+Values derived from the whole graph (kg.answers.record_index) are kept too, one per name, for the current
+version only (`derived`), outside the bounded memo.
 """
 from __future__ import annotations
 
@@ -24,6 +27,8 @@ class CachedStore:
         self._lock = threading.Lock()
         self.hits = 0
         self.misses = 0
+        self._derived: dict[str, tuple[str, object]] = {}
+        self._deriving = threading.Lock()
 
     @property
     def version(self) -> str:
@@ -50,6 +55,23 @@ class CachedStore:
             while len(self._memo) > self._max:
                 self._memo.popitem(last=False)
         return value
+
+    def derived(self, name: str, compute):
+        """compute(inner store), computed once per version of the store and kept until the version changes.
+
+        One computation runs at a time; requests arriving meanwhile wait for it rather than repeat it.
+        """
+        version = self.inner.version
+        entry = self._derived.get(name)
+        if entry is not None and entry[0] == version:
+            return entry[1]
+        with self._deriving:
+            entry = self._derived.get(name)
+            if entry is not None and entry[0] == version:
+                return entry[1]
+            value = compute(self.inner)
+            self._derived[name] = (version, value)
+            return value
 
     def select(self, query: str, *, bindings: dict[str, object] | None = None) -> list[Row]:
         rows = self._memoized("select", query, bindings, lambda: self.inner.select(query, bindings=bindings))

@@ -16,12 +16,21 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import named_queries
-from kg.build.cache_files import locked, matches, read_json, sha256_file, tree_digests, tree_matches, write_json
+from kg.build.cache_files import (
+    locked,
+    matches,
+    read_json,
+    sha256_file,
+    tree_digests,
+    tree_matches,
+    write_json,
+)
 from kg.errors import QueryError, StoreError
 from kg.namespaces import PREFIXES
 from kg.querying import QueryOutput, Row, bind
 from kg.store.engine import dataset_args, query_error, run
 from kg.store.sandbox import QuerySandbox
+from kg.store.sparql_policy import UserQuery
 
 
 def union_file(store_dir: Path) -> Path:
@@ -149,6 +158,17 @@ class EmbeddedStore:
                        default_graphs=default_graphs, named_graphs=named_graphs)
         return self.sandbox.run(query, fmt=fmt, default_graphs=default_graphs, named_graphs=named_graphs)
 
+    def execute_user(self, query: UserQuery, *, default_graphs: list[str] | None = None,
+                     named_graphs: list[str] | None = None) -> QueryOutput:
+        """Check a user's query against the read-only policy and answer it, both in a query worker process
+        (one parse, outside the server's process); the output's fmt is the format chosen for its form.
+
+        Raises:
+            QueryError, QueryRefused, NotAcceptable: as kg.store.sparql_policy.admit.
+            QueryTimeout, ResultTooLarge, WorkerMemoryExceeded, WorkerDied, StoreError: as execute.
+        """
+        return self.sandbox.run(query, fmt=None, default_graphs=default_graphs, named_graphs=named_graphs)
+
     def quads(self):
         """Every quad of the store (named graphs and the default graph), read lazily."""
         return self._store.quads_for_pattern(None, None, None, None)
@@ -173,4 +193,4 @@ class EmbeddedStore:
             self._sandbox = None
 
 
-__all__ = ["EmbeddedStore", "materialize", "union_file", "dataset_args", "QueryError"]
+__all__ = ["EmbeddedStore", "QueryError", "dataset_args", "materialize", "union_file"]

@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+from dataclasses import replace
 from urllib.parse import urlencode
 
 import httpx
@@ -38,8 +39,9 @@ from kg.config import Settings
 from kg.errors import KgError, QueryError, QueryTimeout, ResultTooLarge, StoreError
 from kg.namespaces import GRAPH_BUILD, GRAPH_DEFAULT, QUERY_BASE_IRI, sparql_prologue
 from kg.querying import QueryOutput, Row, bind
-from kg.store.sparql_parse import parse
 from kg.store.engine import serialize_answer
+from kg.store.sparql_parse import parse
+from kg.store.sparql_policy import UserQuery, admit
 
 REMOTE_FACTOR = 3  # the endpoint's SPARQL JSON may take a few times the bytes of the answer re-serialized here
 ACCEPT = ("application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.5, "
@@ -303,6 +305,19 @@ class RemoteStore:
                               lines_before=0 if own_base else 1, cap=self.max_bytes)
         return serialize_answer(self._answer(response), fmt=fmt, max_results=self.max_results,
                                 max_bytes=self.max_bytes)
+
+    def execute_user(self, query: UserQuery, *, default_graphs: list[str] | None = None,
+                     named_graphs: list[str] | None = None) -> QueryOutput:
+        """Check a user's query against the read-only policy (here, in the server's process: a remote store has
+        no query workers) and answer it; the output's fmt is the format chosen for its form.
+
+        Raises:
+            QueryError, QueryRefused, NotAcceptable: as kg.store.sparql_policy.admit.
+            QueryTimeout, ResultTooLarge, StoreError: as execute.
+        """
+        _parsed, fmt = admit(query)
+        out = self.execute(query.text, fmt=fmt, default_graphs=default_graphs, named_graphs=named_graphs)
+        return replace(out, fmt=fmt)
 
     def quads(self):
         """Every quad of the endpoint (named graphs and the default graph).

@@ -14,8 +14,17 @@ replaced and the query retried once on a fresh worker before it is answered 503.
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 
-from kg.errors import QueryError, QueryTimeout, ResultTooLarge, StoreError, WorkerMemoryExceeded
+from kg.errors import (
+    NotAcceptable,
+    QueryError,
+    QueryRefused,
+    QueryTimeout,
+    ResultTooLarge,
+    StoreError,
+    WorkerMemoryExceeded,
+)
 from kg.limits import megabytes
 from kg.workers import WorkerOutOfMemory, WorkerPool, WorkerStartFailed, WorkerTimedOut
 
@@ -42,6 +51,7 @@ def _querier(store_path: str, max_results: int, max_bytes: int | None, memory_pa
     import pyoxigraph as ox
 
     from kg.store.engine import default_graph_only, run
+    from kg.store.sparql_policy import UserQuery, admit
 
     store = ox.Store.read_only(store_path)
     memory: dict = {}
@@ -52,15 +62,22 @@ def _querier(store_path: str, max_results: int, max_bytes: int | None, memory_pa
         if request == "memory":  # diagnostics: how the in-memory copy stands
             return "ok", {k: v for k, v in memory.items() if k != "store"} | {"ready": "store" in memory}
         query, fmt, default_graphs, named_graphs = request
-        engine = store
-        if "store" in memory and default_graph_only(query, default_graphs, named_graphs):
-            engine = memory["store"]
         try:
-            out = run(engine, query, fmt=fmt, max_results=max_results, max_bytes=max_bytes,
-                      default_graphs=default_graphs, named_graphs=named_graphs)
+            if isinstance(query, UserQuery):  # the policy's parse happens here, not in the server's process
+                _parsed, fmt = admit(query)
+                query = query.text
+            engine = store
+            if "store" in memory and default_graph_only(query, default_graphs, named_graphs):
+                engine = memory["store"]
+            out = replace(run(engine, query, fmt=fmt, max_results=max_results, max_bytes=max_bytes,
+                              default_graphs=default_graphs, named_graphs=named_graphs), fmt=fmt)
             return "ok", (out, "memory" if engine is not store else "disk")
         except QueryError as exc:
             return "query_error", (exc.message, exc.line, exc.column)
+        except QueryRefused as exc:
+            return "refused", str(exc)
+        except NotAcceptable as exc:
+            return "not_acceptable", exc.form
         except ResultTooLarge as exc:
             return "too_large", (str(exc), exc.limit, exc.setting)
         except MemoryError:
@@ -103,16 +120,22 @@ class QuerySandbox:
             "CYBERGOV_QUERY_WORKER_MEMORY); the worker was replaced: ask for less (LIMIT, fewer joins)",
             limit=self._memory_limit, setting="CYBERGOV_QUERY_WORKER_MEMORY")
 
-    def run(self, query: str, *, fmt: str, default_graphs: list[str] | None, named_graphs: list[str] | None,
+    def run(self, query, *, fmt: str | None, default_graphs: list[str] | None, named_graphs: list[str] | None,
             timeout: float | None = None):
         """Run one query in a worker; returns kg.querying.QueryOutput.
+
+        query is a trusted text (answered in fmt), or a kg.store.sparql_policy.UserQuery: the worker checks it
+        against the read-only policy and picks its format (kg.store.sparql_policy.admit) before running it, so
+        the server's process never parses a user's query.
 
         A worker found dead is replaced and the query retried once on a fresh one.
 
         Raises:
             QueryTimeout: no answer within the limit (the worker is killed and replaced),
                 or no worker became free within it.
-            QueryError: the engine rejected the query.
+            QueryError: the engine (or the policy's parser) rejected the query.
+            QueryRefused: the policy refused it (an update, a SERVICE off the allow-list).
+            NotAcceptable: no format the request accepts fits the query's form.
             ResultTooLarge: the answer is over the row or byte cap.
             WorkerMemoryExceeded: the worker ran out of its memory limit (it is replaced).
             WorkerDied: the worker died twice on this query (each is replaced).
@@ -134,6 +157,10 @@ class QuerySandbox:
         if status == "query_error":
             message, line, column = payload
             raise QueryError(message, line, column)
+        if status == "refused":
+            raise QueryRefused(payload)
+        if status == "not_acceptable":
+            raise NotAcceptable(payload)
         if status == "too_large":
             message, cap, setting = payload
             raise ResultTooLarge(message, limit=cap, setting=setting)

@@ -146,7 +146,7 @@ def _service(node: CompValue, prefixes: dict[str, str]) -> ServiceCall:
 
 def _is_absolute_http(iri: str) -> bool:
     lowered = iri.lower()
-    return lowered.startswith("http://") or lowered.startswith("https://")
+    return lowered.startswith(("http://", "https://"))
 
 
 def _prologue(decls) -> tuple[dict[str, str], bool]:
@@ -160,14 +160,55 @@ def _prologue(decls) -> tuple[dict[str, str], bool]:
     return prefixes, has_base
 
 
+_LONG_QUOTES = ("'" * 3, '"' * 3)
+
+
+def _without_trailing_comments(text: str) -> str:
+    """The text without the comment lines that end it (a line break, spaces or tabs, then '#' up to the end),
+    where both readings are sure to see those lines as comments and nothing else; else the text itself.
+
+    Only a long string (opened by three single or three double quotes) can carry a token across a line
+    break, in either reading: so the rest must hold no three quotes in a row (else a string opened there
+    could close in a "comment", as oxigraph would read it, and what follows it there would be query text).
+    rdflib ends a comment at a line feed, oxigraph at a line feed or a carriage return: a line holding a
+    carriage return is kept. rdflib expands \\u escapes in the whole text first: a line holding a
+    backslash is kept.
+    """
+    core = text
+    while True:
+        end = len(core) - 1 if core.endswith("\n") else len(core)
+        start = core.rfind("\n", 0, end)
+        line = core[start + 1:end]
+        if start < 0 or not line.lstrip(" \t").startswith("#") or "\r" in line or "\\" in line:
+            break
+        core = core[:start]
+    if _LONG_QUOTES[0] in core or _LONG_QUOTES[1] in core:
+        return text
+    return core
+
+
 @functools.lru_cache(maxsize=128)
 def parse(text: str) -> ParsedQuery | ParsedUpdate:
     """Parse a SPARQL query or update.
+
+    A text that only adds comment lines at the end of one already read gets that one's reading (a client
+    numbering its requests with a comment costs no second parse); where the text without them does not parse,
+    the whole text is read, so its errors keep their own line and column.
 
     Raises:
         QueryError: the text is neither a query nor an update (the query parser's message, line and
             column), nests too deeply for the parser, or holds an escape the engine would read otherwise.
     """
+    core = _without_trailing_comments(text)
+    if core != text:
+        try:
+            return parse(core)
+        except QueryError:
+            pass
+    return _parse(text)
+
+
+def _parse(text: str) -> ParsedQuery | ParsedUpdate:
     _check_escapes(text)
     readable = _for_rdflib(text)
     try:
@@ -200,4 +241,4 @@ def parse(text: str) -> ParsedQuery | ParsedUpdate:
     return ParsedQuery(_FORMS[query.name], tuple(services), names_graphs, has_base)
 
 
-__all__ = ["parse", "ParsedQuery", "ParsedUpdate", "ServiceCall"]
+__all__ = ["ParsedQuery", "ParsedUpdate", "ServiceCall", "parse"]

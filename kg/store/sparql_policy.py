@@ -8,8 +8,25 @@ allow-list (403 otherwise; a variable endpoint is always refused).
 """
 from __future__ import annotations
 
-from kg.errors import QueryError, QueryRefused
+from dataclasses import dataclass
+
+from kg.errors import NotAcceptable, QueryError, QueryRefused
 from kg.store.sparql_parse import ParsedQuery, ParsedUpdate, ServiceCall, parse
+
+
+@dataclass(frozen=True)
+class UserQuery:
+    """A user's query as the SPARQL endpoint received it, with what is needed to check and answer it anywhere
+    (in a query worker process, which parses it once for both; kg.store.sandbox).
+
+    formats: the format key to answer each form in ('select', 'ask', 'graph'), None where the request accepts
+    none (the endpoint's content negotiation decides them before the query's form is known).
+    """
+
+    text: str
+    formats: dict[str, str | None]
+    allowlist: tuple[str, ...] = ()
+    max_bytes: int | None = None
 
 def _refuse_service(call: ServiceCall, allowlist: tuple[str, ...]) -> None:
     allowed = {host.lower() for host in allowlist}
@@ -46,4 +63,19 @@ def check_query(query: str, *, allowlist: list[str] | tuple[str, ...] = (), max_
     return parsed
 
 
-__all__ = ["check_query", "ParsedQuery"]
+def admit(query: UserQuery) -> tuple[ParsedQuery, str]:
+    """check_query, then the format to answer the query's form in.
+
+    Raises:
+        QueryError, QueryRefused: as check_query.
+        NotAcceptable: the request accepts no format of the query's form.
+    """
+    parsed = check_query(query.text, allowlist=query.allowlist, max_bytes=query.max_bytes)
+    form = "graph" if parsed.family == "graph" else parsed.form
+    key = query.formats.get(form)
+    if key is None:
+        raise NotAcceptable(form)
+    return parsed, key
+
+
+__all__ = ["ParsedQuery", "UserQuery", "admit", "check_query"]

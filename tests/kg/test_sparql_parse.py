@@ -51,8 +51,8 @@ def test_a_prologue_alone_is_a_syntax_error():
     "SELECT * WHERE { SERVICE <HTTPS://Allowed.Example:8443/sparql> { ?s ?p ?o } }",
     "PREFIX e: <http://allowed.example/> SELECT * WHERE { SERVICE e:sparql { ?s ?p ?o } }",
     # rdflib's own grammar failed here (an IRI with # before SERVICE on the same line)
-    "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> SELECT * WHERE { ?s rdfs:label ?l "
-    "SERVICE <http://allowed.example/> { ?s ?p ?o } }",
+    ("PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> SELECT * WHERE { ?s rdfs:label ?l "
+     "SERVICE <http://allowed.example/> { ?s ?p ?o } }"),
 ])
 def test_allow_listed_service_passes(query):
     assert isinstance(check_query(query, allowlist=ALLOW), ParsedQuery)
@@ -101,3 +101,57 @@ def test_rdflib_grammar_is_left_untouched():
     grammar()
     assert type(ServiceGraphPattern) is Comp
     assert TriplesBlock.expr is not grammar()[0]  # rdflib's Forward still holds its own (recursive) rule
+
+
+# Issue 13: a text that only adds comment lines at its end (a client numbering its requests) reuses the reading
+# of the text without them, where both readings are sure those lines are comments; the answer is always the
+# whole text's own reading (same parse, same refusal, same error and position).
+_NUMBERED = [
+    "SELECT * WHERE { ?s ?p ?o }",
+    "PREFIX e: <http://allowed.example/> SELECT * WHERE { SERVICE e:x { ?s ?p ?o } }",
+    "SELECT * WHERE { SERVICE <http://evil.example/> { ?s ?p ?o } }",
+    "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } } # a comment of its own",
+    "INSERT DATA { <http://a> <http://b> <http://c> }",
+    "SELECT * WHERE {",
+    'SELECT * WHERE { ?s ?p """ } . ?s ?p " }',
+    "SELECT * WHERE { ?s ?p 'a' }",
+]
+_ENDINGS = [
+    "\n# request 7\n", "\n# request 7", "\n  \t# one\n# two\n",
+    '\n# """ } SERVICE <http://evil.example/> { ?a ?b ?c }\n',
+    "\n# x\rSERVICE <http://evil.example/> { ?a ?b ?c }\n",
+    "\n# \\u0023\n", "\n#\n",
+]
+
+
+def _reading(read, text: str):
+    try:
+        return read(text)
+    except (QueryError, QueryRefused) as exc:
+        return type(exc).__name__, str(exc), getattr(exc, "line", None), getattr(exc, "column", None)
+
+
+@pytest.mark.parametrize("query", _NUMBERED)
+@pytest.mark.parametrize("ending", _ENDINGS)
+def test_trailing_comment_lines_never_change_the_reading(query, ending):
+    from kg.store import sparql_parse
+
+    text = query + ending
+    _reading(parse, query)  # the shorter text is known first, as with a client numbering its requests
+    assert _reading(parse, text) == _reading(sparql_parse._parse, text)  # so the policy's verdict is the same
+
+
+def test_a_numbered_request_is_not_parsed_again(monkeypatch):
+    from kg.store import sparql_parse
+
+    query = "SELECT ?s WHERE { ?s a <http://example.org/Numbered> }"
+    first = parse(query)
+
+    def refuse(text):
+        raise AssertionError(f"parsed again: {text!r}")
+
+    monkeypatch.setattr(sparql_parse, "_parse", refuse)
+    assert parse(query + "\n# request 1\n") == first
+    assert parse(query + "\n# request 2\n# and more\n") == first
+    with pytest.raises(AssertionError):  # a long-string quote before the comment: read whole
+        parse(query.replace("Numbered>", "Numbered> . ?s ?p '''x'''") + "\n# request 3\n")
