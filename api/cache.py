@@ -11,9 +11,9 @@ A plain ASGI middleware (no BaseHTTPMiddleware), so a hit costs microseconds.
 from __future__ import annotations
 
 import hashlib
-import threading
-from collections import OrderedDict
 from datetime import date
+
+from kg.lru import LRU, MISSING
 
 _SKIP = ("/health", "/validate")
 
@@ -27,9 +27,8 @@ class ResponseCache:
         self.max_entries = max_entries
         self.max_bytes = max_bytes
         self.max_body = max_body
-        self._entries: OrderedDict[tuple, tuple[int, list, bytes, bytes]] = OrderedDict()
-        self._bytes = 0
-        self._lock = threading.Lock()
+        # (status, headers, body, etag) per key, bounded by count and by the bodies' bytes (kg.lru)
+        self._entries = LRU(max_entries, max_size=max_bytes, size=lambda entry: len(entry[2]))
 
     def _key(self, scope) -> tuple | None:
         if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
@@ -53,11 +52,8 @@ class ResponseCache:
         if key is None:
             await self.app(scope, receive, send)
             return
-        with self._lock:
-            entry = self._entries.get(key)
-            if entry is not None:
-                self._entries.move_to_end(key)
-        if entry is not None:
+        entry = self._entries.get(key)
+        if entry is not MISSING:
             await self._replay(scope, send, entry)
             return
         await self._fill(scope, receive, send, key)
@@ -115,14 +111,7 @@ class ResponseCache:
     def _store(self, key, start, body: bytes) -> None:
         headers = list(start.get("headers", []))
         etag = next((v for n, v in headers if n.lower() == b"etag"), b"")
-        with self._lock:
-            if key in self._entries:
-                return
-            self._entries[key] = (start["status"], headers, body, etag)
-            self._bytes += len(body)
-            while len(self._entries) > self.max_entries or self._bytes > self.max_bytes:
-                _k, (_s, _h, old, _e) = self._entries.popitem(last=False)
-                self._bytes -= len(old)
+        self._entries.put(key, (start["status"], headers, body, etag))
 
 
 __all__ = ["ResponseCache"]

@@ -12,8 +12,8 @@ version only (`derived`), outside the bounded memo.
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
 
+from kg.lru import LRU, MISSING
 from kg.querying import Row, Store
 
 
@@ -22,11 +22,7 @@ class CachedStore:
 
     def __init__(self, inner: Store, *, max_entries: int = 1024) -> None:
         self.inner = inner
-        self._max = max_entries
-        self._memo: OrderedDict[tuple, object] = OrderedDict()
-        self._lock = threading.Lock()
-        self.hits = 0
-        self.misses = 0
+        self._memo = LRU(max_entries)
         self._derived: dict[str, tuple[str, object]] = {}
         self._deriving = threading.Lock()
 
@@ -43,18 +39,19 @@ class CachedStore:
 
     def _memoized(self, form: str, query: str, bindings, compute):
         key = self._key(form, query, bindings)
-        with self._lock:
-            if key in self._memo:
-                self._memo.move_to_end(key)
-                self.hits += 1
-                return self._memo[key]
-        value = compute()
-        with self._lock:
-            self.misses += 1
-            self._memo[key] = value
-            while len(self._memo) > self._max:
-                self._memo.popitem(last=False)
+        value = self._memo.get(key)
+        if value is MISSING:
+            value = compute()
+            self._memo.put(key, value)
         return value
+
+    @property
+    def hits(self) -> int:
+        return self._memo.hits
+
+    @property
+    def misses(self) -> int:
+        return self._memo.misses
 
     def derived(self, name: str, compute):
         """compute(inner store), computed once per version of the store and kept until the version changes.
