@@ -50,7 +50,7 @@ class BuildResult:
 def input_paths(settings: Settings) -> list[Path]:
     """Every file whose content determines the build."""
     paths = source_paths(settings.ontology_path) + source_paths(settings.data_path) + source_paths(settings.shapes_path)
-    for folder in ("rules", "consistency", "owl2rl", "owl2rl/errors", "pipeline"):
+    for folder in ("rules", "rules/delta", "consistency", "owl2rl", "owl2rl/delta", "owl2rl/errors", "pipeline"):
         paths += sorted((Path(named_queries.PACKAGE_DIR) / folder).glob("*.rq"))
     return paths
 

@@ -23,6 +23,7 @@ from rdflib import Graph
 
 from kg import named_queries
 from kg.reasoning import ReasoningResult, informative
+from kg.seminaive import Rule, close, rule
 from kg.terms import to_oxigraph, to_rdflib
 
 MAX_ROUNDS = 20
@@ -46,7 +47,7 @@ def _as_insert(text: str) -> str:
 # own fixpoint first (they touch only the ontology's axioms, so their rounds are cheap); then one pass
 # of the instance rules, ordered so that a pass does nearly all the work: the project's rules, then
 # the rules that add property values (inverses before and after the chains), then the rules that add
-# types. A last pass only confirms that nothing is new. OWL 2 RL rules not named here run last.
+# types. The later rounds are semi-naive (kg.seminaive). OWL 2 RL rules not named here run last.
 INSTANCE_ORDER = (
     "eq-sym-trans", "eq-rep", "prp-fp", "prp-fp-literals", "prp-ifp",
     "prp-spo1", "prp-eqp", "prp-symp", "prp-inv", "prp-spo2-chain2", "prp-spo2-chain3", "prp-trp", "prp-inv",
@@ -64,37 +65,29 @@ def rule_updates() -> tuple[list[str], list[str]]:
     return [_as_insert(r.text) for r in schema], [_as_insert(r.text) for r in instance]
 
 
-def _run_to_fixpoint(store: ox.Store, updates: list[str]) -> int:
-    """Apply updates in rounds until the store stops growing; returns the number of triples added."""
-    start = len(store)
-    for _ in range(MAX_ROUNDS):
-        before = len(store)
-        for update in updates:
-            store.update(update)
-        if len(store) == before:
-            return before - start
-    raise RuntimeError(f"no fixpoint after {MAX_ROUNDS} rounds of rules")
+def rules() -> tuple[list[Rule], list[Rule]]:
+    """The rules with their semi-naive forms (kg.seminaive), in the order of rule_updates."""
+    owl2rl = named_queries.queries_in("owl2rl")
+    schema = [rule(n, "owl2rl") for n in sorted(owl2rl) if n.startswith("scm-")]
+    rest = sorted(set(owl2rl) - set(INSTANCE_ORDER) - {n for n in owl2rl if n.startswith("scm-")})
+    instance = [rule(n, "rules") for n in named_queries.queries_in("rules")]
+    instance += [rule(n, "owl2rl") for n in INSTANCE_ORDER if n in owl2rl] + [rule(n, "owl2rl") for n in rest]
+    return schema, instance
 
 
 def reason_in_store(store: ox.Store) -> int:
-    """Close the store's default graph under the rules, in place.
+    """Close the store's default graph under the rules, in place, in semi-naive rounds (kg.seminaive).
 
     Args:
-        store: a pyoxigraph store whose default graph holds the ontology and the data.
+        store: a pyoxigraph store whose default graph holds the ontology and the data (its named graphs
+            are left as they are).
     Returns:
-        the number of passes of the instance rules it took.
+        the number of rounds of the instance rules it took.
     Raises:
         RuntimeError: no fixpoint within MAX_ROUNDS rounds (a bug in a rule).
     """
-    schema, instance = rule_updates()
-    for passes in range(1, MAX_ROUNDS + 1):
-        _run_to_fixpoint(store, schema)
-        before = len(store)
-        for update in instance:
-            store.update(update)
-        if len(store) == before:
-            return passes
-    raise RuntimeError(f"no fixpoint after {MAX_ROUNDS} passes of rules")
+    schema, instance = rules()
+    return close(store, schema, instance, max_rounds=MAX_ROUNDS)
 
 
 def inferred_quads(store: ox.Store, inputs: list[ox.NamedNode], into: ox.NamedNode | None = None,
@@ -187,4 +180,4 @@ def closure_fast(asserted: Graph, ontology: Graph) -> ReasoningResult:
     return ReasoningResult(inferred=inferred, problems=problems_in_store(store))
 
 
-__all__ = ["closure_fast", "reason_in_store", "inferred_quads", "problems_in_store", "rule_updates", "MAX_ROUNDS"]
+__all__ = ["closure_fast", "reason_in_store", "inferred_quads", "problems_in_store", "rule_updates", "rules", "MAX_ROUNDS"]
