@@ -15,7 +15,7 @@ import pkgutil
 import api.routes
 from kg import __version__
 from kg.config import Settings
-from kg.store.base import Store
+from kg.querying import Store
 
 
 class HeadAsGet:
@@ -39,7 +39,7 @@ class HeadAsGet:
 
 
 def _open_store(settings: Settings) -> Store:
-    from kg.build import build
+    from kg.build.pipeline import build
     from kg.store import open_store
 
     return open_store(settings, build(settings))

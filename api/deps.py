@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from kg.config import Settings
-from kg.store.base import Store
+from kg.querying import Store
 
 
 def get_settings(request: Request) -> Settings:

@@ -14,10 +14,11 @@ from fastapi import Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
 
-from kg import named_queries, negotiation
+from api import negotiation
+from kg import named_queries
 from kg.namespaces import PREFIXES
-from kg.results import graph_body
-from kg.service.common import ISO_DATE_PATTERN, ListAnswer
+from kg.store.results import graph_body
+from kg.answers.common import ISO_DATE_PATTERN, ListAnswer
 
 DEFAULT_LIMIT = 500
 MAX_LIMIT = 5000

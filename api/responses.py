@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from api.errors import PROBLEM
 from api.representation import CSV, JSONLD
 from api.schemas import ParameterError, Problem
-from kg.results import GRAPH_FORMATS, SELECT_FORMATS
+from kg.store.results import GRAPH_FORMATS, SELECT_FORMATS
 
 PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
 GRAPH_MEDIA = [media_type for media_type, _format in GRAPH_FORMATS.values()]

@@ -14,7 +14,7 @@ STARTED = time.perf_counter()
 
 def main() -> None:
     command, data_dir, cache_dir = sys.argv[1:4]
-    from kg.build import build
+    from kg.build.pipeline import build
     from kg.config import Settings
     from kg.store import open_store
 

@@ -37,7 +37,7 @@ import httpx
 import pyoxigraph as ox
 
 from kg import named_queries
-from kg.store.base import bind
+from kg.querying import bind
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
 SPARQL_JSON = "application/sparql-results+json"

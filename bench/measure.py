@@ -16,7 +16,7 @@ from rdflib.plugins.sparql.sparql import NotBoundError
 from kg import named_queries
 from kg.config import Settings
 from kg.namespaces import ID, sparql_prologue
-from kg.store.base import bind
+from kg.querying import bind
 
 REPO = Path(__file__).resolve().parent.parent
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
@@ -86,8 +86,8 @@ def load_rows(size: str, turtle: Path) -> list[Row]:
 
 
 def reasoning_rows(size: str, asserted: Graph, ontology: Graph, *, with_owlrl: bool) -> tuple[list[Row], Graph]:
-    from kg.fast_reasoning import closure_fast
-    from kg.reasoning import closure_owlrl
+    from kg.build.reasoning import closure_fast
+    from tests.oracles import closure_owlrl
 
     fast, fast_s = timed(closure_fast, asserted, ontology)  # from and to rdflib graphs, conversions included
     if not with_owlrl:
@@ -99,8 +99,8 @@ def reasoning_rows(size: str, asserted: Graph, ontology: Graph, *, with_owlrl: b
 
 
 def validation_rows(size: str, full: Graph, shapes: Graph, *, with_pyshacl: bool) -> list[Row]:
-    from kg.fast_validation import validate_fast
-    from kg.validation import validate_graph
+    from kg.build.validation import validate_fast
+    from kg.build.report import validate_graph
 
     fast, fast_s = timed(validate_fast, full, shapes)
     if not with_pyshacl:
@@ -133,7 +133,7 @@ def contribution_file(target: Path) -> Path:
 
 
 def contribution_rows(size: str, settings: Settings, contribution: Path, *, target: str = "<= 2 s") -> list[Row]:
-    from kg.checking import check_paths
+    from kg.curate.checking import check_paths
 
     triples = len(Graph().parse(contribution, format="turtle"))
     _, seconds = timed(check_paths, settings, [contribution])

@@ -1,5 +1,5 @@
 """The servers a benchmark run compares, each started on 127.0.0.1 over the same built dataset:
-this project's API (uvicorn + uvloop + httptools), `oxigraph serve` (loaded with kg.push) and
+this project's API (uvicorn + uvloop + httptools), `oxigraph serve` (loaded with kg.store.push) and
 rdflib-endpoint (over the default graph: asserted + ontology + inferred, as N-Triples).
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ import httpx
 import pyoxigraph as ox
 
 from kg.namespaces import DEFAULT_GRAPHS
-from kg.push import push
+from kg.store.push import push
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent

@@ -20,11 +20,11 @@ from rdflib import Graph
 
 from bench import generate, load, measure, peers
 from bench.measure import Row, ratio
-from kg.build import build, load_inputs
+from kg.build.pipeline import build, load_inputs
 from kg.config import Settings
-from kg.loading import merge
+from kg.build.loading import merge
 from kg.store import open_store
-from kg.validation import load_shapes
+from kg.build.report import load_shapes
 
 REPO = Path(__file__).resolve().parent.parent
 WORKDIR = REPO / ".cache" / "bench"
@@ -131,7 +131,7 @@ def bench_size(label: str, args) -> list[Row]:
                     target="<= 10 s at 100k"))
     phases = ", ".join(f"{k} {cold['timings'][k]:.1f} s" for k in ("load", "reason", "validate", "write")
                        if k in cold["timings"])
-    rows.append(Row("cold build phases (kg.build on pyoxigraph)", size, phases, target="build itself <= 10 s at 100k"))
+    rows.append(Row("cold build phases (kg.build.pipeline on pyoxigraph)", size, phases, target="build itself <= 10 s at 100k"))
     rows.append(Row("peak memory of the cold build", size, f"{cold['maxrss_mb']:,.0f} MB", target="<= 4 GB at 1M"))
     measure.child("build", settings)  # make sure the shared cache holds this build
     warm = measure.child("warm", settings)

@@ -26,7 +26,7 @@ def _colour(text: str, colour: str) -> str:
 
 def print_report(result) -> None:
     """A human report: syntax errors, problems grouped by resource, what changes, a summary line."""
-    from kg.check_report import render_text, to_model
+    from kg.curate.report import render_text, to_model
 
     typer.echo(render_text(to_model(result), colour=_colour))
 
@@ -41,8 +41,8 @@ def validate(
     The JSON (--format json) is the same document POST /validate returns; its schema is
     docs/validation-report.schema.json.
     """
-    from kg.check_report import report_graph, to_model
-    from kg.checking import check_paths
+    from kg.curate.report import report_graph, to_model
+    from kg.curate.checking import check_paths
 
     if fmt not in ("text", "json", "turtle"):
         typer.echo(f"unknown --format {fmt!r}: use text, json or turtle", err=True)
@@ -80,7 +80,7 @@ def fmt_command(
     stable predicate and object order. A comment after the header is refused, not dropped: move it into the
     header or into an rdfs:comment on the record.
     """
-    from kg.fmt import format_file, turtle_files
+    from kg.curate.fmt import format_file, turtle_files
 
     targets = turtle_files(list(paths or [_settings().data_path]))
     missing = [str(p) for p in targets if not p.is_file()]
@@ -113,7 +113,7 @@ def build(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Rebuild even if a cached build exists.")] = False,
 ) -> None:
     """Load, reason and validate; cache the dataset by content hash; optionally write it as TriG or N-Quads."""
-    from kg.build import build as run_build
+    from kg.build.pipeline import build as run_build
 
     settings = _settings()
     try:
@@ -141,7 +141,7 @@ def build(
 
 
 def _open(settings: Settings):
-    from kg.build import build as run_build
+    from kg.build.pipeline import build as run_build
     from kg.store import open_store
 
     return open_store(settings, run_build(settings))
@@ -222,8 +222,8 @@ def push(
 
     CYBERGOV_ENDPOINT_KIND=virtuoso for Virtuoso (with CYBERGOV_ENDPOINT_USER / _PASSWORD, digest auth).
     """
-    from kg.build import build as run_build
-    from kg.push import graph_store_url, push as run_push
+    from kg.build.pipeline import build as run_build
+    from kg.store.push import graph_store_url, push as run_push
 
     from kg.store.remote import endpoint_auth
 

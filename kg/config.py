@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -36,8 +36,17 @@ class Settings(BaseSettings):
     shapes_dir: Path = Path("shapes")
     cache_dir: Path = Field(default_factory=_default_cache)
 
-    store: Literal["memory", "remote"] = "memory"
+    store: Literal["embedded", "remote"] = Field(
+        default="embedded", description="embedded (pyoxigraph in this process's workers, the build cached on disk "
+        "under cache_dir) or remote (a SPARQL server at `endpoint`, loaded with `cybergov push`). The old name "
+        "`memory` is read as `embedded`.")
     endpoint: str | None = Field(default=None, description="SPARQL query endpoint URL of the remote store.")
+
+    @field_validator("store", mode="before")
+    @classmethod
+    def _old_store_name(cls, value: object) -> object:
+        return "embedded" if value == "memory" else value
+
     endpoint_user: str | None = None
     endpoint_password: str | None = None
     endpoint_kind: Literal["standard", "virtuoso"] = Field(
@@ -48,10 +57,6 @@ class Settings(BaseSettings):
         default=2.0, ge=0, description="Remote store: how often an API instance re-reads the pushed graph version "
         "(a new `cybergov push` reaches every instance within this time).")
 
-    reasoner: Literal["owlrl", "fast"] = Field(
-        default="fast", description="fast (OWL 2 RL rules as SPARQL updates on pyoxigraph; same entailments) or owlrl (the reference).")
-    validator: Literal["pyshacl", "fast"] = Field(
-        default="fast", description="fast (SPARQL constraints on pyoxigraph; same results) or pyshacl (the reference).")
     file_graphs: bool = Field(default=True, description="Keep one named graph per source file.")
 
     query_timeout: float = Field(default=10.0, gt=0, description="Seconds a SPARQL query may run.")

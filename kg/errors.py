@@ -37,7 +37,7 @@ class LoadError(KgError):
 class ValidationFailed(KgError):
     """The data does not conform to the shapes (carries the typed report)."""
 
-    def __init__(self, report) -> None:  # report: kg.validation.ValidationReport
+    def __init__(self, report) -> None:  # report: kg.build.report.ValidationReport
         self.report = report
         super().__init__(f"{report.violation_count} violation(s)")
 

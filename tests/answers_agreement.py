@@ -1,6 +1,6 @@
 """REST answers against the SPARQL they show (issue 12, item 3): same items, same status, on every date.
 
-The REST routes judge cached records in Python (kg.service, kg.temporal); kg/queries/participations-on.rq
+The REST routes judge cached records in Python (kg.answers, kg.answers.temporal); kg/queries/participations-on.rq
 and memberships-on.rq state the same rules in SPARQL. These helpers run both for one scope (a treaty, a
 state, an organization) over a grid of dates - the first and last day of every interval in the scope, the day
 before each, and a few fixed days - and return what differs.
@@ -13,8 +13,8 @@ import pyoxigraph as ox
 
 from kg import named_queries
 from kg.namespaces import ID, XSD
-from kg.service import memberships, participation
-from kg.store.base import bind_values
+from kg.answers import memberships, participation
+from kg.querying import bind_values
 
 FIXED_DAYS = [date(1945, 1, 1), date(1990, 1, 1), date(2004, 7, 1), date(2020, 1, 1), date(2023, 4, 4),
               date(2024, 6, 20), date(2026, 1, 1)]

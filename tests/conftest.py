@@ -24,7 +24,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from kg.build import build
+from kg.build.pipeline import build
 from kg.config import Settings
 from kg.store import open_store
 

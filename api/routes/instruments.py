@@ -10,8 +10,8 @@ from api.representation import DEFAULT_LIMIT, Evidence, Limit, Offset, Q, detail
     sparql_doc
 from api.responses import DETAIL_RESPONSES, LIST_RESPONSES
 from api.schemas import InstrumentDetail, InstrumentList
-from kg.service import graphs, instruments
-from kg.service.common import evidence_param
+from kg.answers import graphs, instruments
+from kg.answers.common import evidence_param
 
 router = APIRouter(tags=["instruments"])
 

@@ -8,8 +8,8 @@ from api.representation import DEFAULT_LIMIT, Evidence, Limit, Offset, Q, detail
     sparql_doc
 from api.responses import DETAIL_RESPONSES, LIST_RESPONSES
 from api.schemas import NormDetail, NormList
-from kg.service import graphs, norms
-from kg.service.common import evidence_param
+from kg.answers import graphs, norms
+from kg.answers.common import evidence_param
 
 router = APIRouter(tags=["norms"])
 

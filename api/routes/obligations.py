@@ -9,7 +9,7 @@ from api.deps import StoreDep
 from api.representation import DEFAULT_LIMIT, Limit, Offset, list_answer, sparql_doc
 from api.responses import LIST_RESPONSES
 from api.schemas import ObligationList
-from kg.service import norms
+from kg.answers import norms
 
 router = APIRouter(tags=["obligations"])
 

@@ -6,7 +6,6 @@ import unicodedata
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
-import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
@@ -17,10 +16,10 @@ from api.deps import StoreDep
 from api.representation import AsOf, Q
 from api.timeline import Bar, build_chart, gantt, membership_series, parse_span, treaty_series
 from kg.namespaces import DEFAULT_GRAPHS, ID
-from kg.service import instruments, memberships, norms, organizations, participation, states
-from kg.service.common import as_of_date, concepts, run
-from kg.service.search import fold
-from kg.service.search import search as find
+from kg.answers import instruments, memberships, norms, organizations, participation, states
+from kg.answers.common import as_of_date, concepts
+from kg.answers.search import fold
+from kg.answers.search import search as find
 
 HERE = Path(__file__).resolve().parent.parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))

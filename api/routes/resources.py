@@ -11,11 +11,12 @@ from fastapi.responses import RedirectResponse, Response
 from api.deps import StoreDep
 from api.errors import problem
 from api.responses import ONTOLOGY_RESPONSES, RESOURCE_RESPONSES
-from kg import named_queries, negotiation
+from api import negotiation
+from kg import named_queries
 from kg.errors import NotFound, QueryError
 from kg.namespaces import ID, PREFIXES
-from kg.results import GRAPH_FORMATS, graph_body
-from kg.store.base import term_syntax
+from kg.store.results import GRAPH_FORMATS, graph_body
+from kg.querying import term_syntax
 from kg.suggest import close_ids
 
 router = APIRouter(tags=["linked data"])

@@ -13,12 +13,12 @@ from api.body import read_limited
 from api.deps import SettingsDep, StoreDep
 from api.errors import problem
 from api.responses import SPARQL_POST_RESPONSES, SPARQL_RESPONSES
-from kg import negotiation
+from api import negotiation
 from kg.errors import QueryError, RequestTooLarge
 from kg.namespaces import QUERY_BASE_IRI
-from kg.results import GRAPH_FORMATS
-from kg.service_description import describe
-from kg.sparql_policy import check_query
+from kg.store.results import GRAPH_FORMATS
+from kg.store.service_description import describe
+from kg.store.sparql_policy import check_query
 
 router = APIRouter(tags=["sparql"])
 

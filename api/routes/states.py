@@ -10,8 +10,8 @@ from api.responses import DETAIL_RESPONSES, LIST_RESPONSES, RECORDS_RESPONSES
 from api.routes.organizations import MEMBER_DOC, MEMBERSHIP_QUERIES, Role
 from api.routes.treaties import PARTICIPATION_QUERIES, RULES_DOC, Status
 from api.schemas import MembershipList, ParticipationList, StateList, StateProfile
-from kg.service import graphs, memberships, participation, states
-from kg.service.common import as_of_date, evidence_param
+from kg.answers import graphs, memberships, participation, states
+from kg.answers.common import as_of_date, evidence_param
 
 router = APIRouter(tags=["states"])
 

@@ -10,8 +10,8 @@ from api.representation import DEFAULT_LIMIT, AsOf, Evidence, Limit, Offset, Q, 
     sparql_doc
 from api.responses import DETAIL_RESPONSES, LIST_RESPONSES, RECORDS_RESPONSES
 from api.schemas import DATE_DOC, InstrumentDetail, ParticipationList, TreatyList
-from kg.service import graphs, instruments, participation
-from kg.service.common import as_of_date, evidence_param
+from kg.answers import graphs, instruments, participation
+from kg.answers.common import as_of_date, evidence_param
 
 router = APIRouter(tags=["treaties"])
 

@@ -26,11 +26,11 @@ from api.deps import SettingsDep
 from api.body import read_limited
 from api.errors import PROBLEM, problem
 from api.responses import PROBLEM_REF
-from kg.check_report import CheckReport
-from kg.check_worker import CheckPool
+from kg.curate.report import CheckReport
+from kg.curate.worker import CheckPool
 from kg.config import Settings
 from kg.errors import ContributionTooLarge, LoadError, SourcePosition
-from kg.loading import MEDIA_TYPES, format_for
+from kg.build.loading import MEDIA_TYPES, format_for
 from kg.nesting import check_json_depth
 
 router = APIRouter(tags=["validate"])

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 from kg.config import Settings
 from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY
-from kg.store.base import QueryOutput, Row, Store
+from kg.querying import QueryOutput, Row, Store
 
 GRAPH_KEYS = {"asserted": GRAPH_ASSERTED, "inferred": GRAPH_INFERRED, "ontology": GRAPH_ONTOLOGY}
 
@@ -27,8 +27,8 @@ def held_counts(store: Store) -> dict[str, int]:
         held["default"] = default_count()
     return held
 
-if TYPE_CHECKING:  # kg.build imports kg.store.base (through kg.fast_build): no import cycle at run time
-    from kg.build import BuildResult
+if TYPE_CHECKING:  # kg.build.pipeline imports kg.querying (through kg.build.in_store): no import cycle at run time
+    from kg.build.pipeline import BuildResult
 
 
 def open_store(settings: Settings, built: "BuildResult") -> Store:

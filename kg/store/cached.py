@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 
-from kg.store.base import Row, Store
+from kg.querying import Row, Store
 
 
 class CachedStore:

@@ -16,10 +16,10 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import named_queries
-from kg.cache_files import locked, matches, read_json, sha256_file, tree_digests, tree_matches, write_json
+from kg.build.cache_files import locked, matches, read_json, sha256_file, tree_digests, tree_matches, write_json
 from kg.errors import QueryError, StoreError
 from kg.namespaces import PREFIXES
-from kg.store.base import QueryOutput, Row, bind
+from kg.querying import QueryOutput, Row, bind
 from kg.store.engine import dataset_args, query_error, run
 from kg.store.sandbox import QuerySandbox
 
@@ -62,7 +62,7 @@ def materialize(nquads: Path, target: Path) -> Path:
     into memory, and a manifest of both (manifest_file): the sha256 of every file, checked at every
     start. Everything is written under a temporary name and renamed, under the cache's lock, so two
     servers starting on one cache never see a half-written store; a damaged one is discarded and
-    loaded again from the N-Quads (which kg.build checked against its own sha256).
+    loaded again from the N-Quads (which kg.build.pipeline checked against its own sha256).
 
     Raises:
         StoreError: the N-Quads cannot be loaded (the message names the file).
@@ -126,7 +126,7 @@ class EmbeddedStore:
 
     def _query(self, query: str, bindings):
         try:
-            # the store's default graph is the union asserted + ontology + inferred (kg.build writes it)
+            # the store's default graph is the union asserted + ontology + inferred (kg.build.pipeline writes it)
             return self._store.query(bind(query, bindings), prefixes=PREFIXES)
         except SyntaxError as exc:
             raise query_error(exc) from None
@@ -156,14 +156,14 @@ class EmbeddedStore:
     def counts(self) -> dict[str, int]:
         """Triples per named graph, as the store holds them."""
         if self._counts is None:
-            rows = self._store.query(named_queries.get("graph-counts", "pipeline").text)
+            rows = self._store.query(named_queries.get("graph-counts", "build/pipeline_queries").text)
             self._counts = {sol["g"].value: int(sol["n"].value) for sol in rows}
         return dict(self._counts)
 
     def default_count(self) -> int:
         """Triples in the store's default graph (the union asserted + ontology + inferred)."""
         if self._default_count is None:
-            rows = self._store.query(named_queries.get("default-count", "pipeline").text)
+            rows = self._store.query(named_queries.get("default-count", "build/pipeline_queries").text)
             self._default_count = int(next(iter(rows))["n"].value)
         return self._default_count
 

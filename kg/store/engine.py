@@ -8,11 +8,11 @@ import re
 
 import pyoxigraph as ox
 
-from kg import results
+from kg.store import results
 from kg.errors import QueryError, ResultTooLarge
 from kg.namespaces import PREFIXES, QUERY_BASE_IRI
-from kg.sparql_parse import ParsedQuery, parse
-from kg.store.base import QueryOutput
+from kg.store.sparql_parse import ParsedQuery, parse
+from kg.querying import QueryOutput
 
 _POS = re.compile(r"at (\d+):(\d+)")
 
@@ -29,7 +29,7 @@ def query_error(exc: SyntaxError) -> QueryError:
 def dataset_args(default_graphs: list[str] | None, named_graphs: list[str] | None) -> dict:
     """The contract's dataset unless the request names one: default = asserted + ontology + inferred.
 
-    The build writes that union into the store's own default graph (kg.build), so the engine reads
+    The build writes that union into the store's own default graph (kg.build.pipeline), so the engine reads
     one graph instead of merging three; a request's default-graph-uri list replaces it.
     """
     args: dict = {}
@@ -42,7 +42,7 @@ def dataset_args(default_graphs: list[str] | None, named_graphs: list[str] | Non
 
 def default_graph_only(query: str, default_graphs: list[str] | None, named_graphs: list[str] | None) -> bool:
     """Whether a query reads only the default graph: no dataset in the request, and no GRAPH pattern
-    or FROM clause in its parse (kg.sparql_parse). Such a query gets the same answer from a store
+    or FROM clause in its parse (kg.store.sparql_parse). Such a query gets the same answer from a store
     that holds only the default graph; a text that does not parse is sent to the full store."""
     if default_graphs or named_graphs:
         return False

@@ -1,6 +1,6 @@
 """The remote store: any SPARQL 1.1 Protocol endpoint (oxigraph serve, Fuseki, QLever, GraphDB, ...).
 
-Dataset semantics are the embedded store's: `cybergov push` (kg.push) writes every named graph of
+Dataset semantics are the embedded store's: `cybergov push` (kg.store.push) writes every named graph of
 the build AND their union (asserted + ontology + inferred) into the endpoint's default graph, so a
 query without FROM / default-graph-uri sees the contract's default graph and GRAPH ?g sees the
 named graphs, on any engine that keeps its default graph separate (oxigraph serve without
@@ -14,7 +14,7 @@ cap come out byte-for-byte as on the embedded store.
 Virtuoso (settings.endpoint_kind "virtuoso") differs in three ways, each handled here:
 - a query that names no graph reads the union of all its graphs, system graphs included, with one
   solution per graph a triple is in: every query is sent with its dataset named (default-graph-uri
-  the graph kg.push fills with the contract's default graph, named-graph-uri each project graph);
+  the graph kg.store.push fills with the contract's default graph, named-graph-uri each project graph);
   a request that names graphs itself gets them, and an empty named (or default) set where it named
   none, as the SPARQL Protocol says;
 - ASK answers come back as a one-row SELECT of ?__ASK_RETVAL (1 or 0), in JSON and XML alike;
@@ -37,8 +37,8 @@ from kg import named_queries
 from kg.config import Settings
 from kg.errors import KgError, QueryError, QueryTimeout, ResultTooLarge, StoreError
 from kg.namespaces import GRAPH_BUILD, GRAPH_DEFAULT, QUERY_BASE_IRI, sparql_prologue
-from kg.store.base import QueryOutput, Row, bind
-from kg.sparql_parse import parse
+from kg.querying import QueryOutput, Row, bind
+from kg.store.sparql_parse import parse
 from kg.store.engine import serialize_answer
 
 REMOTE_FACTOR = 3  # the endpoint's SPARQL JSON may take a few times the bytes of the answer re-serialized here
@@ -164,7 +164,7 @@ class RemoteStore:
 
     def _read_version(self) -> None:
         try:
-            rows = self._answer(self._post(named_queries.get("pushed-version", "pipeline").text, dataset=False))
+            rows = self._answer(self._post(named_queries.get("pushed-version", "build/pipeline_queries").text, dataset=False))
             pushed = next((sol["version"].value for sol in rows), None)
         except KgError:  # the endpoint is busy or away: keep answering with the version known last
             return
@@ -187,7 +187,7 @@ class RemoteStore:
     def named_graphs(self) -> list[str]:
         """The project's named graphs on the endpoint (as the last push recorded them)."""
         if self._graphs is None:
-            rows = self._answer(self._post(named_queries.get("named-graphs", "pipeline").text, dataset=False))
+            rows = self._answer(self._post(named_queries.get("named-graphs", "build/pipeline_queries").text, dataset=False))
             self._graphs = [sol["g"].value for sol in rows]
         return list(self._graphs)
 
@@ -310,21 +310,21 @@ class RemoteStore:
         The answer is fetched whole (SPARQL JSON) and read lazily; a Graph Store Protocol download
         would stream, but not every engine offers one.
         """
-        for row in self._answer(self._post(named_queries.get("all-quads", "pipeline").text)):
+        for row in self._answer(self._post(named_queries.get("all-quads", "build/pipeline_queries").text)):
             graph = row["g"] if row["g"] is not None else ox.DefaultGraph()
             yield ox.Quad(row["s"], row["p"], row["o"], graph)
 
     def counts(self) -> dict[str, int]:
         if self._counts is None:
-            rows = self._answer(self._post(named_queries.get("graph-counts", "pipeline").text))
+            rows = self._answer(self._post(named_queries.get("graph-counts", "build/pipeline_queries").text))
             self._counts = {sol["g"].value: int(sol["n"].value) for sol in rows
                             if sol["g"].value != GRAPH_BUILD}  # the push's record, not the build's data
         return dict(self._counts)
 
     def default_count(self) -> int:
-        """Triples in the endpoint's default graph (kg.push writes the union there)."""
+        """Triples in the endpoint's default graph (kg.store.push writes the union there)."""
         if self._default_count is None:
-            rows = self._answer(self._post(named_queries.get("default-count", "pipeline").text))
+            rows = self._answer(self._post(named_queries.get("default-count", "build/pipeline_queries").text))
             self._default_count = int(next(iter(rows))["n"].value)
         return self._default_count
 

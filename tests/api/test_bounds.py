@@ -13,7 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from kg.build import build
+from kg.build.pipeline import build
 from kg.store import open_store
 
 PROBLEM = "application/problem+json"

@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from kg.build import build
+from kg.build.pipeline import build
 from live_servers import uvicorn_server
 
 REPO = Path(__file__).resolve().parents[2]

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from kg.service.common import concepts
-from kg.service.instruments import instrument_kinds
-from kg.service.participation import STATUS_VALUES
+from kg.answers.common import concepts
+from kg.answers.instruments import instrument_kinds
+from kg.answers.participation import STATUS_VALUES
 
 RECORDS = ("/treaties/{id}/parties", "/organizations/{id}/members", "/states/{id}/memberships",
            "/states/{id}/treaties")

@@ -112,7 +112,7 @@ def test_deposit_window_derived_from_a_known_entry_into_force(client):
 def test_reported_total_beside_total(client):
     answer = get(client, PRECISION, as_of="2020-06-01")
     # NOR, SWE and CHE: CHE's consent is bounded (not after 2015-12-03), so the treaty's rule puts its entry into
-    # force by 2016-04-01 (kg/rules/date-derive-participant-interval.rq)
+    # force by 2016-04-01 (kg/build/rules/date-derive-participant-interval.rq)
     assert answer["total"] == 3
     che = by_state(answer)["CHE"]
     assert che["in_force_precision"] == "derived" and che["in_force_latest"] == "2016-04-01"

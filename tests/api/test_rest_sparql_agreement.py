@@ -19,8 +19,8 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from kg import named_queries, namespaces
 from kg.namespaces import ID
-from kg.service.common import run
-from kg.store.base import bind
+from kg.answers.common import run
+from kg.querying import bind
 
 REPO = Path(__file__).resolve().parents[2]
 MEMBER = ox.NamedNode(str(ID["role/member"]))

@@ -40,7 +40,7 @@ def queries(draw, url: str) -> str:
     if draw(st.booleans()):
         prologue.append(f"PREFIX rdfs:{gap()}<http://www.w3.org/2000/01/rdf-schema#>")
     if draw(st.booleans()):
-        prologue.append(f"PREFIX construct: <http://example.org/a#b'c>")
+        prologue.append("PREFIX construct: <http://example.org/a#b'c>")
     pre = ""
     if target_kind == "iri":
         target = f"<{url}{draw(st.sampled_from(['', 'x', 'sparql?q=1', 'a#b', chr(39)]))}>"

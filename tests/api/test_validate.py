@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from api.app import create_app
-from kg.check_report import CheckReport
+from kg.curate.report import CheckReport
 from kg.cli import app as cli
 from kg.config import Settings
 

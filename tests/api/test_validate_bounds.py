@@ -3,7 +3,6 @@ limit while the server keeps serving; JSON-LD nested 10,000 deep is a 400 before
 sees it; several workers and a per-client limit keep one big upload from starving the others."""
 from __future__ import annotations
 
-import json
 import threading
 import time
 from pathlib import Path

@@ -11,7 +11,7 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from kg.fmt import format_text
+from kg.curate.fmt import format_text
 
 REPO = Path(__file__).resolve().parents[2]
 DATA_FILES = sorted((REPO / "data").rglob("*.ttl"))

@@ -13,8 +13,8 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
-from kg.fast_reasoning import closure_fast
-from kg.loading import load_folder, merge
+from kg.build.reasoning import closure_fast
+from kg.build.loading import load_folder, merge
 from kg.namespaces import CGO
 
 REPO = Path(__file__).resolve().parents[2]
@@ -133,7 +133,7 @@ def _values(reasoned, state: str, prefix: str) -> dict[str, set[str]]:
 def test_a_bounded_consent_bounds_the_entry_into_force(reasoned):
     """North Macedonia: kind unknown, consent not after 1 June 2011 (the CoE notification of that day). Arts. 36(4) and
     37(2) both give three months, so the entry into force is between the Convention's own (1 July 2004) and 1 October 2011,
-    derived by both rules (kg/rules/date-derive-participant-interval.rq)."""
+    derived by both rules (kg/build/rules/date-derive-participant-interval.rq)."""
     values = _values(reasoned, "MKD", "entryIntoForceDate")
     assert values["entryIntoForceDateEarliest"] == {"2004-07-01"}
     assert values["entryIntoForceDateLatest"] == {"2011-10-01"}

@@ -2,7 +2,7 @@
 
 tests/fixtures/intervals/answers.ttl holds curated records with year, month, day, bounded and derived dates,
 evidence levels and reported totals, plus the interval triples the reasoning rules write for them. It is
-loaded into a bare pyoxigraph store, so these tests check the answer layer alone: kg.service (the REST
+loaded into a bare pyoxigraph store, so these tests check the answer layer alone: kg.answers (the REST
 answers) and kg/queries/participations-on.rq / memberships-on.rq (the SPARQL they show) must agree on
 every record and every edge of every interval.
 """
@@ -17,9 +17,9 @@ from answers_agreement import membership_differences, participation_differences
 
 from kg import named_queries
 from kg.namespaces import ID
-from kg.service import memberships, participation
-from kg.service.totals import reported_total
-from kg.store.base import bind
+from kg.answers import memberships, participation
+from kg.answers.totals import reported_total
+from kg.querying import bind
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "intervals" / "answers.ttl"
 TREATY = str(ID["treaty/interval-convention"])

@@ -6,7 +6,7 @@ import shutil
 import pyoxigraph as ox
 import pytest
 
-from kg.build import build, content_hash
+from kg.build.pipeline import build, content_hash
 from kg.errors import LoadError, ValidationFailed
 from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY
 

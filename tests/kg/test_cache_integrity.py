@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import build
-from kg.cache_files import tree_digests
+from kg.build.pipeline import build
+from kg.build.cache_files import tree_digests
 from kg.config import Settings
 from kg.store import held_counts, open_store, recorded_counts
 from kg.store.embedded import manifest_file, materialize, union_file
@@ -25,7 +25,7 @@ FIXTURE_DATA = REPO / "tests" / "fixtures" / "data"
 CHILD = """
 import json, sys
 from pathlib import Path
-from kg.build import build
+from kg.build.pipeline import build
 from kg.config import Settings
 from kg.store import held_counts, open_store, recorded_counts
 settings = Settings(root=Path(sys.argv[1]), data_dir=Path(sys.argv[2]), cache_dir=Path(sys.argv[3]), query_workers=1)

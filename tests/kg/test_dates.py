@@ -1,6 +1,6 @@
 """Dates at day, month or year precision, bounds, and treaty rules as inference (issue 11).
 
-The rules in kg/rules/date-*.rq write, for every record and date property cgo:P, cgo:PEarliest / cgo:PLatest
+The rules in kg/build/rules/date-*.rq write, for every record and date property cgo:P, cgo:PEarliest / cgo:PLatest
 (xsd:date) and cgo:PPrecision, and derive dates from the cgo:EntryIntoForceRule resources (cgo:PDerivedBy).
 Fixtures: tests/fixtures/dates/ (one record per edge), with the small canonical fixture for the states.
 Both reasoning paths (owlrl + the project's rules, and the SPARQL-update path) must give the same triples, and
@@ -14,12 +14,12 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
-from kg.fast_reasoning import closure_fast
-from kg.fast_validation import validate_fast
-from kg.loading import load_file, load_folder, merge
+from kg.build.reasoning import closure_fast
+from kg.build.validation import validate_fast
+from kg.build.loading import load_file, load_folder, merge
 from kg.namespaces import CGO, ID
-from kg.reasoning import closure_owlrl
-from kg.validation import load_shapes, validate_graph
+from oracles import closure_owlrl
+from kg.build.report import load_shapes, validate_graph
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures"

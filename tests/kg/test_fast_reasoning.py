@@ -7,10 +7,10 @@ import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import OWL, RDF
 
-from kg.fast_reasoning import closure_fast
-from kg.loading import load_file, load_folder, merge
+from kg.build.reasoning import closure_fast
+from kg.build.loading import load_file, load_folder, merge
 from kg.namespaces import CGO, ID
-from kg.reasoning import closure, closure_owlrl
+from oracles import closure_owlrl
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures"
@@ -49,7 +49,7 @@ def test_fast_path_infers_chains_inverses_and_project_rules(fixture_data):
     fra, coe, budapest = ID["state/FRA"], ID["organization/coe"], ID["treaty/budapest-convention"]
     assert (fra, CGO.memberOf, coe) in inferred        # property chain (prp-spo2), a SPARQL rule here
     assert (coe, CGO.hasMember, fra) in inferred       # inverse of the chain's conclusion (prp-inv)
-    assert (fra, CGO.consentedTo, budapest) in inferred    # kg/rules/consented-to.rq
+    assert (fra, CGO.consentedTo, budapest) in inferred    # kg/build/rules/consented-to.rq
     assert (fra, RDF.type, CGO.Actor) in inferred      # subclass (cax-sco)
 
 
@@ -59,10 +59,3 @@ def test_same_contradictions_as_owlrl_on_a_state_organization_clash(clash):
     assert any("Disjoint classes" in p and "state/XXA" in p for p in reference.problems), reference.problems
     assert any("signatureDate" in p for p in reference.problems), reference.problems
     assert sorted(fast.problems) == sorted(reference.problems)
-
-
-def test_dispatcher_selects_the_fast_path(fixture_data, monkeypatch):
-    calls = []
-    monkeypatch.setattr("kg.fast_reasoning.closure_fast", lambda a, o: calls.append("fast") or "sentinel")
-    assert closure(fixture_data, ONTOLOGY, reasoner="fast") == "sentinel"
-    assert calls == ["fast"]

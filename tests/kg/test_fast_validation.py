@@ -6,12 +6,12 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kg.fast_reasoning import closure_fast
-from kg.fast_validation import split_shapes, touched_nodes, validate_fast
-from kg.loading import load_file, load_folder, merge
+from kg.build.reasoning import closure_fast
+from kg.build.validation import split_shapes, touched_nodes, validate_fast
+from kg.build.loading import load_file, load_folder, merge
 from kg.namespaces import SH
-from kg.shacl_compile import compile_shapes, has_shapes
-from kg.validation import load_shapes, validate_graph
+from kg.build.shacl_compile import compile_shapes, has_shapes
+from kg.build.report import load_shapes, validate_graph
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures"

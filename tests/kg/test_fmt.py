@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.errors import LoadError
-from kg.fmt import CommentOutsideHeader, find_comment, format_text
+from kg.curate.fmt import CommentOutsideHeader, find_comment, format_text
 
 runner = CliRunner()
 

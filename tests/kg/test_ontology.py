@@ -6,10 +6,10 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
-from kg.loading import load_file
+from kg.build.loading import load_file
 from kg.namespaces import CGO, ID, ORG
-from kg.reasoning import closure_owlrl
-from kg.validation import load_shapes, validate_graph
+from oracles import closure_owlrl
+from kg.build.report import load_shapes, validate_graph
 
 REPO = Path(__file__).resolve().parents[2]
 ONTOLOGY = load_file(REPO / "ontology" / "cybergov.ttl", root=REPO)

@@ -1,4 +1,4 @@
-"""One test per OWL 2 RL rule file in kg/owl2rl/ (issue 12): each rule, run alone on its premises, gives
+"""One test per OWL 2 RL rule file in kg/build/owl2rl/ (issue 12): each rule, run alone on its premises, gives
 its conclusion, and owlrl (the reference) entails the same conclusion from the same premises.
 
 Each case's docstring is the rule's if/then, named after the rule tables of the OWL 2 RL profile
@@ -13,7 +13,7 @@ import pytest
 from rdflib import Graph
 
 from kg import named_queries
-from kg.fast_reasoning import _as_insert, problems_in_store
+from kg.build.reasoning import _as_insert, problems_in_store
 from kg.terms import to_oxigraph, to_rdflib
 
 PREFIXES = """
@@ -166,7 +166,7 @@ def _rule_alone(rule: str, premises: Graph) -> set:
     """The premises closed under one rule file only, on pyoxigraph."""
     store = ox.Store()
     store.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), ox.DefaultGraph()) for s, p, o in premises)
-    update = _as_insert(named_queries.queries_in("owl2rl")[rule].text)
+    update = _as_insert(named_queries.queries_in("build/owl2rl")[rule].text)
     for _ in range(10):
         before = len(store)
         store.update(update)
@@ -183,7 +183,7 @@ def _owlrl(premises: Graph) -> Graph:
 
 
 def test_every_rule_file_has_a_case():
-    assert sorted(c.rule for c in CASES) == sorted(named_queries.queries_in("owl2rl"))
+    assert sorted(c.rule for c in CASES) == sorted(named_queries.queries_in("build/owl2rl"))
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.rule)
@@ -204,12 +204,12 @@ def test_cax_dw_reports_a_common_instance():
     store = ox.Store()
     premises = _graph("ex:A owl:disjointWith ex:B . ex:x a ex:A , ex:B . ex:y a ex:A .")
     store.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), ox.DefaultGraph()) for s, p, o in premises)
-    rows = list(store.query(named_queries.queries_in("owl2rl/errors")["cax-dw"].text))
+    rows = list(store.query(named_queries.queries_in("build/owl2rl/errors")["cax-dw"].text))
     assert [r["resource"].value for r in rows] == ["http://example.org/x"]
     assert any("Disjoint" in str(o) for o in _owlrl(premises).objects())
 
 
-# The guard: an OWL construct with no rule fails the build (kg/owl2rl/errors/unsupported-construct.rq).
+# The guard: an OWL construct with no rule fails the build (kg/build/owl2rl/errors/unsupported-construct.rq).
 
 def _store(premises: Graph) -> ox.Store:
     store = ox.Store()

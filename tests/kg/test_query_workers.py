@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from kg.build import build
+from kg.build.pipeline import build
 from kg.store.embedded import materialize, union_file
 from kg.store.engine import default_graph_only
 from kg.store.sandbox import QuerySandbox

@@ -1,6 +1,6 @@
 """The product's reasoner and validator give, on the real curated data, what the standards' reference
-implementations give (issue 12): the OWL 2 RL closure of kg.fast_reasoning equals owlrl's, and the SHACL
-results of kg.fast_validation equal pySHACL's, triple for triple and problem for problem.
+implementations give (issue 12): the OWL 2 RL closure of kg.build.reasoning equals owlrl's, and the SHACL
+results of kg.build.validation equal pySHACL's, triple for triple and problem for problem.
 
 The fixture comparisons (tests/kg/test_fast_build.py) fire only part of the rules and shapes; this one runs
 what the project actually ships. It takes about a minute and a half (owlrl and pySHACL are slow), once per run.
@@ -12,11 +12,11 @@ from rdflib import BNode, Graph, Literal
 from rdflib.namespace import OWL
 
 from kg.config import Settings
-from kg.fast_reasoning import closure_fast
-from kg.fast_validation import validate_fast
-from kg.loading import load_folder, merge
-from kg.reasoning import closure_owlrl
-from kg.validation import load_shapes, validate_graph
+from kg.build.reasoning import closure_fast
+from kg.build.validation import validate_fast
+from kg.build.loading import load_folder, merge
+from oracles import closure_owlrl
+from kg.build.report import load_shapes, validate_graph
 
 
 def _comparable(graph: Graph) -> set:

@@ -6,10 +6,10 @@ import socket
 
 import pytest
 
-from kg.build import build
+from kg.build.pipeline import build
 from kg.errors import QueryError, ResultTooLarge, StoreError
 from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED
-from kg.push import graph_store_url
+from kg.store.push import graph_store_url
 from kg.store import open_store
 from kg.store.remote import RemoteStore
 
@@ -18,7 +18,7 @@ FRA_LABEL = "SELECT ?label WHERE { state:FRA rdfs:label ?label }"
 
 @pytest.fixture(scope="module")
 def embedded(fixture_settings):
-    store = open_store(fixture_settings.model_copy(update={"store": "memory"}), build(fixture_settings))
+    store = open_store(fixture_settings.model_copy(update={"store": "embedded"}), build(fixture_settings))
     yield store
     store.close()
 
@@ -88,7 +88,7 @@ def test_syntax_error_carries_line_and_column(remote, embedded):
     """The remote store parses a query before it sends it (to ask for the right result type), so a syntax error
     is the project's parser's, on every engine, with its line and column; the embedded store reports
     pyoxigraph's, on the same line."""
-    from kg.sparql_parse import parse
+    from kg.store.sparql_parse import parse
 
     bad = "SELECT ?s\nWHERE { ?s ?p }"
     with pytest.raises(QueryError) as remote_error:

@@ -1,7 +1,7 @@
-"""kg/service/search.py: ranking names without inventing any."""
+"""kg/answers/search.py: ranking names without inventing any."""
 from __future__ import annotations
 
-from kg.service.search import fold, initials, score_name
+from kg.answers.search import fold, initials, score_name
 
 
 def test_folding_drops_accents_case_and_punctuation():

@@ -13,9 +13,9 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from kg.errors import ShapesError
-from kg.loading import load_file, load_folder, merge
+from kg.build.loading import load_file, load_folder, merge
 from kg.namespaces import SH
-from kg.validation import load_shapes, validate_graph
+from kg.build.report import load_shapes, validate_graph
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures" / "shapes"

@@ -1,11 +1,11 @@
-"""kg.sparql_parse and kg.sparql_policy on their own: the parse tree, the allow-list, the repaired grammar."""
+"""kg.store.sparql_parse and kg.store.sparql_policy on their own: the parse tree, the allow-list, the repaired grammar."""
 from __future__ import annotations
 
 import pytest
 
 from kg.errors import QueryError, QueryRefused
-from kg.sparql_parse import ParsedQuery, ParsedUpdate, parse
-from kg.sparql_policy import check_query
+from kg.store.sparql_parse import ParsedQuery, ParsedUpdate, parse
+from kg.store.sparql_policy import check_query
 
 ALLOW = ["allowed.example"]
 
@@ -96,7 +96,7 @@ def test_rdflib_grammar_is_left_untouched():
     from rdflib.plugins.sparql.parser import ServiceGraphPattern, TriplesBlock
     from rdflib.plugins.sparql.parserutils import Comp
 
-    from kg.sparql_grammar import grammar
+    from kg.store.sparql_grammar import grammar
 
     grammar()
     assert type(ServiceGraphPattern) is Comp

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from kg.temporal import (MembershipDates, ParticipationDates, is_contracting, is_member, is_party,
+from kg.answers.temporal import (MembershipDates, ParticipationDates, is_contracting, is_member, is_party,
                          is_signatory, status_on, why_unknown_membership, why_unknown_participation)
 
 D = date.fromisoformat
@@ -102,7 +102,7 @@ def test_entry_into_force_without_consent_date_still_makes_a_party():
     """Ukraine's Budapest record: ratification kind and entry into force, no deposit date read."""
     from datetime import date as d
 
-    from kg.temporal import ParticipationDates, is_contracting, is_party, status_on
+    from kg.answers.temporal import ParticipationDates, is_contracting, is_party, status_on
 
     p = ParticipationDates(signed=d(2001, 11, 23), consent_kind="ratification", in_force=d(2006, 7, 1))
     assert is_party(p, d(2020, 1, 1)) is True
@@ -118,7 +118,7 @@ def test_entry_into_force_without_consent_date_still_makes_a_party():
 # the day asked, and unknown only when it straddles it. Edges: D = the day before, the first day, the last
 # day and the day after the interval.
 
-from kg.intervals import Bound, Derivation, Interval, calendar_span  # noqa: E402
+from kg.answers.intervals import Bound, Derivation, Interval, calendar_span  # noqa: E402
 
 YEAR_1949 = Interval(D("1949-01-01"), D("1949-12-31"), "year", "1949")
 MONTH = Interval(D("2015-03-01"), D("2015-03-31"), "month", "2015-03")

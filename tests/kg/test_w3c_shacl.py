@@ -1,4 +1,4 @@
-"""The W3C SHACL test suite (core), run through the project's validator (kg.fast_validation.validate_fast).
+"""The W3C SHACL test suite (core), run through the project's validator (kg.build.validation.validate_fast).
 
 Each test of `../shared/w3c-shacl-tests/core` (the Data Shapes Working Group's suite, read in place)
 validates its data graph against its shapes graph; the report must equal the expected one: the same
@@ -7,7 +7,7 @@ where the expected report conforms. The project's reports name, for a property s
 node, the node shape that owns it (a curator cannot look up a blank node), so the expected source shape
 is mapped the same way; blank-node focus nodes and values compare as "a blank node".
 
-A test runs "compiled" when kg.shacl_compile turns every shape into SPARQL, "fallback" when some shape
+A test runs "compiled" when kg.build.shacl_compile turns every shape into SPARQL, "fallback" when some shape
 is left to pyshacl; both must pass. The suite is found beside the checkout (shared/), as CI lays it out.
 """
 from __future__ import annotations
@@ -20,9 +20,9 @@ from rdflib import BNode, Graph, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF
 
-from kg.fast_validation import split_shapes, validate_fast
+from kg.build.validation import split_shapes, validate_fast
 from kg.namespaces import SH
-from kg.shacl_compile import compile_shapes, has_shapes
+from kg.build.shacl_compile import compile_shapes, has_shapes
 
 MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
 SHT = Namespace("http://www.w3.org/ns/shacl-test#")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import build
+from kg.build.pipeline import build
 from kg.errors import QueryError, WorkerDied, WorkerMemoryExceeded
 from kg.store.embedded import materialize, union_file
 from kg.store.sandbox import QuerySandbox

@@ -13,7 +13,7 @@ from live_servers import uvicorn_server
 @pytest.fixture(scope="module")
 def server(fixture_settings, fixture_store):
     """(base URL, pid) of a live server: two query workers, no response cache (every answer computed)."""
-    assert fixture_settings.store == "memory", "tests/server runs on the embedded store (first pass)"
+    assert fixture_settings.store == "embedded", "tests/server runs on the embedded store (first pass)"
     with uvicorn_server(fixture_settings, CYBERGOV_QUERY_WORKERS="2", CYBERGOV_QUERY_TIMEOUT="10",
                         CYBERGOV_RESPONSE_CACHE_ENTRIES="0") as (base, process):
         yield base, process.pid

@@ -1,0 +1,146 @@
+"""The build: parse, reason, validate and write without leaving pyoxigraph (kg.build.pipeline calls it).
+
+Every source file is parsed into its own named graph of an in-memory store and copied into the
+asserted/ontology graphs; the OWL 2 RL rules close their union in
+place (kg.build.reasoning) in a second store that holds only that union (pyoxigraph answers faster
+without the named graphs); the informative entailments go to the inferred graph; the SHACL shapes
+run as SPARQL on the union (kg.build.validation); the named graphs are dumped as N-Quads.
+Problems point at files and lines through views of the file graphs (kg.build.store_view), so no triple
+is copied into rdflib. owlrl and pySHACL are the tests' oracles (tests/oracles.py).
+"""
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg import named_queries
+from kg.errors import LoadError, SourcePosition
+from kg.build.reasoning import inferred_quads, problems_in_store, reason_in_store
+from kg.build.validation import validate_fast
+from kg.build.loading import (DEFAULT_BASE_IRI, SourceFile, format_for, load_folder, position_from, read_source,
+                        source_paths)
+from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY, file_graph
+from kg.querying import bind
+from kg.build.store_view import StoreView
+from kg.build.report import ValidationReport, load_shapes
+
+_DATASET_FORMATS = (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS)
+
+
+@dataclass
+class StoreBuild:
+    """The closed, validated dataset in a store, and what it took."""
+
+    store: ox.Store
+    union: ox.Store
+    sources: list[SourceFile]
+    report: ValidationReport
+    problems: list[str]
+    timings: dict[str, float]
+
+
+def _load_file(store: ox.Store, path: Path, root: Path) -> SourceFile:
+    """Parse one file into its own named graph.
+
+    Raises:
+        LoadError: unreadable file or syntax error (with position).
+    """
+    name, text = read_source(path, root=root)
+    graph = ox.NamedNode(file_graph(name))
+    fmt = format_for(path.name)
+    try:
+        if fmt in _DATASET_FORMATS:  # quads of any graph are merged into the file's graph, as kg.build.loading does
+            quads = ox.parse(text.encode("utf-8"), format=fmt, base_iri=DEFAULT_BASE_IRI)
+            store.extend([ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads])
+        else:
+            store.load(text.encode("utf-8"), format=fmt, base_iri=DEFAULT_BASE_IRI, to_graph=graph)
+    except SyntaxError as exc:
+        raise LoadError(str(exc), position_from(str(exc), name)) from None
+    except (ValueError, OSError) as exc:
+        raise LoadError(str(exc), SourcePosition(name)) from None
+    return SourceFile(name=name, graph_iri=graph.value, text=text, graph=StoreView(store, graph))
+
+
+def _copy(store: ox.Store, sources: list[SourceFile], target: str) -> None:
+    """Copy the sources' graphs into one named graph (blank nodes kept)."""
+    update = named_queries.get("copy-graph", "build/pipeline_queries").text
+    for source in sources:
+        store.update(bind(update, {"source": ox.NamedNode(source.graph_iri), "target": ox.NamedNode(target)}))
+
+
+def _union(store: ox.Store, graphs: list[str]) -> ox.Store:
+    """A new store whose default graph is the union of the given named graphs (the same blank nodes).
+
+    Reasoning and validation run there: the rules and shapes read only the default graph, and
+    pyoxigraph answers them faster in a store without the named graphs.
+    """
+    work = ox.Store()
+    for name in graphs:
+        work.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+                    for q in store.quads_for_pattern(None, None, None, ox.NamedNode(name)))
+    return work
+
+
+def build_in_store(ontology_path: Path, data_path: Path, shapes_path: Path, root: Path) -> StoreBuild:
+    """Parse, reason and validate on pyoxigraph.
+
+    Returns:
+        the dataset store (named graphs: one per file, asserted, ontology, inferred), the source
+        files, the report and the contradictions.
+    Raises:
+        LoadError: an input does not parse.
+    """
+    timings: dict[str, float] = {}
+    mark = time.perf_counter()
+    store = ox.Store()
+    ontology = [_load_file(store, p, root) for p in source_paths(ontology_path)]
+    data = [_load_file(store, p, root) for p in source_paths(data_path)]
+    shapes = load_shapes(load_folder(shapes_path, root=root))
+    _copy(store, ontology, GRAPH_ONTOLOGY)
+    _copy(store, data, GRAPH_ASSERTED)
+    work = _union(store, [GRAPH_ONTOLOGY, GRAPH_ASSERTED])
+    timings["load"] = time.perf_counter() - mark
+
+    mark = time.perf_counter()
+    reason_in_store(work)
+    inferred = inferred_quads(work, [], known=store, known_graphs=[ox.NamedNode(GRAPH_ONTOLOGY),
+                                                                   ox.NamedNode(GRAPH_ASSERTED)], prune=True)
+    store.extend(ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(GRAPH_INFERRED)) for t in inferred)
+    problems = problems_in_store(work)
+    timings["reason"] = time.perf_counter() - mark
+
+    mark = time.perf_counter()
+    sources = data + ontology
+    report = validate_fast(None, shapes, sources=sources, store=work, labels=StoreView(work))
+    timings["validate"] = time.perf_counter() - mark
+    return StoreBuild(store=store, union=work, sources=sources, report=report, problems=problems, timings=timings)
+
+
+def write_store_dataset(built: StoreBuild, path: Path, *, file_graphs: bool) -> dict[str, int]:
+    """Write the named graphs and their union (as the default graph) as N-Quads, atomically.
+
+    The per-file graphs are kept only when file_graphs is set. Returns the triple count per named graph.
+    """
+    store = built.store
+    if not file_graphs:
+        for source in built.sources:
+            store.remove_graph(ox.NamedNode(source.graph_iri))
+    counts = {solution["g"].value: int(solution["n"].value)
+              for solution in store.query(named_queries.get("graph-counts", "build/pipeline_queries").text)}
+    for name in (GRAPH_ASSERTED, GRAPH_ONTOLOGY, GRAPH_INFERRED):
+        counts.setdefault(name, 0)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with tmp.open("wb") as out:
+        store.dump(out, format=ox.RdfFormat.N_QUADS)
+        # the default graph: the union the shapes ran on (asserted + ontology + inferred); N-Triples lines
+        # are N-Quads of the default graph, so the embedded store answers without a union of three graphs
+        built.union.dump(out, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+    os.replace(tmp, path)
+    return counts
+
+
+__all__ = ["StoreBuild", "build_in_store", "write_store_dataset"]

@@ -1,0 +1,182 @@
+"""The fast reasoning path: OWL 2 RL rules as SPARQL updates, run inside a pyoxigraph store.
+
+owlrl is the test oracle (tests/oracles.py): this path gives the same informative inferred graph and
+the same contradictions (tests/kg/test_fast_reasoning.py, test_owl2rl_rules.py, test_real_data_oracle.py). The OWL 2 RL rules the ontology can trigger are CONSTRUCT queries in kg/build/owl2rl/
+(one file per rule or rule family, named after the rule tables of the OWL 2 RL profile), the
+project's own rules are in kg/build/rules/; each runs as `INSERT { template } WHERE { pattern }` on the
+store's default graph, so no triple crosses into Python until the closure is complete, and the
+rounds repeat until the store stops growing.
+
+Entry points:
+    reason_in_store(store)                 close the default graph of a store in place
+    inferred_quads(store, inputs)          what the closure added, informative triples only
+    problems_in_store(store)               contradictions, worded as the reference path words them
+    closure_fast(asserted, ontology)       the same for rdflib graphs (contribution checks, tests)
+"""
+from __future__ import annotations
+
+import re
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from kg import named_queries
+from kg.build.informative import ReasoningResult, informative
+from kg.build.seminaive import Rule, close, rule
+from kg.terms import to_oxigraph, to_rdflib
+
+MAX_ROUNDS = 20
+_CONSTRUCT = re.compile(r"^CONSTRUCT\b", re.MULTILINE)
+_OWL2RL_ERROR_TEXT = {
+    "cax-dw": "Disjoint classes {class1} and {class2} have a common individual {resource}",
+    "unsupported-construct": "{construct} (used by {resource}) has no rule in kg/build/owl2rl, so its entailments would be "
+                             "missing: add a rule or do not use the construct",
+}
+
+
+def _as_insert(text: str) -> str:
+    """A CONSTRUCT rule as the SPARQL update that adds its conclusions to the default graph."""
+    update, replaced = _CONSTRUCT.subn("INSERT", text, count=1)
+    if not replaced:
+        raise ValueError("a rule must be a CONSTRUCT query")
+    return update
+
+
+# The order in which a pass applies the rules: the schema rules (names starting "scm-") run to their
+# own fixpoint first (they touch only the ontology's axioms, so their rounds are cheap); then one pass
+# of the instance rules, ordered so that a pass does nearly all the work: the project's rules, then
+# the rules that add property values (inverses before and after the chains), then the rules that add
+# types. The later rounds are semi-naive (kg.build.seminaive). OWL 2 RL rules not named here run last.
+INSTANCE_ORDER = (
+    "eq-sym-trans", "eq-rep", "prp-fp", "prp-fp-literals", "prp-ifp",
+    "prp-spo1", "prp-eqp", "prp-symp", "prp-inv", "prp-spo2-chain2", "prp-spo2-chain3", "prp-trp", "prp-inv",
+    "prp-dom", "prp-rng", "cls-hv-avf", "cls-svf", "cls-int-uni", "cax-eqc", "cax-sco",
+)
+
+
+def rule_updates() -> tuple[list[str], list[str]]:
+    """The rules as SPARQL updates: (schema rules, instance rules in INSTANCE_ORDER after the project's rules)."""
+    owl2rl = named_queries.queries_in("build/owl2rl")
+    schema = [owl2rl[n] for n in sorted(owl2rl) if n.startswith("scm-")]
+    rest = sorted(set(owl2rl) - set(INSTANCE_ORDER) - {n for n in owl2rl if n.startswith("scm-")})
+    instance = list(named_queries.queries_in("build/rules").values())
+    instance += [owl2rl[n] for n in INSTANCE_ORDER if n in owl2rl] + [owl2rl[n] for n in rest]
+    return [_as_insert(r.text) for r in schema], [_as_insert(r.text) for r in instance]
+
+
+def rules() -> tuple[list[Rule], list[Rule]]:
+    """The rules with their semi-naive forms (kg.build.seminaive), in the order of rule_updates."""
+    owl2rl = named_queries.queries_in("build/owl2rl")
+    schema = [rule(n, "build/owl2rl") for n in sorted(owl2rl) if n.startswith("scm-")]
+    rest = sorted(set(owl2rl) - set(INSTANCE_ORDER) - {n for n in owl2rl if n.startswith("scm-")})
+    instance = [rule(n, "build/rules") for n in named_queries.queries_in("build/rules")]
+    instance += [rule(n, "build/owl2rl") for n in INSTANCE_ORDER if n in owl2rl] + [rule(n, "build/owl2rl") for n in rest]
+    return schema, instance
+
+
+def reason_in_store(store: ox.Store) -> int:
+    """Close the store's default graph under the rules, in place, in semi-naive rounds (kg.build.seminaive).
+
+    Args:
+        store: a pyoxigraph store whose default graph holds the ontology and the data (its named graphs
+            are left as they are).
+    Returns:
+        the number of rounds of the instance rules it took.
+    Raises:
+        RuntimeError: no fixpoint within MAX_ROUNDS rounds (a bug in a rule).
+    """
+    schema, instance = rules()
+    return close(store, schema, instance, max_rounds=MAX_ROUNDS)
+
+
+def inferred_quads(store: ox.Store, inputs: list[ox.NamedNode], into: ox.NamedNode | None = None,
+                   prune: bool = False, known: ox.Store | None = None,
+                   known_graphs: list[ox.NamedNode] | None = None) -> list[ox.Triple]:
+    """The informative triples of the default graph that were not asserted.
+
+    Args:
+        store: a store closed by reason_in_store.
+        inputs: the named graphs of store that hold what was asserted (ontology and data).
+        into: if given, also add the triples to this named graph of store.
+        prune: also remove the uninformative entailments from the default graph, which then holds
+            exactly inputs + inferred (what the reference path validates).
+        known, known_graphs: what was asserted, when it is in another store (same blank nodes).
+    Returns:
+        the inferred triples.
+    """
+    inferred: list[ox.Triple] = []
+    pruned: list[ox.Quad] = []
+    not_in_inputs = " ".join(f"MINUS {{ GRAPH <{g.value}> {{ ?s ?p ?o }} }}" for g in inputs)  # an anti-join: fast
+    elsewhere = known_graphs or []
+    for solution in store.query(f"SELECT ?s ?p ?o WHERE {{ ?s ?p ?o {not_in_inputs} }}"):
+        s, p, o = solution["s"], solution["p"], solution["o"]
+        if known is not None and any(ox.Quad(s, p, o, g) in known for g in elsewhere):
+            continue
+        if informative((s, p, o)):
+            inferred.append(ox.Triple(s, p, o))
+        elif prune:
+            pruned.append(ox.Quad(s, p, o, ox.DefaultGraph()))
+    for quad in pruned:
+        store.remove(quad)
+    if into is not None:
+        store.extend(ox.Quad(t.subject, t.predicate, t.object, into) for t in inferred)
+    return inferred
+
+
+def _owl2rl_errors(store: ox.Store) -> list[str]:
+    """The OWL 2 RL inconsistencies, worded as owlrl words them."""
+    problems: list[str] = []
+    for name, query in named_queries.queries_in("build/owl2rl/errors").items():
+        template = _OWL2RL_ERROR_TEXT[name]
+        answer = store.query(query.text)
+        names = [v.value for v in answer.variables]
+        for solution in answer:
+            values = {n: solution[n].value for n in names}
+            problems.append("OWL 2 RL: " + template.format(**values))
+    return problems
+
+
+def _consistency(store: ox.Store) -> list[str]:
+    """The project's consistency queries (kg/build/consistency), in the same words as owlrl's (tests/oracles.py)."""
+    problems: list[str] = []
+    for query in named_queries.queries_in("build/consistency").values():
+        answer = store.query(query.text)
+        names = [v.value for v in answer.variables]
+        for solution in answer:
+            values = ", ".join(f"{n}={solution[n].value}" for n in names)
+            problems.append(f"{query.summary.rstrip('.')}: {values}")
+    return problems
+
+
+def problems_in_store(store: ox.Store) -> list[str]:
+    """The contradictions of a closed default graph: OWL 2 RL errors, then the project's consistency queries."""
+    return _owl2rl_errors(store) + _consistency(store)
+
+
+def closure_fast(asserted: Graph, ontology: Graph) -> ReasoningResult:
+    """The OWL 2 RL closure of rdflib graphs on the fast path; same result as closure_owlrl.
+
+    Args:
+        asserted: the curated data.
+        ontology: the ontology (its axioms drive the reasoning).
+    Returns:
+        the informative inferred triples (those in neither input) and any contradictions, worded
+        like the reference path's.
+    Raises:
+        RuntimeError: the rules did not reach a fixpoint within MAX_ROUNDS rounds (a bug in a rule).
+    """
+    store = ox.Store()
+    inputs = ox.NamedNode("urn:cybergov:inputs")
+    for graph in (ontology, asserted):
+        for s, p, o in graph:
+            triple = (to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))
+            store.add(ox.Quad(*triple, ox.DefaultGraph()))
+            store.add(ox.Quad(*triple, inputs))
+    reason_in_store(store)
+    inferred = Graph()
+    for triple in inferred_quads(store, [inputs]):
+        inferred.add((to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object)))
+    return ReasoningResult(inferred=inferred, problems=problems_in_store(store))
+
+
+__all__ = ["closure_fast", "reason_in_store", "inferred_quads", "problems_in_store", "rule_updates", "rules", "MAX_ROUNDS"]

@@ -1,0 +1,294 @@
+"""SHACL core constraints compiled to SPARQL, so that a whole build validates on pyoxigraph.
+
+pyshacl (kg.build.report.validate_graph) is the tests' oracle and the fallback; this module gives the same
+results for the constraint components the project's shapes use, each compiled to one SELECT over
+all the shape's targets:
+
+    property shapes with an IRI sh:path: sh:minCount, sh:maxCount, sh:datatype, sh:class,
+        sh:nodeKind, sh:pattern (with sh:flags), sh:in, sh:languageIn, sh:uniqueLang, and sh:or of
+        shapes that each have only sh:datatype (a date, a month or a year)
+    node shapes: sh:or of property shapes that have only sh:path and sh:minCount
+
+A node shape that uses anything else (another component, a path expression, an implicit class
+target, a deactivated part) is left whole to pyshacl: `compile_shapes` returns it in the shapes
+graph it gives back. tests/kg/test_fast_validation.py compares both validators on every failing
+shape fixture.
+
+Every compiled query selects ?this (the focus node), optionally ?value; path, severity, message
+and the owning shape travel with the query (CompiledConstraint).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import OWL, RDF, RDFS, XSD
+
+from kg.namespaces import SH
+
+_NODE_KEYS = {RDF.type, RDFS.label, RDFS.comment, SH.targetClass, SH.targetNode, SH.targetSubjectsOf,
+              SH.targetObjectsOf, SH.property, SH.sparql, SH.severity, SH.message, SH["or"]}
+_PROPERTY_KEYS = {RDF.type, RDFS.label, RDFS.comment, SH.path, SH.minCount, SH.maxCount, SH.datatype, SH["class"],
+                  SH.nodeKind, SH.pattern, SH.flags, SH["in"], SH.languageIn, SH.uniqueLang, SH.severity,
+                  SH.message, SH.name, SH.description, SH.order, SH.group, SH["or"]}
+_TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
+_NODE_KINDS = {
+    SH.IRI: "isIRI(?value)",
+    SH.BlankNode: "isBlank(?value)",
+    SH.Literal: "isLiteral(?value)",
+    SH.BlankNodeOrIRI: "(isBlank(?value) || isIRI(?value))",
+    SH.BlankNodeOrLiteral: "(isBlank(?value) || isLiteral(?value))",
+    SH.IRIOrLiteral: "(isIRI(?value) || isLiteral(?value))",
+}
+# datatypes whose lexical form SPARQL can check by casting (an ill-formed literal does not cast)
+_CASTABLE = {XSD.date, XSD.dateTime, XSD.integer, XSD.decimal, XSD.double, XSD.float, XSD.boolean}
+# the integer types XSD derives by range (XML Schema 1.1 part 2, 3.4.13-3.4.25): (least, greatest), None = open
+_INTEGER_RANGES = {
+    XSD.long: (-2**63, 2**63 - 1), XSD.int: (-2**31, 2**31 - 1), XSD.short: (-2**15, 2**15 - 1),
+    XSD.byte: (-128, 127), XSD.nonNegativeInteger: (0, None), XSD.positiveInteger: (1, None),
+    XSD.nonPositiveInteger: (None, 0), XSD.negativeInteger: (None, -1),
+    XSD.unsignedLong: (0, 2**64 - 1), XSD.unsignedInt: (0, 2**32 - 1), XSD.unsignedShort: (0, 2**16 - 1),
+    XSD.unsignedByte: (0, 255),
+}
+
+
+@dataclass(frozen=True)
+class CompiledConstraint:
+    """One SHACL core constraint as a SPARQL SELECT of ?this (and ?value for value-based components)."""
+
+    shape: URIRef | BNode
+    path: URIRef | None
+    query: str
+    message: str | None
+    severity: str
+    reports_value: bool
+    # optional first step: a SELECT of the failing ?value alone; when it finds none, query need not run
+    # (else query runs with ?value bound to what it found); for tests that are costly per focus node
+    prefilter: str | None = None
+
+
+def _term(node) -> str:
+    """A term in SPARQL syntax."""
+    if isinstance(node, URIRef):
+        return f"<{node}>"
+    if isinstance(node, Literal):
+        return node.n3()
+    raise ValueError(f"cannot write {node!r} in a compiled constraint")
+
+
+def target_group(shapes: Graph, shape) -> str | None:
+    """A SPARQL group binding ?this to a node shape's targets; None if a target kind is not supported."""
+    branches = []
+    for cls in shapes.objects(shape, SH.targetClass):
+        branches.append(f"{{ ?this <{RDF.type}>/<{RDFS.subClassOf}>* {_term(cls)} }}")
+    for prop in shapes.objects(shape, SH.targetSubjectsOf):
+        branches.append(f"{{ ?this {_term(prop)} ?cybergov_o }}")
+    for prop in shapes.objects(shape, SH.targetObjectsOf):
+        branches.append(f"{{ ?cybergov_s {_term(prop)} ?this }}")
+    for node in shapes.objects(shape, SH.targetNode):
+        if not isinstance(node, URIRef):
+            return None
+        branches.append(f"{{ VALUES ?this {{ {_term(node)} }} }}")
+    if not branches:
+        return None
+    return "{ SELECT DISTINCT ?this WHERE { " + " UNION ".join(branches) + " } }"
+
+
+# the words of a result whose shape gives no sh:message (SHACL leaves them to the processor)
+_DEFAULT_MESSAGES = {
+    SH.minCount: "fewer than {value} values of <{path}>",
+    SH.maxCount: "more than {value} values of <{path}>",
+    SH.uniqueLang: "more than one value of <{path}> in one language",
+    SH.datatype: "a value of <{path}> is not a well-formed literal of datatype <{value}>",
+    SH["class"]: "a value of <{path}> is not an instance of <{value}>",
+    SH.nodeKind: "a value of <{path}> is not of node kind <{value}>",
+    SH.pattern: "a value of <{path}> does not match the pattern {value}",
+    SH["in"]: "a value of <{path}> is not one of the allowed values",
+    SH.languageIn: "a value of <{path}> is not in an allowed language",
+    SH["or"]: "a value of <{path}> conforms to none of the sh:or alternatives",
+}
+
+
+def _message(shapes: Graph, node) -> str | None:
+    messages = list(shapes.objects(node, SH.message))
+    english = [m for m in messages if isinstance(m, Literal) and m.language in (None, "en")]
+    chosen = english or messages
+    return str(chosen[0]) if chosen else None
+
+
+def _severity(shapes: Graph, node) -> str:
+    value = shapes.value(node, SH.severity)
+    return {SH.Warning: "Warning", SH.Info: "Info"}.get(value, "Violation")
+
+
+def _value_test(shapes: Graph, prop, predicate, obj) -> str | None:
+    """The SPARQL condition a value node must meet for one value-based component; None if not one."""
+    if predicate == SH.datatype:
+        test = f"isLiteral(?value) && datatype(?value) = {_term(obj)}"
+        if obj in _CASTABLE:
+            test += f" && COALESCE(isLiteral(<{obj}>(STR(?value))), false)"
+        elif obj in _INTEGER_RANGES:
+            least, greatest = _INTEGER_RANGES[obj]
+            test += ' && REGEX(STR(?value), "^[+-]?[0-9]+$")'
+            if least is not None:
+                test += f" && <{XSD.integer}>(STR(?value)) >= {least}"
+            if greatest is not None:
+                test += f" && <{XSD.integer}>(STR(?value)) <= {greatest}"
+        return test
+    if predicate == SH["class"]:
+        # ?value rdf:type/rdfs:subClassOf* C, written so that the path starts from the value's types
+        return (f"EXISTS {{ ?value <{RDF.type}> ?cybergov_k . FILTER (?cybergov_k = {_term(obj)} || "
+                f"EXISTS {{ ?cybergov_k <{RDFS.subClassOf}>+ {_term(obj)} }}) }}")
+    if predicate == SH.nodeKind:
+        return _NODE_KINDS[obj]
+    if predicate == SH.pattern:
+        flags = shapes.value(prop, SH.flags)
+        pattern = Literal(str(obj)).n3()
+        extra = f", {Literal(str(flags)).n3()}" if flags is not None else ""
+        return f"!isBlank(?value) && REGEX(STR(?value), {pattern}{extra})"
+    if predicate == SH["in"]:
+        allowed = " ".join(_term(v) for v in Collection(shapes, obj))
+        return f"EXISTS {{ VALUES ?cybergov_allowed {{ {allowed} }} FILTER (sameTerm(?value, ?cybergov_allowed)) }}"
+    if predicate == SH["or"]:
+        # each alternative a shape with a single sh:datatype: the value has one of the datatypes
+        tests = []
+        for member in Collection(shapes, obj):
+            if set(shapes.predicates(member)) != {SH.datatype} or len(list(shapes.objects(member, SH.datatype))) != 1:
+                return None
+            tests.append("(" + _value_test(shapes, member, SH.datatype, shapes.value(member, SH.datatype)) + ")")
+        return "(" + " || ".join(tests) + ")" if tests else None
+    if predicate == SH.languageIn:
+        tags = [str(v) for v in Collection(shapes, obj)]
+        return "isLiteral(?value) && (" + " || ".join(
+            f"langMatches(lang(?value), {Literal(t).n3()})" for t in tags) + ")"
+    return None
+
+
+def _property_queries(shapes: Graph, shape, prop, targets: str) -> list[CompiledConstraint] | None:
+    keys = set(shapes.predicates(prop)) - (set(_TARGETS) if prop == shape else set())
+    path = shapes.value(prop, SH.path)
+    if not keys <= _PROPERTY_KEYS or not isinstance(path, URIRef):
+        return None
+    severity, message = _severity(shapes, prop), _message(shapes, prop)
+    compiled = []
+    component = None
+
+    def add(query: str, reports_value: bool, prefilter: str | None = None) -> None:
+        compiled.append(CompiledConstraint(
+            shape=prop if isinstance(prop, URIRef) else shape, path=path, query=query, severity=severity, reports_value=reports_value,
+            message=message if message is not None else _DEFAULT_MESSAGES[component].format(path=path, value=obj),
+            prefilter=prefilter))
+
+    for predicate, obj in shapes.predicate_objects(prop):
+        component = predicate
+        if predicate in (SH.minCount, SH.maxCount):
+            op = "<" if predicate == SH.minCount else ">"
+            add(f"SELECT ?this WHERE {{ {targets} OPTIONAL {{ ?this <{path}> ?value }} }} "
+                f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) {op} {int(obj)})", False)
+        elif predicate == SH.uniqueLang:
+            if obj != Literal(True):
+                continue
+            add(f"SELECT DISTINCT ?this ?cybergov_lang WHERE {{ {targets} ?this <{path}> ?value , ?other . "
+                f"FILTER (!sameTerm(?value, ?other) && lang(?value) != \"\" && lang(?value) = lang(?other)) }}",
+                False)
+        elif predicate == SH["class"]:
+            # test each distinct value once (the test walks the class hierarchy), then join the focus nodes
+            # of the values that fail (usually none, so the join is usually skipped)
+            test = _value_test(shapes, prop, predicate, obj)
+            add(f"SELECT DISTINCT ?this ?value WHERE {{ {targets} ?this <{path}> ?value . }}", True,
+                prefilter=f"SELECT ?value WHERE {{ {{ SELECT DISTINCT ?value WHERE {{ ?cybergov_x <{path}> ?value }} }} "
+                          f"FILTER (!({test})) }}")
+        else:
+            test = _value_test(shapes, prop, predicate, obj)
+            if test is None and predicate == SH["or"]:
+                return None  # an sh:or the compiler does not know: leave the shape to pyshacl
+            if test is None:
+                continue
+            add(f"SELECT DISTINCT ?this ?value WHERE {{ {targets} ?this <{path}> ?value . FILTER (!({test})) }}",
+                True)
+    return compiled
+
+
+def _or_query(shapes: Graph, shape, targets: str) -> CompiledConstraint | None:
+    """sh:or of property shapes with only sh:path and sh:minCount 1: some path must have a value."""
+    alternatives = []
+    for member in Collection(shapes, shapes.value(shape, SH["or"])):
+        keys = set(shapes.predicates(member))
+        path = shapes.value(member, SH.path)
+        if keys - {SH.path, SH.minCount} or not isinstance(path, URIRef) or shapes.value(member, SH.minCount) != Literal(1):
+            return None
+        alternatives.append(f"NOT EXISTS {{ ?this <{path}> ?cybergov_v }}")
+    message = _message(shapes, shape) or "the value does not conform to any of the sh:or alternatives"
+    if not alternatives:
+        return None
+    query = f"SELECT DISTINCT ?this WHERE {{ {targets} FILTER ({' && '.join(alternatives)}) }}"
+    return CompiledConstraint(shape=shape, path=None, query=query, message=message,
+                              severity=_severity(shapes, shape), reports_value=True)
+
+
+def _compile_shape(shapes: Graph, shape) -> list[CompiledConstraint] | None:
+    """Every core constraint of a node shape, or of a property shape with its own targets (SHACL 2.1),
+    or None if pyshacl must keep the shape."""
+    if any((shape, RDF.type, cls) in shapes for cls in (RDFS.Class, OWL.Class)):  # implicit class target
+        return None
+    targets = target_group(shapes, shape)
+    if targets is None:
+        return None
+    if (shape, RDF.type, SH.PropertyShape) in shapes:
+        return _property_queries(shapes, shape, shape, targets)
+    if not set(shapes.predicates(shape)) <= _NODE_KEYS:
+        return None
+    compiled: list[CompiledConstraint] = []
+    for prop in shapes.objects(shape, SH.property):
+        queries = _property_queries(shapes, shape, prop, targets)
+        if queries is None:
+            return None
+        compiled += queries
+    if (shape, SH["or"], None) in shapes:
+        or_constraint = _or_query(shapes, shape, targets)
+        if or_constraint is None:
+            return None
+        compiled.append(or_constraint)
+    return compiled
+
+
+def compile_shapes(core: Graph) -> tuple[Graph, list[CompiledConstraint]]:
+    """Compile the core constraints of every node shape that can be compiled.
+
+    Args:
+        core: a shapes graph (after kg.build.validation.split_shapes took its SPARQL constraints out).
+    Returns:
+        the shapes graph that pyshacl must still run (the node shapes that could not be compiled,
+        with everything they refer to), and the compiled constraints.
+    """
+    compiled: list[CompiledConstraint] = []
+    left = Graph()
+    left += core
+    property_shapes = {s for s in core.subjects(RDF.type, SH.PropertyShape)
+                       if any((s, p, None) in core for p in _TARGETS)}
+    for shape in set(core.subjects(RDF.type, SH.NodeShape)) | property_shapes:
+        queries = _compile_shape(core, shape)
+        if queries is None:
+            continue
+        compiled += queries
+        if shape not in property_shapes:  # a targeted property shape may also be another shape's sh:property
+            left.remove((shape, RDF.type, SH.NodeShape))
+        for predicate in _TARGETS:
+            left.remove((shape, predicate, None))
+    return left, compiled
+
+
+def has_shapes(shapes: Graph) -> bool:
+    """Whether a shapes graph still holds a shape with a target (i.e. pyshacl has work to do).
+
+    A shape is any node with a target predicate (SHACL 2.1: node and property shapes alike, typed or
+    not) or a node shape or property shape that is also a class (an implicit class target, SHACL 2.1.3.3).
+    """
+    if any((None, p, None) in shapes for p in _TARGETS):
+        return True
+    shape_nodes = set(shapes.subjects(RDF.type, SH.NodeShape)) | set(shapes.subjects(RDF.type, SH.PropertyShape))
+    return any((s, RDF.type, cls) in shapes for s in shape_nodes for cls in (RDFS.Class, OWL.Class))
+
+
+__all__ = ["CompiledConstraint", "compile_shapes", "has_shapes", "target_group"]

@@ -1,0 +1,239 @@
+"""SHACL validation: SPARQL and compiled core constraints on pyoxigraph, pySHACL only as the fallback.
+
+pySHACL (kg.build.report.validate_graph) is the tests' oracle, and runs the shapes the compiler cannot
+compile. It is slow on large graphs (one rdflib query per focus node and constraint), so this module takes the SHACL-SPARQL constraints
+out of the shapes graph and runs each as one query over all its targets on pyoxigraph, and runs the
+core constraints compiled to SPARQL by kg.build.shacl_compile the same way; pyshacl runs only the node
+shapes that could not be compiled (none of the project's), either on every node or only on the
+focus nodes a contribution touches (touched_nodes). The results are the same problems validate_graph reports (the test in
+tests/kg/test_fast_validation.py compares them); only sh:message may differ where pyshacl attaches
+both the shape's and the constraint's message to one result (this module keeps the constraint's).
+
+Entry points for callers (kg.curate.checking, kg.build.pipeline):
+    validate_fast(data, shapes, sources=..., focus=None)     full validation, fast
+    validate_fast(data, shapes, sources=..., focus=touched_nodes(contribution, inferred))
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS
+
+from kg.build.loading import SourceFile
+from kg.namespaces import CGSH, SH
+from kg.build.shacl_compile import CompiledConstraint, compile_shapes, has_shapes, target_group
+from kg.querying import bind_values
+from kg.build.store_view import StoreView
+from kg.terms import to_oxigraph, to_rdflib
+from kg.build.report import SEVERITIES, Problem, ValidationReport, make_problem, sort_problems, validate_graph
+
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_DOLLAR = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+@dataclass(frozen=True)
+class SparqlConstraint:
+    """One sh:sparql constraint of a node shape, rewritten to run over all its targets at once."""
+
+    shape: URIRef | BNode
+    node: URIRef | BNode
+    query: str
+    message: str | None
+    severity: str
+
+
+def _prefixes(shapes: Graph, constraint) -> str:
+    lines = []
+    for declarer in shapes.objects(constraint, SH.prefixes):
+        for declaration in shapes.objects(declarer, SH.declare):
+            prefix = shapes.value(declaration, SH.prefix)
+            namespace = shapes.value(declaration, SH.namespace)
+            if prefix is not None and namespace is not None:
+                lines.append(f"PREFIX {prefix}: <{namespace}>")
+    return "\n".join(sorted(set(lines)))
+
+
+def _rewritable(shapes: Graph, shape, constraint) -> str | None:
+    """The rewritten query text of a constraint, or None if it must stay with pyshacl."""
+    if (shape, SH.path, None) in shapes:  # a property shape: $PATH semantics, leave it to pyshacl
+        return None
+    if any((shape, RDF.type, cls) in shapes for cls in (RDFS.Class, OWL.Class)):  # implicit class target
+        return None
+    if shapes.value(constraint, SH.deactivated) == Literal(True) or shapes.value(shape, SH.deactivated) == Literal(True):
+        return None
+    # cgsh:fastSelect: the same constraint written for an engine that checks every focus node at once
+    select = shapes.value(constraint, CGSH.fastSelect) or shapes.value(constraint, SH.select)
+    if select is None or set(_DOLLAR.findall(str(select))) - {"this"}:
+        return None
+    targets = target_group(shapes, shape)
+    text = _DOLLAR.sub(r"?\1", str(select))
+    match = _WHERE.search(text)
+    if targets is None or match is None:
+        return None
+    body = text[: match.end()] + " " + targets + " " + text[match.end():]
+    return _prefixes(shapes, constraint) + "\n" + body
+
+
+def split_shapes(shapes: Graph) -> tuple[Graph, list[SparqlConstraint]]:
+    """Take the SPARQL constraints that can run on pyoxigraph out of a shapes graph.
+
+    Returns:
+        the shapes graph without those constraints (for pyshacl), and the constraints.
+    """
+    core = Graph()
+    core += shapes
+    taken: list[SparqlConstraint] = []
+    for shape, constraint in shapes.subject_objects(SH.sparql):
+        query = _rewritable(shapes, shape, constraint)
+        if query is None:
+            continue
+        message = shapes.value(constraint, SH.message)
+        severity = SEVERITIES.get(shapes.value(shape, SH.severity), "Violation")  # pyshacl: the shape's severity
+        taken.append(SparqlConstraint(shape=shape, node=constraint, query=query,
+                                      message=str(message) if message is not None else None, severity=severity))
+        core.remove((shape, SH.sparql, constraint))
+    return core, taken
+
+
+def _format(message: str | None, values: dict[str, object]) -> str | None:
+    if message is None:
+        return None
+    for name, value in values.items():
+        message = re.sub(r"\{[?$]" + name + r"\}", lambda _m, v=value: str(v), message)
+    return message
+
+
+def run_sparql_constraints(store: ox.Store, constraints: list[SparqlConstraint], *,
+                           sources: list[SourceFile] | None, labels: Graph,
+                           focus: set | None = None) -> list[Problem]:
+    """Evaluate the constraints on a pyoxigraph store (data in its default graph).
+
+    Args:
+        focus: report only these focus nodes (None = every target).
+    """
+    problems: list[Problem] = []
+    for constraint in constraints:
+        seen = set()
+        answer = store.query(_with_focus(constraint.query, focus))
+        names = [v.value for v in answer.variables]
+        for solution in answer:
+            values = {n: to_rdflib(solution[n]) for n in names if solution[n] is not None}
+            this = values.get("this")
+            if this is None or (focus is not None and this not in focus):
+                continue
+            path, value = values.get("path"), values.get("value", this)
+            key = (this, path, value, tuple(sorted(values.items())))
+            if key in seen:
+                continue
+            seen.add(key)
+            problems.append(make_problem(severity=constraint.severity, message=_format(constraint.message, values),
+                                         focus=this, path=path, value=value, shape=constraint.shape,
+                                         sources=sources, labels=labels))
+    return problems
+
+
+def _with_focus(query: str, focus: set | None) -> str:
+    """The query with ?this bound to the focus nodes first, so that a focused run looks at those nodes
+    only; unchanged when focus is None or holds blank nodes (which VALUES cannot hold: filtered afterwards)."""
+    iris = sorted(str(n) for n in focus or () if isinstance(n, URIRef))
+    if focus is None or len(iris) != len(focus):
+        return query
+    return bind_values(query, "this", [ox.NamedNode(iri) for iri in iris])
+
+
+def run_compiled(store: ox.Store, compiled: list[CompiledConstraint], *, sources: list[SourceFile] | None,
+                 labels, focus: set | None = None) -> list[Problem]:
+    """Evaluate compiled SHACL core constraints on a pyoxigraph store (data in its default graph).
+
+    Args:
+        focus: report only these focus nodes (None = every target).
+    """
+    problems: list[Problem] = []
+    for constraint in compiled:
+        query = constraint.query
+        if constraint.prefilter is not None:
+            failing = [solution["value"] for solution in store.query(constraint.prefilter)]
+            if not failing:
+                continue
+            if not any(isinstance(term, ox.BlankNode) for term in failing):  # VALUES cannot hold blank nodes
+                query = bind_values(query, "value", failing)
+        answer = store.query(_with_focus(query, focus))
+        selects_value = "value" in {v.value for v in answer.variables}
+        for solution in answer:
+            this = to_rdflib(solution["this"])
+            if focus is not None and this not in focus:
+                continue
+            value = None
+            if constraint.reports_value:
+                value = to_rdflib(solution["value"]) if selects_value else this
+            problems.append(make_problem(severity=constraint.severity, message=constraint.message, focus=this,
+                                         path=constraint.path, value=value, shape=constraint.shape,
+                                         sources=sources, labels=labels))
+    return problems
+
+
+def oxigraph_store(data: Graph) -> ox.Store:
+    """An in-memory pyoxigraph store with the graph in its default graph."""
+    store = ox.Store()
+    store.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in data)
+    return store
+
+
+def touched_nodes(contribution: Graph, inferred: Graph | None = None) -> set:
+    """The focus nodes a contribution can change: its subjects and IRI objects, and what inference adds to them.
+
+    Args:
+        contribution: the contributed triples.
+        inferred: the inferred graph of canonical data + contribution (triples about touched nodes count).
+    """
+    nodes = set(contribution.subjects()) | {o for o in contribution.objects() if isinstance(o, URIRef)}
+    if inferred is not None:
+        for s, _p, o in inferred:
+            if o in nodes and isinstance(s, URIRef):
+                nodes.add(s)
+    return {n for n in nodes if isinstance(n, (URIRef, BNode))}
+
+
+def validate_fast(data: Graph | None, shapes: Graph, *, sources: list[SourceFile] | None = None,
+                  labels=None, focus: Iterable | None = None,
+                  store: ox.Store | None = None) -> ValidationReport:
+    """Validate like kg.build.report.validate_graph, fast: SPARQL constraints on pyoxigraph.
+
+    Args:
+        data: the graph to validate (ontology + asserted + inferred); None when store holds it (it is
+            then converted for pyshacl only if some shape could not be compiled).
+        shapes: the merged shapes graph.
+        sources: parsed source files, to point problems at file and line.
+        labels: where to look up labels of focus nodes (defaults to data): an rdflib Graph or a
+            kg.build.store_view.StoreView.
+        focus: validate only these focus nodes (e.g. touched_nodes(contribution, inferred)); None = all.
+        store: the same data already in a pyoxigraph store's default graph (saves converting it).
+    Returns:
+        the typed report (report_graph holds pyshacl's report of the core constraints only).
+    """
+    if data is None and store is None:
+        raise ValueError("validate_fast needs the data as a graph or in a store")
+    store = store if store is not None else oxigraph_store(data)
+    labels = labels if labels is not None else (data if data is not None else StoreView(store))
+    focus_set = set(focus) if focus is not None else None
+    core, constraints = split_shapes(shapes)
+    left, compiled = compile_shapes(core)
+    problems = run_sparql_constraints(store, constraints, sources=sources, labels=labels, focus=focus_set)
+    problems += run_compiled(store, compiled, sources=sources, labels=labels, focus=focus_set)
+    report_graph = None
+    if has_shapes(left) and (focus_set is None or focus_set):
+        if data is None:
+            data = StoreView(store).to_graph()
+        core_report = validate_graph(data, left, sources=sources, labels=labels,
+                                     focus_nodes=sorted(focus_set, key=str) if focus_set is not None else None)
+        problems += core_report.problems
+        report_graph = core_report.report_graph
+    return ValidationReport(problems=sort_problems(problems), report_graph=report_graph)
+
+
+__all__ = ["validate_fast", "touched_nodes", "split_shapes", "run_sparql_constraints", "oxigraph_store",
+           "SparqlConstraint", "run_compiled"]

@@ -1,0 +1,1 @@
+"""Stage 4: a contribution: read it, check it against the build, report, and say what it changes."""

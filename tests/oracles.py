@@ -1,0 +1,111 @@
+"""The standards' reference implementations, as test oracles (issue 12).
+
+The product runs one path: OWL 2 RL rules on pyoxigraph (kg.build.reasoning) and SHACL compiled to SPARQL
+(kg.build.validation). The tests compare it with owlrl's closure and pySHACL's report, here. owlrl is a
+test dependency only; pySHACL stays in the product as the fallback for shapes the compiler cannot compile.
+"""
+from __future__ import annotations
+
+import time
+
+import owlrl
+import pyoxigraph as ox
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF
+
+from kg import named_queries
+from kg.build.informative import ReasoningResult, informative
+from kg.build.loading import SourceFile
+from kg.build.report import ValidationReport, validate_graph
+from kg.curate.curator_checks import oxigraph_store
+from kg.namespaces import GRAPH_ASSERTED, GRAPH_ONTOLOGY
+
+ERROR_CLASS = URIRef("http://www.daml.org/2002/03/agents/agent-ont#ErrorMessage")
+ERROR_TEXT = URIRef("http://www.daml.org/2002/03/agents/agent-ont#error")
+
+
+def apply_rules(graph: Graph) -> int:
+    """Add the CONSTRUCT rules in kg/build/rules to graph in place; returns the number of new triples."""
+    before = len(graph)
+    for rule in named_queries.queries_in("build/rules").values():
+        for triple in graph.query(rule.text):
+            graph.add(triple)
+    return len(graph) - before
+
+
+def consistency_problems(graph: Graph) -> list[str]:
+    """Contradictions in a closed graph, from the queries in kg/build/consistency, in plain English."""
+    problems: list[str] = []
+    for query in named_queries.queries_in("build/consistency").values():
+        for row in graph.query(query.text):
+            values = ", ".join(f"{var}={row[var]}" for var in row.labels)
+            problems.append(f"{query.summary.rstrip('.')}: {values}")
+    return problems
+
+
+def closure_owlrl(asserted: Graph, ontology: Graph) -> ReasoningResult:
+    """The OWL 2 RL closure with owlrl, the project's rules, and the inferred triples alone.
+
+    Args:
+        asserted: the curated data.
+        ontology: the ontology (its axioms drive the reasoning).
+    Returns:
+        the informative inferred triples (those in neither input) and any contradictions.
+    """
+    work = Graph()
+    work += ontology
+    work += asserted
+    apply_rules(work)
+    engine = owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, axiomatic_triples=False, datatype_axioms=False)
+    engine.expand(work)
+    if apply_rules(work):
+        engine.expand(work)
+    return _result(work, asserted, ontology)
+
+
+def _result(work: Graph, asserted: Graph, ontology: Graph) -> ReasoningResult:
+    problems = [str(msg) for err in work.subjects(RDF.type, ERROR_CLASS) for msg in work.objects(err, ERROR_TEXT)]
+    # each once: owlrl adds an error node per expansion, and the rules may take two expansions
+    problems = list(dict.fromkeys(f"OWL 2 RL: {m}" for m in problems))
+    inferred = Graph()
+    for triple in work:
+        if triple[1] == ERROR_TEXT or triple[2] == ERROR_CLASS:
+            continue
+        if triple in asserted or triple in ontology:
+            continue
+        if informative(triple):
+            inferred.add(triple)
+    problems += consistency_problems(work)
+    return ReasoningResult(inferred=inferred, problems=problems)
+
+
+def _without_literal_merges(inferred: Graph, asserted: Graph) -> Graph:
+    """inferred minus the literal values it adds to a property a subject already has asserted values for.
+
+    Two values of a functional data property make owlrl equate the two literals (rule prp-fp),
+    and then copy every triple with one onto the other: one wrong date in a contribution would
+    give dozens of unrelated records a second date and bury the real problem (which the
+    consistency queries report) under noise.
+    """
+    kept = Graph()
+    for s, p, o in inferred:
+        if isinstance(o, Literal) and any(isinstance(v, Literal) for v in asserted.objects(s, p)):
+            continue
+        kept.add((s, p, o))
+    return kept
+
+
+def reference_check_engine(ontology: Graph, canonical: Graph, added: Graph, shapes: Graph,
+                           sources: list[SourceFile], contribution: bool,
+                           timings: dict[str, float]) -> tuple[ox.Store, ValidationReport, list[str]]:
+    """kg.curate.checking's engine done the reference way: owlrl closes the merge, pySHACL validates it all."""
+    mark = time.perf_counter()
+    asserted = canonical + added
+    reasoning = closure_owlrl(asserted, ontology)
+    full = Graph()
+    full += ontology
+    full += asserted
+    full += _without_literal_merges(reasoning.inferred, asserted)
+    timings["reason"] = time.perf_counter() - mark
+    store = oxigraph_store(full, named={GRAPH_ASSERTED: asserted, GRAPH_ONTOLOGY: ontology})
+    return store, validate_graph(full, shapes, sources=sources), reasoning.problems
