@@ -32,6 +32,7 @@ class Row:
     peer: str = "-"
     ratio: str = "-"
     target: str = ""
+    issue: str = ""  # the row of issue 13's table it measures (bench.issue13), if any
 
 
 def timed(fn, *args, **kwargs):
@@ -137,7 +138,7 @@ def contribution_rows(size: str, settings: Settings, contribution: Path, *, targ
 
     triples = len(Graph().parse(contribution, format="turtle"))
     _, seconds = timed(check_paths, settings, [contribution])
-    return [Row(f"check a {triples}-triple contribution", size, f"{seconds:.2f} s", target=target)]
+    return [Row(f"check a {triples}-triple contribution", size, f"{seconds:.2f} s", target=target, issue="check a contribution")]
 
 
 def query_rows(size: str, store, union: Graph, *, rdflib_runs: int) -> list[Row]:

@@ -16,7 +16,7 @@ from kg import named_queries
 from kg.build.cache_files import locked, matches, read_json, sha256_file, write_json
 from kg.config import Settings
 from kg.errors import InconsistencyError, ValidationFailed
-from kg.build.in_store import build_in_store, write_store_dataset
+from kg.build.in_store import build_in_store, default_graph_path, write_store_dataset
 from kg.build.loading import SourceFile, load_folder, merge, source_paths
 from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY
 from kg.build.report import ValidationReport, load_shapes
@@ -35,6 +35,7 @@ class BuildResult:
     from_cache: bool = False
     report: ValidationReport | None = None
     default_triples: int | None = None  # triples in the default graph (the union); None for builds before it was recorded
+    default_path: Path | None = None    # the default graph as N-Triples, checked against its sha256 (None: not written)
 
     @property
     def triples(self) -> int:
@@ -135,16 +136,21 @@ def _cached(version: str, dataset_path: Path, meta_path: Path, *, strict: bool) 
         return None
     if strict and not meta.get("conforms", False):
         return None
+    default = default_graph_path(dataset_path)
+    intact = "default_sha256" in meta and matches(default, meta["default_sha256"])
     return BuildResult(version=version, dataset_path=dataset_path, counts=meta["counts"],
-                       timings=meta.get("timings", {}), from_cache=True, default_triples=meta.get("default_triples"))
+                       timings=meta.get("timings", {}), from_cache=True, default_triples=meta.get("default_triples"),
+                       default_path=default if intact else None)
 
 
 def _write_meta(path: Path, version: str, counts: dict[str, int], timings: dict[str, float], *,
                 conforms: bool, dataset_path: Path, default_triples: int) -> None:
     """What a cache hit reads back (atomically written): counts per graph and of the default graph, timings,
-    whether the build passed the shapes and the reasoner, and the dataset's sha256 (checked before reuse)."""
+    whether the build passed the shapes and the reasoner, and the sha256 of the dataset and of its default graph
+    (checked before reuse)."""
     write_json(path, {"version": version, "counts": counts, "default_triples": default_triples, "timings": timings,
-                      "conforms": conforms, "dataset": dataset_path.name, "sha256": sha256_file(dataset_path)})
+                      "conforms": conforms, "dataset": dataset_path.name, "sha256": sha256_file(dataset_path),
+                      "default_sha256": sha256_file(default_graph_path(dataset_path))})
 
 
 def _build(settings: Settings, version: str, dataset_path: Path, meta_path: Path, *, strict: bool) -> BuildResult:
@@ -165,4 +171,5 @@ def _build(settings: Settings, version: str, dataset_path: Path, meta_path: Path
     _write_meta(meta_path, version, counts, timings, conforms=built.report.conforms and not built.problems,
                 dataset_path=dataset_path, default_triples=default_triples)
     return BuildResult(version=version, dataset_path=dataset_path, counts=counts, timings=timings,
-                       report=built.report, default_triples=default_triples)
+                       report=built.report, default_triples=default_triples,
+                       default_path=default_graph_path(dataset_path))

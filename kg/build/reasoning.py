@@ -9,6 +9,7 @@ rounds repeat until the store stops growing.
 
 Entry points:
     reason_in_store(store)                 close the default graph of a store in place
+    reason_added(store, added)             close it again after adding a few triples (semi-naive)
     inferred_quads(store, inputs)          what the closure added, informative triples only
     problems_in_store(store)               contradictions, worded as the reference path words them
     closure_fast(asserted, ontology)       the same for rdflib graphs (contribution checks, tests)
@@ -22,7 +23,7 @@ from rdflib import Graph
 
 from kg import named_queries
 from kg.build.informative import ReasoningResult, informative
-from kg.build.seminaive import Rule, close, rule
+from kg.build.seminaive import Rule, close_added, rule
 from kg.terms import to_oxigraph, to_rdflib
 
 MAX_ROUNDS = 20
@@ -46,7 +47,7 @@ def _as_insert(text: str) -> str:
 # own fixpoint first (they touch only the ontology's axioms, so their rounds are cheap); then one pass
 # of the instance rules, ordered so that a pass does nearly all the work: the project's rules, then
 # the rules that add property values (inverses before and after the chains), then the rules that add
-# types. The later rounds are semi-naive (kg.build.seminaive). OWL 2 RL rules not named here run last.
+# types. A last pass only confirms that nothing is new. OWL 2 RL rules not named here run last.
 INSTANCE_ORDER = (
     "eq-sym-trans", "eq-rep", "prp-fp", "prp-fp-literals", "prp-ifp",
     "prp-spo1", "prp-eqp", "prp-symp", "prp-inv", "prp-spo2-chain2", "prp-spo2-chain3", "prp-trp", "prp-inv",
@@ -74,19 +75,58 @@ def rules() -> tuple[list[Rule], list[Rule]]:
     return schema, instance
 
 
+def _run_to_fixpoint(store: ox.Store, updates: list[str]) -> int:
+    """Apply updates in rounds until the store stops growing; returns the number of triples added."""
+    start = len(store)
+    for _ in range(MAX_ROUNDS):
+        before = len(store)
+        for update in updates:
+            store.update(update)
+        if len(store) == before:
+            return before - start
+    raise RuntimeError(f"no fixpoint after {MAX_ROUNDS} rounds of rules")
+
+
 def reason_in_store(store: ox.Store) -> int:
-    """Close the store's default graph under the rules, in place, in semi-naive rounds (kg.build.seminaive).
+    """Close the store's default graph under the rules, in place.
 
     Args:
-        store: a pyoxigraph store whose default graph holds the ontology and the data (its named graphs
-            are left as they are).
+        store: a pyoxigraph store whose default graph holds the ontology and the data.
     Returns:
-        the number of rounds of the instance rules it took.
+        the number of passes of the instance rules it took.
+    Raises:
+        RuntimeError: no fixpoint within MAX_ROUNDS rounds (a bug in a rule).
+    """
+    schema, instance = rule_updates()
+    for passes in range(1, MAX_ROUNDS + 1):
+        _run_to_fixpoint(store, schema)
+        before = len(store)
+        for update in instance:
+            store.update(update)
+        if len(store) == before:
+            return passes
+    raise RuntimeError(f"no fixpoint after {MAX_ROUNDS} passes of rules")
+
+
+
+def reason_added(store: ox.Store, added: list[ox.Triple]) -> int:
+    """Extend a closed default graph with added triples and close it again, in semi-naive rounds (kg.build.seminaive).
+
+    Only what the added triples can reach is evaluated: each rule runs its semi-naive forms over them (or its guard
+    decides whether it runs at all), which is what a contribution check needs (a few triples against a closed graph).
+    The result is the closure of the whole: the same as reason_in_store on the graph with the triples added
+    (tests/kg/test_seminaive.py).
+
+    Args:
+        store: a store whose default graph reason_in_store closed (its named graphs are left as they are).
+        added: the new triples (those the store holds already change nothing).
+    Returns:
+        the number of rounds of the instance rules it took (0: nothing was new).
     Raises:
         RuntimeError: no fixpoint within MAX_ROUNDS rounds (a bug in a rule).
     """
     schema, instance = rules()
-    return close(store, schema, instance, max_rounds=MAX_ROUNDS)
+    return close_added(store, added, schema, instance, max_rounds=MAX_ROUNDS)
 
 
 def inferred_quads(store: ox.Store, inputs: list[ox.NamedNode], into: ox.NamedNode | None = None,
@@ -179,4 +219,4 @@ def closure_fast(asserted: Graph, ontology: Graph) -> ReasoningResult:
     return ReasoningResult(inferred=inferred, problems=problems_in_store(store))
 
 
-__all__ = ["closure_fast", "reason_in_store", "inferred_quads", "problems_in_store", "rule_updates", "rules", "MAX_ROUNDS"]
+__all__ = ["closure_fast", "reason_in_store", "inferred_quads", "problems_in_store", "rule_updates", "rules", "reason_added", "MAX_ROUNDS"]
