@@ -45,5 +45,13 @@ def print_targets(rows: list[Row]) -> None:
         print("| " + " | ".join(str(c).ljust(w) for c, w in zip(row, widths)) + " |")
 
 
-__all__ = ["print_targets", "TARGETS", "CHECK", "COLD_BUILD", "COLD_BUILD_MEMORY", "PARTIES_VARYING",
-           "SPARQL_UNCACHED", "MIXED_LOAD"]
+__all__ = [
+    "CHECK",
+    "COLD_BUILD",
+    "COLD_BUILD_MEMORY",
+    "MIXED_LOAD",
+    "PARTIES_VARYING",
+    "SPARQL_UNCACHED",
+    "TARGETS",
+    "print_targets",
+]

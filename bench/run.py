@@ -22,11 +22,11 @@ from rdflib import Graph
 
 from bench import generate, issue13, load, measure, peers, virtuoso
 from bench.measure import Row, ratio
-from kg.build.pipeline import build, load_inputs
-from kg.config import Settings
 from kg.build.loading import merge
-from kg.store import open_store
+from kg.build.pipeline import build, load_inputs
 from kg.build.report import load_shapes
+from kg.config import Settings
+from kg.store import open_store
 
 REPO = Path(__file__).resolve().parent.parent
 WORKDIR = REPO / ".cache" / "bench"

@@ -105,4 +105,4 @@ def virtuoso(dataset: Path, *, free_port, triples: int = 0, timeout: float = 120
         shutil.rmtree(folder, ignore_errors=True)
 
 
-__all__ = ["virtuoso", "paths", "available"]
+__all__ = ["available", "paths", "virtuoso"]

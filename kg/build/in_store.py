@@ -18,15 +18,22 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import named_queries
-from kg.errors import LoadError, SourcePosition
+from kg.build.loading import (
+    DEFAULT_BASE_IRI,
+    SourceFile,
+    format_for,
+    load_folder,
+    position_from,
+    read_source,
+    source_paths,
+)
 from kg.build.reasoning import inferred_quads, problems_in_store, reason_in_store
+from kg.build.report import ValidationReport, load_shapes
+from kg.build.store_view import StoreView
 from kg.build.validation import validate_fast
-from kg.build.loading import (DEFAULT_BASE_IRI, SourceFile, format_for, load_folder, position_from, read_source,
-                        source_paths)
+from kg.errors import LoadError, SourcePosition
 from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY, file_graph
 from kg.querying import bind
-from kg.build.store_view import StoreView
-from kg.build.report import ValidationReport, load_shapes
 
 _DATASET_FORMATS = (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS)
 
@@ -154,4 +161,4 @@ def write_store_dataset(built: StoreBuild, path: Path, *, file_graphs: bool) -> 
     return counts
 
 
-__all__ = ["StoreBuild", "build_in_store", "write_store_dataset", "default_graph_path"]
+__all__ = ["StoreBuild", "build_in_store", "default_graph_path", "write_store_dataset"]

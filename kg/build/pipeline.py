@@ -14,12 +14,12 @@ from rdflib import Graph
 
 from kg import named_queries
 from kg.build.cache_files import locked, matches, read_json, sha256_file, write_json
-from kg.config import Settings
-from kg.errors import InconsistencyError, ValidationFailed
 from kg.build.in_store import build_in_store, default_graph_path, write_store_dataset
 from kg.build.loading import SourceFile, load_folder, merge, source_paths
-from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY
 from kg.build.report import ValidationReport, load_shapes
+from kg.config import Settings
+from kg.errors import InconsistencyError, ValidationFailed
+from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY
 
 PIPELINE_VERSION = "3"
 

@@ -171,7 +171,7 @@ def close_added(store: ox.Store, added: list[ox.Triple], schema: list[Rule], ins
         for number in range(1, max_rounds + 1):
             if rounds.schema_changed(positions):
                 for _ in range(max_rounds):
-                    if not any([rounds.full(i, r) for i, r in enumerate(schema)]):
+                    if not any([rounds.full(i, r) for i, r in enumerate(schema)]):  # noqa: C419 (run every rule)
                         break
                 else:
                     raise RuntimeError(f"no fixpoint after {max_rounds} rounds of the schema rules")
@@ -186,4 +186,4 @@ def close_added(store: ox.Store, added: list[ox.Triple], schema: list[Rule], ins
         rounds.forget(range(0))
 
 
-__all__ = ["Rule", "rule", "close_added", "Rounds", "DELTA_PREFIX"]
+__all__ = ["DELTA_PREFIX", "Rounds", "Rule", "close_added", "rule"]

@@ -16,7 +16,15 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import named_queries
-from kg.build.cache_files import locked, matches, read_json, sha256_file, tree_digests, tree_matches, write_json
+from kg.build.cache_files import (
+    locked,
+    matches,
+    read_json,
+    sha256_file,
+    tree_digests,
+    tree_matches,
+    write_json,
+)
 from kg.errors import QueryError, StoreError
 from kg.namespaces import PREFIXES
 from kg.querying import QueryOutput, Row, bind
@@ -188,4 +196,4 @@ class EmbeddedStore:
             self._sandbox = None
 
 
-__all__ = ["EmbeddedStore", "materialize", "union_file", "dataset_args", "QueryError"]
+__all__ = ["EmbeddedStore", "QueryError", "dataset_args", "materialize", "union_file"]
