@@ -35,7 +35,8 @@ class BuildResult:
     from_cache: bool = False
     report: ValidationReport | None = None
     default_triples: int | None = None  # triples in the default graph (the union); None for builds before it was recorded
-    default_path: Path | None = None    # the default graph as N-Triples, checked against its sha256 (None: not written)
+    default_path: Path | None = None    # the default graph as N-Triples (None: not written) ...
+    default_sha256: str | None = None   # ... and its sha256, checked before it is used (kg.store.embedded.materialize)
 
     @property
     def triples(self) -> int:
@@ -137,20 +138,20 @@ def _cached(version: str, dataset_path: Path, meta_path: Path, *, strict: bool) 
     if strict and not meta.get("conforms", False):
         return None
     default = default_graph_path(dataset_path)
-    intact = "default_sha256" in meta and matches(default, meta["default_sha256"])
+    recorded = meta.get("default_sha256")
     return BuildResult(version=version, dataset_path=dataset_path, counts=meta["counts"],
                        timings=meta.get("timings", {}), from_cache=True, default_triples=meta.get("default_triples"),
-                       default_path=default if intact else None)
+                       default_path=default if recorded else None, default_sha256=recorded)
 
 
 def _write_meta(path: Path, version: str, counts: dict[str, int], timings: dict[str, float], *,
-                conforms: bool, dataset_path: Path, default_triples: int) -> None:
+                conforms: bool, dataset_path: Path, default_triples: int, default_sha256: str) -> None:
     """What a cache hit reads back (atomically written): counts per graph and of the default graph, timings,
     whether the build passed the shapes and the reasoner, and the sha256 of the dataset and of its default graph
     (checked before reuse)."""
     write_json(path, {"version": version, "counts": counts, "default_triples": default_triples, "timings": timings,
                       "conforms": conforms, "dataset": dataset_path.name, "sha256": sha256_file(dataset_path),
-                      "default_sha256": sha256_file(default_graph_path(dataset_path))})
+                      "default_sha256": default_sha256})
 
 
 def _build(settings: Settings, version: str, dataset_path: Path, meta_path: Path, *, strict: bool) -> BuildResult:
@@ -164,12 +165,13 @@ def _build(settings: Settings, version: str, dataset_path: Path, meta_path: Path
     mark = time.perf_counter()
     settings.cache_path.mkdir(parents=True, exist_ok=True)
     counts = write_store_dataset(built, dataset_path, file_graphs=settings.file_graphs)
+    default_sha256 = sha256_file(default_graph_path(dataset_path))
     default_triples = len(built.union)
     timings = dict(built.timings)
     timings["write"] = time.perf_counter() - mark
     timings["total"] = time.perf_counter() - started
     _write_meta(meta_path, version, counts, timings, conforms=built.report.conforms and not built.problems,
-                dataset_path=dataset_path, default_triples=default_triples)
+                dataset_path=dataset_path, default_triples=default_triples, default_sha256=default_sha256)
     return BuildResult(version=version, dataset_path=dataset_path, counts=counts, timings=timings,
                        report=built.report, default_triples=default_triples,
-                       default_path=default_graph_path(dataset_path))
+                       default_path=default_graph_path(dataset_path), default_sha256=default_sha256)

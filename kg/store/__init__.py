@@ -45,7 +45,8 @@ def open_store(settings: Settings, built: BuildResult) -> Store:
         return CachedStore(RemoteStore(settings, version=built.version, recorded=recorded_counts(built)))
     from kg.store.embedded import EmbeddedStore, materialize
 
-    path = materialize(built.dataset_path, settings.cache_path / f"store-{built.version}", default=built.default_path)
+    path = materialize(built.dataset_path, settings.cache_path / f"store-{built.version}", default=built.default_path,
+                       default_sha256=built.default_sha256)
     return CachedStore(EmbeddedStore(path, version=built.version, timeout=settings.query_timeout,
                                      max_results=settings.max_results, max_bytes=settings.max_result_bytes,
                                      workers=settings.query_workers, memory=settings.query_memory,

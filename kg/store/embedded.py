@@ -74,12 +74,12 @@ def _link_union(default: Path, target: Path) -> None:
     os.replace(tmp, target)
 
 
-def materialize(nquads: Path, target: Path, *, default: Path | None = None) -> Path:
+def materialize(nquads: Path, target: Path, *, default: Path | None = None, default_sha256: str | None = None) -> Path:
     """Bulk-load a built N-Quads file into a RocksDB directory; reuse it if it is intact.
 
     Also puts the default graph as N-Triples beside it (union_file), which query workers load
-    into memory: the build's own file (default, which kg.build.pipeline wrote and checked) when given,
-    else dumped from the store; and a manifest of both (manifest_file): the sha256 of every file, checked at every
+    into memory: the build's own file (default, which kg.build.pipeline wrote) when given and its sha256 is
+    default_sha256, else dumped from the store; and a manifest of both (manifest_file): the sha256 of every file, checked at every
     start. Everything is written under a temporary name and renamed, under the cache's lock, so two
     servers starting on one cache never see a half-written store; a damaged one is discarded and
     loaded again from the N-Quads (which kg.build.pipeline checked against its own sha256).
@@ -97,7 +97,7 @@ def materialize(nquads: Path, target: Path, *, default: Path | None = None) -> P
             store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
             store.flush()
             store.optimize()
-            if default is not None:
+            if default is not None and matches(default, default_sha256):
                 _link_union(default, union_file(target))
             else:
                 _write_union(store, union_file(target))
