@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.build.pipeline import build
 from kg.build.cache_files import tree_digests
+from kg.build.pipeline import build
 from kg.config import Settings
 from kg.store import held_counts, open_store, recorded_counts
 from kg.store.embedded import manifest_file, materialize, union_file
