@@ -167,7 +167,7 @@ def bench_size(label: str, args) -> list[Row]:
         store.close()
     if args.http:
         rows += http_rows(size, settings, built, duration=args.duration, connections=args.connections,
-                          with_rdflib=triples <= args.rdflib_endpoint_max,
+                          with_rdflib=triples <= args.rdflib_endpoint_max and peers.has_rdflib_endpoint(),
                           with_virtuoso=args.virtuoso and virtuoso.available())
     return rows
 
