@@ -103,6 +103,11 @@ def rdflib_endpoint(ntriples: Path):
         yield base + "/"
 
 
+def has_rdflib_endpoint() -> bool:
+    """Whether rdflib-endpoint is installed (the bench extra: `make bench` installs it)."""
+    return shutil.which("rdflib-endpoint") is not None or (BIN / "rdflib-endpoint").exists()
+
+
 def _has(module: str) -> bool:
     import importlib.util
 

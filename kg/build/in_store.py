@@ -18,15 +18,22 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import named_queries
-from kg.errors import LoadError, SourcePosition
+from kg.build.loading import (
+    DEFAULT_BASE_IRI,
+    SourceFile,
+    format_for,
+    load_folder,
+    position_from,
+    read_source,
+    source_paths,
+)
 from kg.build.reasoning import inferred_quads, problems_in_store, reason_in_store
+from kg.build.report import ValidationReport, load_shapes
+from kg.build.store_view import StoreView
 from kg.build.validation import validate_fast
-from kg.build.loading import (DEFAULT_BASE_IRI, SourceFile, format_for, load_folder, position_from, read_source,
-                        source_paths)
+from kg.errors import LoadError, SourcePosition
 from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY, file_graph
 from kg.querying import bind
-from kg.build.store_view import StoreView
-from kg.build.report import ValidationReport, load_shapes
 
 _DATASET_FORMATS = (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS)
 
@@ -120,8 +127,15 @@ def build_in_store(ontology_path: Path, data_path: Path, shapes_path: Path, root
     return StoreBuild(store=store, union=work, sources=sources, report=report, problems=problems, timings=timings)
 
 
+def default_graph_path(path: Path) -> Path:
+    """Where the build at path (build-<version>.nq) keeps its default graph as N-Triples, for the embedded store."""
+    return path.with_name(path.name.removesuffix(".nq") + ".default.nt")
+
+
 def write_store_dataset(built: StoreBuild, path: Path, *, file_graphs: bool) -> dict[str, int]:
-    """Write the named graphs and their union (as the default graph) as N-Quads, atomically.
+    """Write the named graphs and their union (as the default graph) as N-Quads, atomically; and the union alone
+    as N-Triples (default_graph_path), which the embedded store's query workers load, so that it need not be read
+    back out of the store (kg.store.embedded.materialize).
 
     The per-file graphs are kept only when file_graphs is set. Returns the triple count per named graph.
     """
@@ -139,8 +153,12 @@ def write_store_dataset(built: StoreBuild, path: Path, *, file_graphs: bool) -> 
         # the default graph: the union the shapes ran on (asserted + ontology + inferred); N-Triples lines
         # are N-Quads of the default graph, so the embedded store answers without a union of three graphs
         built.union.dump(out, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+    default = default_graph_path(path)
+    tmp_default = default.with_name(f".{default.name}.{os.getpid()}.tmp")
+    built.union.dump(str(tmp_default), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+    os.replace(tmp_default, default)
     os.replace(tmp, path)
     return counts
 
 
-__all__ = ["StoreBuild", "build_in_store", "write_store_dataset"]
+__all__ = ["StoreBuild", "build_in_store", "default_graph_path", "write_store_dataset"]

@@ -14,12 +14,12 @@ from rdflib import Graph
 
 from kg import named_queries
 from kg.build.cache_files import locked, matches, read_json, sha256_file, write_json
+from kg.build.in_store import build_in_store, default_graph_path, write_store_dataset
+from kg.build.loading import SourceFile, load_folder, merge, source_paths
+from kg.build.report import ValidationReport, load_shapes
 from kg.config import Settings
 from kg.errors import InconsistencyError, ValidationFailed
-from kg.build.in_store import build_in_store, write_store_dataset
-from kg.build.loading import SourceFile, load_folder, merge, source_paths
 from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY
-from kg.build.report import ValidationReport, load_shapes
 
 PIPELINE_VERSION = "3"
 
@@ -35,6 +35,8 @@ class BuildResult:
     from_cache: bool = False
     report: ValidationReport | None = None
     default_triples: int | None = None  # triples in the default graph (the union); None for builds before it was recorded
+    default_path: Path | None = None    # the default graph as N-Triples (None: not written) ...
+    default_sha256: str | None = None   # ... and its sha256, checked before it is used (kg.store.embedded.materialize)
 
     @property
     def triples(self) -> int:
@@ -44,7 +46,7 @@ class BuildResult:
 def input_paths(settings: Settings) -> list[Path]:
     """Every file whose content determines the build."""
     paths = source_paths(settings.ontology_path) + source_paths(settings.data_path) + source_paths(settings.shapes_path)
-    for folder in ("build/rules", "build/consistency", "build/owl2rl", "build/owl2rl/errors", "build/pipeline_queries"):
+    for folder in ("build/rules", "build/rules/delta", "build/consistency", "build/owl2rl", "build/owl2rl/delta", "build/owl2rl/errors", "build/pipeline_queries"):
         paths += sorted((Path(named_queries.PACKAGE_DIR) / folder).glob("*.rq"))
     return paths
 
@@ -135,16 +137,21 @@ def _cached(version: str, dataset_path: Path, meta_path: Path, *, strict: bool) 
         return None
     if strict and not meta.get("conforms", False):
         return None
+    default = default_graph_path(dataset_path)
+    recorded = meta.get("default_sha256")
     return BuildResult(version=version, dataset_path=dataset_path, counts=meta["counts"],
-                       timings=meta.get("timings", {}), from_cache=True, default_triples=meta.get("default_triples"))
+                       timings=meta.get("timings", {}), from_cache=True, default_triples=meta.get("default_triples"),
+                       default_path=default if recorded else None, default_sha256=recorded)
 
 
 def _write_meta(path: Path, version: str, counts: dict[str, int], timings: dict[str, float], *,
-                conforms: bool, dataset_path: Path, default_triples: int) -> None:
+                conforms: bool, dataset_path: Path, default_triples: int, default_sha256: str) -> None:
     """What a cache hit reads back (atomically written): counts per graph and of the default graph, timings,
-    whether the build passed the shapes and the reasoner, and the dataset's sha256 (checked before reuse)."""
+    whether the build passed the shapes and the reasoner, and the sha256 of the dataset and of its default graph
+    (checked before reuse)."""
     write_json(path, {"version": version, "counts": counts, "default_triples": default_triples, "timings": timings,
-                      "conforms": conforms, "dataset": dataset_path.name, "sha256": sha256_file(dataset_path)})
+                      "conforms": conforms, "dataset": dataset_path.name, "sha256": sha256_file(dataset_path),
+                      "default_sha256": default_sha256})
 
 
 def _build(settings: Settings, version: str, dataset_path: Path, meta_path: Path, *, strict: bool) -> BuildResult:
@@ -158,11 +165,13 @@ def _build(settings: Settings, version: str, dataset_path: Path, meta_path: Path
     mark = time.perf_counter()
     settings.cache_path.mkdir(parents=True, exist_ok=True)
     counts = write_store_dataset(built, dataset_path, file_graphs=settings.file_graphs)
+    default_sha256 = sha256_file(default_graph_path(dataset_path))
     default_triples = len(built.union)
     timings = dict(built.timings)
     timings["write"] = time.perf_counter() - mark
     timings["total"] = time.perf_counter() - started
     _write_meta(meta_path, version, counts, timings, conforms=built.report.conforms and not built.problems,
-                dataset_path=dataset_path, default_triples=default_triples)
+                dataset_path=dataset_path, default_triples=default_triples, default_sha256=default_sha256)
     return BuildResult(version=version, dataset_path=dataset_path, counts=counts, timings=timings,
-                       report=built.report, default_triples=default_triples)
+                       report=built.report, default_triples=default_triples,
+                       default_path=default_graph_path(dataset_path), default_sha256=default_sha256)

@@ -9,6 +9,7 @@ rounds repeat until the store stops growing.
 
 Entry points:
     reason_in_store(store)                 close the default graph of a store in place
+    reason_added(store, added)             close it again after adding a few triples (semi-naive)
     inferred_quads(store, inputs)          what the closure added, informative triples only
     problems_in_store(store)               contradictions, worded as the reference path words them
     closure_fast(asserted, ontology)       the same for rdflib graphs (contribution checks, tests)
@@ -22,6 +23,7 @@ from rdflib import Graph
 
 from kg import named_queries
 from kg.build.informative import ReasoningResult, informative
+from kg.build.seminaive import Rule, close_added, rule
 from kg.terms import to_oxigraph, to_rdflib
 
 MAX_ROUNDS = 20
@@ -63,15 +65,30 @@ def rule_updates() -> tuple[list[str], list[str]]:
     return [_as_insert(r.text) for r in schema], [_as_insert(r.text) for r in instance]
 
 
-def _run_to_fixpoint(store: ox.Store, updates: list[str]) -> int:
-    """Apply updates in rounds until the store stops growing; returns the number of triples added."""
-    start = len(store)
+def rules() -> tuple[list[Rule], list[Rule]]:
+    """The rules with their semi-naive forms (kg.build.seminaive), in the order of rule_updates."""
+    owl2rl = named_queries.queries_in("build/owl2rl")
+    schema = [rule(n, "build/owl2rl") for n in sorted(owl2rl) if n.startswith("scm-")]
+    rest = sorted(set(owl2rl) - set(INSTANCE_ORDER) - {n for n in owl2rl if n.startswith("scm-")})
+    instance = [rule(n, "build/rules") for n in named_queries.queries_in("build/rules")]
+    instance += [rule(n, "build/owl2rl") for n in INSTANCE_ORDER if n in owl2rl] + [rule(n, "build/owl2rl") for n in rest]
+    return schema, instance
+
+
+def _schema_axioms(store: ox.Store) -> int:
+    """How many triples of the predicates the schema rules write (kg/build/pipeline_queries/schema-count.rq)."""
+    answer = store.query(named_queries.get("schema-count", "build/pipeline_queries").text)
+    return int(next(iter(answer))["n"].value)
+
+
+def _run_to_fixpoint(store: ox.Store, updates: list[str]) -> None:
+    """Apply the schema rules in rounds until they add nothing (counted over what they write, not the whole store)."""
     for _ in range(MAX_ROUNDS):
-        before = len(store)
+        before = _schema_axioms(store)
         for update in updates:
             store.update(update)
-        if len(store) == before:
-            return before - start
+        if _schema_axioms(store) == before:
+            return
     raise RuntimeError(f"no fixpoint after {MAX_ROUNDS} rounds of rules")
 
 
@@ -94,6 +111,26 @@ def reason_in_store(store: ox.Store) -> int:
         if len(store) == before:
             return passes
     raise RuntimeError(f"no fixpoint after {MAX_ROUNDS} passes of rules")
+
+
+def reason_added(store: ox.Store, added: list[ox.Triple]) -> int:
+    """Extend a closed default graph with added triples and close it again, in semi-naive rounds (kg.build.seminaive).
+
+    Only what the added triples can reach is evaluated: each rule runs its semi-naive forms over them (or its guard
+    decides whether it runs at all), which is what a contribution check needs (a few triples against a closed graph).
+    The result is the closure of the whole: the same as reason_in_store on the graph with the triples added
+    (tests/kg/test_seminaive.py).
+
+    Args:
+        store: a store whose default graph reason_in_store closed (its named graphs are left as they are).
+        added: the new triples (those the store holds already change nothing).
+    Returns:
+        the number of rounds of the instance rules it took (0: nothing was new).
+    Raises:
+        RuntimeError: no fixpoint within MAX_ROUNDS rounds (a bug in a rule).
+    """
+    schema, instance = rules()
+    return close_added(store, added, schema, instance, max_rounds=MAX_ROUNDS)
 
 
 def inferred_quads(store: ox.Store, inputs: list[ox.NamedNode], into: ox.NamedNode | None = None,
@@ -186,4 +223,4 @@ def closure_fast(asserted: Graph, ontology: Graph) -> ReasoningResult:
     return ReasoningResult(inferred=inferred, problems=problems_in_store(store))
 
 
-__all__ = ["closure_fast", "reason_in_store", "inferred_quads", "problems_in_store", "rule_updates", "MAX_ROUNDS"]
+__all__ = ["MAX_ROUNDS", "closure_fast", "inferred_quads", "problems_in_store", "reason_added", "reason_in_store", "rule_updates", "rules"]

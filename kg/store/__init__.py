@@ -10,7 +10,7 @@ from kg.querying import QueryOutput, Row, Store
 GRAPH_KEYS = {"asserted": GRAPH_ASSERTED, "inferred": GRAPH_INFERRED, "ontology": GRAPH_ONTOLOGY}
 
 
-def recorded_counts(built: "BuildResult") -> dict[str, int]:
+def recorded_counts(built: BuildResult) -> dict[str, int]:
     """The build's own record of its size: triples in asserted, inferred, ontology and (when recorded) default."""
     counts = {key: built.counts.get(iri, 0) for key, iri in GRAPH_KEYS.items()}
     if built.default_triples is not None:
@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # kg.build.pipeline imports kg.querying (through kg.build.in_
     from kg.build.pipeline import BuildResult
 
 
-def open_store(settings: Settings, built: "BuildResult") -> Store:
+def open_store(settings: Settings, built: BuildResult) -> Store:
     """The configured backend over a built dataset.
 
     Raises:
@@ -45,7 +45,8 @@ def open_store(settings: Settings, built: "BuildResult") -> Store:
         return CachedStore(RemoteStore(settings, version=built.version, recorded=recorded_counts(built)))
     from kg.store.embedded import EmbeddedStore, materialize
 
-    path = materialize(built.dataset_path, settings.cache_path / f"store-{built.version}")
+    path = materialize(built.dataset_path, settings.cache_path / f"store-{built.version}", default=built.default_path,
+                       default_sha256=built.default_sha256)
     return CachedStore(EmbeddedStore(path, version=built.version, timeout=settings.query_timeout,
                                      max_results=settings.max_results, max_bytes=settings.max_result_bytes,
                                      workers=settings.query_workers, memory=settings.query_memory,
@@ -53,4 +54,4 @@ def open_store(settings: Settings, built: "BuildResult") -> Store:
                                      recorded=recorded_counts(built)))
 
 
-__all__ = ["open_store", "recorded_counts", "held_counts", "Store", "QueryOutput", "Row"]
+__all__ = ["QueryOutput", "Row", "Store", "held_counts", "open_store", "recorded_counts"]

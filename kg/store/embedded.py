@@ -64,11 +64,23 @@ def _discard(target: Path) -> None:
         shutil.rmtree(target)
 
 
-def materialize(nquads: Path, target: Path) -> Path:
+def _link_union(default: Path, target: Path) -> None:
+    """The build's own N-Triples of the default graph as union_file (a hard link; a copy across file systems)."""
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    try:
+        os.link(default, tmp)
+    except OSError:
+        shutil.copyfile(default, tmp)
+    os.replace(tmp, target)
+
+
+def materialize(nquads: Path, target: Path, *, default: Path | None = None, default_sha256: str | None = None) -> Path:
     """Bulk-load a built N-Quads file into a RocksDB directory; reuse it if it is intact.
 
-    Also writes the default graph as N-Triples beside it (union_file), which query workers load
-    into memory, and a manifest of both (manifest_file): the sha256 of every file, checked at every
+    Also puts the default graph as N-Triples beside it (union_file), which query workers load
+    into memory: the build's own file (default, which kg.build.pipeline wrote) when given and its sha256 is
+    default_sha256, else dumped from the store; and a manifest of both (manifest_file): the sha256 of every file, checked at every
     start. Everything is written under a temporary name and renamed, under the cache's lock, so two
     servers starting on one cache never see a half-written store; a damaged one is discarded and
     loaded again from the N-Quads (which kg.build.pipeline checked against its own sha256).
@@ -86,7 +98,10 @@ def materialize(nquads: Path, target: Path) -> Path:
             store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
             store.flush()
             store.optimize()
-            _write_union(store, union_file(target))
+            if default is not None and matches(default, default_sha256):
+                _link_union(default, union_file(target))
+            else:
+                _write_union(store, union_file(target))
             del store
             os.rename(tmp, target)
         except (OSError, SyntaxError) as exc:

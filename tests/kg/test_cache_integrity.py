@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.build.pipeline import build
 from kg.build.cache_files import tree_digests
+from kg.build.pipeline import build
 from kg.config import Settings
 from kg.store import held_counts, open_store, recorded_counts
 from kg.store.embedded import manifest_file, materialize, union_file
@@ -138,3 +138,31 @@ def test_a_corrupt_build_meta_is_rebuilt_not_a_traceback(cache, damage):
     assert json.loads(meta.read_text())["sha256"]
     held, recorded = reopen(cache)
     assert held == recorded
+
+
+def _drop_store(cache: Path) -> Path:
+    store_dir = next(p for p in cache.glob("store-*") if p.is_dir())
+    shutil.rmtree(store_dir)
+    manifest_file(store_dir).unlink()
+    union_file(store_dir).unlink()
+    return store_dir
+
+
+def test_the_builds_own_default_graph_becomes_the_stores_union_file(cache):
+    """Issue 13: the N-Triples the build wrote are linked, not dumped again out of RocksDB."""
+    store_dir = _drop_store(cache)
+    built_default = next(cache.glob("build-*.default.nt"))
+    held, recorded = reopen(cache)
+    assert held == recorded
+    assert union_file(store_dir).samefile(built_default)
+
+
+def test_a_damaged_default_graph_of_the_build_is_not_served(cache):
+    store_dir = _drop_store(cache)
+    built_default = next(cache.glob("build-*.default.nt"))
+    whole = built_default.read_bytes()
+    built_default.write_bytes(whole[: len(whole) // 2])
+    held, recorded = reopen(cache)
+    assert held == recorded
+    assert not union_file(store_dir).samefile(built_default)
+    assert union_file(store_dir).read_bytes().count(b"\n") == recorded["default"] == whole.count(b"\n")
