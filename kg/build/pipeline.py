@@ -19,7 +19,7 @@ from kg.build.cache_files import locked, matches, read_json, sha256_file, write_
 from kg.config import Settings
 from kg.errors import InconsistencyError, ValidationFailed
 from kg.build.in_store import build_in_store, write_store_dataset
-from kg.build.validation import validate_fast
+from kg.build.validation import CompiledShapes, compile_for_store, validate_fast
 from kg.build.loading import SourceFile, load_folder, merge, source_paths
 from kg.namespaces import DEFAULT_GRAPHS, GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY
 from kg.build.owlrl_reference import closure
@@ -90,6 +90,10 @@ class Loaded:
     @cached_property
     def shapes_graph(self) -> Graph:
         return load_shapes(self.shapes)
+
+    @cached_property
+    def compiled_shapes(self) -> CompiledShapes:
+        return compile_for_store(self.shapes_graph)
 
 
 def load_inputs(settings: Settings) -> Loaded:

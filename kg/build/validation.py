@@ -198,6 +198,46 @@ def touched_nodes(contribution: Graph, inferred: Graph | None = None) -> set:
     return {n for n in nodes if isinstance(n, (URIRef, BNode))}
 
 
+@dataclass(frozen=True)
+class CompiledShapes:
+    """A shapes graph split for the fast validator: SPARQL constraints, compiled core constraints, and what
+    pyshacl must still run (compiled once; a check worker keeps it)."""
+
+    constraints: list[SparqlConstraint]
+    compiled: list[CompiledConstraint]
+    left: Graph
+
+
+def compile_for_store(shapes: Graph) -> CompiledShapes:
+    """Split and compile a shapes graph once (split_shapes, then kg.build.shacl_compile.compile_shapes)."""
+    core, constraints = split_shapes(shapes)
+    left, compiled = compile_shapes(core)
+    return CompiledShapes(constraints=constraints, compiled=compiled, left=left)
+
+
+def validate_compiled(store: ox.Store, shapes: CompiledShapes, *, sources: list[SourceFile] | None = None,
+                      labels=None, focus: Iterable | None = None, data: Graph | None = None) -> ValidationReport:
+    """Validate the default graph of a store with compiled shapes (see validate_fast for the arguments).
+
+    Args:
+        data: the same data as an rdflib graph, if the caller has it (pyshacl needs one when some shape
+            could not be compiled; otherwise it is copied out of the store).
+    """
+    labels = labels if labels is not None else (data if data is not None else StoreView(store))
+    focus_set = set(focus) if focus is not None else None
+    problems = run_sparql_constraints(store, shapes.constraints, sources=sources, labels=labels, focus=focus_set)
+    problems += run_compiled(store, shapes.compiled, sources=sources, labels=labels, focus=focus_set)
+    report_graph = None
+    if has_shapes(shapes.left) and (focus_set is None or focus_set):
+        if data is None:
+            data = StoreView(store).to_graph()
+        core_report = validate_graph(data, shapes.left, sources=sources, labels=labels,
+                                     focus_nodes=sorted(focus_set, key=str) if focus_set is not None else None)
+        problems += core_report.problems
+        report_graph = core_report.report_graph
+    return ValidationReport(problems=sort_problems(problems), report_graph=report_graph)
+
+
 def validate_fast(data: Graph | None, shapes: Graph, *, sources: list[SourceFile] | None = None,
                   labels=None, focus: Iterable | None = None,
                   store: ox.Store | None = None) -> ValidationReport:
@@ -218,22 +258,8 @@ def validate_fast(data: Graph | None, shapes: Graph, *, sources: list[SourceFile
     if data is None and store is None:
         raise ValueError("validate_fast needs the data as a graph or in a store")
     store = store if store is not None else oxigraph_store(data)
-    labels = labels if labels is not None else (data if data is not None else StoreView(store))
-    focus_set = set(focus) if focus is not None else None
-    core, constraints = split_shapes(shapes)
-    left, compiled = compile_shapes(core)
-    problems = run_sparql_constraints(store, constraints, sources=sources, labels=labels, focus=focus_set)
-    problems += run_compiled(store, compiled, sources=sources, labels=labels, focus=focus_set)
-    report_graph = None
-    if has_shapes(left) and (focus_set is None or focus_set):
-        if data is None:
-            data = StoreView(store).to_graph()
-        core_report = validate_graph(data, left, sources=sources, labels=labels,
-                                     focus_nodes=sorted(focus_set, key=str) if focus_set is not None else None)
-        problems += core_report.problems
-        report_graph = core_report.report_graph
-    return ValidationReport(problems=sort_problems(problems), report_graph=report_graph)
+    return validate_compiled(store, compile_for_store(shapes), sources=sources, labels=labels, focus=focus, data=data)
 
 
-__all__ = ["validate_fast", "touched_nodes", "split_shapes", "run_sparql_constraints", "oxigraph_store",
+__all__ = ["validate_fast", "validate_compiled", "compile_for_store", "CompiledShapes", "touched_nodes", "split_shapes", "run_sparql_constraints", "oxigraph_store",
            "SparqlConstraint", "run_compiled"]
