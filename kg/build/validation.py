@@ -25,8 +25,8 @@ from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.build.loading import SourceFile
 from kg.namespaces import CGSH, SH
-from kg.build.shacl_compile import CompiledConstraint, compile_shapes, has_shapes, target_group
-from kg.querying import bind_values
+from kg.build.shacl_compile import CompiledConstraint, compile_shapes, focused_query, has_shapes, target_group
+from kg.querying import bind_values, values_block
 from kg.build.store_view import StoreView
 from kg.terms import to_oxigraph, to_rdflib
 from kg.build.report import SEVERITIES, Problem, ValidationReport, make_problem, sort_problems, validate_graph
@@ -44,6 +44,8 @@ class SparqlConstraint:
     query: str
     message: str | None
     severity: str
+    targets: str = ""  # the target group as it appears in query
+    focus_query: str | None = None  # the standard sh:select where query is a cgsh:fastSelect (for a few focus nodes)
 
 
 def _prefixes(shapes: Graph, constraint) -> str:
@@ -57,25 +59,38 @@ def _prefixes(shapes: Graph, constraint) -> str:
     return "\n".join(sorted(set(lines)))
 
 
-def _rewritable(shapes: Graph, shape, constraint) -> str | None:
-    """The rewritten query text of a constraint, or None if it must stay with pyshacl."""
+def _with_targets(shapes: Graph, constraint, select, targets: str) -> str | None:
+    """A select with the shape's target group first in its WHERE group, $this written ?this."""
+    if select is None or set(_DOLLAR.findall(str(select))) - {"this"}:
+        return None
+    text = _DOLLAR.sub(r"?\1", str(select))
+    match = _WHERE.search(text)
+    if match is None:
+        return None
+    body = text[: match.end()] + " " + targets + " " + text[match.end():]
+    return _prefixes(shapes, constraint) + "\n" + body
+
+
+def _rewritable(shapes: Graph, shape, constraint) -> tuple[str, str, str | None] | None:
+    """The rewritten query of a constraint, its target group and, if it differs, the query for a few focus
+    nodes; or None if the constraint must stay with pyshacl."""
     if (shape, SH.path, None) in shapes:  # a property shape: $PATH semantics, leave it to pyshacl
         return None
     if any((shape, RDF.type, cls) in shapes for cls in (RDFS.Class, OWL.Class)):  # implicit class target
         return None
     if shapes.value(constraint, SH.deactivated) == Literal(True) or shapes.value(shape, SH.deactivated) == Literal(True):
         return None
-    # cgsh:fastSelect: the same constraint written for an engine that checks every focus node at once
-    select = shapes.value(constraint, CGSH.fastSelect) or shapes.value(constraint, SH.select)
-    if select is None or set(_DOLLAR.findall(str(select))) - {"this"}:
-        return None
     targets = target_group(shapes, shape)
-    text = _DOLLAR.sub(r"?\1", str(select))
-    match = _WHERE.search(text)
-    if targets is None or match is None:
+    if targets is None:
         return None
-    body = text[: match.end()] + " " + targets + " " + text[match.end():]
-    return _prefixes(shapes, constraint) + "\n" + body
+    # cgsh:fastSelect: the same constraint written for an engine that checks every focus node at once; for a
+    # few focus nodes the record-by-record sh:select is the faster one
+    fast = shapes.value(constraint, CGSH.fastSelect)
+    query = _with_targets(shapes, constraint, fast or shapes.value(constraint, SH.select), targets)
+    if query is None:
+        return None
+    focus_query = _with_targets(shapes, constraint, shapes.value(constraint, SH.select), targets) if fast else None
+    return query, targets, focus_query
 
 
 def split_shapes(shapes: Graph) -> tuple[Graph, list[SparqlConstraint]]:
@@ -88,12 +103,13 @@ def split_shapes(shapes: Graph) -> tuple[Graph, list[SparqlConstraint]]:
     core += shapes
     taken: list[SparqlConstraint] = []
     for shape, constraint in shapes.subject_objects(SH.sparql):
-        query = _rewritable(shapes, shape, constraint)
-        if query is None:
+        rewritten = _rewritable(shapes, shape, constraint)
+        if rewritten is None:
             continue
+        query, targets, focus_query = rewritten
         message = shapes.value(constraint, SH.message)
         severity = SEVERITIES.get(shapes.value(shape, SH.severity), "Violation")  # pyshacl: the shape's severity
-        taken.append(SparqlConstraint(shape=shape, node=constraint, query=query,
+        taken.append(SparqlConstraint(shape=shape, node=constraint, query=query, targets=targets, focus_query=focus_query,
                                       message=str(message) if message is not None else None, severity=severity))
         core.remove((shape, SH.sparql, constraint))
     return core, taken
@@ -118,7 +134,8 @@ def run_sparql_constraints(store: ox.Store, constraints: list[SparqlConstraint],
     problems: list[Problem] = []
     for constraint in constraints:
         seen = set()
-        answer = store.query(_with_focus(constraint.query, focus))
+        query = constraint.focus_query if focus is not None and constraint.focus_query else constraint.query
+        answer = store.query(_with_focus(query, focus, constraint.targets))
         names = [v.value for v in answer.variables]
         for solution in answer:
             values = {n: to_rdflib(solution[n]) for n in names if solution[n] is not None}
@@ -136,13 +153,18 @@ def run_sparql_constraints(store: ox.Store, constraints: list[SparqlConstraint],
     return problems
 
 
-def _with_focus(query: str, focus: set | None) -> str:
+def _with_focus(query: str, focus: set | None, targets: str = "") -> str:
     """The query with ?this bound to the focus nodes first, so that a focused run looks at those nodes
-    only; unchanged when focus is None or holds blank nodes (which VALUES cannot hold: filtered afterwards)."""
+    only: at the start of the query and inside the target group when the query has one
+    (kg.build.shacl_compile.focused_query); unchanged when focus is None or holds blank nodes (which VALUES cannot hold:
+    filtered afterwards)."""
     iris = sorted(str(n) for n in focus or () if isinstance(n, URIRef))
     if focus is None or len(iris) != len(focus):
         return query
-    return bind_values(query, "this", [ox.NamedNode(iri) for iri in iris])
+    terms = [ox.NamedNode(iri) for iri in iris]
+    focused = focused_query(query, targets, values_block("this", terms)) if targets else None
+    # bound at the start as well: pyoxigraph then starts from the focus nodes whichever pattern it joins first
+    return bind_values(focused if focused is not None else query, "this", terms)
 
 
 def run_compiled(store: ox.Store, compiled: list[CompiledConstraint], *, sources: list[SourceFile] | None,
@@ -153,7 +175,13 @@ def run_compiled(store: ox.Store, compiled: list[CompiledConstraint], *, sources
         focus: report only these focus nodes (None = every target).
     """
     problems: list[Problem] = []
+    focused = focus is not None and all(isinstance(n, URIRef) for n in focus)
     for constraint in compiled:
+        if focused and constraint.focus_query is not None:  # a few focus nodes: test their values directly
+            query = _with_focus(constraint.focus_query, focus, constraint.targets)
+            answer = store.query(query)
+            problems += _compiled_problems(answer, constraint, focus, sources=sources, labels=labels)
+            continue
         query = constraint.query
         if constraint.prefilter is not None:
             failing = [solution["value"] for solution in store.query(constraint.prefilter)]
@@ -161,18 +189,26 @@ def run_compiled(store: ox.Store, compiled: list[CompiledConstraint], *, sources
                 continue
             if not any(isinstance(term, ox.BlankNode) for term in failing):  # VALUES cannot hold blank nodes
                 query = bind_values(query, "value", failing)
-        answer = store.query(_with_focus(query, focus))
-        selects_value = "value" in {v.value for v in answer.variables}
-        for solution in answer:
-            this = to_rdflib(solution["this"])
-            if focus is not None and this not in focus:
-                continue
-            value = None
-            if constraint.reports_value:
-                value = to_rdflib(solution["value"]) if selects_value else this
-            problems.append(make_problem(severity=constraint.severity, message=constraint.message, focus=this,
-                                         path=constraint.path, value=value, shape=constraint.shape,
-                                         sources=sources, labels=labels))
+        answer = store.query(_with_focus(query, focus, constraint.targets))
+        problems += _compiled_problems(answer, constraint, focus, sources=sources, labels=labels)
+    return problems
+
+
+def _compiled_problems(answer, constraint: CompiledConstraint, focus: set | None, *,
+                       sources: list[SourceFile] | None, labels) -> list[Problem]:
+    """The problems of one compiled constraint's answer (rows of ?this, and ?value where selected)."""
+    problems = []
+    selects_value = "value" in {v.value for v in answer.variables}
+    for solution in answer:
+        this = to_rdflib(solution["this"])
+        if focus is not None and this not in focus:
+            continue
+        value = None
+        if constraint.reports_value:
+            value = to_rdflib(solution["value"]) if selects_value else this
+        problems.append(make_problem(severity=constraint.severity, message=constraint.message, focus=this,
+                                     path=constraint.path, value=value, shape=constraint.shape,
+                                     sources=sources, labels=labels))
     return problems
 
 
