@@ -69,7 +69,9 @@ def load_closure(settings: Settings) -> CanonicalClosure:
     store = ox.Store()
     store.bulk_extend(q for q in ox.parse(path=str(built.dataset_path), format=ox.RdfFormat.N_QUADS)
                       if q.graph_name in _KEPT_GRAPHS)
-    return CanonicalClosure(version=built.version, store=store, triples=built.default_triples or 0)
+    closure = CanonicalClosure(version=built.version, store=store, triples=built.default_triples or 0)
+    _ = closure.schema, closure.schema_terms, closure.known_states  # read before any check changes the store
+    return closure
 
 
 __all__ = ["CanonicalClosure", "load_closure", "ASSERTED", "ONTOLOGY"]
