@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve test install install-test browser virtuoso bench load clean
+.PHONY: serve test install install-test browser virtuoso bench bench-checks load clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,11 @@ bench: install-test
 	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
 	command -v wrk >/dev/null || apt-get install -y wrk || sudo apt-get install -y wrk
 	$(BIN)/python -m bench.run --sizes $(SIZES)
+
+# Contribution checks alone (incremental in a warm worker vs the full closure): CHECK_SIZES=curated,10k,100k or 1M
+CHECK_SIZES ?= curated,10k,100k
+bench-checks: install-test
+	$(BIN)/python -m bench.checks --sizes $(CHECK_SIZES)
 
 # A mixed REST + SPARQL load on 127.0.0.1 over the repository's data (prints requests, errors, p50/p99).
 LOAD_CONNECTIONS ?= 64

@@ -16,15 +16,15 @@ from rdflib import Graph
 
 from kg import named_queries
 from kg.build.cache_files import locked, matches, read_json, sha256_file, write_json
+from kg.build.in_store import build_in_store, write_store_dataset
+from kg.build.loading import SourceFile, load_folder, merge, source_paths
+from kg.build.owlrl_reference import closure
+from kg.build.report import ValidationReport, load_shapes, validate_graph
+from kg.build.validation import CompiledShapes, compile_for_store, validate_fast
 from kg.config import Settings
 from kg.errors import InconsistencyError, ValidationFailed
-from kg.build.in_store import build_in_store, write_store_dataset
-from kg.build.validation import CompiledShapes, compile_for_store, validate_fast
-from kg.build.loading import SourceFile, load_folder, merge, source_paths
 from kg.namespaces import DEFAULT_GRAPHS, GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY
-from kg.build.owlrl_reference import closure
 from kg.terms import to_oxigraph
-from kg.build.report import ValidationReport, load_shapes, validate_graph
 
 PIPELINE_VERSION = "3"
 DEFAULT_GRAPH_COUNT = "default"  # write_dataset's key for the default graph's count

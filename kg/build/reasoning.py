@@ -209,4 +209,5 @@ def closure_fast(asserted: Graph, ontology: Graph) -> ReasoningResult:
     return ReasoningResult(inferred=inferred, problems=problems_in_store(store))
 
 
-__all__ = ["closure_fast", "reason_in_store", "reason_instances", "inferred_quads", "problems_in_store", "rule_updates", "MAX_ROUNDS"]
+__all__ = ["MAX_ROUNDS", "closure_fast", "inferred_quads", "problems_in_store", "reason_in_store", "reason_instances",
+           "rule_updates"]

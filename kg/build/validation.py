@@ -16,20 +16,20 @@ Entry points for callers (kg.curate.checking, kg.build.pipeline):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.build.loading import SourceFile
-from kg.namespaces import CGSH, SH
-from kg.build.shacl_compile import CompiledConstraint, compile_shapes, focused_query, has_shapes, target_group
-from kg.querying import bind_values, values_block
-from kg.build.store_view import StoreView
-from kg.terms import to_oxigraph, to_rdflib
 from kg.build.report import SEVERITIES, Problem, ValidationReport, make_problem, sort_problems, validate_graph
+from kg.build.shacl_compile import CompiledConstraint, compile_shapes, focused_query, has_shapes, target_group
+from kg.build.store_view import StoreView
+from kg.namespaces import CGSH, SH
+from kg.querying import bind_values, values_block
+from kg.terms import to_oxigraph, to_rdflib
 
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 _DOLLAR = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
@@ -297,5 +297,15 @@ def validate_fast(data: Graph | None, shapes: Graph, *, sources: list[SourceFile
     return validate_compiled(store, compile_for_store(shapes), sources=sources, labels=labels, focus=focus, data=data)
 
 
-__all__ = ["validate_fast", "validate_compiled", "compile_for_store", "CompiledShapes", "touched_nodes", "split_shapes", "run_sparql_constraints", "oxigraph_store",
-           "SparqlConstraint", "run_compiled"]
+__all__ = [
+    "CompiledShapes",
+    "SparqlConstraint",
+    "compile_for_store",
+    "oxigraph_store",
+    "run_compiled",
+    "run_sparql_constraints",
+    "split_shapes",
+    "touched_nodes",
+    "validate_compiled",
+    "validate_fast",
+]

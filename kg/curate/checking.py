@@ -20,24 +20,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 
 from kg import named_queries
+from kg.build.loading import SourceFile, merge
 from kg.build.pipeline import Loaded, load_inputs
-from kg.curate.changes import ChangeSummary, summarize
+from kg.build.reasoning import inferred_quads, problems_in_store, reason_in_store
+from kg.build.report import Problem, ValidationReport
+from kg.build.store_view import StoreView
+from kg.build.validation import CompiledShapes, touched_nodes, validate_compiled, validate_fast
 from kg.config import Settings
-from kg.curate.contribution import Contribution, SyntaxProblem, read_paths
+from kg.curate.changes import ChangeSummary, summarize
 from kg.curate.closure_cache import ASSERTED, ONTOLOGY, CanonicalClosure, load_closure
+from kg.curate.contribution import Contribution, SyntaxProblem, read_paths
 from kg.curate.curator_checks import iso_problems, known_state_iris, query_problems
 from kg.curate.incremental_check import contribution_applied
 from kg.errors import LoadError
-from kg.build.reasoning import inferred_quads, problems_in_store, reason_in_store
-from kg.build.validation import CompiledShapes, touched_nodes, validate_compiled, validate_fast
-from kg.build.loading import SourceFile, merge
 from kg.namespaces import GRAPH_ASSERTED, GRAPH_ONTOLOGY
-from kg.build.store_view import StoreView
 from kg.terms import to_oxigraph, to_rdflib
-from kg.build.report import Problem, ValidationReport
 
 EXIT_OK, EXIT_VIOLATIONS, EXIT_UNREADABLE = 0, 1, 2
 _SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}

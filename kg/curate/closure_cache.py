@@ -74,4 +74,4 @@ def load_closure(settings: Settings) -> CanonicalClosure:
     return closure
 
 
-__all__ = ["CanonicalClosure", "load_closure", "ASSERTED", "ONTOLOGY"]
+__all__ = ["ASSERTED", "ONTOLOGY", "CanonicalClosure", "load_closure"]

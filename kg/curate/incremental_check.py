@@ -75,4 +75,4 @@ def contribution_applied(closure: CanonicalClosure, contribution: Graph) -> Iter
         closure.damaged = False
 
 
-__all__ = ["contribution_applied", "DamagedClosure"]
+__all__ = ["DamagedClosure", "contribution_applied"]

@@ -142,4 +142,4 @@ def closure_delta(base: CanonicalClosure, seeds: set) -> ClosureDelta | None:
                         work_triples=len(work))
 
 
-__all__ = ["ClosureDelta", "CONTRIBUTION", "closure_delta", "core_nodes", "work_store", "touches_schema"]
+__all__ = ["CONTRIBUTION", "ClosureDelta", "closure_delta", "core_nodes", "touches_schema", "work_store"]

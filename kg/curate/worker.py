@@ -26,8 +26,14 @@ from collections import Counter
 from contextlib import contextmanager
 
 from kg.config import Settings
-from kg.errors import (ContributionMemoryExceeded, LoadError, SourcePosition, TooManyChecks, ValidationTimeout,
-                       WorkerDied)
+from kg.errors import (
+    ContributionMemoryExceeded,
+    LoadError,
+    SourcePosition,
+    TooManyChecks,
+    ValidationTimeout,
+    WorkerDied,
+)
 from kg.limits import MEMORY_EXIT, died_of_memory, limit_memory, megabytes
 
 START_TIMEOUT = 120.0  # importing the libraries and parsing the canonical data, once per worker
@@ -46,10 +52,10 @@ def _worker_main(conn, settings: Settings) -> None:  # runs in the child process
 
 def _serve(conn, settings: Settings) -> None:
     from kg.build.pipeline import content_hash, load_inputs
-    from kg.curate.report import to_model
     from kg.curate.checking import check_contribution
     from kg.curate.closure_cache import load_closure
     from kg.curate.contribution import read_texts
+    from kg.curate.report import to_model
 
     cache: dict[str, tuple] = {}
 

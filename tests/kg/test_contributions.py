@@ -10,11 +10,11 @@ import pytest
 from rdflib import Graph, Literal
 from typer.testing import CliRunner
 
-from kg.curate.report import CheckReport, json_schema
 from kg.cli import app
 from kg.config import Settings
 from kg.curate.contribution import parse_contribution_text
 from kg.curate.curator_checks import iso_advice
+from kg.curate.report import CheckReport, json_schema
 
 runner = CliRunner()
 REPO = Path(__file__).resolve().parents[2]

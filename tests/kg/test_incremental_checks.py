@@ -9,10 +9,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
+from kg.build.loading import SourceFile
 from kg.build.pipeline import load_inputs
 from kg.build.reasoning import inferred_quads, reason_in_store
 from kg.config import Settings
@@ -21,7 +24,6 @@ from kg.curate.closure_cache import ASSERTED, ONTOLOGY, load_closure
 from kg.curate.contribution import Contribution, read_paths
 from kg.curate.incremental_check import contribution_applied
 from kg.curate.report import to_model
-from kg.build.loading import SourceFile
 from kg.namespaces import CGO, file_graph
 from kg.terms import to_oxigraph
 
