@@ -188,3 +188,26 @@ def test_random_curated_contributions_match_a_full_rebuild(curated):
 
     check()
     assert any(used), "no random contribution took the incremental path"
+
+
+def test_the_closure_is_restored_when_a_check_fails_halfway(fixture_canonical):
+    closure = fixture_canonical.closure
+    before = closed_triples(closure.store)
+    graph = read_paths([CONTRIBUTIONS / "good.ttl"], root=REPO).sources[0].graph
+    with pytest.raises(RuntimeError, match="halfway"), contribution_applied(closure, graph) as delta:
+        assert delta is not None and delta.added  # the contribution and its consequences are in the store
+        assert closed_triples(closure.store) != before
+        raise RuntimeError("halfway")
+    assert closed_triples(closure.store) == before and not closure.damaged
+
+
+def test_a_damaged_closure_is_never_used(fixture_canonical):
+    from kg.curate.incremental_check import DamagedClosure
+
+    closure = fixture_canonical.closure
+    closure.damaged = True
+    try:
+        with pytest.raises(DamagedClosure), contribution_applied(closure, Graph()):
+            pass
+    finally:
+        closure.damaged = False
