@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve test install install-test assets browser virtuoso bench bench-1m load clean
+.PHONY: serve test install install-test assets browser virtuoso bench bench-1m bench-checks load clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,11 @@ bench: install-test virtuoso
 
 bench-1m:
 	$(MAKE) bench SIZES=1M
+
+# Contribution checks alone (incremental in a warm worker vs the full closure): CHECK_SIZES=curated,10k,100k or 1M
+CHECK_SIZES ?= curated,10k,100k
+bench-checks: install-test
+	$(BIN)/python -m bench.checks --sizes $(CHECK_SIZES)
 
 # A mixed REST + SPARQL load on 127.0.0.1 over the repository's data (prints requests, errors, p50/p99).
 LOAD_CONNECTIONS ?= 64

@@ -67,8 +67,16 @@ def bind_values(query: str, variable: str, terms: list) -> str:
     match = _WHERE.search(query)
     if not match:
         raise QueryError("a parameterised query needs a WHERE { ... } group")
-    values = " ".join(term_syntax(term) for term in terms)
-    return query[: match.end()] + f" VALUES ?{variable} {{ {values} }} " + query[match.end():]
+    return query[: match.end()] + " " + values_block(variable, terms) + " " + query[match.end():]
+
+
+def values_block(variable: str, terms: list) -> str:
+    """`VALUES ?variable { ... }` for pyoxigraph NamedNodes or Literals (escaped by term_syntax).
+
+    Raises:
+        QueryError: an IRI is not valid.
+    """
+    return f"VALUES ?{variable} {{ {' '.join(term_syntax(term) for term in terms)} }}"
 
 
 class Store(Protocol):

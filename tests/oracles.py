@@ -6,19 +6,12 @@ test dependency only; pySHACL stays in the product as the fallback for shapes th
 """
 from __future__ import annotations
 
-import time
-
 import owlrl
-import pyoxigraph as ox
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from kg import named_queries
 from kg.build.informative import ReasoningResult, informative
-from kg.build.loading import SourceFile
-from kg.build.report import ValidationReport, validate_graph
-from kg.curate.curator_checks import oxigraph_store
-from kg.namespaces import GRAPH_ASSERTED, GRAPH_ONTOLOGY
 
 ERROR_CLASS = URIRef("http://www.daml.org/2002/03/agents/agent-ont#ErrorMessage")
 ERROR_TEXT = URIRef("http://www.daml.org/2002/03/agents/agent-ont#error")
@@ -77,35 +70,3 @@ def _result(work: Graph, asserted: Graph, ontology: Graph) -> ReasoningResult:
             inferred.add(triple)
     problems += consistency_problems(work)
     return ReasoningResult(inferred=inferred, problems=problems)
-
-
-def _without_literal_merges(inferred: Graph, asserted: Graph) -> Graph:
-    """inferred minus the literal values it adds to a property a subject already has asserted values for.
-
-    Two values of a functional data property make owlrl equate the two literals (rule prp-fp),
-    and then copy every triple with one onto the other: one wrong date in a contribution would
-    give dozens of unrelated records a second date and bury the real problem (which the
-    consistency queries report) under noise.
-    """
-    kept = Graph()
-    for s, p, o in inferred:
-        if isinstance(o, Literal) and any(isinstance(v, Literal) for v in asserted.objects(s, p)):
-            continue
-        kept.add((s, p, o))
-    return kept
-
-
-def reference_check_engine(ontology: Graph, canonical: Graph, added: Graph, shapes: Graph,
-                           sources: list[SourceFile], contribution: bool,
-                           timings: dict[str, float]) -> tuple[ox.Store, ValidationReport, list[str]]:
-    """kg.curate.checking's engine done the reference way: owlrl closes the merge, pySHACL validates it all."""
-    mark = time.perf_counter()
-    asserted = canonical + added
-    reasoning = closure_owlrl(asserted, ontology)
-    full = Graph()
-    full += ontology
-    full += asserted
-    full += _without_literal_merges(reasoning.inferred, asserted)
-    timings["reason"] = time.perf_counter() - mark
-    store = oxigraph_store(full, named={GRAPH_ASSERTED: asserted, GRAPH_ONTOLOGY: ontology})
-    return store, validate_graph(full, shapes, sources=sources), reasoning.problems

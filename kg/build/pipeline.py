@@ -17,6 +17,7 @@ from kg.build.cache_files import locked, matches, read_json, sha256_file, write_
 from kg.build.in_store import build_in_store, default_graph_path, write_store_dataset
 from kg.build.loading import SourceFile, load_folder, merge, source_paths
 from kg.build.report import ValidationReport, load_shapes
+from kg.build.validation import CompiledShapes, compile_for_store
 from kg.config import Settings
 from kg.errors import InconsistencyError, ValidationFailed
 from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY
@@ -86,6 +87,10 @@ class Loaded:
     @cached_property
     def shapes_graph(self) -> Graph:
         return load_shapes(self.shapes)
+
+    @cached_property
+    def compiled_shapes(self) -> CompiledShapes:
+        return compile_for_store(self.shapes_graph)
 
 
 def load_inputs(settings: Settings) -> Loaded:

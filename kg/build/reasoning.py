@@ -133,6 +133,28 @@ def reason_added(store: ox.Store, added: list[ox.Triple]) -> int:
     return close_added(store, added, schema, instance, max_rounds=MAX_ROUNDS)
 
 
+def reason_instances(store: ox.Store) -> int:
+    """Close the store's default graph under the instance rules only, in place.
+
+    For a store whose schema part (the class and property axioms) is already closed and which gets no
+    new axioms: the incremental contribution checks (kg.curate.incremental_reasoning), whose work store
+    holds the closed schema of the canonical build. Same result as reason_in_store there.
+
+    Returns:
+        the number of passes of the instance rules it took.
+    Raises:
+        RuntimeError: no fixpoint within MAX_ROUNDS rounds (a bug in a rule).
+    """
+    _schema, instance = rule_updates()
+    for passes in range(1, MAX_ROUNDS + 1):
+        before = len(store)
+        for update in instance:
+            store.update(update)
+        if len(store) == before:
+            return passes
+    raise RuntimeError(f"no fixpoint after {MAX_ROUNDS} passes of rules")
+
+
 def inferred_quads(store: ox.Store, inputs: list[ox.NamedNode], into: ox.NamedNode | None = None,
                    prune: bool = False, known: ox.Store | None = None,
                    known_graphs: list[ox.NamedNode] | None = None) -> list[ox.Triple]:
@@ -223,4 +245,5 @@ def closure_fast(asserted: Graph, ontology: Graph) -> ReasoningResult:
     return ReasoningResult(inferred=inferred, problems=problems_in_store(store))
 
 
-__all__ = ["MAX_ROUNDS", "closure_fast", "inferred_quads", "problems_in_store", "reason_added", "reason_in_store", "rule_updates", "rules"]
+__all__ = ["MAX_ROUNDS", "closure_fast", "inferred_quads", "problems_in_store", "reason_added", "reason_in_store",
+           "reason_instances", "rule_updates", "rules"]

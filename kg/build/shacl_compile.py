@@ -66,6 +66,10 @@ class CompiledConstraint:
     # optional first step: a SELECT of the failing ?value alone; when it finds none, query need not run
     # (else query runs with ?value bound to what it found); for tests that are costly per focus node
     prefilter: str | None = None
+    # the target group as it appears in query (focused_query binds ?this inside it), and the query to run for
+    # a few focus nodes when it differs from query (sh:class: the test itself, without the prefilter's full scan)
+    targets: str = ""
+    focus_query: str | None = None
 
 
 def _term(node) -> str:
@@ -92,7 +96,19 @@ def target_group(shapes: Graph, shape) -> str | None:
         branches.append(f"{{ VALUES ?this {{ {_term(node)} }} }}")
     if not branches:
         return None
-    return "{ SELECT DISTINCT ?this WHERE { " + " UNION ".join(branches) + " } }"
+    return _TARGETS_OPEN + " UNION ".join(branches) + " } }"
+
+
+_TARGETS_OPEN = "{ SELECT DISTINCT ?this WHERE { "
+
+
+def focused_query(query: str, targets: str, values: str) -> str | None:
+    """query with a VALUES block (values: `VALUES ?this { ... }`) first inside its target group, so that only
+    the focus nodes are looked at (a VALUES block outside the group would join after the group listed every
+    target); None if the query does not hold that target group (the caller binds ?this another way)."""
+    if not targets.startswith(_TARGETS_OPEN) or query.count(targets) != 1:
+        return None
+    return query.replace(targets, _TARGETS_OPEN + values + " " + targets[len(_TARGETS_OPEN):])
 
 
 # the words of a result whose shape gives no sh:message (SHACL leaves them to the processor)
@@ -174,8 +190,8 @@ def _property_queries(shapes: Graph, shape, prop, targets: str) -> list[Compiled
     compiled = []
     component = None
 
-    def add(query: str, reports_value: bool, prefilter: str | None = None) -> None:
-        compiled.append(CompiledConstraint(
+    def add(query: str, reports_value: bool, prefilter: str | None = None, focus_query: str | None = None) -> None:
+        compiled.append(CompiledConstraint(targets=targets, focus_query=focus_query,
             shape=prop if isinstance(prop, URIRef) else shape, path=path, query=query, severity=severity, reports_value=reports_value,
             message=message if message is not None else _DEFAULT_MESSAGES[component].format(path=path, value=obj),
             prefilter=prefilter))
@@ -198,7 +214,9 @@ def _property_queries(shapes: Graph, shape, prop, targets: str) -> list[Compiled
             test = _value_test(shapes, prop, predicate, obj)
             add(f"SELECT DISTINCT ?this ?value WHERE {{ {targets} ?this <{path}> ?value . }}", True,
                 prefilter=f"SELECT ?value WHERE {{ {{ SELECT DISTINCT ?value WHERE {{ ?cybergov_x <{path}> ?value }} }} "
-                          f"FILTER (!({test})) }}")
+                          f"FILTER (!({test})) }}",
+                focus_query=f"SELECT DISTINCT ?this ?value WHERE {{ {targets} ?this <{path}> ?value . "
+                            f"FILTER (!({test})) }}")
         else:
             test = _value_test(shapes, prop, predicate, obj)
             if test is None and predicate == SH["or"]:
@@ -223,7 +241,7 @@ def _or_query(shapes: Graph, shape, targets: str) -> CompiledConstraint | None:
     if not alternatives:
         return None
     query = f"SELECT DISTINCT ?this WHERE {{ {targets} FILTER ({' && '.join(alternatives)}) }}"
-    return CompiledConstraint(shape=shape, path=None, query=query, message=message,
+    return CompiledConstraint(shape=shape, path=None, query=query, message=message, targets=targets,
                               severity=_severity(shapes, shape), reports_value=True)
 
 
@@ -291,4 +309,4 @@ def has_shapes(shapes: Graph) -> bool:
     return any((s, RDF.type, cls) in shapes for s in shape_nodes for cls in (RDFS.Class, OWL.Class))
 
 
-__all__ = ["CompiledConstraint", "compile_shapes", "has_shapes", "target_group"]
+__all__ = ["CompiledConstraint", "compile_shapes", "focused_query", "has_shapes", "target_group"]

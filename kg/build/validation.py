@@ -16,20 +16,20 @@ Entry points for callers (kg.curate.checking, kg.build.pipeline):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.build.loading import SourceFile
-from kg.namespaces import CGSH, SH
-from kg.build.shacl_compile import CompiledConstraint, compile_shapes, has_shapes, target_group
-from kg.querying import bind_values
-from kg.build.store_view import StoreView
-from kg.terms import to_oxigraph, to_rdflib
 from kg.build.report import SEVERITIES, Problem, ValidationReport, make_problem, sort_problems, validate_graph
+from kg.build.shacl_compile import CompiledConstraint, compile_shapes, focused_query, has_shapes, target_group
+from kg.build.store_view import StoreView
+from kg.namespaces import CGSH, SH
+from kg.querying import bind_values, values_block
+from kg.terms import to_oxigraph, to_rdflib
 
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 _DOLLAR = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
@@ -44,6 +44,8 @@ class SparqlConstraint:
     query: str
     message: str | None
     severity: str
+    targets: str = ""  # the target group as it appears in query
+    focus_query: str | None = None  # the standard sh:select where query is a cgsh:fastSelect (for a few focus nodes)
 
 
 def _prefixes(shapes: Graph, constraint) -> str:
@@ -57,25 +59,38 @@ def _prefixes(shapes: Graph, constraint) -> str:
     return "\n".join(sorted(set(lines)))
 
 
-def _rewritable(shapes: Graph, shape, constraint) -> str | None:
-    """The rewritten query text of a constraint, or None if it must stay with pyshacl."""
+def _with_targets(shapes: Graph, constraint, select, targets: str) -> str | None:
+    """A select with the shape's target group first in its WHERE group, $this written ?this."""
+    if select is None or set(_DOLLAR.findall(str(select))) - {"this"}:
+        return None
+    text = _DOLLAR.sub(r"?\1", str(select))
+    match = _WHERE.search(text)
+    if match is None:
+        return None
+    body = text[: match.end()] + " " + targets + " " + text[match.end():]
+    return _prefixes(shapes, constraint) + "\n" + body
+
+
+def _rewritable(shapes: Graph, shape, constraint) -> tuple[str, str, str | None] | None:
+    """The rewritten query of a constraint, its target group and, if it differs, the query for a few focus
+    nodes; or None if the constraint must stay with pyshacl."""
     if (shape, SH.path, None) in shapes:  # a property shape: $PATH semantics, leave it to pyshacl
         return None
     if any((shape, RDF.type, cls) in shapes for cls in (RDFS.Class, OWL.Class)):  # implicit class target
         return None
     if shapes.value(constraint, SH.deactivated) == Literal(True) or shapes.value(shape, SH.deactivated) == Literal(True):
         return None
-    # cgsh:fastSelect: the same constraint written for an engine that checks every focus node at once
-    select = shapes.value(constraint, CGSH.fastSelect) or shapes.value(constraint, SH.select)
-    if select is None or set(_DOLLAR.findall(str(select))) - {"this"}:
-        return None
     targets = target_group(shapes, shape)
-    text = _DOLLAR.sub(r"?\1", str(select))
-    match = _WHERE.search(text)
-    if targets is None or match is None:
+    if targets is None:
         return None
-    body = text[: match.end()] + " " + targets + " " + text[match.end():]
-    return _prefixes(shapes, constraint) + "\n" + body
+    # cgsh:fastSelect: the same constraint written for an engine that checks every focus node at once; for a
+    # few focus nodes the record-by-record sh:select is the faster one
+    fast = shapes.value(constraint, CGSH.fastSelect)
+    query = _with_targets(shapes, constraint, fast or shapes.value(constraint, SH.select), targets)
+    if query is None:
+        return None
+    focus_query = _with_targets(shapes, constraint, shapes.value(constraint, SH.select), targets) if fast else None
+    return query, targets, focus_query
 
 
 def split_shapes(shapes: Graph) -> tuple[Graph, list[SparqlConstraint]]:
@@ -88,12 +103,13 @@ def split_shapes(shapes: Graph) -> tuple[Graph, list[SparqlConstraint]]:
     core += shapes
     taken: list[SparqlConstraint] = []
     for shape, constraint in shapes.subject_objects(SH.sparql):
-        query = _rewritable(shapes, shape, constraint)
-        if query is None:
+        rewritten = _rewritable(shapes, shape, constraint)
+        if rewritten is None:
             continue
+        query, targets, focus_query = rewritten
         message = shapes.value(constraint, SH.message)
         severity = SEVERITIES.get(shapes.value(shape, SH.severity), "Violation")  # pyshacl: the shape's severity
-        taken.append(SparqlConstraint(shape=shape, node=constraint, query=query,
+        taken.append(SparqlConstraint(shape=shape, node=constraint, query=query, targets=targets, focus_query=focus_query,
                                       message=str(message) if message is not None else None, severity=severity))
         core.remove((shape, SH.sparql, constraint))
     return core, taken
@@ -118,7 +134,8 @@ def run_sparql_constraints(store: ox.Store, constraints: list[SparqlConstraint],
     problems: list[Problem] = []
     for constraint in constraints:
         seen = set()
-        answer = store.query(_with_focus(constraint.query, focus))
+        query = constraint.focus_query if focus is not None and constraint.focus_query else constraint.query
+        answer = store.query(_with_focus(query, focus, constraint.targets))
         names = [v.value for v in answer.variables]
         for solution in answer:
             values = {n: to_rdflib(solution[n]) for n in names if solution[n] is not None}
@@ -136,13 +153,18 @@ def run_sparql_constraints(store: ox.Store, constraints: list[SparqlConstraint],
     return problems
 
 
-def _with_focus(query: str, focus: set | None) -> str:
+def _with_focus(query: str, focus: set | None, targets: str = "") -> str:
     """The query with ?this bound to the focus nodes first, so that a focused run looks at those nodes
-    only; unchanged when focus is None or holds blank nodes (which VALUES cannot hold: filtered afterwards)."""
+    only: at the start of the query and inside the target group when the query has one
+    (kg.build.shacl_compile.focused_query); unchanged when focus is None or holds blank nodes (which VALUES cannot hold:
+    filtered afterwards)."""
     iris = sorted(str(n) for n in focus or () if isinstance(n, URIRef))
     if focus is None or len(iris) != len(focus):
         return query
-    return bind_values(query, "this", [ox.NamedNode(iri) for iri in iris])
+    terms = [ox.NamedNode(iri) for iri in iris]
+    focused = focused_query(query, targets, values_block("this", terms)) if targets else None
+    # bound at the start as well: pyoxigraph then starts from the focus nodes whichever pattern it joins first
+    return bind_values(focused if focused is not None else query, "this", terms)
 
 
 def run_compiled(store: ox.Store, compiled: list[CompiledConstraint], *, sources: list[SourceFile] | None,
@@ -153,7 +175,13 @@ def run_compiled(store: ox.Store, compiled: list[CompiledConstraint], *, sources
         focus: report only these focus nodes (None = every target).
     """
     problems: list[Problem] = []
+    focused = focus is not None and all(isinstance(n, URIRef) for n in focus)
     for constraint in compiled:
+        if focused and constraint.focus_query is not None:  # a few focus nodes: test their values directly
+            query = _with_focus(constraint.focus_query, focus, constraint.targets)
+            answer = store.query(query)
+            problems += _compiled_problems(answer, constraint, focus, sources=sources, labels=labels)
+            continue
         query = constraint.query
         if constraint.prefilter is not None:
             failing = [solution["value"] for solution in store.query(constraint.prefilter)]
@@ -161,18 +189,26 @@ def run_compiled(store: ox.Store, compiled: list[CompiledConstraint], *, sources
                 continue
             if not any(isinstance(term, ox.BlankNode) for term in failing):  # VALUES cannot hold blank nodes
                 query = bind_values(query, "value", failing)
-        answer = store.query(_with_focus(query, focus))
-        selects_value = "value" in {v.value for v in answer.variables}
-        for solution in answer:
-            this = to_rdflib(solution["this"])
-            if focus is not None and this not in focus:
-                continue
-            value = None
-            if constraint.reports_value:
-                value = to_rdflib(solution["value"]) if selects_value else this
-            problems.append(make_problem(severity=constraint.severity, message=constraint.message, focus=this,
-                                         path=constraint.path, value=value, shape=constraint.shape,
-                                         sources=sources, labels=labels))
+        answer = store.query(_with_focus(query, focus, constraint.targets))
+        problems += _compiled_problems(answer, constraint, focus, sources=sources, labels=labels)
+    return problems
+
+
+def _compiled_problems(answer, constraint: CompiledConstraint, focus: set | None, *,
+                       sources: list[SourceFile] | None, labels) -> list[Problem]:
+    """The problems of one compiled constraint's answer (rows of ?this, and ?value where selected)."""
+    problems = []
+    selects_value = "value" in {v.value for v in answer.variables}
+    for solution in answer:
+        this = to_rdflib(solution["this"])
+        if focus is not None and this not in focus:
+            continue
+        value = None
+        if constraint.reports_value:
+            value = to_rdflib(solution["value"]) if selects_value else this
+        problems.append(make_problem(severity=constraint.severity, message=constraint.message, focus=this,
+                                     path=constraint.path, value=value, shape=constraint.shape,
+                                     sources=sources, labels=labels))
     return problems
 
 
@@ -198,6 +234,46 @@ def touched_nodes(contribution: Graph, inferred: Graph | None = None) -> set:
     return {n for n in nodes if isinstance(n, (URIRef, BNode))}
 
 
+@dataclass(frozen=True)
+class CompiledShapes:
+    """A shapes graph split for the fast validator: SPARQL constraints, compiled core constraints, and what
+    pyshacl must still run (compiled once; a check worker keeps it)."""
+
+    constraints: list[SparqlConstraint]
+    compiled: list[CompiledConstraint]
+    left: Graph
+
+
+def compile_for_store(shapes: Graph) -> CompiledShapes:
+    """Split and compile a shapes graph once (split_shapes, then kg.build.shacl_compile.compile_shapes)."""
+    core, constraints = split_shapes(shapes)
+    left, compiled = compile_shapes(core)
+    return CompiledShapes(constraints=constraints, compiled=compiled, left=left)
+
+
+def validate_compiled(store: ox.Store, shapes: CompiledShapes, *, sources: list[SourceFile] | None = None,
+                      labels=None, focus: Iterable | None = None, data: Graph | None = None) -> ValidationReport:
+    """Validate the default graph of a store with compiled shapes (see validate_fast for the arguments).
+
+    Args:
+        data: the same data as an rdflib graph, if the caller has it (pyshacl needs one when some shape
+            could not be compiled; otherwise it is copied out of the store).
+    """
+    labels = labels if labels is not None else (data if data is not None else StoreView(store))
+    focus_set = set(focus) if focus is not None else None
+    problems = run_sparql_constraints(store, shapes.constraints, sources=sources, labels=labels, focus=focus_set)
+    problems += run_compiled(store, shapes.compiled, sources=sources, labels=labels, focus=focus_set)
+    report_graph = None
+    if has_shapes(shapes.left) and (focus_set is None or focus_set):
+        if data is None:
+            data = StoreView(store).to_graph()
+        core_report = validate_graph(data, shapes.left, sources=sources, labels=labels,
+                                     focus_nodes=sorted(focus_set, key=str) if focus_set is not None else None)
+        problems += core_report.problems
+        report_graph = core_report.report_graph
+    return ValidationReport(problems=sort_problems(problems), report_graph=report_graph)
+
+
 def validate_fast(data: Graph | None, shapes: Graph, *, sources: list[SourceFile] | None = None,
                   labels=None, focus: Iterable | None = None,
                   store: ox.Store | None = None) -> ValidationReport:
@@ -218,22 +294,18 @@ def validate_fast(data: Graph | None, shapes: Graph, *, sources: list[SourceFile
     if data is None and store is None:
         raise ValueError("validate_fast needs the data as a graph or in a store")
     store = store if store is not None else oxigraph_store(data)
-    labels = labels if labels is not None else (data if data is not None else StoreView(store))
-    focus_set = set(focus) if focus is not None else None
-    core, constraints = split_shapes(shapes)
-    left, compiled = compile_shapes(core)
-    problems = run_sparql_constraints(store, constraints, sources=sources, labels=labels, focus=focus_set)
-    problems += run_compiled(store, compiled, sources=sources, labels=labels, focus=focus_set)
-    report_graph = None
-    if has_shapes(left) and (focus_set is None or focus_set):
-        if data is None:
-            data = StoreView(store).to_graph()
-        core_report = validate_graph(data, left, sources=sources, labels=labels,
-                                     focus_nodes=sorted(focus_set, key=str) if focus_set is not None else None)
-        problems += core_report.problems
-        report_graph = core_report.report_graph
-    return ValidationReport(problems=sort_problems(problems), report_graph=report_graph)
+    return validate_compiled(store, compile_for_store(shapes), sources=sources, labels=labels, focus=focus, data=data)
 
 
-__all__ = ["validate_fast", "touched_nodes", "split_shapes", "run_sparql_constraints", "oxigraph_store",
-           "SparqlConstraint", "run_compiled"]
+__all__ = [
+    "CompiledShapes",
+    "SparqlConstraint",
+    "compile_for_store",
+    "oxigraph_store",
+    "run_compiled",
+    "run_sparql_constraints",
+    "split_shapes",
+    "touched_nodes",
+    "validate_compiled",
+    "validate_fast",
+]

@@ -2,9 +2,10 @@
 
 owlrl and pyshacl cannot be interrupted from another thread, so a validation over its time
 limit (Settings.validate_timeout) gets its process killed and replaced. A worker lives between
-requests and keeps the parsed canonical data (ontology, data, shapes) in memory, keyed by the
-content hash of the inputs, so a request pays for parsing the contribution, reasoning and
-validation only. Contributions travel as text through a pipe and are parsed in memory: nothing
+requests and keeps the parsed canonical data (ontology, data, shapes) and the closure of the
+canonical build (kg.curate.closure_cache) in memory, keyed by the content hash of the inputs, so a
+request pays for parsing the contribution and for reasoning and validating what it changes only
+(kg.curate.incremental_check). Contributions travel as text through a pipe and are parsed in memory: nothing
 is written anywhere.
 
 Every worker runs under a memory limit (Settings.validate_worker_memory, kg.limits): a
@@ -33,20 +34,25 @@ Document = tuple[str, str, "str | None"]  # (name, text, media type)
 def _checker(settings: Settings):  # runs in the worker process: parse the canonical data once
     from kg.build.pipeline import content_hash, load_inputs
     from kg.curate.checking import check_contribution
+    from kg.curate.closure_cache import load_closure
     from kg.curate.contribution import read_texts
     from kg.curate.report import to_model
 
-    cache: dict[str, object] = {}
+    cache: dict[str, tuple] = {}
 
     def canonical():
+        """(parsed inputs, closure in memory) of the current canonical version; (None, None) if it does not parse."""
         version = content_hash(settings)
-        if version not in cache:
+        loaded, closure = cache.get(version, (None, None))
+        if loaded is None or closure is None or closure.damaged:  # a damaged closure is loaded again, never used
             cache.clear()
             try:
-                cache[version] = load_inputs(settings)
+                loaded = load_inputs(settings)
+                closure = load_closure(settings)
             except LoadError:
-                return None  # check_contribution reports the canonical data's own syntax error
-        return cache[version]
+                return None, None  # check_contribution reports the canonical data's own syntax error
+            cache[version] = (loaded, closure)
+        return loaded, closure
 
     def handle(documents: list[Document]):
         try:
@@ -56,7 +62,8 @@ def _checker(settings: Settings):  # runs in the worker process: parse the canon
             return "load_error", (exc.message, position.file, position.line, position.column)
         except RecursionError:
             return "load_error", ("the contribution nests too deeply to be parsed", "<request>", None, None)
-        result = check_contribution(settings, contribution, loaded=canonical())
+        loaded, closure = canonical()
+        result = check_contribution(settings, contribution, loaded=loaded, closure=closure)
         return "ok", to_model(result).model_dump_json()
 
     canonical()
