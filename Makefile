@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve test install install-test assets browser virtuoso bench bench-1m bench-checks load clean
+.PHONY: serve test lint install install-test assets browser virtuoso bench bench-1m bench-checks load clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,7 +43,11 @@ virtuoso:
 BROWSER_TESTS := $(addprefix --ignore=tests/api/,test_pages_browser.py test_pages_crawl_browser.py \
                    test_sparql_editor_browser.py test_accessibility.py)
 
-test: install-test assets browser virtuoso
+lint: install-test
+	$(BIN)/ruff check kg api tests bench
+	$(BIN)/ruff format --check kg api tests bench
+
+test: install-test assets browser virtuoso lint
 	$(BIN)/python -m pytest
 	CYBERGOV_TEST_BACKEND=remote $(BIN)/python -m pytest tests/api $(BROWSER_TESTS)
 	CYBERGOV_TEST_BACKEND=virtuoso $(BIN)/python -m pytest tests/api $(BROWSER_TESTS)

@@ -1,4 +1,5 @@
 """create_app(settings) -> FastAPI. Nothing happens at import time; the store opens in the lifespan."""
+
 from __future__ import annotations
 
 import importlib
@@ -63,7 +64,9 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         try:
             yield
         finally:
-            pool = getattr(app.state, "check_pool", None)  # the validation workers, if any request started them
+            pool = getattr(
+                app.state, "check_pool", None
+            )  # the validation workers, if any request started them
             if pool is not None:
                 pool.close()
                 app.state.check_pool = None
@@ -84,8 +87,13 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.add_middleware(AllowOptions)  # innermost: CORS answers preflights before it
     if settings.response_cache_entries:  # inside CORS, so CORS headers follow each request's Origin
         app.add_middleware(ResponseCache, max_entries=settings.response_cache_entries)
-    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "HEAD", "OPTIONS"],
-                       allow_headers=["*"], expose_headers=["ETag", "Content-Type"])
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=["*"],
+        allow_methods=["GET", "POST", "HEAD", "OPTIONS"],
+        allow_headers=["*"],
+        expose_headers=["ETag", "Content-Type"],
+    )
     app.add_middleware(HeadAsGet)
     errors.install(app)
     responses.install(app)
@@ -100,8 +108,15 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         """Browsers get the home page; API clients get a pointer to the OpenAPI description."""
         if "text/html" in request.headers.get("accept", ""):
             return RedirectResponse("/ui", status_code=303)
-        return {"name": "cybergov-kg", "docs": "/docs", "openapi": "/openapi.json", "sparql": "/sparql",
-                "pages": "/ui", "health": "/health"}
+        return {
+            "name": "cybergov-kg",
+            "docs": "/docs",
+            "openapi": "/openapi.json",
+            "sparql": "/sparql",
+            "pages": "/ui",
+            "health": "/health",
+        }
+
     for module in sorted(m.name for m in pkgutil.iter_modules(api.routes.__path__)):
         routes = importlib.import_module(f"api.routes.{module}")
         if hasattr(routes, "router"):

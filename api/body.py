@@ -1,4 +1,5 @@
 """Request bodies read under a byte limit, counted while they arrive (chunked bodies included)."""
+
 from __future__ import annotations
 
 from fastapi import Request

@@ -8,6 +8,7 @@ headers and body; every cached answer carries an ETag, and `If-None-Match` gets 
 Only 200 answers under `max_body` bytes are kept; POST, /health and /validate are never cached.
 A plain ASGI middleware (no BaseHTTPMiddleware), so a hit costs microseconds.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -21,8 +22,9 @@ _SKIP = ("/health", "/validate")
 class ResponseCache:
     """ASGI middleware: `app.add_middleware(ResponseCache, max_entries=..., max_bytes=...)`."""
 
-    def __init__(self, app, *, max_entries: int = 4096, max_bytes: int = 64_000_000,
-                 max_body: int = 2_000_000) -> None:
+    def __init__(
+        self, app, *, max_entries: int = 4096, max_bytes: int = 64_000_000, max_body: int = 2_000_000
+    ) -> None:
         self.app = app
         self.max_entries = max_entries
         self.max_bytes = max_bytes
@@ -87,13 +89,20 @@ class ResponseCache:
             if message["type"] == "http.response.start":
                 started.update(message)
                 headers = dict((n.lower(), v) for n, v in message.get("headers", []))
-                cacheable = (message["status"] == 200 and b"no-store" not in headers.get(b"cache-control", b"")
-                             and scope["method"] == "GET")
+                cacheable = (
+                    message["status"] == 200
+                    and b"no-store" not in headers.get(b"cache-control", b"")
+                    and scope["method"] == "GET"
+                )
                 if cacheable and b"etag" not in headers:
                     # the answer, not who asked: the Host (part of the key, for sd:endpoint) stays out, so
                     # instances behind one load balancer give one resource one ETag
                     version, day, _host, *rest = key
-                    etag = b'"' + hashlib.sha256(repr((version, day, *rest)).encode()).hexdigest()[:32].encode() + b'"'
+                    etag = (
+                        b'"'
+                        + hashlib.sha256(repr((version, day, *rest)).encode()).hexdigest()[:32].encode()
+                        + b'"'
+                    )
                     message = dict(message, headers=list(message.get("headers", [])) + [(b"etag", etag)])
                     started.update(message)
             elif message["type"] == "http.response.body" and cacheable:

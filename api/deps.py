@@ -1,4 +1,5 @@
 """Annotated dependencies, so tests can swap the store or the settings with dependency_overrides."""
+
 from __future__ import annotations
 
 from typing import Annotated

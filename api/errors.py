@@ -1,4 +1,5 @@
 """KgError -> RFC 9457 problem details, in one place."""
+
 from __future__ import annotations
 
 from http import HTTPStatus
@@ -8,10 +9,26 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from kg.errors import (BadParameter, ContributionMemoryExceeded, ContributionTooLarge, InconsistencyError, KgError,
-                       LoadError, NotFound, QueryError, QueryRefused, QueryTimeout, RequestTooLarge, ResultTooLarge,
-                       StoreError, TooManyChecks, ValidationFailed, ValidationTimeout, WorkerDied,
-                       WorkerMemoryExceeded)
+from kg.errors import (
+    BadParameter,
+    ContributionMemoryExceeded,
+    ContributionTooLarge,
+    InconsistencyError,
+    KgError,
+    LoadError,
+    NotFound,
+    QueryError,
+    QueryRefused,
+    QueryTimeout,
+    RequestTooLarge,
+    ResultTooLarge,
+    StoreError,
+    TooManyChecks,
+    ValidationFailed,
+    ValidationTimeout,
+    WorkerDied,
+    WorkerMemoryExceeded,
+)
 
 PROBLEM = "application/problem+json"
 
@@ -98,14 +115,21 @@ async def http_error_handler(request: Request, exc: StarletteHTTPException) -> R
     """Starlette's own errors (no route matches the path, method not allowed) as problem details too, and as a
     page for a person under /ui."""
     if wants_page(request) and exc.status_code in (404, 405):
-        return _page(request, exc.status_code, "Not Found" if exc.status_code == 404 else "Method not allowed",
-                     f"There is no page at {request.url.path}.")
+        return _page(
+            request,
+            exc.status_code,
+            "Not Found" if exc.status_code == 404 else "Method not allowed",
+            f"There is no page at {request.url.path}.",
+        )
     try:
         title = HTTPStatus(exc.status_code).phrase
     except ValueError:
         title = "Error"
-    detail = exc.detail if isinstance(exc.detail, str) and exc.detail != title else (
-        f"no resource at {request.url.path!r}" if exc.status_code == 404 else title)
+    detail = (
+        exc.detail
+        if isinstance(exc.detail, str) and exc.detail != title
+        else (f"no resource at {request.url.path!r}" if exc.status_code == 404 else title)
+    )
     response = problem(exc.status_code, title, detail)
     for name, value in (exc.headers or {}).items():
         response.headers[name] = value
@@ -115,11 +139,16 @@ async def http_error_handler(request: Request, exc: StarletteHTTPException) -> R
 async def request_validation_handler(request: Request, exc: RequestValidationError) -> JSONResponse:
     errors = exc.errors()
     names = [".".join(str(p) for p in e.get("loc", ())[1:]) or "body" for e in errors]
-    detail = "; ".join(f"{n}: {e.get('msg')}" for n, e in zip(names, errors))
+    detail = "; ".join(f"{n}: {e.get('msg')}" for n, e in zip(names, errors, strict=False))
     if wants_page(request):
         return _page(request, 422, "Invalid parameter", detail, parameter=names[0] if names else None)
-    return problem(422, "Invalid parameter", detail, parameter=names[0] if names else None, errors=[
-        {"parameter": n, "message": e.get("msg")} for n, e in zip(names, errors)])
+    return problem(
+        422,
+        "Invalid parameter",
+        detail,
+        parameter=names[0] if names else None,
+        errors=[{"parameter": n, "message": e.get("msg")} for n, e in zip(names, errors, strict=False)],
+    )
 
 
 def install(app: FastAPI) -> None:

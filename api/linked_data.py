@@ -8,6 +8,7 @@ its REST JSON. Terms not listed compact through the prefixes of kg.namespaces (`
 Framing and compaction are pyld's; it is never allowed to fetch a document: `local_loader` serves the
 context itself and refuses every other URL.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -23,8 +24,13 @@ CONTEXT_PATH = "/context.jsonld"
 XSD_DATE = "xsd:date"
 
 # Date fields of the answers: JSON name -> the cgo: property (the tables the answers are computed from).
-_DATES = {**instruments.DATES, **participation.DATES, **memberships.DATES, "founded": "founded",
-          "date": "endorsementDate"}
+_DATES = {
+    **instruments.DATES,
+    **participation.DATES,
+    **memberships.DATES,
+    "founded": "founded",
+    "date": "endorsementDate",
+}
 
 # Other fields of the answers: JSON name -> (property, how its values are written).
 _FIELDS = {
@@ -101,10 +107,18 @@ def local_loader(context_url: str):
 
     def load(url: str, options: dict | None = None) -> dict:
         if url != context_url:
-            raise jsonld.JsonLdError(f"not fetched: {url}", "jsonld.LoadDocumentError", {"url": url},
-                                     code="loading document failed")
-        return {"contentType": "application/ld+json", "contextUrl": None, "documentUrl": url,
-                "document": {"@context": CONTEXT}}
+            raise jsonld.JsonLdError(
+                f"not fetched: {url}",
+                "jsonld.LoadDocumentError",
+                {"url": url},
+                code="loading document failed",
+            )
+        return {
+            "contentType": "application/ld+json",
+            "contextUrl": None,
+            "documentUrl": url,
+            "document": {"@context": CONTEXT},
+        }
 
     return load
 
@@ -149,8 +163,9 @@ def _nested(nodes: dict[str, dict], iri: str) -> dict:
         return child
 
     if incoming:  # first the records pointing at the resource, under their property reversed
-        root["@reverse"] = {key: [embed({"@id": s}) for s in sorted(subjects)]
-                            for key, subjects in sorted(incoming.items())}
+        root["@reverse"] = {
+            key: [embed({"@id": s}) for s in sorted(subjects)] for key, subjects in sorted(incoming.items())
+        }
     while queue:
         node = queue.pop(0)
         for key in [k for k in node if not k.startswith("@")]:
@@ -184,8 +199,9 @@ def framed(triples: list, iri: str, *, context_url: str | None) -> dict:
 def compacted(triples: list, *, context_url: str) -> dict:
     """The graph of a list answer (its records), one node object per subject, compacted with the published
     context, as `@graph`."""
-    document = jsonld.compact({"@graph": list(_nodes(triples).values())}, CONTEXT,
-                              {**_options(context_url), "graph": True})
+    document = jsonld.compact(
+        {"@graph": list(_nodes(triples).values())}, CONTEXT, {**_options(context_url), "graph": True}
+    )
     document.pop("@context", None)
     return {"@context": context_url, **document}
 
@@ -208,7 +224,9 @@ def trimmed(document: dict) -> dict:
     used: set[str] = set()
     _strings(body, used)
     terms = {k: v for k, v in CONTEXT.items() if k in used and isinstance(v, dict)}
-    needed = {s.split(":", 1)[0] for s in used | {str(x) for t in terms.values() for x in t.values()} if ":" in s}
+    needed = {
+        s.split(":", 1)[0] for s in used | {str(x) for t in terms.values() for x in t.values()} if ":" in s
+    }
     context = {k: v for k, v in CONTEXT.items() if isinstance(v, str) and k in needed}
     return {"@context": {**context, **terms}, **body}
 

@@ -9,6 +9,7 @@ the list's model on every request. An item is known by its record IRI, and a rec
 for the whole graph version (kg.answers.records: `base`), so the pieces never go stale.
 tests/api/test_list_json.py compares the answer with the model's own JSON on every date route.
 """
+
 from __future__ import annotations
 
 import json
@@ -79,7 +80,7 @@ class ListJson:
             entry = known[item["iri"]] = self._encode(item)
         pieces, slots = entry
         out = [pieces[0]]
-        for slot, piece in zip(slots, pieces[1:]):
+        for slot, piece in zip(slots, pieces[1:], strict=False):
             out.append(_day_value(item[slot]))
             out.append(piece)
         return "".join(out)

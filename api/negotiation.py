@@ -2,29 +2,59 @@
 
 The form itself comes from the parse of the query (kg.store.sparql_parse.ParsedQuery.family).
 """
+
 from __future__ import annotations
 
 from kg.store.results import GRAPH_FORMATS, SELECT_FORMATS
 
 # Media types (and common aliases) -> format key, per query-form family.
 SELECT_MEDIA = {
-    "application/sparql-results+json": "json", "application/json": "json",
-    "application/sparql-results+xml": "xml", "application/xml": "xml", "text/xml": "xml",
-    "text/csv": "csv", "text/tab-separated-values": "tsv",
+    "application/sparql-results+json": "json",
+    "application/json": "json",
+    "application/sparql-results+xml": "xml",
+    "application/xml": "xml",
+    "text/xml": "xml",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
 }
 GRAPH_MEDIA = {
-    "text/turtle": "turtle", "application/x-turtle": "turtle", "application/turtle": "turtle",
-    "text/n3": "turtle", "application/n3": "turtle", "text/rdf+n3": "turtle",
+    "text/turtle": "turtle",
+    "application/x-turtle": "turtle",
+    "application/turtle": "turtle",
+    "text/n3": "turtle",
+    "application/n3": "turtle",
+    "text/rdf+n3": "turtle",
     "application/x-json+ld": "jsonld",
-    "application/n-triples": "ntriples", "text/plain": "ntriples",
-    "application/ld+json": "jsonld", "application/json": "jsonld",
-    "application/rdf+xml": "rdfxml", "application/xml": "rdfxml",
-    "application/n-quads": "nquads", "application/trig": "trig",
+    "application/n-triples": "ntriples",
+    "text/plain": "ntriples",
+    "application/ld+json": "jsonld",
+    "application/json": "jsonld",
+    "application/rdf+xml": "rdfxml",
+    "application/xml": "rdfxml",
+    "application/n-quads": "nquads",
+    "application/trig": "trig",
 }
-FORMAT_ALIASES = {"json": "json", "srj": "json", "xml": "xml", "srx": "xml", "csv": "csv", "tsv": "tsv",
-                  "turtle": "turtle", "ttl": "turtle", "ntriples": "ntriples", "nt": "ntriples",
-                  "n-triples": "ntriples", "jsonld": "jsonld", "json-ld": "jsonld", "rdfxml": "rdfxml",
-                  "rdf": "rdfxml", "xml-rdf": "rdfxml", "nquads": "nquads", "trig": "trig", "n3": "turtle"}
+FORMAT_ALIASES = {
+    "json": "json",
+    "srj": "json",
+    "xml": "xml",
+    "srx": "xml",
+    "csv": "csv",
+    "tsv": "tsv",
+    "turtle": "turtle",
+    "ttl": "turtle",
+    "ntriples": "ntriples",
+    "nt": "ntriples",
+    "n-triples": "ntriples",
+    "jsonld": "jsonld",
+    "json-ld": "jsonld",
+    "rdfxml": "rdfxml",
+    "rdf": "rdfxml",
+    "xml-rdf": "rdfxml",
+    "nquads": "nquads",
+    "trig": "trig",
+    "n3": "turtle",
+}
 
 
 def parse_accept(header: str | None) -> list[tuple[str, float]]:

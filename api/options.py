@@ -5,6 +5,7 @@ answered by the CORS middleware before this sees them; a plain OPTIONS request g
 404 where no route has the path. No route takes OPTIONS, so 405 and 404 keep their meaning everywhere
 else. HEAD is allowed wherever GET is (api.app answers HEAD as a GET without its body).
 """
+
 from __future__ import annotations
 
 from starlette.routing import Match
@@ -18,7 +19,14 @@ def allowed_methods(app, path: str) -> list[str]:
     """The methods some route of app answers at path (HEAD beside GET)."""
     methods = []
     for method in _PROBED:
-        scope = {"type": "http", "path": path, "method": method, "root_path": "", "headers": [], "query_string": b""}
+        scope = {
+            "type": "http",
+            "path": path,
+            "method": method,
+            "root_path": "",
+            "headers": [],
+            "query_string": b"",
+        }
         if any(route.matches(scope)[0] == Match.FULL for route in app.routes):
             methods.append(method)
             if method == "GET":

@@ -3,6 +3,7 @@
 Routes call `list_answer` / `detail_answer`; the negotiation, CSV flattening and JSON-LD serialization
 live here, once.
 """
+
 from __future__ import annotations
 
 import csv
@@ -30,14 +31,26 @@ JSONLD = "application/ld+json"
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Items per page (default {DEFAULT_LIMIT}).")]
 Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
-AsOf = Annotated[str | None, Query(description="The date asked about, YYYY-MM-DD (default: today).",
-                                   examples=["2020-01-01"],
-                                   json_schema_extra={"pattern": ISO_DATE_PATTERN, "format": "date"})]
-Evidence = Annotated[str | None, Query(
-    description="The lowest evidence level counted: depositary, official or secondary (depositary > official > "
-                "secondary; records below it are left out of items, unknown and total). Default: every record.",
-    examples=["official"], json_schema_extra={"enum": ["depositary", "official", "secondary"]})]
-Q = Annotated[str | None, Query(description="Case-insensitive substring of a label, alternative label or number.")]
+AsOf = Annotated[
+    str | None,
+    Query(
+        description="The date asked about, YYYY-MM-DD (default: today).",
+        examples=["2020-01-01"],
+        json_schema_extra={"pattern": ISO_DATE_PATTERN, "format": "date"},
+    ),
+]
+Evidence = Annotated[
+    str | None,
+    Query(
+        description="The lowest evidence level counted: depositary, official or secondary (depositary > official > "
+        "secondary; records below it are left out of items, unknown and total). Default: every record.",
+        examples=["official"],
+        json_schema_extra={"enum": ["depositary", "official", "secondary"]},
+    ),
+]
+Q = Annotated[
+    str | None, Query(description="Case-insensitive substring of a label, alternative label or number.")
+]
 
 
 def sparql_doc(*names: str, intro: str = "") -> str:
@@ -45,19 +58,29 @@ def sparql_doc(*names: str, intro: str = "") -> str:
     parts = [intro.strip()] if intro else []
     for name in names:
         query = named_queries.get(name)
-        parts.append(f"**SPARQL** (`kg/queries/{name}.rq`; parameters are bound by a `VALUES` block "
-                     f"at the start of the `WHERE` group):\n\n```sparql\n{query.text.strip()}\n```")
+        parts.append(
+            f"**SPARQL** (`kg/queries/{name}.rq`; parameters are bound by a `VALUES` block "
+            f"at the start of the `WHERE` group):\n\n```sparql\n{query.text.strip()}\n```"
+        )
     return "\n\n".join(parts)
 
 
 FORMATS = {"json": "application/json", "csv": CSV, "jsonld": JSONLD}
-_FORMAT_DOC = ("The representation, for a link that cannot set `Accept`: {values}. Wins over `Accept`; "
-               "any other value is a 422 naming `format`.")
+_FORMAT_DOC = (
+    "The representation, for a link that cannot set `Accept`: {values}. Wins over `Accept`; "
+    "any other value is a 422 naming `format`."
+)
 
 
 def _format_param(*values: str):
-    return Annotated[str | None, Query(description=_FORMAT_DOC.format(values=", ".join(f"`{v}`" for v in values)),
-                                       examples=[values[-1]], json_schema_extra={"enum": list(values)})]
+    return Annotated[
+        str | None,
+        Query(
+            description=_FORMAT_DOC.format(values=", ".join(f"`{v}`" for v in values)),
+            examples=[values[-1]],
+            json_schema_extra={"enum": list(values)},
+        ),
+    ]
 
 
 ListFormat = _format_param("json", "csv")  # lists of resources
@@ -65,7 +88,9 @@ RecordsFormat = _format_param("json", "csv", "jsonld")  # dated records, with th
 DetailFormat = _format_param("json", "jsonld")  # one resource
 
 
-def wanted(request: Request, fmt: str | None = None, *, offered: tuple[str, ...] = ("json", "csv", "jsonld")) -> str:
+def wanted(
+    request: Request, fmt: str | None = None, *, offered: tuple[str, ...] = ("json", "csv", "jsonld")
+) -> str:
     """'csv', 'jsonld' or 'json': the `format` parameter if given, else the first acceptable representation in
     the Accept header (JSON otherwise).
 
@@ -75,7 +100,9 @@ def wanted(request: Request, fmt: str | None = None, *, offered: tuple[str, ...]
     if fmt is not None:
         key = fmt.strip().lower()
         if key not in offered:
-            raise BadParameter("format", f"'{fmt}' is not offered here; expected one of: {', '.join(offered)}")
+            raise BadParameter(
+                "format", f"'{fmt}' is not offered here; expected one of: {', '.join(offered)}"
+            )
         return key
     for media, _q in negotiation.parse_accept(request.headers.get("accept")):
         if media == CSV:
@@ -92,8 +119,12 @@ def cite(request: Request) -> dict:
     version = request.app.state.store.version
     asked = date.today().isoformat()
     url = str(request.url)
-    return {"text": f"cybergov-kg, graph version {version}, asked {asked}, {url}", "graph_version": version,
-            "asked": asked, "url": url}
+    return {
+        "text": f"cybergov-kg, graph version {version}, asked {asked}, {url}",
+        "graph_version": version,
+        "asked": asked,
+        "url": url,
+    }
 
 
 def context_url(request: Request) -> str:
@@ -158,15 +189,19 @@ def csv_headers(request: Request, body: dict, *, filename: str) -> dict[str, str
     """What the JSON answer says beside its items, as response headers of its CSV: counts, the published total,
     the coverage note, and how to cite it."""
     cited = cite(request)
-    headers = {"X-Total-Count": str(body["total"]), "X-Graph-Version": cited["graph_version"],
-               "X-Asked": cited["asked"], "Link": f'<{_header_text(cited["url"])}>; rel="cite-as"',
-               "X-Cite": _header_text(cited["text"]),
-               "Content-Disposition": f'attachment; filename="{filename}"'}
+    headers = {
+        "X-Total-Count": str(body["total"]),
+        "X-Graph-Version": cited["graph_version"],
+        "X-Asked": cited["asked"],
+        "Link": f'<{_header_text(cited["url"])}>; rel="cite-as"',
+        "X-Cite": _header_text(cited["text"]),
+        "Content-Disposition": f'attachment; filename="{filename}"',
+    }
     if body.get("unknown") is not None:
         headers["X-Unknown-Count"] = str(len(body["unknown"]))
     total = body.get("reported_total")
     if total:
-        headers["X-Reported-Total"] = f'{total["count"]}; date={total["date"]}; status={total["status"]}'
+        headers["X-Reported-Total"] = f"{total['count']}; date={total['date']}; status={total['status']}"
         if total.get("sources"):
             headers["X-Reported-Total-Source"] = _header_text(total["sources"][0])
     if body.get("coverage_note"):
@@ -177,19 +212,32 @@ def csv_headers(request: Request, body: dict, *, filename: str) -> dict[str, str
 def download_name(request: Request, extension: str) -> str:
     """A file name for a download: the path and the parameters that chose the answer."""
     parts = [p for p in request.url.path.split("/") if p]
-    parts += [v for k, v in sorted(request.query_params.items()) if k not in ("format", "limit", "offset") and v]
+    parts += [
+        v for k, v in sorted(request.query_params.items()) if k not in ("format", "limit", "offset") and v
+    ]
     name = "-".join(parts) or "answer"
-    return "".join(c if (c.isascii() and c.isalnum()) or c in "-_." else "_" for c in name)[:120] + "." + extension
+    return (
+        "".join(c if (c.isascii() and c.isalnum()) or c in "-_." else "_" for c in name)[:120]
+        + "."
+        + extension
+    )
 
 
 def jsonld_response(document: dict) -> Response:
     return Response(json.dumps(document, ensure_ascii=False).encode(), media_type=JSONLD)
 
 
-def list_answer(request: Request, answer: ListAnswer, model: type[BaseModel], *, limit: int, offset: int,
-                fmt: str | None = None,
-                graph: Callable[[list[dict]], list] | None = None,
-                written: tuple[ListJson, str] | None = None) -> BaseModel | Response:
+def list_answer(
+    request: Request,
+    answer: ListAnswer,
+    model: type[BaseModel],
+    *,
+    limit: int,
+    offset: int,
+    fmt: str | None = None,
+    graph: Callable[[list[dict]], list] | None = None,
+    written: tuple[ListJson, str] | None = None,
+) -> BaseModel | Response:
     """A list answer in the representation asked for (`format` or `Accept`).
 
     Args:
@@ -203,15 +251,24 @@ def list_answer(request: Request, answer: ListAnswer, model: type[BaseModel], *,
         writer, version = written
         return Response(writer.body(version, {**body, "cite": cite(request)}), media_type="application/json")
     if form == "csv":
-        return Response(csv_body(body["items"], body.get("unknown")), media_type="text/csv; charset=utf-8",
-                        headers=csv_headers(request, body, filename=download_name(request, "csv")))
+        return Response(
+            csv_body(body["items"], body.get("unknown")),
+            media_type="text/csv; charset=utf-8",
+            headers=csv_headers(request, body, filename=download_name(request, "csv")),
+        )
     if form == "jsonld" and graph is not None:
         return jsonld_response(linked_data.compacted(graph(body["items"]), context_url=context_url(request)))
     return model.model_validate({**body, "cite": cite(request)})
 
 
-def detail_answer(request: Request, item: dict, model: type[BaseModel], *, fmt: str | None = None,
-                  graph: Callable[[], list] | None = None) -> BaseModel | Response:
+def detail_answer(
+    request: Request,
+    item: dict,
+    model: type[BaseModel],
+    *,
+    fmt: str | None = None,
+    graph: Callable[[], list] | None = None,
+) -> BaseModel | Response:
     """One resource as JSON, or its graph framed on it as JSON-LD when asked for (`format` or `Accept`)."""
     form = wanted(request, fmt, offered=("json", "jsonld") if graph is not None else ("json",))
     if form == "jsonld" and graph is not None:

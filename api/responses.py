@@ -3,6 +3,7 @@
 Every error the API sends is RFC 9457 `application/problem+json` (api.errors); the routes list here
 which statuses they can answer, so the OpenAPI document (and schemathesis over it) knows them all.
 """
+
 from __future__ import annotations
 
 from fastapi import FastAPI
@@ -21,20 +22,22 @@ WHY = {
     403: "Refused: SPARQL Update, LOAD, or SERVICE to a host off the allow-list.",
     404: "No resource with that id; `suggestions` lists close ids.",
     406: "Nothing acceptable: no representation matches `Accept` (or `format=`); "
-         "`acceptable` lists those offered.",
+    "`acceptable` lists those offered.",
     413: "Too large: the request body, or an answer over the result cap (CYBERGOV_MAX_RESULTS).",
     415: "The request body's Content-Type is not one this route reads.",
     422: "Invalid parameter: `parameter` names it, `detail` says why.",
     502: "The store did not answer (a remote store that is down or failing).",
     503: "Over a time limit (CYBERGOV_QUERY_TIMEOUT), or every worker stayed busy: "
-         "the work was stopped; try again.",
+    "the work was stopped; try again.",
 }
 
 
 def problems(*statuses: int) -> dict[int, dict]:
     """OpenAPI responses for these error statuses, each an application/problem+json Problem."""
-    return {status: {"description": WHY[status], "content": {PROBLEM: {"schema": PROBLEM_REF}}}
-            for status in statuses}
+    return {
+        status: {"description": WHY[status], "content": {PROBLEM: {"schema": PROBLEM_REF}}}
+        for status in statuses
+    }
 
 
 def _schema(media_type: str) -> dict:
@@ -56,6 +59,7 @@ def media(*types: str, description: str) -> dict:
 STORE_ERRORS = (502, 503)
 NOT_MODIFIED = {304: {"description": "Not modified: `If-None-Match` named the current ETag."}}
 
+
 def _header(description: str) -> dict:
     return {"description": description, "required": False, "schema": {"type": "string"}}
 
@@ -63,7 +67,9 @@ def _header(description: str) -> dict:
 # What the JSON answer says beside its items, as headers of the CSV (a table has no room for it).
 CSV_HEADERS = {
     "X-Total-Count": _header("CSV: `total`, the items matching before limit and offset."),
-    "X-Unknown-Count": _header("CSV: how many rows come from `unknown` (their last column `list` is `unknown`)."),
+    "X-Unknown-Count": _header(
+        "CSV: how many rows come from `unknown` (their last column `list` is `unknown`)."
+    ),
     "X-Reported-Total": _header("CSV: the published `reported_total`: `count; date=...; status=...`."),
     "X-Reported-Total-Source": _header("CSV: the source of the published total."),
     "X-Coverage-Note": _header("CSV: `coverage_note` (percent-encoded where not ASCII)."),
@@ -73,35 +79,55 @@ CSV_HEADERS = {
     "Link": _header('CSV: `<URL>; rel="cite-as"`, the URL to cite.'),
     "Content-Disposition": _header("CSV: `attachment` with a file name made of the path and parameters."),
 }
-_CSV_DOC = ("a CSV table with `format=csv` or `Accept: text/csv` (what JSON says beside the items is in the "
-            "`X-` headers; in a list with `unknown`, those records follow as rows whose last column `list` says "
-            "`unknown`)")
+_CSV_DOC = (
+    "a CSV table with `format=csv` or `Accept: text/csv` (what JSON says beside the items is in the "
+    "`X-` headers; in a list with `unknown`, those records follow as rows whose last column `list` says "
+    "`unknown`)"
+)
 LIST_RESPONSES = {
     200: {**media(CSV, description=f"JSON (with `cite`); {_CSV_DOC}."), "headers": CSV_HEADERS},
     **problems(422, *STORE_ERRORS),
 }
 RECORDS_RESPONSES = {
-    200: {**media(CSV, JSONLD, description=(
-        f"JSON (with `cite`); {_CSV_DOC}; the records of the page as JSON-LD (compacted with `/context.jsonld`) "
-        "with `format=jsonld` or `Accept: application/ld+json`.")), "headers": CSV_HEADERS},
+    200: {
+        **media(
+            CSV,
+            JSONLD,
+            description=(
+                f"JSON (with `cite`); {_CSV_DOC}; the records of the page as JSON-LD (compacted with `/context.jsonld`) "
+                "with `format=jsonld` or `Accept: application/ld+json`."
+            ),
+        ),
+        "headers": CSV_HEADERS,
+    },
     **problems(404, 422, *STORE_ERRORS),
 }
 DETAIL_RESPONSES = {
-    200: media(JSONLD, description="JSON (with `cite`); the resource's graph as JSON-LD framed on it, with the "
-                                   "context `/context.jsonld`, with `format=jsonld` or `Accept: application/ld+json`."),
+    200: media(
+        JSONLD,
+        description="JSON (with `cite`); the resource's graph as JSON-LD framed on it, with the "
+        "context `/context.jsonld`, with `format=jsonld` or `Accept: application/ld+json`.",
+    ),
     **problems(404, 422, *STORE_ERRORS),
 }
 SPARQL_RESPONSES = {
-    200: media(*RESULTS_MEDIA, *GRAPH_MEDIA, description=(
-        "SELECT/ASK results (SPARQL JSON, XML, CSV, TSV) or a CONSTRUCT/DESCRIBE graph (Turtle, N-Triples, "
-        "JSON-LD, RDF/XML, N-Quads, TriG), by `Accept` or `format=`; without a query, the service "
-        "description.")),
+    200: media(
+        *RESULTS_MEDIA,
+        *GRAPH_MEDIA,
+        description=(
+            "SELECT/ASK results (SPARQL JSON, XML, CSV, TSV) or a CONSTRUCT/DESCRIBE graph (Turtle, N-Triples, "
+            "JSON-LD, RDF/XML, N-Quads, TriG), by `Accept` or `format=`; without a query, the service "
+            "description."
+        ),
+    ),
     **NOT_MODIFIED,
     **problems(400, 403, 406, 413, 422, *STORE_ERRORS),
 }
 SPARQL_POST_RESPONSES = {**SPARQL_RESPONSES, **problems(415)}
-GRAPH_RESPONSES = {200: media(*GRAPH_MEDIA, description="The graph, by `Accept` or `format=`."),
-                   **NOT_MODIFIED}
+GRAPH_RESPONSES = {
+    200: media(*GRAPH_MEDIA, description="The graph, by `Accept` or `format=`."),
+    **NOT_MODIFIED,
+}
 RESOURCE_RESPONSES = {
     **GRAPH_RESPONSES,
     303: {"description": "A browser (`Accept: text/html`) is sent to the resource's page or JSON view."},

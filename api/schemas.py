@@ -1,10 +1,13 @@
 """Pydantic response models: they are the OpenAPI contract of the REST routes (field names as in CONTRACT.md)."""
+
 from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-EVIDENCE_DOC = ("The best evidence level among the record's sources: depositary (the depositary's or organization's "
-                "own page), official (another official page, journal or treaty database) or secondary.")
+EVIDENCE_DOC = (
+    "The best evidence level among the record's sources: depositary (the depositary's or organization's "
+    "own page), official (another official page, journal or treaty database) or secondary."
+)
 
 
 class ParameterError(BaseModel):
@@ -44,12 +47,17 @@ class GraphCounts(BaseModel):
 
 
 class Health(BaseModel):
-    status: str = Field(examples=["ok"], description="`ok`, or `inconsistent` (with status 503) when the "
-                        "graphs served do not hold what the build recorded.")
+    status: str = Field(
+        examples=["ok"],
+        description="`ok`, or `inconsistent` (with status 503) when the "
+        "graphs served do not hold what the build recorded.",
+    )
     triples: int = Field(description="Triples in asserted + ontology + inferred.")
     version: str = Field(description="Content hash of the built graph.")
     graphs: GraphCounts | None = Field(default=None, description="Triples per graph, as served.")
-    recorded: GraphCounts | None = Field(default=None, description="Triples per graph, as the build recorded them.")
+    recorded: GraphCounts | None = Field(
+        default=None, description="Triples per graph, as the build recorded them."
+    )
     consistent: bool = Field(default=True, description="Whether `graphs` matches `recorded`.")
 
 
@@ -69,7 +77,9 @@ class Item(BaseModel):
 
 class Sourced(Item):
     sources: list[str] = Field(default_factory=list, description="Pages of the authoritative sources.")
-    source_as_of: str | None = Field(default=None, description="The date the source states its figures as of.")
+    source_as_of: str | None = Field(
+        default=None, description="The date the source states its figures as of."
+    )
     evidence: str | None = Field(default=None, description=EVIDENCE_DOC, examples=["depositary"])
 
 
@@ -99,29 +109,49 @@ provision of a derived date."""
 
 def date_field(what: str, name: str, example: str):
     """A date field: the value as the source gives it, at day, month or year precision."""
-    return Field(default=None, examples=[example], description=(
-        f"{what} As the source gives it: YYYY-MM-DD, YYYY-MM or YYYY (see `{name}_precision`)."))
+    return Field(
+        default=None,
+        examples=[example],
+        description=(f"{what} As the source gives it: YYYY-MM-DD, YYYY-MM or YYYY (see `{name}_precision`)."),
+    )
 
 
 def dated(name: str, *dates: str) -> type[BaseModel]:
     """A model with the precision fields of the given date fields (see DATE_DOC)."""
     fields: dict = {}
     for d in dates:
-        fields[f"{d}_precision"] = (str | None, Field(default=None, description=f"How `{d}` is known: day, month, "
-                                                      "year, bounded or derived.", examples=["year"]))
+        fields[f"{d}_precision"] = (
+            str | None,
+            Field(
+                default=None,
+                description=f"How `{d}` is known: day, month, year, bounded or derived.",
+                examples=["year"],
+            ),
+        )
         fields[f"{d}_earliest"] = (str | None, Field(default=None, description=f"First day `{d}` may be."))
         fields[f"{d}_latest"] = (str | None, Field(default=None, description=f"Last day `{d}` may be."))
-        fields[f"{d}_bounds"] = (list[DateBound], Field(default_factory=list, description=f"Sourced bounds on `{d}`."))
-        fields[f"{d}_derived"] = (DateDerivation | None, Field(
-            default=None, description=f"The rule `{d}` was derived by, when it is an inference."))
+        fields[f"{d}_bounds"] = (
+            list[DateBound],
+            Field(default_factory=list, description=f"Sourced bounds on `{d}`."),
+        )
+        fields[f"{d}_derived"] = (
+            DateDerivation | None,
+            Field(default=None, description=f"The rule `{d}` was derived by, when it is an inference."),
+        )
     return create_model(name, **fields)
 
 
 class Cite(BaseModel):
     """How to cite this answer: the graph version it was computed from, the day it was asked, its URL."""
 
-    text: str = Field(examples=[("cybergov-kg, graph version 3f2a..., asked 2026-12-04, "
-                                 "https://example.org/treaties/budapest-convention/parties?as_of=2020-01-01")])
+    text: str = Field(
+        examples=[
+            (
+                "cybergov-kg, graph version 3f2a..., asked 2026-12-04, "
+                "https://example.org/treaties/budapest-convention/parties?as_of=2020-01-01"
+            )
+        ]
+    )
     graph_version: str
     asked: str = Field(description="The day the answer was asked for (YYYY-MM-DD, the server's date).")
     url: str
@@ -142,14 +172,20 @@ class ReportedTotal(BaseModel):
     evidence: str | None = Field(default=None, description=EVIDENCE_DOC)
 
 
-class Instrument(dated("InstrumentDates", "adopted", "opened_for_signature", "entry_into_force", "application_date"),
-                 Sourced):
+class Instrument(
+    dated("InstrumentDates", "adopted", "opened_for_signature", "entry_into_force", "application_date"),
+    Sourced,
+):
     coverage_note: str | None = Field(
-        default=None, description="What the curated records leave out (e.g. a participation list known to be partial).")
+        default=None,
+        description="What the curated records leave out (e.g. a participation list known to be partial).",
+    )
     alt_labels: list[str] = Field(default_factory=list, description="Short names and official numbers.")
     kind: str | None = Field(default=None, examples=["treaty", "protocol", "regulation", "resolution"])
     adopted: str | None = date_field("The adoption date.", "adopted", "2001-11-08")
-    opened_for_signature: str | None = date_field("Opened for signature.", "opened_for_signature", "2001-11-23")
+    opened_for_signature: str | None = date_field(
+        "Opened for signature.", "opened_for_signature", "2001-11-23"
+    )
     entry_into_force: str | None = date_field("Its own entry into force.", "entry_into_force", "2004-07-01")
     application_date: str | None = date_field("The date it applies from.", "application_date", "2019-06-27")
     depositary: Ref | None = None
@@ -161,7 +197,9 @@ class Instrument(dated("InstrumentDates", "adopted", "opened_for_signature", "en
 
 class Relation(BaseModel):
     relation: str = Field(examples=["supplements", "amends", "repeals", "endorses"])
-    direction: str = Field(description="'outgoing': this instrument supplements the other; 'incoming': the reverse.")
+    direction: str = Field(
+        description="'outgoing': this instrument supplements the other; 'incoming': the reverse."
+    )
     instrument: Ref
 
 
@@ -170,28 +208,42 @@ class InstrumentDetail(Instrument):
     cite: Cite | None = Field(default=None, description=CITE_DOC)
 
 
-class Participation(dated("ParticipationDates", "signed", "consented", "in_force", "denounced", "denunciation_notified"),
-                    Sourced):
+class Participation(
+    dated("ParticipationDates", "signed", "consented", "in_force", "denounced", "denunciation_notified"),
+    Sourced,
+):
     """A state's participation in a treaty, with its status on the date asked."""
 
     state: Ref
     treaty: Ref
     signed: str | None = date_field("The signature.", "signed", "2001-11-23")
     consent_kind: str | None = Field(default=None, examples=["ratification", "accession"])
-    consented: str | None = date_field("Consent to be bound (deposit of the instrument).", "consented", "2006-01-10")
-    in_force: str | None = Field(default=None, description="Entry into force for this state (see `in_force_precision`"
-                                                           "; `in_force_derived` when derived by the treaty's rule).")
-    denounced: str | None = Field(default=None, description="The day a denunciation or withdrawal took effect.")
+    consented: str | None = date_field(
+        "Consent to be bound (deposit of the instrument).", "consented", "2006-01-10"
+    )
+    in_force: str | None = Field(
+        default=None,
+        description="Entry into force for this state (see `in_force_precision`"
+        "; `in_force_derived` when derived by the treaty's rule).",
+    )
+    denounced: str | None = Field(
+        default=None, description="The day a denunciation or withdrawal took effect."
+    )
     denunciation_notified: str | None = None
     status_on_date: str | None = Field(
-        default=None, description="party, contracting, signatory or none; null when the dates cannot tell (see note).")
-    note: str | None = Field(default=None, description="Why the record cannot answer for the date, if it cannot.")
+        default=None,
+        description="party, contracting, signatory or none; null when the dates cannot tell (see note).",
+    )
+    note: str | None = Field(
+        default=None, description="Why the record cannot answer for the date, if it cannot."
+    )
     reservations: str | None = None
 
 
 class Organization(dated("OrganizationDates", "founded"), Sourced):
     coverage_note: str | None = Field(
-        default=None, description="What the curated records leave out (e.g. members without dates).")
+        default=None, description="What the curated records leave out (e.g. members without dates)."
+    )
     alt_labels: list[str] = Field(default_factory=list, description="Acronyms and short names.")
     kind: str | None = Field(default=None, examples=["intergovernmental-organization", "agency"])
     founded: str | None = date_field("Founded.", "founded", "1949")
@@ -210,7 +262,9 @@ class Membership(dated("MembershipDates", "start", "end"), Sourced):
     start: str | None = date_field("The first day the membership held.", "start", "1949")
     end: str | None = Field(default=None, description="The first day the membership no longer held.")
     end_reason: str | None = None
-    member_on_date: bool | None = Field(default=None, description="Whether it held on the date asked; null if unknown.")
+    member_on_date: bool | None = Field(
+        default=None, description="Whether it held on the date asked; null if unknown."
+    )
     note: str | None = None
 
 
@@ -289,14 +343,23 @@ class TreatyList(Page):
 class ParticipationList(Page):
     items: list[Participation]
     unknown: list[Participation] = Field(
-        default_factory=list, description="Records that lack the date needed to answer for as_of, each with a note.")
+        default_factory=list,
+        description="Records that lack the date needed to answer for as_of, each with a note.",
+    )
     as_of: str
     status: str
-    evidence: str | None = Field(default=None, description="The lowest evidence level counted (the `evidence` parameter).")
+    evidence: str | None = Field(
+        default=None, description="The lowest evidence level counted (the `evidence` parameter)."
+    )
     reported_total: ReportedTotal | None = Field(
-        default=None, description="The latest total of this status the depositary published on or before as_of.")
+        default=None,
+        description="The latest total of this status the depositary published on or before as_of.",
+    )
     coverage_note: str | None = Field(
-        default=None, description="The treaty's coverage note: what its participation records leave out, so a reader knows the list may be partial.")
+        default=None,
+        description="The treaty's coverage note: what its participation records leave out, so a reader knows "
+        "the list may be partial.",
+    )
 
 
 class OrganizationList(Page):
@@ -308,14 +371,21 @@ class OrganizationList(Page):
 class MembershipList(Page):
     items: list[Membership]
     unknown: list[Membership] = Field(
-        default_factory=list, description="Memberships that lack the date needed to answer for as_of, with a note.")
+        default_factory=list,
+        description="Memberships that lack the date needed to answer for as_of, with a note.",
+    )
     as_of: str
     role: str
-    evidence: str | None = Field(default=None, description="The lowest evidence level counted (the `evidence` parameter).")
+    evidence: str | None = Field(
+        default=None, description="The lowest evidence level counted (the `evidence` parameter)."
+    )
     reported_total: ReportedTotal | None = Field(
-        default=None, description="The latest total of members the organization published on or before as_of (role member).")
+        default=None,
+        description="The latest total of members the organization published on or before as_of (role member).",
+    )
     coverage_note: str | None = Field(
-        default=None, description="The organization's coverage note: what its membership records leave out.")
+        default=None, description="The organization's coverage note: what its membership records leave out."
+    )
 
 
 class StateList(Page):
@@ -352,7 +422,9 @@ class Provision(Sourced):
 
 
 class ProvisionDetail(Provision):
-    obligations: list[Obligation] = Field(default_factory=list, description="The obligations that arise from it.")
+    obligations: list[Obligation] = Field(
+        default_factory=list, description="The obligations that arise from it."
+    )
 
 
 class ProvisionList(Page):
@@ -369,8 +441,12 @@ class Mechanism(dated("MechanismDates", "start"), Sourced):
     topics: list[Ref] = Field(default_factory=list)
     comment: str | None = Field(default=None, description="The curator's note on the record.")
     established_by: list[Ref] = Field(default_factory=list, description="The instruments that set it up.")
-    operated_by: list[Ref] = Field(default_factory=list, description="The organizations or bodies that run it.")
-    participant: list[Ref] = Field(default_factory=list, description="Who takes part, where the source lists them.")
+    operated_by: list[Ref] = Field(
+        default_factory=list, description="The organizations or bodies that run it."
+    )
+    participant: list[Ref] = Field(
+        default_factory=list, description="Who takes part, where the source lists them."
+    )
 
 
 class MechanismList(Page):

@@ -1,5 +1,6 @@
 """Sort keys and small readings for the pages: names as a reader looks for them, paragraph numbers in natural
 order, ISO 8601 durations in words."""
+
 from __future__ import annotations
 
 import re
@@ -13,8 +14,10 @@ def name_key(name: str) -> str:
 
 def notation_key(notation: str) -> list:
     """Natural order of paragraph letters and numbers: 'CBM 2' before 'CBM 10', '13(a)' before '13(b)'."""
-    return [(0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
-            for part in re.findall(r"\d+|\D+", notation)]
+    return [
+        (0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
+        for part in re.findall(r"\d+|\D+", notation)
+    ]
 
 
 _DURATION = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$")
@@ -26,4 +29,6 @@ def duration_words(value: str | None) -> str | None:
     match = _DURATION.match(value or "")
     if not match or not any(match.groups()):
         return None
-    return ", ".join(f"{n} {unit}{'' if n == '1' else 's'}" for n, unit in zip(match.groups(), _UNITS) if n)
+    return ", ".join(
+        f"{n} {unit}{'' if n == '1' else 's'}" for n, unit in zip(match.groups(), _UNITS, strict=False) if n
+    )

@@ -1,6 +1,7 @@
 """The example queries the SPARQL page offers: the people's examples (kg/examples/*.rq) and the named queries
 the REST answers run (kg/queries/*.rq), each with the project's prefixes it does not declare itself
 prepended, so that a reader can edit it with every prefix at hand."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -10,6 +10,7 @@ imprecise date is never shown as a guessed day.
 The answers carry each date either as a plain string (`"2006-05-01"`, `"1949-04"`, `"1949"`) or, since the
 answers branch, with `X_precision`, `X_earliest` and `X_latest`; both are read here.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -42,8 +43,11 @@ def parse_span(item: dict, name: str) -> Span | None:
     earliest, latest = item.get(f"{name}_earliest"), item.get(f"{name}_latest")
     precision = item.get(f"{name}_precision")
     if earliest or latest:
-        return Span(date.fromisoformat(earliest) if earliest else None,
-                    date.fromisoformat(latest) if latest else None, precision or "bounded")
+        return Span(
+            date.fromisoformat(earliest) if earliest else None,
+            date.fromisoformat(latest) if latest else None,
+            precision or "bounded",
+        )
     value = item.get(name)
     if not value:
         return None
@@ -90,8 +94,9 @@ class Series:
     totals: list[tuple[date, int, str]] = field(default_factory=list)  # (day, count, source)
 
 
-def treaty_series(items: list[dict], *, totals: list[dict] | None = None,
-                  opened: str | None = None) -> list[Series]:
+def treaty_series(
+    items: list[dict], *, totals: list[dict] | None = None, opened: str | None = None
+) -> list[Series]:
     """Signatories, contracting states and parties of a treaty from participation items (status 'all').
 
     A record in force for a state but without its consent date consented on or before that entry into force
@@ -162,7 +167,9 @@ def steps(series: Series) -> list[Step]:
             days.update(d for d in (span.earliest, span.latest) if d is not None)
     out: list[Step] = []
     for day in sorted(days):
-        step = Step(day, sum(p.certain(day) for p in series.periods), sum(p.possible(day) for p in series.periods))
+        step = Step(
+            day, sum(p.certain(day) for p in series.periods), sum(p.possible(day) for p in series.periods)
+        )
         if not out or (out[-1].certain, out[-1].possible) != (step.certain, step.possible):
             out.append(step)
     return out
@@ -202,7 +209,9 @@ def build_chart(all_series: list[Series], *, on: date) -> Chart | None:
         return None
     first = date(min(days).year, 1, 1)
     last = max(max(days), on) + timedelta(days=180)
-    top = max([st.possible for _, ss in stepped for st in ss] + [t[1] for s in all_series for t in s.totals] + [1])
+    top = max(
+        [st.possible for _, ss in stepped for st in ss] + [t[1] for s in all_series for t in s.totals] + [1]
+    )
     span_days = (last - first).days or 1
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 
@@ -229,19 +238,34 @@ def build_chart(all_series: list[Series], *, on: date) -> Chart | None:
         band = ""
         if any(st.possible != st.certain for st in ss):
             upper = " ".join(f"L{_fmt(x0)},{_fmt(yy)} L{_fmt(x1)},{_fmt(yy)}" for x0, yy, x1 in band_top)
-            lower = " ".join(f"L{_fmt(x1)},{_fmt(yy)} L{_fmt(x0)},{_fmt(yy)}" for x0, yy, x1 in reversed(line))
+            lower = " ".join(
+                f"L{_fmt(x1)},{_fmt(yy)} L{_fmt(x0)},{_fmt(yy)}" for x0, yy, x1 in reversed(line)
+            )
             band = f"M{_fmt(band_top[0][0])},{_fmt(y(ss[0].certain))} {upper} {lower} Z"
-        drawn.append({
-            "name": s.name, "label": s.label, "css": s.css, "path": path, "band": band,
-            "undated": s.undated, "imprecise": imprecise(s),
-            "rows": [{"day": st.day.isoformat(), "certain": st.certain, "possible": st.possible} for st in ss],
-            "totals": [{"day": d.isoformat(), "count": c, "source": src, "x": _fmt(x(d)), "y": _fmt(y(c))}
-                       for d, c, src in s.totals],
-            "now": next((st.certain for st in reversed(ss) if st.day <= on), 0),
-        })
+        drawn.append(
+            {
+                "name": s.name,
+                "label": s.label,
+                "css": s.css,
+                "path": path,
+                "band": band,
+                "undated": s.undated,
+                "imprecise": imprecise(s),
+                "rows": [
+                    {"day": st.day.isoformat(), "certain": st.certain, "possible": st.possible} for st in ss
+                ],
+                "totals": [
+                    {"day": d.isoformat(), "count": c, "source": src, "x": _fmt(x(d)), "y": _fmt(y(c))}
+                    for d, c, src in s.totals
+                ],
+                "now": next((st.certain for st in reversed(ss) if st.day <= on), 0),
+            }
+        )
     years = list(range(first.year, last.year + 1))
     every = max(1, round(len(years) / 8))
-    ticks = [{"x": _fmt(x(date(yr, 1, 1))), "label": str(yr)} for yr in years if (yr - first.year) % every == 0]
+    ticks = [
+        {"x": _fmt(x(date(yr, 1, 1))), "label": str(yr)} for yr in years if (yr - first.year) % every == 0
+    ]
     y_every = max(1, _nice(top / 4))
     y_ticks = [{"y": _fmt(y(v)), "label": str(v)} for v in range(0, top + 1, y_every)]
     marker = {"x": _fmt(x(on)), "label": on.isoformat()} if first <= on <= last else None
@@ -293,15 +317,35 @@ def gantt(bars: list[Bar], *, on: date, row_height: int = 22) -> dict | None:
         hatch_from = x(b.start.earliest, first)
         solid_to = x(b.end.earliest, last) if b.end else x(last, last)
         hatch_to = x(b.end.latest, last) if b.end else solid_to
-        rows.append({"label": b.label, "href": b.href, "kind": b.kind, "detail": b.detail, "y": _fmt(y),
-                     "text_y": _fmt(y + row_height * 0.65), "h": _fmt(row_height - 6),
-                     "solid": (_fmt(solid_from), _fmt(max(0.0, solid_to - solid_from))),
-                     "hatch_start": (_fmt(hatch_from), _fmt(max(0.0, solid_from - hatch_from))),
-                     "hatch_end": (_fmt(solid_to), _fmt(max(0.0, hatch_to - solid_to)))})
+        rows.append(
+            {
+                "label": b.label,
+                "href": b.href,
+                "kind": b.kind,
+                "detail": b.detail,
+                "y": _fmt(y),
+                "text_y": _fmt(y + row_height * 0.65),
+                "h": _fmt(row_height - 6),
+                "solid": (_fmt(solid_from), _fmt(max(0.0, solid_to - solid_from))),
+                "hatch_start": (_fmt(hatch_from), _fmt(max(0.0, solid_from - hatch_from))),
+                "hatch_end": (_fmt(solid_to), _fmt(max(0.0, hatch_to - solid_to))),
+            }
+        )
     height = TOP + len(rows) * row_height + BOTTOM
     years = list(range(first.year, last.year + 1))
     every = max(1, round(len(years) / 6))
-    ticks = [{"x": _fmt(x(date(yr, 1, 1), first)), "label": str(yr)} for yr in years if (yr - first.year) % every == 0]
-    return {"rows": rows, "ticks": ticks, "width": WIDTH, "height": height, "axis_y": height - BOTTOM,
-            "label_w": label_w, "marker": {"x": _fmt(x(on, on)), "label": on.isoformat()} if on <= last else None,
-            "undated": [b for b in bars if b not in dated]}
+    ticks = [
+        {"x": _fmt(x(date(yr, 1, 1), first)), "label": str(yr)}
+        for yr in years
+        if (yr - first.year) % every == 0
+    ]
+    return {
+        "rows": rows,
+        "ticks": ticks,
+        "width": WIDTH,
+        "height": height,
+        "axis_y": height - BOTTOM,
+        "label_w": label_w,
+        "marker": {"x": _fmt(x(on, on)), "label": on.isoformat()} if on <= last else None,
+        "undated": [b for b in bars if b not in dated],
+    }

@@ -4,6 +4,7 @@ app under /static/vendor/<package>: nothing comes from a CDN.
 Only the CodeMirror 5 files the SPARQL editor loads are served. When they are not installed the page says
 nothing is missing: it is a plain labelled text box that works the same.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -31,5 +32,8 @@ def install(app: FastAPI, settings: Settings) -> None:
     app.state.codemirror = folder is not None
     if folder is not None:
         app.mount(f"{PREFIX}/lib", StaticFiles(directory=str(folder / "lib")), name="codemirror-lib")
-        app.mount(f"{PREFIX}/mode/sparql", StaticFiles(directory=str(folder / "mode" / "sparql")),
-                  name="codemirror-sparql")
+        app.mount(
+            f"{PREFIX}/mode/sparql",
+            StaticFiles(directory=str(folder / "mode" / "sparql")),
+            name="codemirror-sparql",
+        )

@@ -10,6 +10,7 @@ only. The full path (the whole closure derived again, what every check cost befo
 beside it up to --full-max. The one-shot CLI (`cybergov validate`, which loads everything each time)
 is in bench.measure.contribution_rows. Prints a table; never asserts times.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -49,8 +50,13 @@ def check_rows(size: str, settings: Settings, contribution: Path, *, runs: int, 
     triples = sum(len(s.graph) for s in parsed.sources)
 
     def once(incremental: bool):
-        result = check_contribution(settings, read_paths([contribution], root=settings.root), loaded=loaded,
-                                    closure=closure, incremental=incremental)
+        result = check_contribution(
+            settings,
+            read_paths([contribution], root=settings.root),
+            loaded=loaded,
+            closure=closure,
+            incremental=incremental,
+        )
         if incremental and not result.incremental:
             raise RuntimeError("the benchmark contribution took the full path")
         return result
@@ -62,15 +68,30 @@ def check_rows(size: str, settings: Settings, contribution: Path, *, runs: int, 
         samples.append(result.seconds)
         phases.append(result.timings)
     seconds = statistics.median(samples)
-    median_phases = {k: statistics.median(p.get(k, 0.0) for p in phases) for k in ("reason", "shacl", "checks")}
+    median_phases = {
+        k: statistics.median(p.get(k, 0.0) for p in phases) for k in ("reason", "shacl", "checks")
+    }
     phase_text = ", ".join(f"{k} {v:.2f} s" for k, v in median_phases.items())
-    rows = [Row("validation worker start (parse data, load cached closure)", size, f"{start_s:.1f} s"),
-            Row(f"check a {triples}-triple contribution, incremental", size, f"{seconds:.2f} s ({phase_text})",
-                target="<= 0.3 s curated, <= 1 s at 100k, <= 3 s at 1M")]
+    rows = [
+        Row("validation worker start (parse data, load cached closure)", size, f"{start_s:.1f} s"),
+        Row(
+            f"check a {triples}-triple contribution, incremental",
+            size,
+            f"{seconds:.2f} s ({phase_text})",
+            target="<= 0.3 s curated, <= 1 s at 100k, <= 3 s at 1M",
+        ),
+    ]
     if with_full:
         full = once(False)
-        rows.append(Row(f"check a {triples}-triple contribution, full closure (before)", size, f"{full.seconds:.2f} s",
-                        f"incremental {seconds:.2f} s", ratio(full.seconds, seconds)))
+        rows.append(
+            Row(
+                f"check a {triples}-triple contribution, full closure (before)",
+                size,
+                f"{full.seconds:.2f} s",
+                f"incremental {seconds:.2f} s",
+                ratio(full.seconds, seconds),
+            )
+        )
     return rows
 
 
@@ -84,8 +105,12 @@ def main() -> None:
     parser.add_argument("--sizes", default="curated,10k,100k", help="comma-separated: curated, 10k, 100k, 1M")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--full-max", type=generate.parse_size, default=100_000,
-                        help="largest size the full check is measured at")
+    parser.add_argument(
+        "--full-max",
+        type=generate.parse_size,
+        default=100_000,
+        help="largest size the full check is measured at",
+    )
     args = parser.parse_args()
     WORKDIR.mkdir(parents=True, exist_ok=True)
     contribution = contribution_file(WORKDIR / "contribution-check.ttl")

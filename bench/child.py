@@ -1,7 +1,8 @@
 """Measurements that need a fresh process: a cold build (with peak memory) and a warm start.
 
-    python -m bench.child build|warm DATA_DIR CACHE_DIR   -> one JSON line on stdout
+python -m bench.child build|warm DATA_DIR CACHE_DIR   -> one JSON line on stdout
 """
+
 from __future__ import annotations
 
 import json
@@ -26,15 +27,20 @@ def main() -> None:
     store.select("SELECT ?s WHERE { ?s ?p ?o } LIMIT 1")
     ready = time.perf_counter()
     store.close()
-    print(json.dumps({
-        "seconds": ready - imported,            # build (or cache hit) + open the store + first query
-        "with_imports": ready - STARTED,
-        "store_seconds": ready - built,         # open the store (a cold build: load it into RocksDB) + first query
-        "timings": result.timings,
-        "from_cache": result.from_cache,
-        "triples": result.triples,
-        "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-    }))
+    print(
+        json.dumps(
+            {
+                "seconds": ready - imported,  # build (or cache hit) + open the store + first query
+                "with_imports": ready - STARTED,
+                "store_seconds": ready
+                - built,  # open the store (a cold build: load it into RocksDB) + first query
+                "timings": result.timings,
+                "from_cache": result.from_cache,
+                "triples": result.triples,
+                "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

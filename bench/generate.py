@@ -6,6 +6,7 @@ some denunciations), in the shapes of the curated data (ids, labels, sources, as
 
 Writes <out>/data/synthetic.ttl and returns the number of triples written.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,9 +31,9 @@ PREFIXES = """@prefix cgo:  <https://w3id.org/cybergov/ontology#> .
 SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000, "1M": 1_000_000}
 AS_OF = '"2026-01-01"^^xsd:date'
 # every curated record carries its as-of date and an evidence level (the shapes require both)
-PROVENANCE = f'cgo:asOf {AS_OF} ; cgo:evidence <https://w3id.org/cybergov/id/evidence/official>'
+PROVENANCE = f"cgo:asOf {AS_OF} ; cgo:evidence <https://w3id.org/cybergov/id/evidence/official>"
 LATEST = date(2026, 1, 1)  # every generated date is on or before the as-of date
-GENERATOR_VERSION = 2      # part of the stamp: data written by an older generator is written again
+GENERATOR_VERSION = 2  # part of the stamp: data written by an older generator is written again
 KINDS = ("ratification", "accession", "acceptance", "approval")
 STATE_TRIPLES, MEMBERSHIP_TRIPLES, ORG_TRIPLES, TREATY_TRIPLES = 10, 8, 7, 9
 
@@ -63,29 +64,34 @@ def generate(triples: int, *, seed: int = 7) -> tuple[str, int]:
     rng = random.Random(seed)
     n_states = 250 if triples <= 200_000 else 1_000
     budget = triples - n_states * STATE_TRIPLES
-    n_treaties = max(4, budget // 2_400)       # ~60 % of the triples in participation records
-    n_orgs = max(3, budget // 2_000)            # the rest in memberships
+    n_orgs = max(3, budget // 2_000)  # the rest in memberships
     lines = [PREFIXES]
     count = 0
     states = [_code(i + 26 * 26 * 23, 3) for i in range(n_states)]  # XAA, XAB, ... (no real ISO code clash)
     for i, code in enumerate(states):
-        lines.append(f'state:{code} a cgo:State ; dct:identifier "{code}" ; rdfs:label "State {code}"@en ; '
-                     f'cgo:alpha2Code "{_code(i, 2)}" ; cgo:alpha3Code "{code}" ; cgo:numericCode "{i % 1000:03d}" ; '
-                     f'dct:source <https://example.org/iso/{code}> ; {PROVENANCE} .\n')
+        lines.append(
+            f'state:{code} a cgo:State ; dct:identifier "{code}" ; rdfs:label "State {code}"@en ; '
+            f'cgo:alpha2Code "{_code(i, 2)}" ; cgo:alpha3Code "{code}" ; cgo:numericCode "{i % 1000:03d}" ; '
+            f"dct:source <https://example.org/iso/{code}> ; {PROVENANCE} .\n"
+        )
         count += 9
     start, end = date(1950, 1, 1), date(2025, 6, 30)
     for o in range(n_orgs):
         slug = f"org-{o}"
-        lines.append(f'orgn:{slug} a cgo:RegionalOrganization ; dct:identifier "{slug}" ; '
-                     f'rdfs:label "Organization {o}"@en ; dct:source <https://example.org/org/{slug}> ; '
-                     f'{PROVENANCE} .\n')
+        lines.append(
+            f'orgn:{slug} a cgo:RegionalOrganization ; dct:identifier "{slug}" ; '
+            f'rdfs:label "Organization {o}"@en ; dct:source <https://example.org/org/{slug}> ; '
+            f"{PROVENANCE} .\n"
+        )
         count += 6
         founded = _between(rng, start, end)
         for code in rng.sample(states, min(len(states), rng.randint(20, 150))):
             joined = _between(rng, founded, end)
-            lines.append(f'mship:{slug}\\/{code} a cgo:Membership ; org:member state:{code} ; '
-                         f'org:organization orgn:{slug} ; org:role role:member ; cgo:startDate {_d(joined)} ; '
-                         f'dct:source <https://example.org/org/{slug}/members> ; {PROVENANCE} .\n')
+            lines.append(
+                f"mship:{slug}\\/{code} a cgo:Membership ; org:member state:{code} ; "
+                f"org:organization orgn:{slug} ; org:role role:member ; cgo:startDate {_d(joined)} ; "
+                f"dct:source <https://example.org/org/{slug}/members> ; {PROVENANCE} .\n"
+            )
             count += 8
             if count >= triples * 0.4 and o >= 2:
                 break
@@ -95,27 +101,33 @@ def generate(triples: int, *, seed: int = 7) -> tuple[str, int]:
     while count < triples:
         slug = f"treaty-{t}"
         opened = _between(rng, start, date(2020, 1, 1))
-        lines.append(f'treaty:{slug} a cgo:Treaty ; dct:identifier "{slug}" ; rdfs:label "Treaty {t}"@en ; '
-                     f'cgo:openingForSignatureDate {_d(opened)} ; dct:source <https://example.org/treaty/{slug}> ; '
-                     f'{PROVENANCE} .\n')
+        lines.append(
+            f'treaty:{slug} a cgo:Treaty ; dct:identifier "{slug}" ; rdfs:label "Treaty {t}"@en ; '
+            f"cgo:openingForSignatureDate {_d(opened)} ; dct:source <https://example.org/treaty/{slug}> ; "
+            f"{PROVENANCE} .\n"
+        )
         count += 7
         for code in rng.sample(states, rng.randint(len(states) // 4, len(states) - 10)):
             if count >= triples:
                 break
             signed = _between(rng, opened, opened + timedelta(days=900))
-            record = [f'part:{slug}\\/{code} a cgo:TreatyParticipation ; cgo:participant state:{code} ; '
-                      f'cgo:instrument treaty:{slug} ; cgo:signatureDate {_d(signed)}']
+            record = [
+                f"part:{slug}\\/{code} a cgo:TreatyParticipation ; cgo:participant state:{code} ; "
+                f"cgo:instrument treaty:{slug} ; cgo:signatureDate {_d(signed)}"
+            ]
             count += 4
             consented = _between(rng, signed, signed + timedelta(days=2000))
             # no date after the as-of date: the shapes refuse dates in the future, as for curated data
             if rng.random() < 0.8 and consented + timedelta(days=90) <= LATEST:
-                record.append(f'cgo:consentKind consent:{rng.choice(KINDS)} ; cgo:consentDate {_d(consented)} ; '
-                              f'cgo:entryIntoForceDate {_d(consented + timedelta(days=90))}')
+                record.append(
+                    f"cgo:consentKind consent:{rng.choice(KINDS)} ; cgo:consentDate {_d(consented)} ; "
+                    f"cgo:entryIntoForceDate {_d(consented + timedelta(days=90))}"
+                )
                 count += 3
                 if rng.random() < 0.05 and consented + timedelta(days=3000) <= LATEST:
-                    record.append(f'cgo:denunciationEffectiveDate {_d(consented + timedelta(days=3000))}')
+                    record.append(f"cgo:denunciationEffectiveDate {_d(consented + timedelta(days=3000))}")
                     count += 1
-            record.append(f'dct:source <https://example.org/treaty/{slug}/parties> ; {PROVENANCE} .\n')
+            record.append(f"dct:source <https://example.org/treaty/{slug}/parties> ; {PROVENANCE} .\n")
             count += 3
             lines.append(" ; ".join(record))
         t += 1

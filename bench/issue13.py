@@ -7,6 +7,7 @@ the cold build (bench.run, child process), the HTTP rows (bench.run.http_rows; t
 'hotpath's) and the 64-connection mixed load (bench.load_mixed; helper 'hotpath' adds its row here with
 issue=MIXED_LOAD).
 """
+
 from __future__ import annotations
 
 from bench.measure import Row
@@ -39,10 +40,10 @@ def print_targets(rows: list[Row]) -> None:
         for r in tagged:
             table.append((label, r.size, r.ours, r.peer, r.ratio, target))
     widths = [max(len(str(row[i])) for row in table) for i in range(len(headers))]
-    print("| " + " | ".join(h.ljust(w) for h, w in zip(headers, widths)) + " |")
+    print("| " + " | ".join(h.ljust(w) for h, w in zip(headers, widths, strict=False)) + " |")
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     for row in table[1:]:
-        print("| " + " | ".join(str(c).ljust(w) for c, w in zip(row, widths)) + " |")
+        print("| " + " | ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=False)) + " |")
 
 
 __all__ = [

@@ -2,6 +2,7 @@
 
 Each run lasts `duration` seconds with `connections` open connections; nothing else is sent.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,8 +26,10 @@ class LoadResult:
     errors: int
 
     def __str__(self) -> str:
-        return f"{self.requests_per_second:,.0f} req/s (p50 {self.p50_ms:.1f} ms, p99 {self.p99_ms:.1f} ms)" + (
-            f", {self.errors} errors" if self.errors else "")
+        return (
+            f"{self.requests_per_second:,.0f} req/s (p50 {self.p50_ms:.1f} ms, p99 {self.p99_ms:.1f} ms)"
+            + (f", {self.errors} errors" if self.errors else "")
+        )
 
 
 def _lua(paths: list[str], accept: str) -> str:
@@ -52,8 +55,15 @@ def _percentile(out: str, pct: str) -> float:
     return _ms(match.group(1)) if match else float("nan")
 
 
-def run_wrk(base: str, paths: list[str], *, accept: str = "application/json", duration: float = 5.0,
-            connections: int = 16, threads: int = 1) -> LoadResult:
+def run_wrk(
+    base: str,
+    paths: list[str],
+    *,
+    accept: str = "application/json",
+    duration: float = 5.0,
+    connections: int = 16,
+    threads: int = 1,
+) -> LoadResult:
     """Load base + paths (cycled) with wrk and parse its report.
 
     Raises:
@@ -67,9 +77,26 @@ def run_wrk(base: str, paths: list[str], *, accept: str = "application/json", du
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(_lua(paths, accept))
     try:
-        done = subprocess.run([wrk, "-t", str(threads), "-c", str(connections), "-d", f"{duration:g}s",
-                               "--timeout", "30s", "--latency", "-s", script.name, base],
-                              capture_output=True, text=True, check=True)
+        done = subprocess.run(
+            [
+                wrk,
+                "-t",
+                str(threads),
+                "-c",
+                str(connections),
+                "-d",
+                f"{duration:g}s",
+                "--timeout",
+                "30s",
+                "--latency",
+                "-s",
+                script.name,
+                base,
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
     finally:
         Path(script.name).unlink()
     out = done.stdout

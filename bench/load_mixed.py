@@ -17,6 +17,7 @@ Two drivers send the same mix: wrk (Debian's; a C client, so a 2-core machine me
 and not the client) and a Python one (threads with http.client; no system package, used by the
 smoke test and as the fallback when wrk is missing).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -90,6 +91,7 @@ def build_mix(base: str) -> list[Template]:
         RuntimeError: the server holds no treaty, organization or state to ask about.
     """
     with httpx.Client(base_url=base, timeout=30) as client:
+
         def items(path: str) -> list[dict]:
             return client.get(path, params={"limit": 5000}).raise_for_status().json()["items"]
 
@@ -105,24 +107,40 @@ def build_mix(base: str) -> list[Template]:
         Template("treaties", "GET", "/treaties"),
         Template("treaty", "GET", f"/treaties/{treaty['id']}"),
         Template("parties on a date", "GET", f"/treaties/{treaty['id']}/parties?as_of={{date}}&status=all"),
-        Template("parties on a date, CSV", "GET", f"/treaties/{treaty['id']}/parties?as_of={{date}}",
-                 "text/csv"),
+        Template(
+            "parties on a date, CSV", "GET", f"/treaties/{treaty['id']}/parties?as_of={{date}}", "text/csv"
+        ),
         Template("members on a date", "GET", f"/organizations/{organization['id']}/members?as_of={{date}}"),
         Template("organizations", "GET", "/organizations?q=" + quote(organization["label"][:3])),
         Template("state profile on a date", "GET", f"/states/{state['id']}?as_of={{date}}"),
-        Template("state treaties, JSON-LD", "GET",
-                 f"/states/{state['id']}/treaties?as_of={{date}}&status=all", "application/ld+json"),
+        Template(
+            "state treaties, JSON-LD",
+            "GET",
+            f"/states/{state['id']}/treaties?as_of={{date}}&status=all",
+            "application/ld+json",
+        ),
         Template("resource IRI, Turtle", "GET", f"/id/{kind_and_slug}", "text/turtle"),
         Template("instruments", "GET", "/instruments?kind=treaty"),
         # SPARQL
         _get_sparql("SPARQL GET participations", parties),
         _get_sparql("SPARQL GET class counts", named_queries.get("class-counts").text),
         _get_sparql("SPARQL GET party count", _rq("party-count")),
-        Template("SPARQL POST form memberships", "POST", "/sparql", SPARQL_JSON,
-                 "application/x-www-form-urlencoded",
-                 urlencode({"query": _distinct(members)}).replace("%7Bn%7D", "{n}")),
-        Template("SPARQL POST query states", "POST", "/sparql", SPARQL_JSON, "application/sparql-query",
-                 _distinct(named_queries.get("states").text)),
+        Template(
+            "SPARQL POST form memberships",
+            "POST",
+            "/sparql",
+            SPARQL_JSON,
+            "application/x-www-form-urlencoded",
+            urlencode({"query": _distinct(members)}).replace("%7Bn%7D", "{n}"),
+        ),
+        Template(
+            "SPARQL POST query states",
+            "POST",
+            "/sparql",
+            SPARQL_JSON,
+            "application/sparql-query",
+            _distinct(named_queries.get("states").text),
+        ),
     ]
     return mix
 
@@ -153,12 +171,18 @@ class LoadReport:
         return self.requests / self.seconds if self.seconds else 0.0
 
     def table(self) -> str:
-        rows = [("driver", self.driver), ("connections", str(self.connections)),
-                ("duration", f"{self.seconds:.1f} s"), ("requests", f"{self.requests:,}"),
-                ("errors", f"{self.errors:,}"), ("stuck (over the request timeout)", str(self.stuck)),
-                ("requests per second", f"{self.per_second:,.0f}"),
-                ("latency p50", f"{self.p50_ms:.1f} ms"), ("latency p99", f"{self.p99_ms:.1f} ms"),
-                ("statuses", ", ".join(f"{s}: {n:,}" for s, n in sorted(self.statuses.items())))]
+        rows = [
+            ("driver", self.driver),
+            ("connections", str(self.connections)),
+            ("duration", f"{self.seconds:.1f} s"),
+            ("requests", f"{self.requests:,}"),
+            ("errors", f"{self.errors:,}"),
+            ("stuck (over the request timeout)", str(self.stuck)),
+            ("requests per second", f"{self.per_second:,.0f}"),
+            ("latency p50", f"{self.p50_ms:.1f} ms"),
+            ("latency p99", f"{self.p99_ms:.1f} ms"),
+            ("statuses", ", ".join(f"{s}: {n:,}" for s, n in sorted(self.statuses.items()))),
+        ]
         width = max(len(r[0]) for r in rows)
         return "\n".join(f"{name:<{width}}  {value}" for name, value in rows)
 
@@ -169,8 +193,15 @@ def _percentile(sorted_values: list[float], pct: float) -> float:
     return sorted_values[min(len(sorted_values) - 1, int(round(pct / 100 * (len(sorted_values) - 1))))]
 
 
-def run_python(base: str, mix: list[Template], *, connections: int, seconds: float,
-               max_requests: int | None = None, request_timeout: float = 30.0) -> LoadReport:
+def run_python(
+    base: str,
+    mix: list[Template],
+    *,
+    connections: int,
+    seconds: float,
+    max_requests: int | None = None,
+    request_timeout: float = 30.0,
+) -> LoadReport:
     """The mix from `connections` threads, each on one keep-alive connection, for `seconds` (or max_requests).
 
     A request that gets no answer within request_timeout counts as stuck (and as a socket error).
@@ -227,10 +258,19 @@ def run_python(base: str, mix: list[Template], *, connections: int, seconds: flo
         thread.join(max(0.0, deadline - time.monotonic()) + request_timeout + 5)
     elapsed = time.monotonic() - started
     latencies.sort()
-    return LoadReport("python", connections, elapsed, sum(statuses.values()) + failures["socket"], statuses,
-                      failures["socket"], failures["stuck"], _percentile(latencies, 50),
-                      _percentile(latencies, 99),
-                      unfinished_connections=sum(t.is_alive() for t in threads), examples=examples)
+    return LoadReport(
+        "python",
+        connections,
+        elapsed,
+        sum(statuses.values()) + failures["socket"],
+        statuses,
+        failures["socket"],
+        failures["stuck"],
+        _percentile(latencies, 50),
+        _percentile(latencies, 99),
+        unfinished_connections=sum(t.is_alive() for t in threads),
+        examples=examples,
+    )
 
 
 def _lua_string(text: str) -> str:
@@ -243,8 +283,10 @@ def _lua(mix: list[Template]) -> str:
         headers = {"Accept": t.accept, **({"Content-Type": t.content_type} if t.body is not None else {})}
         header_lua = ", ".join(f'["{k}"] = {_lua_string(v)}' for k, v in headers.items())
         body = _lua_string(t.body) if t.body is not None else "nil"
-        entries.append(f'  {{ method = "{t.method}", path = {_lua_string(t.path)}, '
-                       f'headers = {{ {header_lua} }}, body = {body} }}')
+        entries.append(
+            f'  {{ method = "{t.method}", path = {_lua_string(t.path)}, '
+            f"headers = {{ {header_lua} }}, body = {body} }}"
+        )
     table = ",\n".join(entries)
     return f"""-- generated by bench/load_mixed.py: the same mix and numbering as its Python driver
 local mix = {{
@@ -301,8 +343,15 @@ end
 """
 
 
-def run_wrk(base: str, mix: list[Template], *, connections: int, seconds: float, threads: int = 2,
-            request_timeout: float = 30.0) -> LoadReport:
+def run_wrk(
+    base: str,
+    mix: list[Template],
+    *,
+    connections: int,
+    seconds: float,
+    threads: int = 2,
+    request_timeout: float = 30.0,
+) -> LoadReport:
     """The mix with wrk for `seconds`.
 
     Raises:
@@ -316,9 +365,26 @@ def run_wrk(base: str, mix: list[Template], *, connections: int, seconds: float,
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(_lua(mix))
     try:
-        done = subprocess.run([wrk, "-t", str(threads), "-c", str(connections), "-d", f"{seconds:g}s",
-                               "--timeout", f"{request_timeout:g}s", "--latency", "-s", script.name, base],
-                              capture_output=True, text=True, check=True)
+        done = subprocess.run(
+            [
+                wrk,
+                "-t",
+                str(threads),
+                "-c",
+                str(connections),
+                "-d",
+                f"{seconds:g}s",
+                "--timeout",
+                f"{request_timeout:g}s",
+                "--latency",
+                "-s",
+                script.name,
+                base,
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
     finally:
         Path(script.name).unlink()
     match = re.search(r"^LOADREPORT (\{.*\})$", done.stdout, re.MULTILINE)
@@ -326,9 +392,17 @@ def run_wrk(base: str, mix: list[Template], *, connections: int, seconds: float,
         raise RuntimeError(f"cannot read wrk's report:\n{done.stdout}\n{done.stderr}")
     report = json.loads(match.group(1))
     socket_errors = report["connect"] + report["read"] + report["write"] + report["timeout"]
-    return LoadReport("wrk", connections, report["duration_us"] / 1e6, report["requests"],
-                      {int(s): n for s, n in report["statuses"].items()}, socket_errors, report["timeout"],
-                      report["p50_us"] / 1000, report["p99_us"] / 1000)
+    return LoadReport(
+        "wrk",
+        connections,
+        report["duration_us"] / 1e6,
+        report["requests"],
+        {int(s): n for s, n in report["statuses"].items()},
+        socket_errors,
+        report["timeout"],
+        report["p50_us"] / 1000,
+        report["p99_us"] / 1000,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -337,8 +411,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--port", type=int, default=None, help="port of the server started (default: free)")
     parser.add_argument("--base", default=None, help="load a server already running at this 127.0.0.1 URL")
-    parser.add_argument("--driver", choices=("wrk", "python"), default=None,
-                        help="wrk when installed (default), else python")
+    parser.add_argument(
+        "--driver", choices=("wrk", "python"), default=None, help="wrk when installed (default), else python"
+    )
     parser.add_argument("--workers", type=int, default=2, help="CYBERGOV_QUERY_WORKERS of the server started")
     args = parser.parse_args(argv)
     driver = args.driver or ("wrk" if shutil.which("wrk") else "python")

@@ -1,4 +1,5 @@
 """In-process measurements: load, reasoning, validation, a contribution check, query latency."""
+
 from __future__ import annotations
 
 import json
@@ -59,10 +60,13 @@ def ratio(slow: float, fast: float) -> str:
 def query_mix() -> dict[str, str]:
     """The fixed query mix (kg/queries plus bench/queries), with parameters bound, full text with prefixes."""
     mix = {
-        "participations(treaty)": bind(named_queries.get("participations").text,
-                                       {"treaty": ox.NamedNode(str(ID["treaty/treaty-0"]))}),
-        "memberships(org)": bind(named_queries.get("memberships").text,
-                                 {"organization": ox.NamedNode(str(ID["organization/org-0"]))}),
+        "participations(treaty)": bind(
+            named_queries.get("participations").text, {"treaty": ox.NamedNode(str(ID["treaty/treaty-0"]))}
+        ),
+        "memberships(org)": bind(
+            named_queries.get("memberships").text,
+            {"organization": ox.NamedNode(str(ID["organization/org-0"]))},
+        ),
         "states": named_queries.get("states").text,
         "class-counts": named_queries.get("class-counts").text,
         "party-count": (QUERY_DIR / "party-count.rq").read_text(),
@@ -73,8 +77,13 @@ def query_mix() -> dict[str, str]:
 def child(command: str, settings: Settings) -> dict:
     """Run bench.child in a fresh process; returns its JSON report plus the process's wall time."""
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "bench.child", command, str(settings.data_path),
-                           str(settings.cache_path)], cwd=REPO, capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.child", command, str(settings.data_path), str(settings.cache_path)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     report = json.loads(done.stdout.strip().splitlines()[-1])
     report["wall"] = time.perf_counter() - started
     return report
@@ -83,20 +92,41 @@ def child(command: str, settings: Settings) -> dict:
 def load_rows(size: str, turtle: Path) -> list[Row]:
     _, rdflib_s = timed(lambda: Graph().parse(turtle, format="turtle"))
     _, ox_s = timed(lambda: list(ox.parse(path=str(turtle), format=ox.RdfFormat.TURTLE)))
-    return [Row("load Turtle", size, f"pyoxigraph {ox_s:.2f} s", f"rdflib {rdflib_s:.2f} s", ratio(rdflib_s, ox_s))]
+    return [
+        Row(
+            "load Turtle", size, f"pyoxigraph {ox_s:.2f} s", f"rdflib {rdflib_s:.2f} s", ratio(rdflib_s, ox_s)
+        )
+    ]
 
 
-def reasoning_rows(size: str, asserted: Graph, ontology: Graph, *, with_owlrl: bool) -> tuple[list[Row], Graph]:
+def reasoning_rows(
+    size: str, asserted: Graph, ontology: Graph, *, with_owlrl: bool
+) -> tuple[list[Row], Graph]:
     from kg.build.reasoning import closure_fast
     from tests.oracles import closure_owlrl
 
     fast, fast_s = timed(closure_fast, asserted, ontology)  # from and to rdflib graphs, conversions included
     if not with_owlrl:
-        return [Row("OWL 2 RL closure (rdflib graphs in and out)", size, f"fast {fast_s:.2f} s", "owlrl skipped (too slow)")], fast.inferred
+        return [
+            Row(
+                "OWL 2 RL closure (rdflib graphs in and out)",
+                size,
+                f"fast {fast_s:.2f} s",
+                "owlrl skipped (too slow)",
+            )
+        ], fast.inferred
     reference, owlrl_s = timed(closure_owlrl, asserted, ontology)
     same = set(fast.inferred) == set(reference.inferred)
-    return [Row("OWL 2 RL closure (rdflib graphs in and out)", size, f"fast {fast_s:.2f} s", f"owlrl {owlrl_s:.1f} s",
-                ratio(owlrl_s, fast_s), "same entailments" if same else "DIFFERENT entailments")], fast.inferred
+    return [
+        Row(
+            "OWL 2 RL closure (rdflib graphs in and out)",
+            size,
+            f"fast {fast_s:.2f} s",
+            f"owlrl {owlrl_s:.1f} s",
+            ratio(owlrl_s, fast_s),
+            "same entailments" if same else "DIFFERENT entailments",
+        )
+    ], fast.inferred
 
 
 def validation_rows(size: str, full: Graph, shapes: Graph, *, with_pyshacl: bool) -> list[Row]:
@@ -105,40 +135,69 @@ def validation_rows(size: str, full: Graph, shapes: Graph, *, with_pyshacl: bool
 
     fast, fast_s = timed(validate_fast, full, shapes)
     if not with_pyshacl:
-        return [Row("SHACL, full (rdflib graph in)", size, f"fast {fast_s:.2f} s", "pyshacl skipped (too slow)")]
+        return [
+            Row("SHACL, full (rdflib graph in)", size, f"fast {fast_s:.2f} s", "pyshacl skipped (too slow)")
+        ]
     reference, ref_s = timed(validate_graph, full, shapes)
-    same = sorted((p.focus, p.path, p.severity) for p in fast.problems) == \
-        sorted((p.focus, p.path, p.severity) for p in reference.problems)
-    return [Row("SHACL, full (rdflib graph in)", size, f"fast {fast_s:.2f} s", f"pyshacl {ref_s:.1f} s", ratio(ref_s, fast_s),
-                "same results" if same else "DIFFERENT results")]
+    same = sorted((p.focus, p.path, p.severity) for p in fast.problems) == sorted(
+        (p.focus, p.path, p.severity) for p in reference.problems
+    )
+    return [
+        Row(
+            "SHACL, full (rdflib graph in)",
+            size,
+            f"fast {fast_s:.2f} s",
+            f"pyshacl {ref_s:.1f} s",
+            ratio(ref_s, fast_s),
+            "same results" if same else "DIFFERENT results",
+        )
+    ]
 
 
 def contribution_file(target: Path) -> Path:
     """About 100 triples: a new treaty with eleven participation records."""
-    lines = ["@prefix cgo: <https://w3id.org/cybergov/ontology#> .", "@prefix dct: <http://purl.org/dc/terms/> .",
-             "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .", "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .",
-             "@prefix treaty: <https://w3id.org/cybergov/id/treaty/> .",
-             "@prefix part: <https://w3id.org/cybergov/id/participation/> .",
-             "@prefix consent: <https://w3id.org/cybergov/id/consent/> .",
-             ('treaty:bench-contribution a cgo:Treaty ; dct:identifier "bench-contribution" ; '
-              'rdfs:label "Benchmark contribution"@en ; cgo:openingForSignatureDate "2001-11-23"^^xsd:date ; '
-              'dct:source <https://example.org/contribution> ; cgo:asOf "2026-01-01"^^xsd:date .')]
+    lines = [
+        "@prefix cgo: <https://w3id.org/cybergov/ontology#> .",
+        "@prefix dct: <http://purl.org/dc/terms/> .",
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .",
+        "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .",
+        "@prefix treaty: <https://w3id.org/cybergov/id/treaty/> .",
+        "@prefix part: <https://w3id.org/cybergov/id/participation/> .",
+        "@prefix consent: <https://w3id.org/cybergov/id/consent/> .",
+        (
+            'treaty:bench-contribution a cgo:Treaty ; dct:identifier "bench-contribution" ; '
+            'rdfs:label "Benchmark contribution"@en ; cgo:openingForSignatureDate "2001-11-23"^^xsd:date ; '
+            'dct:source <https://example.org/contribution> ; cgo:asOf "2026-01-01"^^xsd:date .'
+        ),
+    ]
     for code in ("FRA", "DEU", "ITA", "ESP", "NLD", "BEL", "POL", "SWE", "FIN", "EST", "LVA"):
-        lines.append(f'part:bench-contribution\\/{code} a cgo:TreatyParticipation ; '
-                     f'cgo:participant <https://w3id.org/cybergov/id/state/{code}> ; '
-                     f'cgo:instrument treaty:bench-contribution ; cgo:signatureDate "2002-01-01"^^xsd:date ; '
-                     f'cgo:consentKind consent:ratification ; cgo:consentDate "2004-01-01"^^xsd:date ; '
-                     f'dct:source <https://example.org/contribution> ; cgo:asOf "2026-01-01"^^xsd:date .')
+        lines.append(
+            f"part:bench-contribution\\/{code} a cgo:TreatyParticipation ; "
+            f"cgo:participant <https://w3id.org/cybergov/id/state/{code}> ; "
+            f'cgo:instrument treaty:bench-contribution ; cgo:signatureDate "2002-01-01"^^xsd:date ; '
+            f'cgo:consentKind consent:ratification ; cgo:consentDate "2004-01-01"^^xsd:date ; '
+            f'dct:source <https://example.org/contribution> ; cgo:asOf "2026-01-01"^^xsd:date .'
+        )
     target.write_text("\n".join(lines) + "\n")
     return target
 
 
-def contribution_rows(size: str, settings: Settings, contribution: Path, *, target: str = "<= 2 s") -> list[Row]:
+def contribution_rows(
+    size: str, settings: Settings, contribution: Path, *, target: str = "<= 2 s"
+) -> list[Row]:
     from kg.curate.checking import check_paths
 
     triples = len(Graph().parse(contribution, format="turtle"))
     _, seconds = timed(check_paths, settings, [contribution])
-    return [Row(f"check a {triples}-triple contribution", size, f"{seconds:.2f} s", target=target, issue="check a contribution")]
+    return [
+        Row(
+            f"check a {triples}-triple contribution",
+            size,
+            f"{seconds:.2f} s",
+            target=target,
+            issue="check a contribution",
+        )
+    ]
 
 
 def query_rows(size: str, store, union: Graph, *, rdflib_runs: int) -> list[Row]:
@@ -149,9 +208,22 @@ def query_rows(size: str, store, union: Graph, *, rdflib_runs: int) -> list[Row]
         try:
             theirs = median_seconds(lambda text=text: list(union.query(text)), runs=rdflib_runs, warmup=0)
         except NotBoundError as exc:  # rdflib's evaluator fails on some aggregates over unbound values
-            rows.append(Row(f"query {name}, in process", size, f"pyoxigraph {ours * 1e3:.2f} ms",
-                            f"rdflib fails: {exc}"))
+            rows.append(
+                Row(
+                    f"query {name}, in process",
+                    size,
+                    f"pyoxigraph {ours * 1e3:.2f} ms",
+                    f"rdflib fails: {exc}",
+                )
+            )
             continue
-        rows.append(Row(f"query {name}, in process", size, f"pyoxigraph {ours * 1e3:.2f} ms",
-                        f"rdflib {theirs * 1e3:.1f} ms", ratio(theirs, ours)))
+        rows.append(
+            Row(
+                f"query {name}, in process",
+                size,
+                f"pyoxigraph {ours * 1e3:.2f} ms",
+                f"rdflib {theirs * 1e3:.1f} ms",
+                ratio(theirs, ours),
+            )
+        )
     return rows

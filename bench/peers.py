@@ -2,6 +2,7 @@
 this project's API (uvicorn + uvloop + httptools), `oxigraph serve` (loaded with kg.store.push) and
 rdflib-endpoint (over the default graph: asserted + ontology + inferred, as N-Triples).
 """
+
 from __future__ import annotations
 
 import os
@@ -62,8 +63,20 @@ def _process(args: list[str], ready: str, *, env: dict | None = None, timeout: f
 def ours(env: dict[str, str], *, port: int | None = None):
     """This project's API over the settings in env (CYBERGOV_*) on port (or a free one); yields its URL."""
     port = port or free_port()
-    args = [sys.executable, "-m", "uvicorn", "--factory", "api.app:create_app", "--host", "127.0.0.1",
-            "--port", str(port), "--log-level", "warning", "--no-access-log"]
+    args = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "--factory",
+        "api.app:create_app",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--log-level",
+        "warning",
+        "--no-access-log",
+    ]
     args += ["--loop", "uvloop"] if _has("uvloop") else []
     args += ["--http", "httptools"] if _has("httptools") else []
     with _process(args, f"http://127.0.0.1:{port}/health", env=dict(os.environ, **env)):
@@ -85,8 +98,11 @@ def default_graph_file(dataset: Path, target: Path) -> Path:
     """The union of asserted + ontology + inferred as N-Triples (what rdflib-endpoint serves)."""
     if not target.exists():
         wanted = {ox.NamedNode(g) for g in DEFAULT_GRAPHS}
-        triples = {q.triple for q in ox.parse(path=str(dataset), format=ox.RdfFormat.N_QUADS)
-                   if q.graph_name in wanted}
+        triples = {
+            q.triple
+            for q in ox.parse(path=str(dataset), format=ox.RdfFormat.N_QUADS)
+            if q.graph_name in wanted
+        }
         ox.serialize(triples, str(target), format=ox.RdfFormat.N_TRIPLES)
     return target
 
@@ -98,8 +114,11 @@ def rdflib_endpoint(ntriples: Path):
     binary = shutil.which("rdflib-endpoint") or str(BIN / "rdflib-endpoint")
     base = f"http://127.0.0.1:{port}"
     # `rdflib-endpoint serve` answers SPARQL at "/" (not /sparql)
-    with _process([binary, "serve", str(ntriples), "--host", "127.0.0.1", "--port", str(port)],
-                  base + "/?query=ASK%7B%7D", timeout=600):
+    with _process(
+        [binary, "serve", str(ntriples), "--host", "127.0.0.1", "--port", str(port)],
+        base + "/?query=ASK%7B%7D",
+        timeout=600,
+    ):
         yield base + "/"
 
 

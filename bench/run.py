@@ -12,6 +12,7 @@ bench/queries; pyoxigraph vs rdflib), and HTTP throughput with wrk on 127.0.0.1:
 Last, issue 13's table (bench.issue13): each of its rows as measured in this run, beside its peer and target.
 `make bench` runs 10k and 100k; `make bench-1m` runs 1M alone (the same rows; the reference engines are skipped).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,43 +41,69 @@ def _sparql_paths(prefix: str, queries: list[str]) -> list[str]:
     return [f"{prefix}?query={quote(q)}" for q in queries]
 
 
-def http_rows(size: str, settings: Settings, built, *, duration: float, connections: int,
-              with_rdflib: bool, with_virtuoso: bool) -> list[Row]:
+def http_rows(
+    size: str,
+    settings: Settings,
+    built,
+    *,
+    duration: float,
+    connections: int,
+    with_rdflib: bool,
+    with_virtuoso: bool,
+) -> list[Row]:
     """Throughput of /sparql and /treaties/{id}/parties against oxigraph serve, Virtuoso and rdflib-endpoint."""
     mix = list(measure.query_mix().values())
     parties_query = measure.query_mix()["participations(treaty)"]
     rng = random.Random(1)
     # distinct dates, more than a run sends, so no answer is ever served from the response cache
     dates = [(date(1900, 1, 1) + timedelta(days=d)).isoformat() for d in rng.sample(range(47_000), 40_000)]
-    env = {"CYBERGOV_ROOT": str(settings.root), "CYBERGOV_DATA_DIR": str(settings.data_path),
-           "CYBERGOV_CACHE_DIR": str(settings.cache_path), "CYBERGOV_QUERY_WORKERS": "2"}
+    env = {
+        "CYBERGOV_ROOT": str(settings.root),
+        "CYBERGOV_DATA_DIR": str(settings.data_path),
+        "CYBERGOV_CACHE_DIR": str(settings.cache_path),
+        "CYBERGOV_QUERY_WORKERS": "2",
+    }
     results: dict[tuple[str, str], load.LoadResult] = {}
 
     def wrk(server: str, scenario: str, base: str, paths: list[str], accept: str = JSON) -> None:
-        results[(server, scenario)] = load.run_wrk(base, paths, accept=accept, duration=duration,
-                                                   connections=connections)
+        results[(server, scenario)] = load.run_wrk(
+            base, paths, accept=accept, duration=duration, connections=connections
+        )
 
     with peers.ours(env) as base:
         wrk("ours", "sparql", base, _sparql_paths("/sparql", mix))
         wrk("ours", "parties", base, ["/treaties/treaty-0/parties?as_of=2020-01-01"], "application/json")
-        wrk("ours", "parties-varying", base, [f"/treaties/treaty-0/parties?as_of={d}" for d in dates],
-            "application/json")
+        wrk(
+            "ours",
+            "parties-varying",
+            base,
+            [f"/treaties/treaty-0/parties?as_of={d}" for d in dates],
+            "application/json",
+        )
     with peers.ours(dict(env, CYBERGOV_RESPONSE_CACHE_ENTRIES="0")) as base:  # every answer computed
         wrk("ours-uncached", "sparql", base, _sparql_paths("/sparql", mix))
-        wrk("ours-uncached", "parties-varying", base, [f"/treaties/treaty-0/parties?as_of={d}" for d in dates],
-            "application/json")
+        wrk(
+            "ours-uncached",
+            "parties-varying",
+            base,
+            [f"/treaties/treaty-0/parties?as_of={d}" for d in dates],
+            "application/json",
+        )
     with peers.oxigraph(built.dataset_path) as endpoint:
         base, path = endpoint.rsplit("/", 1)
         wrk("oxigraph", "sparql", base, _sparql_paths("/" + path, mix))
         wrk("oxigraph", "parties", base, _sparql_paths("/" + path, [parties_query]))
     if with_virtuoso:
-        with virtuoso.virtuoso(built.dataset_path, free_port=peers.free_port,
-                               triples=sum(built.counts.values()) * 2) as endpoint:
+        with virtuoso.virtuoso(
+            built.dataset_path, free_port=peers.free_port, triples=sum(built.counts.values()) * 2
+        ) as endpoint:
             base, path = endpoint.rsplit("/", 1)
             wrk("virtuoso", "sparql", base, virtuoso.paths("/" + path, mix))
             wrk("virtuoso", "parties", base, virtuoso.paths("/" + path, [parties_query]))
     if with_rdflib:
-        union = peers.default_graph_file(built.dataset_path, settings.cache_path / f"union-{built.version}.nt")
+        union = peers.default_graph_file(
+            built.dataset_path, settings.cache_path / f"union-{built.version}.nt"
+        )
         with peers.rdflib_endpoint(union) as endpoint:
             base, path = endpoint.rsplit("/", 1)
             wrk("rdflib-endpoint", "sparql", base, _sparql_paths("/" + path, mix))
@@ -87,42 +114,117 @@ def http_rows(size: str, settings: Settings, built, *, duration: float, connecti
     rdf_sparql = results.get(("rdflib-endpoint", "sparql"))
     rdf_parties = results.get(("rdflib-endpoint", "parties"))
     ours = results[("ours", "sparql")]
-    rows.append(Row("HTTP /sparql, query mix", size, str(ours), f"oxigraph serve {ox_sparql}",
-                    ratio(ours.requests_per_second, ox_sparql.requests_per_second), ">= 0.7x oxigraph"))
+    rows.append(
+        Row(
+            "HTTP /sparql, query mix",
+            size,
+            str(ours),
+            f"oxigraph serve {ox_sparql}",
+            ratio(ours.requests_per_second, ox_sparql.requests_per_second),
+            ">= 0.7x oxigraph",
+        )
+    )
     if rdf_sparql:
-        rows.append(Row("HTTP /sparql, query mix", size, str(ours), f"rdflib-endpoint {rdf_sparql}",
-                        ratio(ours.requests_per_second, rdf_sparql.requests_per_second), ">= 15x rdflib-endpoint"))
+        rows.append(
+            Row(
+                "HTTP /sparql, query mix",
+                size,
+                str(ours),
+                f"rdflib-endpoint {rdf_sparql}",
+                ratio(ours.requests_per_second, rdf_sparql.requests_per_second),
+                ">= 15x rdflib-endpoint",
+            )
+        )
     uncached = results[("ours-uncached", "sparql")]
-    rows.append(Row("HTTP /sparql, query mix, no response cache", size, str(uncached),
-                    f"oxigraph serve {ox_sparql}", ratio(uncached.requests_per_second, ox_sparql.requests_per_second),
-                    ">= 1x oxigraph", issue=issue13.SPARQL_UNCACHED))
+    rows.append(
+        Row(
+            "HTTP /sparql, query mix, no response cache",
+            size,
+            str(uncached),
+            f"oxigraph serve {ox_sparql}",
+            ratio(uncached.requests_per_second, ox_sparql.requests_per_second),
+            ">= 1x oxigraph",
+            issue=issue13.SPARQL_UNCACHED,
+        )
+    )
     vt_sparql, vt_parties = results.get(("virtuoso", "sparql")), results.get(("virtuoso", "parties"))
     if vt_sparql:
-        rows.append(Row("HTTP /sparql, query mix, no response cache", size, str(uncached), f"Virtuoso {vt_sparql}",
-                        ratio(uncached.requests_per_second, vt_sparql.requests_per_second), issue=issue13.SPARQL_UNCACHED))
+        rows.append(
+            Row(
+                "HTTP /sparql, query mix, no response cache",
+                size,
+                str(uncached),
+                f"Virtuoso {vt_sparql}",
+                ratio(uncached.requests_per_second, vt_sparql.requests_per_second),
+                issue=issue13.SPARQL_UNCACHED,
+            )
+        )
     if rdf_sparql:
-        rows.append(Row("HTTP /sparql, query mix, no response cache", size, str(uncached),
-                        f"rdflib-endpoint {rdf_sparql}",
-                        ratio(uncached.requests_per_second, rdf_sparql.requests_per_second), ">= 15x rdflib-endpoint"))
+        rows.append(
+            Row(
+                "HTTP /sparql, query mix, no response cache",
+                size,
+                str(uncached),
+                f"rdflib-endpoint {rdf_sparql}",
+                ratio(uncached.requests_per_second, rdf_sparql.requests_per_second),
+                ">= 15x rdflib-endpoint",
+            )
+        )
     repeated = results[("ours", "parties")]
-    rows.append(Row("HTTP parties as_of, repeated", size, str(repeated), f"oxigraph serve (same SPARQL) {ox_parties}",
-                    ratio(repeated.requests_per_second, ox_parties.requests_per_second), ">= 2x oxigraph"))
+    rows.append(
+        Row(
+            "HTTP parties as_of, repeated",
+            size,
+            str(repeated),
+            f"oxigraph serve (same SPARQL) {ox_parties}",
+            ratio(repeated.requests_per_second, ox_parties.requests_per_second),
+            ">= 2x oxigraph",
+        )
+    )
     varying = results[("ours", "parties-varying")]
-    rows.append(Row("HTTP parties, varying as_of", size, str(varying), f"oxigraph serve (same SPARQL) {ox_parties}",
-                    ratio(varying.requests_per_second, ox_parties.requests_per_second), ">= 0.7x oxigraph"))
+    rows.append(
+        Row(
+            "HTTP parties, varying as_of",
+            size,
+            str(varying),
+            f"oxigraph serve (same SPARQL) {ox_parties}",
+            ratio(varying.requests_per_second, ox_parties.requests_per_second),
+            ">= 0.7x oxigraph",
+        )
+    )
     varying_uncached = results[("ours-uncached", "parties-varying")]
-    rows.append(Row("HTTP parties, varying as_of, no response cache", size, str(varying_uncached),
-                    f"oxigraph serve (same SPARQL) {ox_parties}",
-                    ratio(varying_uncached.requests_per_second, ox_parties.requests_per_second), ">= 0.7x oxigraph",
-                    issue=issue13.PARTIES_VARYING))
+    rows.append(
+        Row(
+            "HTTP parties, varying as_of, no response cache",
+            size,
+            str(varying_uncached),
+            f"oxigraph serve (same SPARQL) {ox_parties}",
+            ratio(varying_uncached.requests_per_second, ox_parties.requests_per_second),
+            ">= 0.7x oxigraph",
+            issue=issue13.PARTIES_VARYING,
+        )
+    )
     if vt_parties:
-        rows.append(Row("HTTP parties, varying as_of, no response cache", size, str(varying_uncached),
-                        f"Virtuoso (same SPARQL) {vt_parties}",
-                        ratio(varying_uncached.requests_per_second, vt_parties.requests_per_second),
-                        issue=issue13.PARTIES_VARYING))
+        rows.append(
+            Row(
+                "HTTP parties, varying as_of, no response cache",
+                size,
+                str(varying_uncached),
+                f"Virtuoso (same SPARQL) {vt_parties}",
+                ratio(varying_uncached.requests_per_second, vt_parties.requests_per_second),
+                issue=issue13.PARTIES_VARYING,
+            )
+        )
     if rdf_parties:
-        rows.append(Row("HTTP parties SPARQL", size, str(repeated), f"rdflib-endpoint {rdf_parties}",
-                        ratio(repeated.requests_per_second, rdf_parties.requests_per_second)))
+        rows.append(
+            Row(
+                "HTTP parties SPARQL",
+                size,
+                str(repeated),
+                f"rdflib-endpoint {rdf_parties}",
+                ratio(repeated.requests_per_second, rdf_parties.requests_per_second),
+            )
+        )
     return rows
 
 
@@ -137,31 +239,68 @@ def bench_size(label: str, args) -> list[Row]:
 
     loaded = load_inputs(settings)
     ontology, asserted = merge(loaded.ontology), merge(loaded.data)
-    reasoning, inferred = measure.reasoning_rows(size, asserted, ontology, with_owlrl=triples <= args.owlrl_max)
+    reasoning, inferred = measure.reasoning_rows(
+        size, asserted, ontology, with_owlrl=triples <= args.owlrl_max
+    )
     rows += reasoning
     full = Graph()
     full += ontology
     full += asserted
     full += inferred
-    rows += measure.validation_rows(size, full, load_shapes(loaded.shapes), with_pyshacl=triples <= args.pyshacl_max)
+    rows += measure.validation_rows(
+        size, full, load_shapes(loaded.shapes), with_pyshacl=triples <= args.pyshacl_max
+    )
     contribution = measure.contribution_file(out / "contribution.ttl")
-    rows += measure.contribution_rows(size, settings, contribution, target="one-shot CLI: parses everything each time")
+    rows += measure.contribution_rows(
+        size, settings, contribution, target="one-shot CLI: parses everything each time"
+    )
     rows += checks.check_rows(size, settings, contribution, runs=3, with_full=triples <= 100_000)
 
-    cold = measure.child("build", settings.model_copy(update={"cache_dir": out / f"cold-{random.randrange(1 << 30)}"}))
-    rows.append(Row("cold build (load+reason+validate+write+store)", size, f"{cold['seconds']:.1f} s",
-                    target="<= 5 s at 100k, <= 40 s at 1M", issue=issue13.COLD_BUILD))
-    phases = ", ".join(f"{k} {cold['timings'][k]:.1f} s" for k in ("load", "reason", "validate", "write")
-                       if k in cold["timings"])
+    cold = measure.child(
+        "build", settings.model_copy(update={"cache_dir": out / f"cold-{random.randrange(1 << 30)}"})
+    )
+    rows.append(
+        Row(
+            "cold build (load+reason+validate+write+store)",
+            size,
+            f"{cold['seconds']:.1f} s",
+            target="<= 5 s at 100k, <= 40 s at 1M",
+            issue=issue13.COLD_BUILD,
+        )
+    )
+    phases = ", ".join(
+        f"{k} {cold['timings'][k]:.1f} s"
+        for k in ("load", "reason", "validate", "write")
+        if k in cold["timings"]
+    )
     phases += f", store {cold['store_seconds']:.1f} s" if "store_seconds" in cold else ""
-    rows.append(Row("cold build phases (kg.build.pipeline on pyoxigraph)", size, phases, target="build itself <= 10 s at 100k"))
-    rows.append(Row("peak memory of the cold build", size, f"{cold['maxrss_mb']:,.0f} MB", target="<= 2.5 GB at 1M",
-                    issue=issue13.COLD_BUILD_MEMORY))
+    rows.append(
+        Row(
+            "cold build phases (kg.build.pipeline on pyoxigraph)",
+            size,
+            phases,
+            target="build itself <= 10 s at 100k",
+        )
+    )
+    rows.append(
+        Row(
+            "peak memory of the cold build",
+            size,
+            f"{cold['maxrss_mb']:,.0f} MB",
+            target="<= 2.5 GB at 1M",
+            issue=issue13.COLD_BUILD_MEMORY,
+        )
+    )
     measure.child("build", settings)  # make sure the shared cache holds this build
     warm = measure.child("warm", settings)
-    rows.append(Row("warm start (cached build, open store, 1st query)", size,
-                    f"{warm['seconds']:.2f} s ({warm['with_imports']:.2f} s with imports)",
-                    target="<= 1 s at 100k, <= 10 s at 1M"))
+    rows.append(
+        Row(
+            "warm start (cached build, open store, 1st query)",
+            size,
+            f"{warm['seconds']:.2f} s ({warm['with_imports']:.2f} s with imports)",
+            target="<= 1 s at 100k, <= 10 s at 1M",
+        )
+    )
 
     built = build(settings, strict=False)
     store = open_store(settings, built)
@@ -170,9 +309,15 @@ def bench_size(label: str, args) -> list[Row]:
     finally:
         store.close()
     if args.http:
-        rows += http_rows(size, settings, built, duration=args.duration, connections=args.connections,
-                          with_rdflib=triples <= args.rdflib_endpoint_max and peers.has_rdflib_endpoint(),
-                          with_virtuoso=args.virtuoso and virtuoso.available())
+        rows += http_rows(
+            size,
+            settings,
+            built,
+            duration=args.duration,
+            connections=args.connections,
+            with_rdflib=triples <= args.rdflib_endpoint_max and peers.has_rdflib_endpoint(),
+            with_virtuoso=args.virtuoso and virtuoso.available(),
+        )
     return rows
 
 
@@ -181,18 +326,19 @@ def curated_rows() -> list[Row]:
     settings = Settings()
     WORKDIR.mkdir(parents=True, exist_ok=True)
     contribution = measure.contribution_file(WORKDIR / "contribution-curated.ttl")
-    return (measure.contribution_rows("curated data", settings, contribution, target="one-shot CLI")
-            + checks.check_rows("curated data", settings, contribution, runs=5, with_full=True))
+    return measure.contribution_rows(
+        "curated data", settings, contribution, target="one-shot CLI"
+    ) + checks.check_rows("curated data", settings, contribution, runs=5, with_full=True)
 
 
 def print_table(rows: list[Row]) -> None:
     headers = ("work", "size", "cybergov-kg", "peer", "ratio", "target / note")
     table = [headers] + [(r.work, r.size, r.ours, r.peer, r.ratio, r.target) for r in rows]
     widths = [max(len(str(row[i])) for row in table) for i in range(len(headers))]
-    print("| " + " | ".join(h.ljust(w) for h, w in zip(headers, widths)) + " |")
+    print("| " + " | ".join(h.ljust(w) for h, w in zip(headers, widths, strict=False)) + " |")
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     for row in table[1:]:
-        print("| " + " | ".join(str(c).ljust(w) for c, w in zip(row, widths)) + " |")
+        print("| " + " | ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=False)) + " |")
 
 
 def main() -> None:
@@ -202,12 +348,20 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=5.0, help="seconds per HTTP load run")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--no-http", dest="http", action="store_false")
-    parser.add_argument("--owlrl-max", type=generate.parse_size, default=100_000,
-                        help="largest size owlrl runs at (it takes minutes beyond)")
+    parser.add_argument(
+        "--owlrl-max",
+        type=generate.parse_size,
+        default=100_000,
+        help="largest size owlrl runs at (it takes minutes beyond)",
+    )
     parser.add_argument("--pyshacl-max", type=generate.parse_size, default=10_000)
     parser.add_argument("--rdflib-endpoint-max", type=generate.parse_size, default=100_000)
-    parser.add_argument("--no-virtuoso", dest="virtuoso", action="store_false",
-                        help="leave Virtuoso out of the HTTP peers (it runs when virtuoso-t is installed)")
+    parser.add_argument(
+        "--no-virtuoso",
+        dest="virtuoso",
+        action="store_false",
+        help="leave Virtuoso out of the HTTP peers (it runs when virtuoso-t is installed)",
+    )
     args = parser.parse_args()
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())} ({os.cpu_count()} cores)")
     rows = curated_rows()

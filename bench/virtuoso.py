@@ -5,6 +5,7 @@ VirtuosoServers does for the API suite.
 Virtuoso has no default graph of its own (kg.store.push puts the contract's default graph into GRAPH_DEFAULT), so
 every query a benchmark sends it names that graph (default-graph-uri), as kg.store.remote does.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -76,10 +77,17 @@ def virtuoso(dataset: Path, *, free_port, triples: int = 0, timeout: float = 120
     folder = Path(tempfile.mkdtemp(prefix="bench-virtuoso-"))
     http_port = free_port()
     buffers = max(10_000, min(340_000, triples // 4))
-    (folder / "virtuoso.ini").write_text(INI.format(dir=folder, sql_port=free_port(), http_port=http_port,
-                                                    buffers=buffers, dirty=buffers * 3 // 4))
-    process = subprocess.Popen([binary, "-f", "-c", str(folder / "virtuoso.ini")], cwd=folder,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    (folder / "virtuoso.ini").write_text(
+        INI.format(
+            dir=folder, sql_port=free_port(), http_port=http_port, buffers=buffers, dirty=buffers * 3 // 4
+        )
+    )
+    process = subprocess.Popen(
+        [binary, "-f", "-c", str(folder / "virtuoso.ini")],
+        cwd=folder,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     endpoint = f"http://127.0.0.1:{http_port}/sparql"
     try:
         deadline = time.monotonic() + timeout
@@ -92,8 +100,13 @@ def virtuoso(dataset: Path, *, free_port, triples: int = 0, timeout: float = 120
             if time.monotonic() > deadline or process.poll() is not None:
                 raise RuntimeError(f"Virtuoso did not start (see {folder / 'virtuoso.log'})")
             time.sleep(0.3)
-        push(dataset, graph_store_url(endpoint, kind="virtuoso"), kind="virtuoso", timeout=1800,
-             auth=httpx.DigestAuth(USER, PASSWORD))
+        push(
+            dataset,
+            graph_store_url(endpoint, kind="virtuoso"),
+            kind="virtuoso",
+            timeout=1800,
+            auth=httpx.DigestAuth(USER, PASSWORD),
+        )
         yield endpoint
     finally:
         process.terminate()

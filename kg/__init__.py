@@ -3,6 +3,7 @@
 The core library: load the ontology and the curated data, validate them with SHACL,
 reason with OWL 2 RL, and answer named SPARQL queries over a store backend.
 """
+
 from importlib.metadata import PackageNotFoundError, version
 
 try:

@@ -1,4 +1,5 @@
 """The `cybergov` command: validate, fmt, build, query, stats, serve, push."""
+
 from __future__ import annotations
 
 import sys
@@ -10,8 +11,11 @@ import typer
 from kg.config import Settings
 from kg.errors import InconsistencyError, KgError, LoadError, QueryError, ValidationFailed
 
-app = typer.Typer(help="cybergov-kg: a knowledge graph of international cyber governance.", no_args_is_help=True,
-                  add_completion=False)
+app = typer.Typer(
+    help="cybergov-kg: a knowledge graph of international cyber governance.",
+    no_args_is_help=True,
+    add_completion=False,
+)
 
 EXIT_OK, EXIT_VIOLATIONS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -33,16 +37,20 @@ def print_report(result) -> None:
 
 @app.command()
 def validate(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Contribution files; none = the repository's data.")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="text, json or turtle (the SHACL report graph)")] = "text",
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Contribution files; none = the repository's data.")
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", help="text, json or turtle (the SHACL report graph)")
+    ] = "text",
 ) -> None:
     """Validate a contribution merged with the canonical data (exit 0 conforms, 1 violations, 2 unreadable).
 
     The JSON (--format json) is the same document POST /validate returns; its schema is
     docs/validation-report.schema.json.
     """
-    from kg.curate.report import report_graph, to_model
     from kg.curate.checking import check_paths
+    from kg.curate.report import report_graph, to_model
 
     if fmt not in ("text", "json", "turtle"):
         typer.echo(f"unknown --format {fmt!r}: use text, json or turtle", err=True)
@@ -71,8 +79,12 @@ def validate(
 
 @app.command("fmt")
 def fmt_command(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Turtle files or folders; none = the repository's data.")] = None,
-    check: Annotated[bool, typer.Option("--check", help="Change nothing; exit 1 if a file is not canonical.")] = False,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Turtle files or folders; none = the repository's data.")
+    ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Change nothing; exit 1 if a file is not canonical.")
+    ] = False,
 ) -> None:
     """Write Turtle files in the canonical layout (exit 0 done or canonical, 1 not canonical with --check, 2 unreadable).
 
@@ -101,16 +113,24 @@ def fmt_command(
     if failed:
         raise typer.Exit(EXIT_UNREADABLE)
     if check and changed:
-        typer.echo(f"{len(changed)} file(s) not canonical; run: cybergov fmt {' '.join(map(str, changed))}", err=True)
+        typer.echo(
+            f"{len(changed)} file(s) not canonical; run: cybergov fmt {' '.join(map(str, changed))}", err=True
+        )
         raise typer.Exit(EXIT_VIOLATIONS)
-    typer.echo(f"{len(targets)} file(s) {'checked' if check else 'canonical'}, {len(changed)} "
-               f"{'would change' if check else 'reformatted'}")
+    typer.echo(
+        f"{len(targets)} file(s) {'checked' if check else 'canonical'}, {len(changed)} "
+        f"{'would change' if check else 'reformatted'}"
+    )
 
 
 @app.command()
 def build(
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the dataset here (.trig or .nq).")] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Rebuild even if a cached build exists.")] = False,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the dataset here (.trig or .nq).")
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Rebuild even if a cached build exists.")
+    ] = False,
 ) -> None:
     """Load, reason and validate; cache the dataset by content hash; optionally write it as TriG or N-Quads."""
     from kg.build.pipeline import build as run_build
@@ -130,7 +150,9 @@ def build(
     else:
         detail = timing
     source = "cache" if result.from_cache else "built"
-    typer.echo(f"{source}: version {result.version}, {result.triples} triples ({detail}) -> {result.dataset_path}")
+    typer.echo(
+        f"{source}: version {result.version}, {result.triples} triples ({detail}) -> {result.dataset_path}"
+    )
     if output:
         import pyoxigraph as ox
 
@@ -163,9 +185,13 @@ def query(
     settings = _settings()
     store = _open(settings)
     try:
-        out = store.execute(sparql_prologue() + text, fmt="csv" if fmt in ("table", "csv") else "json",
-                            isolated=False) if hasattr(store, "_store") else store.execute(
-            sparql_prologue() + text, fmt="csv" if fmt in ("table", "csv") else "json")
+        out = (
+            store.execute(
+                sparql_prologue() + text, fmt="csv" if fmt in ("table", "csv") else "json", isolated=False
+            )
+            if hasattr(store, "_store")
+            else store.execute(sparql_prologue() + text, fmt="csv" if fmt in ("table", "csv") else "json")
+        )
     except QueryError as exc:
         typer.echo(f"query error: {exc}", err=True)
         raise typer.Exit(EXIT_UNREADABLE) from None
@@ -179,7 +205,7 @@ def query(
         rows = list(csv.reader(io.StringIO(body)))
         widths = [min(60, max(len(r[i]) for r in rows)) for i in range(len(rows[0]))] if rows else []
         for n, row in enumerate(rows):
-            typer.echo("  ".join(cell[:60].ljust(w) for cell, w in zip(row, widths)))
+            typer.echo("  ".join(cell[:60].ljust(w) for cell, w in zip(row, widths, strict=False)))
             if n == 0:
                 typer.echo("  ".join("-" * w for w in widths))
         typer.echo(f"({out.count} row(s){', truncated' if out.truncated else ''})")
@@ -213,27 +239,40 @@ def stats() -> None:
 
 @app.command()
 def push(
-    endpoint: Annotated[str, typer.Option(help="SPARQL query endpoint URL, e.g. http://127.0.0.1:7878/query.")],
-    graph_store: Annotated[str | None, typer.Option(
-        help="Graph Store Protocol URL (default: the endpoint's /store, as oxigraph serve has it; "
-             "Fuseki: http://host:3030/ds/data).")] = None,
+    endpoint: Annotated[
+        str, typer.Option(help="SPARQL query endpoint URL, e.g. http://127.0.0.1:7878/query.")
+    ],
+    graph_store: Annotated[
+        str | None,
+        typer.Option(
+            help="Graph Store Protocol URL (default: the endpoint's /store, as oxigraph serve has it; "
+            "Fuseki: http://host:3030/ds/data)."
+        ),
+    ] = None,
 ) -> None:
     """Build (or reuse the cached build) and load it into a remote engine (named graphs + default graph).
 
     CYBERGOV_ENDPOINT_KIND=virtuoso for Virtuoso (with CYBERGOV_ENDPOINT_USER / _PASSWORD, digest auth).
     """
     from kg.build.pipeline import build as run_build
-    from kg.store.push import graph_store_url, push as run_push
-
+    from kg.store.push import graph_store_url
+    from kg.store.push import push as run_push
     from kg.store.remote import endpoint_auth
 
     settings = _settings()
     built = run_build(settings)
     kind = settings.endpoint_kind
-    result = run_push(built.dataset_path, graph_store or graph_store_url(endpoint, kind=kind), version=built.version,
-                      kind=kind, auth=endpoint_auth(settings))
-    typer.echo(f"pushed version {built.version}: {result.triples} triples in {len(result.counts)} graph(s) "
-               f"-> {result.graph_store}; serve with CYBERGOV_STORE=remote CYBERGOV_ENDPOINT={endpoint}")
+    result = run_push(
+        built.dataset_path,
+        graph_store or graph_store_url(endpoint, kind=kind),
+        version=built.version,
+        kind=kind,
+        auth=endpoint_auth(settings),
+    )
+    typer.echo(
+        f"pushed version {built.version}: {result.triples} triples in {len(result.counts)} graph(s) "
+        f"-> {result.graph_store}; serve with CYBERGOV_STORE=remote CYBERGOV_ENDPOINT={endpoint}"
+    )
 
 
 @app.command()
@@ -248,7 +287,9 @@ def serve(
 
     from api.app import create_app
 
-    overrides = {k: v for k, v in {"host": host, "port": port, "store": store, "endpoint": endpoint}.items() if v}
+    overrides = {
+        k: v for k, v in {"host": host, "port": port, "store": store, "endpoint": endpoint}.items() if v
+    }
     settings = Settings(**overrides)
     application = create_app(settings)
     uvicorn.run(application, host=settings.host, port=settings.port, log_level="info")

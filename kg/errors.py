@@ -1,4 +1,5 @@
 """One exception hierarchy for the library; the API maps each class to an HTTP status in one place."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -119,8 +120,10 @@ class TooManyChecks(KgError):
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
-        super().__init__(f"this client already has {limit} validation(s) running or waiting (the limit; "
-                         "CYBERGOV_VALIDATE_PER_CLIENT); retry when it ends")
+        super().__init__(
+            f"this client already has {limit} validation(s) running or waiting (the limit; "
+            "CYBERGOV_VALIDATE_PER_CLIENT); retry when it ends"
+        )
 
 
 class StoreError(KgError):
@@ -152,7 +155,9 @@ class ContributionTooLarge(KgError):
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
-        super().__init__(f"the contribution is larger than {limit} bytes (the limit; CYBERGOV_MAX_UPLOAD_BYTES)")
+        super().__init__(
+            f"the contribution is larger than {limit} bytes (the limit; CYBERGOV_MAX_UPLOAD_BYTES)"
+        )
 
 
 class ValidationTimeout(KgError):

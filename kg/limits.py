@@ -5,6 +5,7 @@ allocation fails: Python raises MemoryError (the worker reports it and exits) an
 aborts the process (SIGABRT). The parent reads either as "over the memory limit" and replaces the
 worker. cgroups would count resident memory instead, but need privileges the service does not have.
 """
+
 from __future__ import annotations
 
 import resource

@@ -1,6 +1,7 @@
 """One bounded least-recently-used map, thread-safe, for every cache of the service: the HTTP response cache
 (api/cache.py) and the store's memo of named-query answers (kg/store/cached.py). Keys carry the graph version,
 so nothing is ever stale: an entry of an old version is simply never asked for again and ages out."""
+
 from __future__ import annotations
 
 import threading
@@ -13,8 +14,9 @@ MISSING = object()
 class LRU:
     """At most `max_entries` entries and, with `size`, at most `max_size` in total; the least recently used go first."""
 
-    def __init__(self, max_entries: int, *, max_size: int | None = None,
-                 size: Callable[[object], int] | None = None) -> None:
+    def __init__(
+        self, max_entries: int, *, max_size: int | None = None, size: Callable[[object], int] | None = None
+    ) -> None:
         self.max_entries = max_entries
         self.max_size = max_size
         self._size_of = size or (lambda _value: 0)
@@ -46,7 +48,8 @@ class LRU:
             self._entries[key] = value
             self._total += self._size_of(value)
             while len(self._entries) > self.max_entries or (
-                    self.max_size is not None and self._total > self.max_size and len(self._entries) > 1):
+                self.max_size is not None and self._total > self.max_size and len(self._entries) > 1
+            ):
                 _key, old = self._entries.popitem(last=False)
                 self._total -= self._size_of(old)
 

@@ -6,6 +6,7 @@ grlc's ``summary`` and ``description`` and the project's ``params`` (a mapping n
 the curator and consistency checks, ``severity`` and ``message``; grlc reads its keys by name and ignores
 the others. The header comes first in the file, so ``kg/queries/`` is also a folder grlc can serve.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -58,14 +59,20 @@ def parse_header(text: str, *, source: str = "<query>") -> dict[str, object]:
 def _text(header: dict[str, object], key: str, source: str) -> str:
     value = header.get(key, "")
     if not isinstance(value, str):
-        raise LoadError(f"query header: {key!r} must be text, not {type(value).__name__}", SourcePosition(source))
+        raise LoadError(
+            f"query header: {key!r} must be text, not {type(value).__name__}", SourcePosition(source)
+        )
     return value
 
 
 def _params(header: dict[str, object], source: str) -> dict[str, str]:
     params = header.get("params") or {}
-    if not isinstance(params, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in params.items()):
-        raise LoadError("query header: 'params' must map each parameter name to its meaning", SourcePosition(source))
+    if not isinstance(params, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in params.items()
+    ):
+        raise LoadError(
+            "query header: 'params' must map each parameter name to its meaning", SourcePosition(source)
+        )
     return dict(params)
 
 

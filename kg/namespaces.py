@@ -1,4 +1,5 @@
 """Every namespace the project uses, in one place."""
+
 from __future__ import annotations
 
 from rdflib import Namespace
@@ -58,12 +59,24 @@ PREFIXES: dict[str, str] = {
 # of curated records, so that a record reads `part:budapest-convention\/FRA` rather than a full IRI.
 TURTLE_PREFIXES: dict[str, str] = {
     **PREFIXES,
-    **{kind: str(ID[f"{path}/"]) for kind, path in (
-        ("addressee", "addressee"), ("deontic", "deontic"), ("endorsement", "endorsement"),
-        ("mechanism", "mechanism"), ("mship", "membership"), ("norm", "norm"), ("obligation", "obligation"),
-        ("part", "participation"), ("provision", "provision"), ("rule", "rule"), ("ruleevent", "rule-event"),
-        ("status", "status"), ("total", "total"),
-    )},
+    **{
+        kind: str(ID[f"{path}/"])
+        for kind, path in (
+            ("addressee", "addressee"),
+            ("deontic", "deontic"),
+            ("endorsement", "endorsement"),
+            ("mechanism", "mechanism"),
+            ("mship", "membership"),
+            ("norm", "norm"),
+            ("obligation", "obligation"),
+            ("part", "participation"),
+            ("provision", "provision"),
+            ("rule", "rule"),
+            ("ruleevent", "rule-event"),
+            ("status", "status"),
+            ("total", "total"),
+        )
+    },
 }
 
 
@@ -78,7 +91,34 @@ def file_graph(relpath: str) -> str:
 
 
 __all__ = [
-    "CGO", "CGSH", "EVIDENCE", "ID", "GRAPH", "ORG", "SH", "SD", "DCT", "FOAF", "OWL", "PROV", "RDF", "RDFS",
-    "SKOS", "TIME", "XSD", "ONTOLOGY_IRI", "GRAPH_ASSERTED", "GRAPH_INFERRED", "GRAPH_ONTOLOGY", "GRAPH_FILE_BASE",
-    "GRAPH_BUILD", "GRAPH_DEFAULT", "QUERY_BASE_IRI", "DEFAULT_GRAPHS", "PREFIXES", "TURTLE_PREFIXES", "sparql_prologue", "file_graph",
+    "CGO",
+    "CGSH",
+    "EVIDENCE",
+    "ID",
+    "GRAPH",
+    "ORG",
+    "SH",
+    "SD",
+    "DCT",
+    "FOAF",
+    "OWL",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "SKOS",
+    "TIME",
+    "XSD",
+    "ONTOLOGY_IRI",
+    "GRAPH_ASSERTED",
+    "GRAPH_INFERRED",
+    "GRAPH_ONTOLOGY",
+    "GRAPH_FILE_BASE",
+    "GRAPH_BUILD",
+    "GRAPH_DEFAULT",
+    "QUERY_BASE_IRI",
+    "DEFAULT_GRAPHS",
+    "PREFIXES",
+    "TURTLE_PREFIXES",
+    "sparql_prologue",
+    "file_graph",
 ]

@@ -5,6 +5,7 @@ deep overflows the stack of the process that parses it. The scan below keeps one
 strings (with their escapes) and stops at the first level past the limit, so its cost is one
 pass over the text at most.
 """
+
 from __future__ import annotations
 
 import re
@@ -41,8 +42,10 @@ def check_json_depth(text: str, *, limit: int, name: str) -> None:
         elif char in "{[":
             depth += 1
             if depth > limit:
-                raise LoadError(f"JSON nested deeper than {limit} levels (the limit; CYBERGOV_MAX_NESTING_DEPTH)",
-                                SourcePosition(name, line, index - line_start + 1))
+                raise LoadError(
+                    f"JSON nested deeper than {limit} levels (the limit; CYBERGOV_MAX_NESTING_DEPTH)",
+                    SourcePosition(name, line, index - line_start + 1),
+                )
         elif char in "}]":
             depth -= 1
 

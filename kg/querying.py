@@ -1,4 +1,5 @@
 """The Store protocol every backend implements, and the types it speaks."""
+
 from __future__ import annotations
 
 import re
@@ -53,7 +54,7 @@ def bind(query: str, bindings: dict[str, object] | None) -> str:
     names = list(bindings)
     values = " ".join(term_syntax(bindings[n]) for n in names)
     block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({values}) }} "
-    return query[: match.end()] + block + query[match.end():]
+    return query[: match.end()] + block + query[match.end() :]
 
 
 def bind_values(query: str, variable: str, terms: list) -> str:
@@ -67,7 +68,7 @@ def bind_values(query: str, variable: str, terms: list) -> str:
     match = _WHERE.search(query)
     if not match:
         raise QueryError("a parameterised query needs a WHERE { ... } group")
-    return query[: match.end()] + " " + values_block(variable, terms) + " " + query[match.end():]
+    return query[: match.end()] + " " + values_block(variable, terms) + " " + query[match.end() :]
 
 
 def values_block(variable: str, terms: list) -> str:
@@ -89,15 +90,20 @@ class Store(Protocol):
         """Run a trusted named SELECT; rows map variable names to lexical values (None if unbound)."""
         ...
 
-    def ask(self, query: str, *, bindings: dict[str, object] | None = None) -> bool:
-        ...
+    def ask(self, query: str, *, bindings: dict[str, object] | None = None) -> bool: ...
 
     def construct(self, query: str, *, bindings: dict[str, object] | None = None) -> list:
         """Run a trusted CONSTRUCT/DESCRIBE; returns pyoxigraph Triples."""
         ...
 
-    def execute(self, query: str, *, fmt: str, default_graphs: list[str] | None = None,
-                named_graphs: list[str] | None = None) -> QueryOutput:
+    def execute(
+        self,
+        query: str,
+        *,
+        fmt: str,
+        default_graphs: list[str] | None = None,
+        named_graphs: list[str] | None = None,
+    ) -> QueryOutput:
         """Run a user's SPARQL query (already checked by kg.store.sparql_policy) under the time and size limits.
 
         Raises:
@@ -121,5 +127,4 @@ class Store(Protocol):
         """Triples in the default graph (the union asserted + ontology + inferred)."""
         ...
 
-    def close(self) -> None:
-        ...
+    def close(self) -> None: ...

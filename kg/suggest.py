@@ -1,4 +1,5 @@
 """Close-id suggestions for a 404: the ids a person probably meant."""
+
 from __future__ import annotations
 
 import difflib

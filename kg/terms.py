@@ -1,4 +1,5 @@
 """Conversion between pyoxigraph and rdflib terms (the fast engine and the reference libraries)."""
+
 from __future__ import annotations
 
 import pyoxigraph as ox

@@ -11,6 +11,7 @@ thread, so the work runs in spawned processes that the parent may kill. Each wor
 The callers turn these typed errors into their own (503, 413 naming the setting). The app closes the
 pools on shutdown (close()).
 """
+
 from __future__ import annotations
 
 import logging
@@ -86,8 +87,17 @@ class WorkerPool:
         name: what the workers do, for messages ("query", "validation").
     """
 
-    def __init__(self, init: Callable, args: tuple, *, workers: int, memory_limit: int = 0,
-                 start_timeout: float = 60.0, eager: bool = True, name: str = "worker") -> None:
+    def __init__(
+        self,
+        init: Callable,
+        args: tuple,
+        *,
+        workers: int,
+        memory_limit: int = 0,
+        start_timeout: float = 60.0,
+        eager: bool = True,
+        name: str = "worker",
+    ) -> None:
         self._ctx = mp.get_context("spawn")
         self._init, self._args = init, args
         self.memory_limit = memory_limit
@@ -115,8 +125,9 @@ class WorkerPool:
 
     def _spawn(self) -> _Worker:
         parent, child = self._ctx.Pipe()
-        process = self._ctx.Process(target=_child, args=(child, self.memory_limit, self._init, self._args),
-                                    daemon=True)
+        process = self._ctx.Process(
+            target=_child, args=(child, self.memory_limit, self._init, self._args), daemon=True
+        )
         process.start()
         child.close()
         try:
@@ -129,8 +140,11 @@ class WorkerPool:
             process.kill()
             process.join(5)
             out_of_memory = bool(self.memory_limit) and died_of_memory(process.exitcode)
-            raise WorkerStartFailed(f"a {self.name} worker did not start within {self._start_timeout:g} s "
-                                    f"(exit code {process.exitcode}); see the server log", out_of_memory=out_of_memory)
+            raise WorkerStartFailed(
+                f"a {self.name} worker did not start within {self._start_timeout:g} s "
+                f"(exit code {process.exitcode}); see the server log",
+                out_of_memory=out_of_memory,
+            )
         worker = _Worker(process, parent)
         with self._lock:
             self._all.append(worker)
@@ -210,11 +224,17 @@ class WorkerPool:
                     raise WorkerOutOfMemory(f"the {self.name} worker ran out of its memory limit") from None
                 if attempt == 1:
                     self.retried += 1
-                    log.warning("%s worker %s died (exit code %s); retrying on a fresh one",
-                                self.name, worker.process.pid, code)
+                    log.warning(
+                        "%s worker %s died (exit code %s); retrying on a fresh one",
+                        self.name,
+                        worker.process.pid,
+                        code,
+                    )
                     continue
-                raise WorkerDied(f"the {self.name} worker died twice on this request (exit code {code}); "
-                                 "both were replaced") from None
+                raise WorkerDied(
+                    f"the {self.name} worker died twice on this request (exit code {code}); "
+                    "both were replaced"
+                ) from None
             self._idle.put(worker)
             return reply
         raise AssertionError("unreachable")

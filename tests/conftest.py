@@ -9,6 +9,7 @@ CYBERGOV_TEST_BACKEND=remote (the second pass of `make test`) runs the same test
 store and its endpoint, so fixture_store, client and live_server all go through kg.store.remote.
 CYBERGOV_TEST_BACKEND=virtuoso (the third pass) does the same against Virtuoso.
 """
+
 from __future__ import annotations
 
 import os
@@ -23,13 +24,12 @@ from pathlib import Path
 
 import httpx
 import pytest
+from canonical_files import canonical_digests, changed_files
+from live_servers import free_port
 
 from kg.build.pipeline import build
 from kg.config import Settings
 from kg.store import open_store
-
-from canonical_files import canonical_digests, changed_files
-from live_servers import free_port
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
@@ -72,11 +72,21 @@ class EngineServers:
                 raise RuntimeError(f"{type(self).__name__}: the engine did not start")
             time.sleep(0.2)
         self._processes[endpoint] = process
-        env = dict(os.environ, CYBERGOV_ROOT=str(settings.root), CYBERGOV_DATA_DIR=str(settings.data_path),
-                   CYBERGOV_CACHE_DIR=str(settings.cache_path), **self.environment(endpoint))
+        env = dict(
+            os.environ,
+            CYBERGOV_ROOT=str(settings.root),
+            CYBERGOV_DATA_DIR=str(settings.data_path),
+            CYBERGOV_CACHE_DIR=str(settings.cache_path),
+            **self.environment(endpoint),
+        )
         cybergov = shutil.which("cybergov") or str(Path(sys.executable).parent / "cybergov")
-        subprocess.run([cybergov, "push", "--endpoint", endpoint], env=env, cwd=REPO,
-                       check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [cybergov, "push", "--endpoint", endpoint],
+            env=env,
+            cwd=REPO,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         return endpoint
 
     def stop(self, endpoint: str) -> None:
@@ -96,9 +106,11 @@ class OxigraphServers(EngineServers):
     def _launch(self, settings: Settings) -> tuple[subprocess.Popen, str]:
         binary = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
         port = free_port()
-        process = subprocess.Popen([binary, "serve", "--bind", f"127.0.0.1:{port}",
-                                    "--timeout-s", str(int(settings.query_timeout))],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            [binary, "serve", "--bind", f"127.0.0.1:{port}", "--timeout-s", str(int(settings.query_timeout))],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         return process, f"http://127.0.0.1:{port}/query"
 
 
@@ -148,10 +160,17 @@ class VirtuosoServers(EngineServers):
             raise RuntimeError("virtuoso-t not found: `make test` installs Debian's virtuoso-opensource")
         folder = Path(tempfile.mkdtemp(dir=self._folder))
         http_port = free_port()
-        (folder / "virtuoso.ini").write_text(VIRTUOSO_INI.format(
-            dir=folder, sql_port=free_port(), http_port=http_port, timeout=int(settings.query_timeout)))
-        process = subprocess.Popen([binary, "-f", "-c", str(folder / "virtuoso.ini")], cwd=folder,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        (folder / "virtuoso.ini").write_text(
+            VIRTUOSO_INI.format(
+                dir=folder, sql_port=free_port(), http_port=http_port, timeout=int(settings.query_timeout)
+            )
+        )
+        process = subprocess.Popen(
+            [binary, "-f", "-c", str(folder / "virtuoso.ini")],
+            cwd=folder,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         return process, f"http://127.0.0.1:{http_port}/sparql"
 
 
@@ -180,8 +199,13 @@ def engine_servers(request):
 @pytest.fixture(scope="session")
 def fixture_settings(tmp_path_factory, engine_servers) -> Settings:
     """Settings over tests/fixtures/data with a private cache directory (and, remote passes, an endpoint)."""
-    settings = Settings(root=REPO, data_dir=FIXTURES / "data", cache_dir=tmp_path_factory.mktemp("cache"),
-                        query_timeout=3.0, query_workers=2)
+    settings = Settings(
+        root=REPO,
+        data_dir=FIXTURES / "data",
+        cache_dir=tmp_path_factory.mktemp("cache"),
+        query_timeout=3.0,
+        query_workers=2,
+    )
     if BACKEND != "embedded":
         build(settings)
         settings = settings.model_copy(update=engine_servers.settings_update(engine_servers.start(settings)))

@@ -1,4 +1,5 @@
 """Servers the tests start on 127.0.0.1: free ports, a live uvicorn over a build (tests/api, tests/server)."""
+
 from __future__ import annotations
 
 import os
@@ -33,17 +34,31 @@ def uvicorn_server(settings: Settings, **env: str):
     """
     port = free_port()
     variables = dict(os.environ)
-    variables.update({
-        "CYBERGOV_ROOT": str(settings.root),
-        "CYBERGOV_DATA_DIR": str(settings.data_path),
-        "CYBERGOV_CACHE_DIR": str(settings.cache_path),
-        "CYBERGOV_STORE": settings.store,
-    })
+    variables.update(
+        {
+            "CYBERGOV_ROOT": str(settings.root),
+            "CYBERGOV_DATA_DIR": str(settings.data_path),
+            "CYBERGOV_CACHE_DIR": str(settings.cache_path),
+            "CYBERGOV_STORE": settings.store,
+        }
+    )
     variables.update(env)
     process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "--factory", "api.app:create_app", "--host", "127.0.0.1",
-         "--port", str(port), "--log-level", "warning"],
-        cwd=REPO, env=variables,
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "--factory",
+            "api.app:create_app",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+        ],
+        cwd=REPO,
+        env=variables,
     )
     base = f"http://127.0.0.1:{port}"
     try:

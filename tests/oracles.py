@@ -4,6 +4,7 @@ The product runs one path: OWL 2 RL rules on pyoxigraph (kg.build.reasoning) and
 (kg.build.validation). The tests compare it with owlrl's closure and pySHACL's report, here. owlrl is a
 test dependency only; pySHACL stays in the product as the fallback for shapes the compiler cannot compile.
 """
+
 from __future__ import annotations
 
 import owlrl
@@ -57,7 +58,9 @@ def closure_owlrl(asserted: Graph, ontology: Graph) -> ReasoningResult:
 
 
 def _result(work: Graph, asserted: Graph, ontology: Graph) -> ReasoningResult:
-    problems = [str(msg) for err in work.subjects(RDF.type, ERROR_CLASS) for msg in work.objects(err, ERROR_TEXT)]
+    problems = [
+        str(msg) for err in work.subjects(RDF.type, ERROR_CLASS) for msg in work.objects(err, ERROR_TEXT)
+    ]
     # each once: owlrl adds an error node per expansion, and the rules may take two expansions
     problems = list(dict.fromkeys(f"OWL 2 RL: {m}" for m in problems))
     inferred = Graph()

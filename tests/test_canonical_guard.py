@@ -1,4 +1,5 @@
 """The session guard of tests/conftest.py (issue 10): it sees a byte changed, a file added or removed."""
+
 from canonical_files import CANONICAL_FOLDERS, REPO, canonical_digests, changed_files
 
 
@@ -18,8 +19,10 @@ def test_the_guard_covers_data_ontology_and_shapes():
 
 
 def test_the_guard_sees_a_changed_byte_an_added_file_and_a_removed_file(tmp_path):
-    _tree(tmp_path, {"data/a.ttl": b"<urn:a> <urn:b> <urn:c> .\n", "ontology/o.ttl": b"# o\n",
-                     "shapes/s.ttl": b"# s\n"})
+    _tree(
+        tmp_path,
+        {"data/a.ttl": b"<urn:a> <urn:b> <urn:c> .\n", "ontology/o.ttl": b"# o\n", "shapes/s.ttl": b"# s\n"},
+    )
     before = canonical_digests(tmp_path)
     assert changed_files(before, canonical_digests(tmp_path)) == []
     (tmp_path / "shapes/s.ttl").write_bytes(b"# S\n")

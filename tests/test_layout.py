@@ -1,5 +1,6 @@
 """kg/ is laid out by stage (issue 12): core -> build -> store -> answers -> curate. No module imports a
 later stage, and no stage imports api/ (web code). The CLI (kg/cli.py) is the entry point over all of them."""
+
 from __future__ import annotations
 
 import ast
@@ -49,14 +50,21 @@ def test_no_module_imports_a_later_stage(path):
     if name in ENTRY_POINTS:
         return
     own = ORDER.index(stage(name))
-    later = sorted(i for i in imports(path) if stage(i) == "api" or (stage(i) in ORDER and ORDER.index(stage(i)) > own))
+    later = sorted(
+        i for i in imports(path) if stage(i) == "api" or (stage(i) in ORDER and ORDER.index(stage(i)) > own)
+    )
     assert later == [], f"{name} ({ORDER[own]}) imports {later}"
 
 
 def test_the_check_sees_a_later_import():
     """The rule above is not vacuous: an answers module importing curate is caught."""
     tree = "from kg.curate.checking import check_paths\n"
-    found = {f"{n.module}.{a.name}" for n in ast.walk(ast.parse(tree)) if isinstance(n, ast.ImportFrom) for a in n.names}
+    found = {
+        f"{n.module}.{a.name}"
+        for n in ast.walk(ast.parse(tree))
+        if isinstance(n, ast.ImportFrom)
+        for a in n.names
+    }
     assert any(ORDER.index(stage(i)) > ORDER.index("answers") for i in found)
 
 
@@ -66,7 +74,9 @@ def module_imports(path: Path, known: set[str]) -> set[str]:
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             for alias in node.names:
-                found.add(f"{node.module}.{alias.name}" if f"{node.module}.{alias.name}" in known else node.module)
+                found.add(
+                    f"{node.module}.{alias.name}" if f"{node.module}.{alias.name}" in known else node.module
+                )
         elif isinstance(node, ast.Import):
             found |= {alias.name for alias in node.names}
     return found & known

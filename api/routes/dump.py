@@ -3,10 +3,12 @@
 Streamed from the store in batches (serialized and compressed one batch at a time), with the
 graph version as ETag, so nobody needs a CONSTRUCT of everything (which the result cap would cut).
 """
+
 from __future__ import annotations
 
 import zlib
-from typing import Annotated, Iterator, Literal
+from collections.abc import Iterator
+from typing import Annotated, Literal
 
 import pyoxigraph as ox
 from fastapi import APIRouter, Query, Request
@@ -50,29 +52,53 @@ def _dump(request: Request, store, fmt: str) -> Response:
         return Response(status_code=304, headers=headers)
     rdf_format, suffix = FORMATS[fmt]
     headers["Content-Disposition"] = f'attachment; filename="cybergov-{store.version[:12]}.{suffix}.gz"'
-    return StreamingResponse(_gzip_stream(store.quads(), rdf_format), media_type="application/gzip", headers=headers)
+    return StreamingResponse(
+        _gzip_stream(store.quads(), rdf_format), media_type="application/gzip", headers=headers
+    )
 
 
-_RESPONSES = {200: {"content": {"application/gzip": {"schema": {"type": "string", "format": "binary"}}},
-                    "description": "the dataset, gzip-compressed"},
-              304: {"description": "not modified (If-None-Match matched the version)"},
-              **problems(422, *STORE_ERRORS)}
+_RESPONSES = {
+    200: {
+        "content": {"application/gzip": {"schema": {"type": "string", "format": "binary"}}},
+        "description": "the dataset, gzip-compressed",
+    },
+    304: {"description": "not modified (If-None-Match matched the version)"},
+    **problems(422, *STORE_ERRORS),
+}
 
 
-@router.get("/dump", summary="Download the whole dataset (N-Quads or TriG, gzip)", description=DESCRIPTION,
-            response_class=Response, responses=_RESPONSES)
-def dump(request: Request, store: StoreDep,
-         format: Annotated[Literal["nquads", "trig"], Query(description="nquads (default) or trig")] = "nquads") -> Response:
+@router.get(
+    "/dump",
+    summary="Download the whole dataset (N-Quads or TriG, gzip)",
+    description=DESCRIPTION,
+    response_class=Response,
+    responses=_RESPONSES,
+)
+def dump(
+    request: Request,
+    store: StoreDep,
+    format: Annotated[Literal["nquads", "trig"], Query(description="nquads (default) or trig")] = "nquads",
+) -> Response:
     return _dump(request, store, format)
 
 
-@router.get("/dump.nq.gz", summary="Download the whole dataset as gzip-compressed N-Quads", description=DESCRIPTION,
-            response_class=Response, responses=_RESPONSES)
+@router.get(
+    "/dump.nq.gz",
+    summary="Download the whole dataset as gzip-compressed N-Quads",
+    description=DESCRIPTION,
+    response_class=Response,
+    responses=_RESPONSES,
+)
 def dump_nquads(request: Request, store: StoreDep) -> Response:
     return _dump(request, store, "nquads")
 
 
-@router.get("/dump.trig.gz", summary="Download the whole dataset as gzip-compressed TriG", description=DESCRIPTION,
-            response_class=Response, responses=_RESPONSES)
+@router.get(
+    "/dump.trig.gz",
+    summary="Download the whole dataset as gzip-compressed TriG",
+    description=DESCRIPTION,
+    response_class=Response,
+    responses=_RESPONSES,
+)
 def dump_trig(request: Request, store: StoreDep) -> Response:
     return _dump(request, store, "trig")

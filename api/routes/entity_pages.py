@@ -1,5 +1,6 @@
 """Pages for the kinds of entity beyond treaties, organizations, states and norms (api/routes/pages.py):
 instruments of every kind, provisions, obligations and mechanisms, each row with its sources and evidence."""
+
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
@@ -22,10 +23,18 @@ def instrument_list(request: Request, store: StoreDep) -> HTMLResponse:
     groups: dict[str, list[dict]] = {}
     for item in instruments.list_instruments(store).items:
         groups.setdefault(item["kind"] or "instrument", []).append(item)
-    ordered = [{"kind": kind, "items": sorted(items, key=lambda i: name_key(i["label"] or i["id"]))}
-               for kind, items in sorted(groups.items())]
-    return _page(request, store, "instruments.html", groups=ordered, count=sum(len(g["items"]) for g in ordered),
-                 treaty_ids={i["id"] for i in instruments.list_instruments(store, treaties_only=True).items})
+    ordered = [
+        {"kind": kind, "items": sorted(items, key=lambda i: name_key(i["label"] or i["id"]))}
+        for kind, items in sorted(groups.items())
+    ]
+    return _page(
+        request,
+        store,
+        "instruments.html",
+        groups=ordered,
+        count=sum(len(g["items"]) for g in ordered),
+        treaty_ids={i["id"] for i in instruments.list_instruments(store, treaties_only=True).items},
+    )
 
 
 @router.get("/instruments/{id}", response_class=HTMLResponse)
@@ -45,11 +54,17 @@ def provision_list(request: Request, store: StoreDep) -> HTMLResponse:
     """Every provision, grouped by instrument, in article order."""
     groups: dict[str, dict] = {}
     for item in provisions.list_provisions(store).items:
-        groups.setdefault(item["instrument"]["iri"], {"instrument": item["instrument"], "items": []})["items"].append(item)
-    ordered = sorted(groups.values(), key=lambda g: name_key(g["instrument"]["label"] or g["instrument"]["id"]))
+        groups.setdefault(item["instrument"]["iri"], {"instrument": item["instrument"], "items": []})[
+            "items"
+        ].append(item)
+    ordered = sorted(
+        groups.values(), key=lambda g: name_key(g["instrument"]["label"] or g["instrument"]["id"])
+    )
     for group in ordered:
         group["items"].sort(key=lambda p: notation_key(p["notation"] or p["id"]))
-    return _page(request, store, "provisions.html", groups=ordered, count=sum(len(g["items"]) for g in ordered))
+    return _page(
+        request, store, "provisions.html", groups=ordered, count=sum(len(g["items"]) for g in ordered)
+    )
 
 
 @router.get("/provisions/{id}", response_class=HTMLResponse)
@@ -63,19 +78,36 @@ def obligation_list(request: Request, store: StoreDep, instrument: str | None = 
     answer = norms.list_obligations(store, instrument=instrument)
     groups: dict[str, dict] = {}
     for item in answer.items:
-        groups.setdefault(item["instrument"]["iri"], {"instrument": item["instrument"], "items": []})["items"].append(item)
-    ordered = sorted(groups.values(), key=lambda g: name_key(g["instrument"]["label"] or g["instrument"]["id"]))
+        groups.setdefault(item["instrument"]["iri"], {"instrument": item["instrument"], "items": []})[
+            "items"
+        ].append(item)
+    ordered = sorted(
+        groups.values(), key=lambda g: name_key(g["instrument"]["label"] or g["instrument"]["id"])
+    )
     for group in ordered:
-        group["items"].sort(key=lambda o: (notation_key(o["provision"]["notation"] or o["provision"]["id"]), o["id"]))
+        group["items"].sort(
+            key=lambda o: (notation_key(o["provision"]["notation"] or o["provision"]["id"]), o["id"])
+        )
     json_url = "/obligations?limit=1000" + (f"&instrument={instrument}" if instrument else "")
-    return _page(request, store, "obligations.html", groups=ordered, count=len(answer.items), instrument=instrument,
-                 json_url=json_url)
+    return _page(
+        request,
+        store,
+        "obligations.html",
+        groups=ordered,
+        count=len(answer.items),
+        instrument=instrument,
+        json_url=json_url,
+    )
 
 
 @router.get("/obligations/{id}", response_class=HTMLResponse)
 def obligation(id: str, request: Request, store: StoreDep) -> HTMLResponse:
     item = norms.get_obligation(store, id)
-    siblings = [o for o in norms.obligations_of(store, provision_iri=item["provision"]["iri"]) if o["id"] != item["id"]]
+    siblings = [
+        o
+        for o in norms.obligations_of(store, provision_iri=item["provision"]["iri"])
+        if o["id"] != item["id"]
+    ]
     return _page(request, store, "obligation.html", obligation=item, siblings=siblings)
 
 
@@ -84,11 +116,15 @@ def mechanism_list(request: Request, store: StoreDep) -> HTMLResponse:
     """Every mechanism, grouped by kind (exercise, network, programme, ...)."""
     groups: dict[str, dict] = {}
     for item in mechanisms.list_mechanisms(store).items:
-        groups.setdefault(item["kind"], {"kind": item["kind_label"] or item["kind"], "items": []})["items"].append(item)
+        groups.setdefault(item["kind"], {"kind": item["kind_label"] or item["kind"], "items": []})[
+            "items"
+        ].append(item)
     ordered = sorted(groups.values(), key=lambda g: g["kind"])
     for group in ordered:
         group["items"].sort(key=lambda m: name_key(m["label"] or m["id"]))
-    return _page(request, store, "mechanisms.html", groups=ordered, count=sum(len(g["items"]) for g in ordered))
+    return _page(
+        request, store, "mechanisms.html", groups=ordered, count=sum(len(g["items"]) for g in ordered)
+    )
 
 
 @router.get("/mechanisms/{id}", response_class=HTMLResponse)

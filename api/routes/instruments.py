@@ -1,4 +1,5 @@
 """GET /instruments and /instruments/{id}: every instrument, binding or not."""
+
 from __future__ import annotations
 
 from typing import Annotated
@@ -25,28 +26,64 @@ from kg.answers.common import evidence_param
 
 router = APIRouter(tags=["instruments"])
 
-Kind = Annotated[str | None, Query(description="Instrument kind, e.g. treaty, regulation (any case).",
-                                   json_schema_extra={"enum": list(instruments.INSTRUMENT_KINDS)})]
+Kind = Annotated[
+    str | None,
+    Query(
+        description="Instrument kind, e.g. treaty, regulation (any case).",
+        json_schema_extra={"enum": list(instruments.INSTRUMENT_KINDS)},
+    ),
+]
 
 
-@router.get("/instruments", response_model=InstrumentList, responses=LIST_RESPONSES, summary="Instruments",
-            description=sparql_doc("instruments", "date-intervals", "date-bounds", intro=(
-                "Every instrument, binding or not: treaties, protocols, EU regulations and directives, resolutions, "
-                "reports, policies. `q` filters by label, alternative label or official number (case-insensitive "
-                "substring); `kind` by class (`treaty` includes protocols; `legal-instrument`, `resolution`, ...). "
-                "`Accept: text/csv` gives a table.")))
-def list_instruments(request: Request, store: StoreDep, q: Q = None,
-                     kind: Kind = None,
-                     evidence: Evidence = None, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0,
-                     format: ListFormat = None):
+@router.get(
+    "/instruments",
+    response_model=InstrumentList,
+    responses=LIST_RESPONSES,
+    summary="Instruments",
+    description=sparql_doc(
+        "instruments",
+        "date-intervals",
+        "date-bounds",
+        intro=(
+            "Every instrument, binding or not: treaties, protocols, EU regulations and directives, resolutions, "
+            "reports, policies. `q` filters by label, alternative label or official number (case-insensitive "
+            "substring); `kind` by class (`treaty` includes protocols; `legal-instrument`, `resolution`, ...). "
+            "`Accept: text/csv` gives a table."
+        ),
+    ),
+)
+def list_instruments(
+    request: Request,
+    store: StoreDep,
+    q: Q = None,
+    kind: Kind = None,
+    evidence: Evidence = None,
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
+    format: ListFormat = None,
+):
     answer = instruments.list_instruments(store, q=q, kind=kind).at_least(evidence_param(evidence))
     return list_answer(request, answer, InstrumentList, limit=limit, offset=offset, fmt=format)
 
 
-@router.get("/instruments/{id}", response_model=InstrumentDetail, responses=DETAIL_RESPONSES, summary="One instrument",
-            description=sparql_doc("instruments", "instrument-relations", "date-intervals", "date-bounds", intro=(
-                "One instrument: labels, dates, depositary, related instruments, sources. "
-                "`Accept: application/ld+json` gives its graph (`describe-resource.rq`).")))
+@router.get(
+    "/instruments/{id}",
+    response_model=InstrumentDetail,
+    responses=DETAIL_RESPONSES,
+    summary="One instrument",
+    description=sparql_doc(
+        "instruments",
+        "instrument-relations",
+        "date-intervals",
+        "date-bounds",
+        intro=(
+            "One instrument: labels, dates, depositary, related instruments, sources. "
+            "`Accept: application/ld+json` gives its graph (`describe-resource.rq`)."
+        ),
+    ),
+)
 def get_instrument(id: str, request: Request, store: StoreDep, format: DetailFormat = None):
     item = instruments.get_instrument(store, id)
-    return detail_answer(request, item, InstrumentDetail, fmt=format, graph=lambda: graphs.resource_graph(store, item["iri"]))
+    return detail_answer(
+        request, item, InstrumentDetail, fmt=format, graph=lambda: graphs.resource_graph(store, item["iri"])
+    )

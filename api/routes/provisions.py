@@ -1,4 +1,5 @@
 """GET /provisions and /provisions/{id}: the articles of instruments and the obligations that arise from them."""
+
 from __future__ import annotations
 
 from typing import Annotated
@@ -14,22 +15,52 @@ from kg.answers import graphs, provisions
 router = APIRouter(tags=["obligations"])
 
 
-@router.get("/provisions", response_model=ProvisionList, responses=LIST_RESPONSES, summary="Provisions",
-            description=sparql_doc("provisions", intro=(
-                "Provisions (articles) of instruments with their official text, how many obligations arise from "
-                "each, sources and evidence. `instrument` (an instrument id such as `budapest-convention`) keeps "
-                "one instrument's.")))
-def list_provisions(request: Request, store: StoreDep,
-                    instrument: Annotated[str | None, Query(description="Instrument id.")] = None,
-                    limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
-    return list_answer(request, provisions.list_provisions(store, instrument=instrument), ProvisionList,
-                       limit=limit, offset=offset)
+@router.get(
+    "/provisions",
+    response_model=ProvisionList,
+    responses=LIST_RESPONSES,
+    summary="Provisions",
+    description=sparql_doc(
+        "provisions",
+        intro=(
+            "Provisions (articles) of instruments with their official text, how many obligations arise from "
+            "each, sources and evidence. `instrument` (an instrument id such as `budapest-convention`) keeps "
+            "one instrument's."
+        ),
+    ),
+)
+def list_provisions(
+    request: Request,
+    store: StoreDep,
+    instrument: Annotated[str | None, Query(description="Instrument id.")] = None,
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
+):
+    return list_answer(
+        request,
+        provisions.list_provisions(store, instrument=instrument),
+        ProvisionList,
+        limit=limit,
+        offset=offset,
+    )
 
 
-@router.get("/provisions/{id}", response_model=ProvisionDetail, responses=DETAIL_RESPONSES, summary="One provision",
-            description=sparql_doc("provisions", "obligations", intro=(
-                "One provision with the obligations that arise from it. `Accept: application/ld+json` gives its "
-                "graph.")))
+@router.get(
+    "/provisions/{id}",
+    response_model=ProvisionDetail,
+    responses=DETAIL_RESPONSES,
+    summary="One provision",
+    description=sparql_doc(
+        "provisions",
+        "obligations",
+        intro=(
+            "One provision with the obligations that arise from it. `Accept: application/ld+json` gives its "
+            "graph."
+        ),
+    ),
+)
 def get_provision(id: str, request: Request, store: StoreDep):
     item = provisions.get_provision(store, id)
-    return detail_answer(request, item, ProvisionDetail, graph=lambda: graphs.resource_graph(store, item["iri"]))
+    return detail_answer(
+        request, item, ProvisionDetail, graph=lambda: graphs.resource_graph(store, item["iri"])
+    )

@@ -1,4 +1,5 @@
 """Linked data: resource IRIs https://w3id.org/cybergov/id/{kind}/{slug} and the ontology dereference here."""
+
 from __future__ import annotations
 
 import hashlib
@@ -24,14 +25,26 @@ from kg.suggest import close_ids
 router = APIRouter(tags=["linked data"])
 
 # The {kind} segment of a resource IRI: a lower-case slug (state, treaty, organization, participation, ...).
-Kind = Annotated[str, Path(pattern=r"^[a-z][a-z0-9-]*$", examples=["treaty"],
-                           description="The kind of resource, e.g. state, treaty.")]
+Kind = Annotated[
+    str,
+    Path(
+        pattern=r"^[a-z][a-z0-9-]*$",
+        examples=["treaty"],
+        description="The kind of resource, e.g. state, treaty.",
+    ),
+]
 
 # Where a browser is sent for each kind of resource: its page, or else the REST view (JSON) of the same thing.
-HTML_VIEWS = {"treaty": "/ui/treaties/{slug}", "instrument": "/ui/instruments/{slug}", "state": "/ui/states/{slug}",
-              "organization": "/ui/organizations/{slug}", "norm": "/ui/norms/{slug}",
-              "provision": "/ui/provisions/{slug}", "obligation": "/ui/obligations/{slug}",
-              "mechanism": "/ui/mechanisms/{slug}"}
+HTML_VIEWS = {
+    "treaty": "/ui/treaties/{slug}",
+    "instrument": "/ui/instruments/{slug}",
+    "state": "/ui/states/{slug}",
+    "organization": "/ui/organizations/{slug}",
+    "norm": "/ui/norms/{slug}",
+    "provision": "/ui/provisions/{slug}",
+    "obligation": "/ui/obligations/{slug}",
+    "mechanism": "/ui/mechanisms/{slug}",
+}
 
 
 def _format(request: Request, fmt: str | None) -> str | None:
@@ -45,7 +58,9 @@ def _wants_html(request: Request, fmt: str | None) -> bool:
     return bool(ranges) and ranges[0][0] in ("text/html", "application/xhtml+xml")
 
 
-def _graph_response(request: Request, store, triples, key: str, tag: str, *, iri: str | None = None) -> Response:
+def _graph_response(
+    request: Request, store, triples, key: str, tag: str, *, iri: str | None = None
+) -> Response:
     """The graph in format `key`, with an ETag; JSON-LD of a resource (`iri`) is framed on it with the
     published context (whose URL names this server, so it is part of the tag)."""
     framing = key == "jsonld" and iri is not None
@@ -61,14 +76,18 @@ def _graph_response(request: Request, store, triples, key: str, tag: str, *, iri
     return Response(body, media_type=GRAPH_FORMATS[key][0], headers=headers)
 
 
-@router.get("/id/{kind}/{slug:path}", summary="Dereference a resource IRI", response_class=Response,
-            responses=RESOURCE_RESPONSES,
-            description="Turtle, JSON-LD or N-Triples by `Accept` (or `format=`); browsers are redirected (303) "
-                        "to the resource's page (or its JSON view). The graph is the resource's triples plus the records that point at it. "
-                        "JSON-LD is framed on the resource (its `@id` at the top, the records pointing at it nested "
-                        "under reverse terms such as `memberships`) and compacted with the published context "
-                        "`/context.jsonld`, whose terms are the REST answers' JSON fields. "
-                        "SPARQL:\n\n```sparql\n" + named_queries.get("describe-resource").text + "\n```")
+@router.get(
+    "/id/{kind}/{slug:path}",
+    summary="Dereference a resource IRI",
+    response_class=Response,
+    responses=RESOURCE_RESPONSES,
+    description="Turtle, JSON-LD or N-Triples by `Accept` (or `format=`); browsers are redirected (303) "
+    "to the resource's page (or its JSON view). The graph is the resource's triples plus the records that point at it. "
+    "JSON-LD is framed on the resource (its `@id` at the top, the records pointing at it nested "
+    "under reverse terms such as `memberships`) and compacted with the published context "
+    "`/context.jsonld`, whose terms are the REST answers' JSON fields. "
+    "SPARQL:\n\n```sparql\n" + named_queries.get("describe-resource").text + "\n```",
+)
 def resource(kind: Kind, slug: str, request: Request, store: StoreDep, format: str | None = None) -> Response:
     iri = f"{ID}{kind}/{slug}"
     try:
@@ -77,27 +96,42 @@ def resource(kind: Kind, slug: str, request: Request, store: StoreDep, format: s
     except (ValueError, QueryError):  # not an IRI ('a b', '<>', '"', NUL, ...): no such resource can exist
         raise NotFound(kind, slug) from None
     if not store.ask(named_queries.get("resource-exists").text, bindings={"resource": node}):
-        known = [r["resource"][len(f"{ID}{kind}/"):] for r in store.select(
-            named_queries.get("ids-of-kind").text, bindings={"prefix": ox.Literal(f"{ID}{kind}/")})]
+        known = [
+            r["resource"][len(f"{ID}{kind}/") :]
+            for r in store.select(
+                named_queries.get("ids-of-kind").text, bindings={"prefix": ox.Literal(f"{ID}{kind}/")}
+            )
+        ]
         raise NotFound(kind, slug, close_ids(slug, known))
     if _wants_html(request, format):
         view = HTML_VIEWS.get(kind, "/id/{kind}/{slug}?format=jsonld")
         return RedirectResponse(view.format(kind=kind, slug=slug), status_code=303)
     key = _format(request, format)
     if key is None:
-        return problem(406, "Not Acceptable", "this resource is available as " + ", ".join(
-            sorted(set(negotiation.GRAPH_MEDIA))))
+        return problem(
+            406,
+            "Not Acceptable",
+            "this resource is available as " + ", ".join(sorted(set(negotiation.GRAPH_MEDIA))),
+        )
     triples = store.construct(named_queries.get("describe-resource").text, bindings={"resource": node})
     return _graph_response(request, store, triples, key, iri, iri=iri)
 
 
-@router.get(linked_data.CONTEXT_PATH, summary="The JSON-LD context", response_class=Response,
-            responses={200: {"description": "The context of this API's JSON-LD: the JSON field names of the REST "
-                                            "answers as terms, bound to the properties they read.",
-                             "content": {"application/ld+json": {"schema": {"type": "object"}}}},
-                       304: {"description": "Not modified: `If-None-Match` named the current ETag."}},
-            description="The `@context` every JSON-LD answer of this API refers to. Static for a release: "
-                        "cacheable, with an ETag.")
+@router.get(
+    linked_data.CONTEXT_PATH,
+    summary="The JSON-LD context",
+    response_class=Response,
+    responses={
+        200: {
+            "description": "The context of this API's JSON-LD: the JSON field names of the REST "
+            "answers as terms, bound to the properties they read.",
+            "content": {"application/ld+json": {"schema": {"type": "object"}}},
+        },
+        304: {"description": "Not modified: `If-None-Match` named the current ETag."},
+    },
+    description="The `@context` every JSON-LD answer of this API refers to. Static for a release: "
+    "cacheable, with an ETag.",
+)
 def context(request: Request) -> Response:
     headers = {"ETag": linked_data.CONTEXT_ETAG, "Cache-Control": "public, max-age=86400"}
     if request.headers.get("if-none-match") == linked_data.CONTEXT_ETAG:
@@ -105,8 +139,13 @@ def context(request: Request) -> Response:
     return Response(linked_data.CONTEXT_DOCUMENT, media_type="application/ld+json", headers=headers)
 
 
-@router.get("/ontology", summary="The ontology", response_class=Response, responses=ONTOLOGY_RESPONSES,
-            description="The cybergov ontology (prefix `cgo:`) by `Accept`.")
+@router.get(
+    "/ontology",
+    summary="The ontology",
+    response_class=Response,
+    responses=ONTOLOGY_RESPONSES,
+    description="The cybergov ontology (prefix `cgo:`) by `Accept`.",
+)
 def ontology(request: Request, store: StoreDep, format: str | None = None) -> Response:
     key = _format(request, format) or "turtle"
     if _wants_html(request, format):

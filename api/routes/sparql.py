@@ -1,4 +1,5 @@
 """The SPARQL 1.1 Protocol endpoint: read-only, negotiated, bounded in time and size, cacheable."""
+
 from __future__ import annotations
 
 import codecs
@@ -57,23 +58,36 @@ def _formats(request: Request, fmt: str | None) -> dict[str, str | None]:
 
 def _not_acceptable(request: Request, form: str, fmt: str | None) -> Response:
     wanted = fmt or request.headers.get("accept")
-    return problem(406, "Not Acceptable",
-                   f"cannot answer a {form.upper() if form != 'graph' else 'CONSTRUCT/DESCRIBE'} query as {wanted!r}",
-                   acceptable=sorted(negotiation.SELECT_MEDIA if form != "graph" else negotiation.GRAPH_MEDIA))
+    return problem(
+        406,
+        "Not Acceptable",
+        f"cannot answer a {form.upper() if form != 'graph' else 'CONSTRUCT/DESCRIBE'} query as {wanted!r}",
+        acceptable=sorted(negotiation.SELECT_MEDIA if form != "graph" else negotiation.GRAPH_MEDIA),
+    )
 
 
-def _answer(request: Request, store, settings, query: str, fmt: str | None,
-            default_graphs: list[str], named_graphs: list[str]) -> Response:
+def _answer(
+    request: Request,
+    store,
+    settings,
+    query: str,
+    fmt: str | None,
+    default_graphs: list[str],
+    named_graphs: list[str],
+) -> Response:
     """Check the query against the read-only policy, answer it, and write the response.
 
     The store does both (kg.store.sparql_policy.admit, then the query): the embedded store in a query worker
     process, so the server's own process never spends the parse's CPU time (tens of milliseconds for a
     query text it has not seen) while it serves other requests.
     """
-    user_query = UserQuery(query, _formats(request, fmt), tuple(settings.service_allowlist), settings.max_query_bytes)
+    user_query = UserQuery(
+        query, _formats(request, fmt), tuple(settings.service_allowlist), settings.max_query_bytes
+    )
     try:
-        out = store.execute_user(user_query, default_graphs=default_graphs or None,
-                                 named_graphs=named_graphs or None)
+        out = store.execute_user(
+            user_query, default_graphs=default_graphs or None, named_graphs=named_graphs or None
+        )
     except NotAcceptable as exc:
         return _not_acceptable(request, exc.form, fmt)
     etag = _etag(store.version, query, out.fmt, default_graphs, named_graphs)
@@ -88,25 +102,42 @@ def _answer(request: Request, store, settings, query: str, fmt: str | None,
 def _service_description(request: Request, store, fmt: str | None) -> Response:
     key = negotiation.choose_format("graph", request.headers.get("accept"), fmt) or "turtle"
     graph = describe(str(request.url_for("sparql_get")), store.counts())
-    rdflib_format = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "rdfxml": "xml",
-                     "nquads": "nquads", "trig": "trig"}[key]
+    rdflib_format = {
+        "turtle": "turtle",
+        "ntriples": "nt",
+        "jsonld": "json-ld",
+        "rdfxml": "xml",
+        "nquads": "nquads",
+        "trig": "trig",
+    }[key]
     etag = _etag(store.version, "service-description", key)
     if _not_modified(request, etag):
         return Response(status_code=304, headers=_cache_headers(etag))
-    return Response(graph.serialize(format=rdflib_format), media_type=GRAPH_FORMATS[key][0],
-                    headers=_cache_headers(etag))
+    return Response(
+        graph.serialize(format=rdflib_format), media_type=GRAPH_FORMATS[key][0], headers=_cache_headers(etag)
+    )
 
 
-@router.get("/sparql", name="sparql_get", summary="SPARQL query (GET) or service description", description=DESCRIPTION,
-            response_class=Response, responses=SPARQL_RESPONSES)
+@router.get(
+    "/sparql",
+    name="sparql_get",
+    summary="SPARQL query (GET) or service description",
+    description=DESCRIPTION,
+    response_class=Response,
+    responses=SPARQL_RESPONSES,
+)
 def sparql_get(
     request: Request,
     store: StoreDep,
     settings: SettingsDep,
-    query: Annotated[str | None, Query(description="The SPARQL query; without it, the service description.")] = None,
-    default_graph_uri: Annotated[list[str], Query(alias="default-graph-uri")] = [],
-    named_graph_uri: Annotated[list[str], Query(alias="named-graph-uri")] = [],
-    format: Annotated[str | None, Query(description="json, xml, csv, tsv, turtle, ntriples, jsonld, rdfxml")] = None,
+    query: Annotated[
+        str | None, Query(description="The SPARQL query; without it, the service description.")
+    ] = None,
+    default_graph_uri: Annotated[list[str] | None, Query(alias="default-graph-uri")] = None,
+    named_graph_uri: Annotated[list[str] | None, Query(alias="named-graph-uri")] = None,
+    format: Annotated[
+        str | None, Query(description="json, xml, csv, tsv, turtle, ntriples, jsonld, rdfxml")
+    ] = None,
 ) -> Response:
     if "update" in request.query_params:
         return _refuse_update()
@@ -115,7 +146,7 @@ def sparql_get(
         raise QueryError(f"{len(queries)} query parameters; send exactly one")
     if query is None:
         return _service_description(request, store, format)
-    return _answer(request, store, settings, query, format, default_graph_uri, named_graph_uri)
+    return _answer(request, store, settings, query, format, default_graph_uri or [], named_graph_uri or [])
 
 
 def _refuse_update() -> Response:
@@ -131,23 +162,39 @@ def _charset(content_type: str) -> str | None:
     return None
 
 
-@router.post("/sparql", summary="SPARQL query (POST form or application/sparql-query)", description=DESCRIPTION,
-             response_class=Response, responses=SPARQL_POST_RESPONSES,
-             openapi_extra={"requestBody": {"content": {
-                 "application/sparql-query": {"schema": {"type": "string"}},
-                 "application/x-www-form-urlencoded": {"schema": {"type": "object", "properties": {
-                     "query": {"type": "string"}}}}}}})
+@router.post(
+    "/sparql",
+    summary="SPARQL query (POST form or application/sparql-query)",
+    description=DESCRIPTION,
+    response_class=Response,
+    responses=SPARQL_POST_RESPONSES,
+    openapi_extra={
+        "requestBody": {
+            "content": {
+                "application/sparql-query": {"schema": {"type": "string"}},
+                "application/x-www-form-urlencoded": {
+                    "schema": {"type": "object", "properties": {"query": {"type": "string"}}}
+                },
+            }
+        }
+    },
+)
 async def sparql_post(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    body = await read_limited(request, settings.max_query_bytes,
-                              RequestTooLarge(settings.max_query_bytes, "CYBERGOV_MAX_QUERY_BYTES"))
+    body = await read_limited(
+        request,
+        settings.max_query_bytes,
+        RequestTooLarge(settings.max_query_bytes, "CYBERGOV_MAX_QUERY_BYTES"),
+    )
     if "update" in request.query_params or content_type == "application/sparql-update":
         return _refuse_update()
     raw_type = request.headers.get("content-type", "")
     try:
         charset = _charset(raw_type) or "utf-8"
     except LookupError:
-        return problem(415, "Unsupported Media Type", f"unknown charset in Content-Type {raw_type!r}; send UTF-8")
+        return problem(
+            415, "Unsupported Media Type", f"unknown charset in Content-Type {raw_type!r}; send UTF-8"
+        )
     try:
         text = body.decode(charset)
     except UnicodeDecodeError as exc:
@@ -162,7 +209,9 @@ async def sparql_post(request: Request, store: StoreDep, settings: SettingsDep) 
         try:
             form = parse_qs(text, keep_blank_values=True, encoding=charset, errors="strict")
         except UnicodeDecodeError as exc:
-            raise QueryError(f"a percent-escape in the form is not valid {charset} (byte {exc.start})") from None
+            raise QueryError(
+                f"a percent-escape in the form is not valid {charset} (byte {exc.start})"
+            ) from None
         if "update" in form:
             return _refuse_update()
         queries += form.get("query", [])
@@ -170,8 +219,11 @@ async def sparql_post(request: Request, store: StoreDep, settings: SettingsDep) 
         named_graphs += form.get("named-graph-uri", [])
         params.update({k: v[0] for k, v in form.items() if k == "format"})
     else:
-        return problem(415, "Unsupported Media Type",
-                       "POST a query as application/sparql-query or application/x-www-form-urlencoded (query=...)")
+        return problem(
+            415,
+            "Unsupported Media Type",
+            "POST a query as application/sparql-query or application/x-www-form-urlencoded (query=...)",
+        )
     if len(queries) > 1:
         raise QueryError(f"{len(queries)} queries in one request (URL and body); send exactly one")
     query = queries[0] if queries else None
@@ -179,5 +231,6 @@ async def sparql_post(request: Request, store: StoreDep, settings: SettingsDep) 
         raise QueryError("no query: send query=... or an application/sparql-query body")
     from starlette.concurrency import run_in_threadpool
 
-    return await run_in_threadpool(_answer, request, store, settings, query, params.get("format"),
-                                   default_graphs, named_graphs)
+    return await run_in_threadpool(
+        _answer, request, store, settings, query, params.get("format"), default_graphs, named_graphs
+    )

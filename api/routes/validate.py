@@ -12,6 +12,7 @@ Settings.validate_worker_memory; 400 for JSON-LD nested deeper than Settings.max
 (checked before parsing); 429 when the client already has Settings.validate_per_client checks
 running or waiting; 503 past Settings.validate_timeout.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -22,35 +23,46 @@ import pyoxigraph as ox
 from fastapi import APIRouter, Request, Response
 from starlette.datastructures import UploadFile
 
-from api.deps import SettingsDep
 from api.body import read_limited
+from api.deps import SettingsDep
 from api.errors import PROBLEM, problem
 from api.responses import PROBLEM_REF
+from kg.build.loading import MEDIA_TYPES, format_for
+from kg.config import Settings
 from kg.curate.report import CheckReport
 from kg.curate.worker import CheckPool
-from kg.config import Settings
 from kg.errors import ContributionTooLarge, LoadError, SourcePosition
-from kg.build.loading import MEDIA_TYPES, format_for
 from kg.nesting import check_json_depth
 
 router = APIRouter(tags=["validate"])
 _pool_lock = threading.Lock()
 
-RAW_TYPES = ["text/turtle", "application/n-triples", "application/trig", "application/n-quads",
-             "application/ld+json", "application/rdf+xml"]
+RAW_TYPES = [
+    "text/turtle",
+    "application/n-triples",
+    "application/trig",
+    "application/n-quads",
+    "application/ld+json",
+    "application/rdf+xml",
+]
 _REQUEST_BODY = {
     "required": True,
     "description": "The contribution: files in a multipart form, or one document with its Content-Type.",
     "content": {
-        "multipart/form-data": {"schema": {"type": "object", "properties": {
-            "file": {"type": "array", "items": {"type": "string", "format": "binary"}}}}},
+        "multipart/form-data": {
+            "schema": {
+                "type": "object",
+                "properties": {"file": {"type": "array", "items": {"type": "string", "format": "binary"}}},
+            }
+        },
         **{media: {"schema": {"type": "string"}} for media in RAW_TYPES},
     },
 }
 _PROBLEM_RESPONSE = {"content": {PROBLEM: {"schema": PROBLEM_REF}}}
 # 400 and 422 carry the check report; a request that cannot be checked at all gets a plain problem.
-_REPORT_OR_PROBLEM = {"content": {PROBLEM: {"schema": {"anyOf": [{"$ref": "#/components/schemas/CheckReport"},
-                                                                 PROBLEM_REF]}}}}
+_REPORT_OR_PROBLEM = {
+    "content": {PROBLEM: {"schema": {"anyOf": [{"$ref": "#/components/schemas/CheckReport"}, PROBLEM_REF]}}}
+}
 
 
 def _pool(request: Request, settings: Settings) -> CheckPool:
@@ -99,23 +111,40 @@ async def _files(request: Request, body: bytes) -> list[tuple[str, str, str | No
     summary="Validate a contribution against the shapes and the reasoner, merged with the canonical data",
     response_model=CheckReport,
     responses={
-        400: {"description": "Unreadable: syntax errors (the report lists them all) or not UTF-8.",
-              **_REPORT_OR_PROBLEM},
-        413: {"description": "Body larger than CYBERGOV_MAX_UPLOAD_BYTES, or checking it needed more memory than "
-                             "CYBERGOV_VALIDATE_WORKER_MEMORY.", **_PROBLEM_RESPONSE},
-        415: {"description": "Content-Type is not an RDF format or multipart/form-data.", **_PROBLEM_RESPONSE},
-        422: {"description": "The contribution has violations (the report says which, where).",
-              **_REPORT_OR_PROBLEM},
-        429: {"description": "This client already has CYBERGOV_VALIDATE_PER_CLIENT validations running or waiting.",
-              **_PROBLEM_RESPONSE},
-        503: {"description": "Validation took longer than CYBERGOV_VALIDATE_TIMEOUT and was stopped, or its "
-                             "worker died (it is replaced).", **_PROBLEM_RESPONSE},
+        400: {
+            "description": "Unreadable: syntax errors (the report lists them all) or not UTF-8.",
+            **_REPORT_OR_PROBLEM,
+        },
+        413: {
+            "description": "Body larger than CYBERGOV_MAX_UPLOAD_BYTES, or checking it needed more memory than "
+            "CYBERGOV_VALIDATE_WORKER_MEMORY.",
+            **_PROBLEM_RESPONSE,
+        },
+        415: {
+            "description": "Content-Type is not an RDF format or multipart/form-data.",
+            **_PROBLEM_RESPONSE,
+        },
+        422: {
+            "description": "The contribution has violations (the report says which, where).",
+            **_REPORT_OR_PROBLEM,
+        },
+        429: {
+            "description": "This client already has CYBERGOV_VALIDATE_PER_CLIENT validations running or waiting.",
+            **_PROBLEM_RESPONSE,
+        },
+        503: {
+            "description": "Validation took longer than CYBERGOV_VALIDATE_TIMEOUT and was stopped, or its "
+            "worker died (it is replaced).",
+            **_PROBLEM_RESPONSE,
+        },
     },
     openapi_extra={"requestBody": _REQUEST_BODY},
 )
 async def validate(request: Request, settings: SettingsDep) -> Response:
     """Check a contribution; nothing it sends is stored. Same JSON as `cybergov validate --format json`."""
-    body = await read_limited(request, settings.max_upload_bytes, ContributionTooLarge(settings.max_upload_bytes))
+    body = await read_limited(
+        request, settings.max_upload_bytes, ContributionTooLarge(settings.max_upload_bytes)
+    )
     content_type = request.headers.get("content-type", "")
     media = content_type.split(";")[0].strip().lower()
     if media == "multipart/form-data":
@@ -125,14 +154,18 @@ async def validate(request: Request, settings: SettingsDep) -> Response:
     elif media in MEDIA_TYPES:
         documents = [("<request>", _decode(body, "<request>"), media)]
     else:
-        return problem(415, "Unsupported media type",
-                       f"Content-Type {media or '(none)'!r} is not an RDF format: send multipart/form-data "
-                       f"with files, or one of {', '.join(RAW_TYPES)}")
+        return problem(
+            415,
+            "Unsupported media type",
+            f"Content-Type {media or '(none)'!r} is not an RDF format: send multipart/form-data "
+            f"with files, or one of {', '.join(RAW_TYPES)}",
+        )
     for name, text, media_type in documents:
         if format_for(name, media_type) == ox.RdfFormat.JSON_LD:  # before any parser recurses into it
             check_json_depth(text, limit=settings.max_nesting_depth, name=name)
     client = request.client.host if request.client else None
-    report = await asyncio.to_thread(_pool(request, settings).check, documents, timeout=settings.validate_timeout,
-                                     client=client)
+    report = await asyncio.to_thread(
+        _pool(request, settings).check, documents, timeout=settings.validate_timeout, client=client
+    )
     status = CheckReport.model_validate_json(report).status
     return Response(report, status_code=status, media_type="application/json" if status == 200 else PROBLEM)

@@ -1,4 +1,5 @@
 """Helpers shared by the answer modules: splitting joined columns, references, dates, paging, lookups."""
+
 from __future__ import annotations
 
 import re
@@ -28,8 +29,13 @@ class ListAnswer:
 
     def page(self, *, limit: int, offset: int) -> dict:
         """The contract's shape: {"items", "total", ...echo, "limit", "offset"[, "unknown"]}."""
-        body = {"items": self.items[offset:offset + limit], "total": len(self.items), **self.echo,
-                "limit": limit, "offset": offset}
+        body = {
+            "items": self.items[offset : offset + limit],
+            "total": len(self.items),
+            **self.echo,
+            "limit": limit,
+            "offset": offset,
+        }
         if self.unknown is not None:
             body["unknown"] = self.unknown
         return body
@@ -80,7 +86,7 @@ def ref(iri: str | None, ident: str | None, label: str | None) -> dict | None:
 def record_id(iri: str, kind: str) -> str:
     """The id of a reified record: .../participation/budapest-convention/FRA -> 'budapest-convention/FRA'."""
     prefix = f"{ID}{kind}/"
-    return iri[len(prefix):] if iri.startswith(prefix) else iri
+    return iri[len(prefix) :] if iri.startswith(prefix) else iri
 
 
 def parse_date(value: str | None) -> date | None:
@@ -175,8 +181,11 @@ def evidence_param(value: str | None) -> str | None:
         return None
     level = value.strip().lower()
     if level not in EVIDENCE_RANK:
-        raise BadParameter("evidence", f"unknown evidence level '{value}'; expected one of: "
-                                       f"{', '.join(EVIDENCE_RANK)} (the lowest level counted)")
+        raise BadParameter(
+            "evidence",
+            f"unknown evidence level '{value}'; expected one of: "
+            f"{', '.join(EVIDENCE_RANK)} (the lowest level counted)",
+        )
     return level
 
 

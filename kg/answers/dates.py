@@ -7,6 +7,7 @@ stands for, ISO), `X_bounds` (the sourced bounds, if any) and `X_derived` (the r
 derived). `X` itself is the date as stated ('1949', '1949-04', '1949-04-04'), or for a derived date the
 day, month or year it covers exactly; null when only bounded.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -29,7 +30,7 @@ def _select_for(store: Store, name: str, records: list[str]) -> list[dict]:
     text = named_queries.get(name).text
     rows: list[dict] = []
     for start in range(0, len(records), BATCH):
-        chunk = [ox.NamedNode(iri) for iri in records[start:start + BATCH]]
+        chunk = [ox.NamedNode(iri) for iri in records[start : start + BATCH]]
         rows += store.select(bind_values(text, "record", chunk))
     return rows
 
@@ -39,24 +40,35 @@ def intervals(store: Store, records: list[str]) -> dict[str, dict[str, Interval]
     records = sorted(set(records))
     if not records:
         return {}
-    return _intervals(_select_for(store, "date-bounds", records), _select_for(store, "date-intervals", records))
+    return _intervals(
+        _select_for(store, "date-bounds", records), _select_for(store, "date-intervals", records)
+    )
 
 
 def _intervals(bound_rows: list[dict], interval_rows: list[dict]) -> dict[str, dict[str, Interval]]:
     bounds: dict[tuple[str, str], list[Bound]] = {}
     for row in bound_rows:
         key = (row["record"], last_segment(row["property"]))
-        bounds.setdefault(key, []).append(Bound(
-            not_before=_day(row["not_before"]), not_after=_day(row["not_after"]),
-            source=" ".join(split(row["sources"])) or None, comment=row["comment"]))
+        bounds.setdefault(key, []).append(
+            Bound(
+                not_before=_day(row["not_before"]),
+                not_after=_day(row["not_after"]),
+                source=" ".join(split(row["sources"])) or None,
+                comment=row["comment"],
+            )
+        )
     found: dict[str, dict[str, Interval]] = {}
     for row in interval_rows:
         prop = last_segment(row["property"])
         derived = Derivation(row["rule"], row["provision"]) if row["rule"] else None
         found.setdefault(row["record"], {})[prop] = Interval(
-            earliest=_day(row["earliest"]), latest=_day(row["latest"]),
-            precision=row["precision"] or ("derived" if derived else "day"), stated=row["value"],
-            bounds=tuple(sorted(bounds.get((row["record"], prop), []), key=repr)), derived=derived)
+            earliest=_day(row["earliest"]),
+            latest=_day(row["latest"]),
+            precision=row["precision"] or ("derived" if derived else "day"),
+            stated=row["value"],
+            bounds=tuple(sorted(bounds.get((row["record"], prop), []), key=repr)),
+            derived=derived,
+        )
     return found
 
 
@@ -66,15 +78,31 @@ def date_fields(name: str, interval: Interval | None, stated: str | None = None)
     `stated` is the value from the record itself, shown when no interval is known for it.
     """
     if interval is None:
-        return {name: stated, f"{name}_precision": None, f"{name}_earliest": None, f"{name}_latest": None,
-                f"{name}_bounds": [], f"{name}_derived": None}
+        return {
+            name: stated,
+            f"{name}_precision": None,
+            f"{name}_earliest": None,
+            f"{name}_latest": None,
+            f"{name}_bounds": [],
+            f"{name}_derived": None,
+        }
     return {
-        name: interval.value(), f"{name}_precision": interval.precision,
+        name: interval.value(),
+        f"{name}_precision": interval.precision,
         f"{name}_earliest": interval.earliest.isoformat() if interval.earliest else None,
         f"{name}_latest": interval.latest.isoformat() if interval.latest else None,
-        f"{name}_bounds": [{"not_before": b.not_before.isoformat() if b.not_before else None,
-                            "not_after": b.not_after.isoformat() if b.not_after else None,
-                            "source": b.source, "comment": b.comment} for b in interval.bounds],
-        f"{name}_derived": ({"rule": interval.derived.rule, "provision": interval.derived.provision}
-                            if interval.derived else None),
+        f"{name}_bounds": [
+            {
+                "not_before": b.not_before.isoformat() if b.not_before else None,
+                "not_after": b.not_after.isoformat() if b.not_after else None,
+                "source": b.source,
+                "comment": b.comment,
+            }
+            for b in interval.bounds
+        ],
+        f"{name}_derived": (
+            {"rule": interval.derived.rule, "provision": interval.derived.provision}
+            if interval.derived
+            else None
+        ),
     }

@@ -1,4 +1,5 @@
 """The graph behind an answer, for `Accept: application/ld+json` (and other RDF formats)."""
+
 from __future__ import annotations
 
 import pyoxigraph as ox
@@ -9,7 +10,9 @@ from kg.querying import Store
 
 def resource_graph(store: Store, iri: str) -> list:
     """A resource's triples, the records pointing at it and the labels of what they link (describe-resource.rq)."""
-    return store.construct(named_queries.get("describe-resource").text, bindings={"resource": ox.NamedNode(iri)})
+    return store.construct(
+        named_queries.get("describe-resource").text, bindings={"resource": ox.NamedNode(iri)}
+    )
 
 
 def description_graph(store: Store, iri: str) -> list:

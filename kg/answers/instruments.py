@@ -1,4 +1,5 @@
 """Instruments and treaties: GET /instruments, /instruments/{id}, /treaties, /treaties/{id}."""
+
 from __future__ import annotations
 
 import pyoxigraph as ox
@@ -13,9 +14,22 @@ from kg.suggest import close_ids
 
 # The `kind` values of GET /instruments (cgo:Instrument and its subclasses in the ontology, kebab-cased);
 # OpenAPI lists them, and a test checks them against the ontology.
-INSTRUMENT_KINDS = ("decision", "declaration", "directive", "eu-legislative-act", "instrument",
-                    "legal-instrument", "non-binding-instrument", "policy", "protocol", "regulation",
-                    "report", "resolution", "strategy", "treaty")
+INSTRUMENT_KINDS = (
+    "decision",
+    "declaration",
+    "directive",
+    "eu-legislative-act",
+    "instrument",
+    "legal-instrument",
+    "non-binding-instrument",
+    "policy",
+    "protocol",
+    "regulation",
+    "report",
+    "resolution",
+    "strategy",
+    "treaty",
+)
 
 
 def instrument_kinds(store: Store) -> dict[str, str]:
@@ -24,21 +38,31 @@ def instrument_kinds(store: Store) -> dict[str, str]:
 
 
 # item field -> date property
-DATES = {"adopted": "adoptionDate", "opened_for_signature": "openingForSignatureDate",
-         "entry_into_force": "entryIntoForceDate", "application_date": "applicationDate"}
+DATES = {
+    "adopted": "adoptionDate",
+    "opened_for_signature": "openingForSignatureDate",
+    "entry_into_force": "entryIntoForceDate",
+    "application_date": "applicationDate",
+}
 
 
 def instrument_item(row: Row, spans: dict[str, Interval] | None = None) -> dict:
     """One instrument row as the contract's instrument fields (plus a few more); spans: its date intervals."""
     item = {
-        "id": row["id"], "iri": row["instrument"], "label": row["label"],
-        "alt_labels": split(row["alt_labels"]), "kind": kind_of(row["kind"]),
+        "id": row["id"],
+        "iri": row["instrument"],
+        "label": row["label"],
+        "alt_labels": split(row["alt_labels"]),
+        "kind": kind_of(row["kind"]),
         "depositary": ref(row["depositary"], row["depositary_id"], row["depositary_label"]),
         "adoption_place": row["adoption_place"],
         "status": row["status"].rsplit("/", 1)[-1] if row["status"] else None,
-        "adopted_by": split(row["adopted_by"]), "official_texts": split(row["official_texts"]),
-        "sources": split(row["sources"]), "source_as_of": row["source_as_of"],
-        "coverage_note": row["coverage_note"], "evidence": best_evidence(row["evidence_levels"]),
+        "adopted_by": split(row["adopted_by"]),
+        "official_texts": split(row["official_texts"]),
+        "sources": split(row["sources"]),
+        "source_as_of": row["source_as_of"],
+        "coverage_note": row["coverage_note"],
+        "evidence": best_evidence(row["evidence_levels"]),
     }
     for name, prop in DATES.items():
         item.update(date_fields(name, (spans or {}).get(prop), row[name]))
@@ -51,8 +75,9 @@ def items_of(store: Store, rows: list[Row]) -> list[dict]:
     return [instrument_item(r, spans.get(r["instrument"])) for r in rows]
 
 
-def list_instruments(store: Store, *, q: str | None = None, kind: str | None = None,
-                     treaties_only: bool = False) -> ListAnswer:
+def list_instruments(
+    store: Store, *, q: str | None = None, kind: str | None = None, treaties_only: bool = False
+) -> ListAnswer:
     """Instruments whose label, alternative label or official number contains q (case-insensitive).
 
     Args:
@@ -81,12 +106,18 @@ def get_instrument(store: Store, ident: str, *, treaties_only: bool = False) -> 
         NotFound: no instrument (or treaty) with that id; carries close ids.
     """
     of_class = ox.NamedNode(str(CGO["Treaty"])) if treaties_only else None
-    row = find(run(store, "instruments", of_class=of_class), ident, kind="treaty" if treaties_only else "instrument")
+    row = find(
+        run(store, "instruments", of_class=of_class), ident, kind="treaty" if treaties_only else "instrument"
+    )
     item = items_of(store, [row])[0]
     item["related"] = [
-        {"relation": r["relation"], "direction": r["direction"],
-         "instrument": ref(r["other"], r["other_id"], r["other_label"])}
-        for r in run(store, "instrument-relations", instrument=ox.NamedNode(row["instrument"]))]
+        {
+            "relation": r["relation"],
+            "direction": r["direction"],
+            "instrument": ref(r["other"], r["other_id"], r["other_label"]),
+        }
+        for r in run(store, "instrument-relations", instrument=ox.NamedNode(row["instrument"]))
+    ]
     return item
 
 
@@ -102,7 +133,10 @@ def instrument_param(store: Store, value: str | None) -> ox.NamedNode | None:
     match = [r for r in rows if r["id"].lower() == value.strip().lower()]
     if not match:
         close = close_ids(value, [r["id"] for r in rows])
-        raise BadParameter("instrument", f"no instrument '{value}'" + (f"; did you mean {', '.join(close)}?" if close else ""))
+        raise BadParameter(
+            "instrument",
+            f"no instrument '{value}'" + (f"; did you mean {', '.join(close)}?" if close else ""),
+        )
     return ox.NamedNode(match[0]["instrument"])
 
 
@@ -118,4 +152,6 @@ def known_treaty(store: Store, ident: str) -> dict:
     if derived is None:
         return get_instrument(store, ident, treaties_only=True)
     # through the store's own memo, so a stream of unknown ids costs no query either
-    return derived(f"treaty {ident.strip().lower()}", lambda _inner: get_instrument(store, ident, treaties_only=True))
+    return derived(
+        f"treaty {ident.strip().lower()}", lambda _inner: get_instrument(store, ident, treaties_only=True)
+    )

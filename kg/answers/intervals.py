@@ -6,6 +6,7 @@ date), or derived by a treaty's own rule. The reasoning rules write each as an i
 `cgo:<p>DerivedBy`); an `Interval` is that interval in Python, with what is needed to say where it
 came from. Either end may be open (None) when only one bound is known.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -25,8 +26,10 @@ class Bound:
     comment: str | None = None
 
     def describe(self) -> str:
-        sides = [f"not before {self.not_before}" if self.not_before else "",
-                 f"not after {self.not_after}" if self.not_after else ""]
+        sides = [
+            f"not before {self.not_before}" if self.not_before else "",
+            f"not after {self.not_after}" if self.not_after else "",
+        ]
         text = " and ".join(s for s in sides if s)
         origin = ": ".join(p for p in (self.source, self.comment) if p)
         return f"{text} (bound from {origin})" if origin else text

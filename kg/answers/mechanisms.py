@@ -1,5 +1,6 @@
 """Mechanisms: information-sharing and incident-response networks, exercises, certification schemes and
 capacity-building programmes, with the instruments that established them, who runs them and who takes part."""
+
 from __future__ import annotations
 
 import pyoxigraph as ox
@@ -24,12 +25,19 @@ RELATIONS = ("established_by", "operated_by", "participant")
 def mechanism_item(row: Row, labels: dict[str, str | None], spans: dict | None = None) -> dict:
     """One mechanisms.rq row: names, kind, definition, start, topics, sources and evidence."""
     return {
-        "id": row["id"], "iri": row["mechanism"], "label": row["label"], "alt_labels": split(row["alt_labels"]),
-        "kind": kind_of(row["kind"]), "kind_label": row["kind_label"], "definition": row["definition"],
+        "id": row["id"],
+        "iri": row["mechanism"],
+        "label": row["label"],
+        "alt_labels": split(row["alt_labels"]),
+        "kind": kind_of(row["kind"]),
+        "kind_label": row["kind_label"],
+        "definition": row["definition"],
         **date_fields("start", (spans or {}).get("startDate"), row["start_date"]),
-        "topics": concept_list(labels, split(row["topics"])), "comment": row["comment"],
+        "topics": concept_list(labels, split(row["topics"])),
+        "comment": row["comment"],
         "evidence": best_evidence(row["evidence_levels"]),
-        "sources": split(row["sources"]), "source_as_of": row["source_as_of"],
+        "sources": split(row["sources"]),
+        "source_as_of": row["source_as_of"],
     }
 
 
@@ -37,14 +45,19 @@ def _items(store: Store, rows: list[Row]) -> list[dict]:
     labels = concept_labels(store)
     spans = intervals(store, [r["mechanism"] for r in rows])
     items = [mechanism_item(r, labels, spans.get(r["mechanism"])) for r in rows]
-    links = run(store, "mechanism-links") if len(rows) != 1 else run(
-        store, "mechanism-links", mechanism=ox.NamedNode(rows[0]["mechanism"]))
+    links = (
+        run(store, "mechanism-links")
+        if len(rows) != 1
+        else run(store, "mechanism-links", mechanism=ox.NamedNode(rows[0]["mechanism"]))
+    )
     by_iri = {i["iri"]: i for i in items}
     for item in items:
         item.update({relation: [] for relation in RELATIONS})
     for link in links:
         if link["mechanism"] in by_iri:
-            by_iri[link["mechanism"]][link["relation"]].append(ref(link["other"], link["other_id"], link["other_label"]))
+            by_iri[link["mechanism"]][link["relation"]].append(
+                ref(link["other"], link["other_id"], link["other_label"])
+            )
     return items
 
 
@@ -65,5 +78,7 @@ def get_mechanism(store: Store, ident: str) -> dict:
 def mechanisms_of(store: Store, other_iri: str) -> list[dict]:
     """The mechanisms an instrument established, an organization runs or a state takes part in:
     [{"mechanism": ref, "relation"}]."""
-    return [{"mechanism": ref(r["mechanism"], r["mechanism_id"], r["mechanism_label"]), "relation": r["relation"]}
-            for r in run(store, "mechanism-links", other=ox.NamedNode(other_iri))]
+    return [
+        {"mechanism": ref(r["mechanism"], r["mechanism_id"], r["mechanism_label"]), "relation": r["relation"]}
+        for r in run(store, "mechanism-links", other=ox.NamedNode(other_iri))
+    ]

@@ -4,6 +4,7 @@ The records (memberships.rq) and the intervals of their dates (date-intervals.rq
 once per graph version into kg.answers.record_index, each with its verdicts on every day under the rule of
 kg.answers.temporal; a request looks its day up. kg/queries/memberships-on.rq gives the same answer in SPARQL.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -33,8 +34,16 @@ __all__ = [
 
 # The roles of the vocabulary (cgo:MembershipRole in the ontology), as the `role` parameter names them;
 # OpenAPI lists them, and a test checks them against the ontology.
-ROLE_VALUES = ("member", "observer", "partner", "sponsoring-nation", "contributing-participant", "candidate",
-               "associate-member", "supporter")
+ROLE_VALUES = (
+    "member",
+    "observer",
+    "partner",
+    "sponsoring-nation",
+    "contributing-participant",
+    "candidate",
+    "associate-member",
+    "supporter",
+)
 
 
 def role_param(store: Store, role: str | None) -> ox.NamedNode | None:
@@ -49,11 +58,17 @@ def role_param(store: Store, role: str | None) -> ox.NamedNode | None:
     return concept_param(store, "MembershipRole", "role", role)
 
 
-def records(store: Store, *, organization: str | None = None, member: str | None = None,
-            role: ox.NamedNode | None = None) -> list[Record]:
+def records(
+    store: Store,
+    *,
+    organization: str | None = None,
+    member: str | None = None,
+    role: ox.NamedNode | None = None,
+) -> list[Record]:
     """The membership records of an organization or a member (IRIs) in a role (None: every role)."""
-    return record_index.of(store).memberships(organization=organization, member=member,
-                                              role=role.value if role is not None else None)
+    return record_index.of(store).memberships(
+        organization=organization, member=member, role=role.value if role is not None else None
+    )
 
 
 def membership_item(record: Record, on: date) -> dict:
@@ -80,21 +95,29 @@ def select_on(found: list[Record], on: date, *, evidence: str | None = None) -> 
     return items, unknown
 
 
-def members(store: Store, organization_iri: str, *, on: date, role: str | None,
-            evidence: str | None = None) -> ListAnswer:
+def members(
+    store: Store, organization_iri: str, *, on: date, role: str | None, evidence: str | None = None
+) -> ListAnswer:
     """The members of one organization on `on` in `role` (default full member; 'all' for every role)."""
     role_slug = (role or "member").lower()
     found = records(store, organization=organization_iri, role=role_param(store, role))
     items, unknown = select_on(found, on, evidence=evidence)
     total = reported_total(store, organization_iri, status="member", on=on) if role_slug == "member" else None
-    return ListAnswer(items, echo={"as_of": on.isoformat(), "role": role_slug, "evidence": evidence,
-                                   "reported_total": total}, unknown=unknown)
+    return ListAnswer(
+        items,
+        echo={"as_of": on.isoformat(), "role": role_slug, "evidence": evidence, "reported_total": total},
+        unknown=unknown,
+    )
 
 
-def memberships_of(store: Store, member_iri: str, *, on: date, role: str | None,
-                   evidence: str | None = None) -> ListAnswer:
+def memberships_of(
+    store: Store, member_iri: str, *, on: date, role: str | None, evidence: str | None = None
+) -> ListAnswer:
     """The organizations one state (or body) belonged to on `on` in `role`."""
     found = records(store, member=member_iri, role=role_param(store, role))
     items, unknown = select_on(found, on, evidence=evidence)
-    return ListAnswer(items, echo={"as_of": on.isoformat(), "role": (role or "member").lower(),
-                                   "evidence": evidence}, unknown=unknown)
+    return ListAnswer(
+        items,
+        echo={"as_of": on.isoformat(), "role": (role or "member").lower(), "evidence": evidence},
+        unknown=unknown,
+    )

@@ -1,21 +1,26 @@
 """Organizations and bodies: GET /organizations and /organizations/{id}."""
+
 from __future__ import annotations
 
-from kg.answers.intervals import Interval
 from kg.answers.common import ListAnswer, best_evidence, find, kind_of, query_text, ref, run, split
 from kg.answers.dates import date_fields, intervals
+from kg.answers.intervals import Interval
 from kg.querying import Row, Store
 
 
 def organization_item(row: Row, spans: dict[str, Interval] | None = None) -> dict:
     """One organization row as the contract's organization fields; spans: the intervals of its dates."""
     return {
-        "id": row["id"], "iri": row["organization"], "label": row["label"],
-        "alt_labels": split(row["alt_labels"]), "kind": kind_of(row["kind"]),
+        "id": row["id"],
+        "iri": row["organization"],
+        "label": row["label"],
+        "alt_labels": split(row["alt_labels"]),
+        "kind": kind_of(row["kind"]),
         **date_fields("founded", (spans or {}).get("founded"), row["founded"]),
         "evidence": best_evidence(row["evidence_levels"]),
         "parent": ref(row["parent"], row["parent_id"], row["parent_label"]),
-        "sources": split(row["sources"]), "source_as_of": row["source_as_of"],
+        "sources": split(row["sources"]),
+        "source_as_of": row["source_as_of"],
         "coverage_note": row["coverage_note"],
     }
 
@@ -48,6 +53,7 @@ def get_organization(store: Store, ident: str) -> dict:
     """
     rows = run(store, "organizations")
     item = items_of(store, [find(rows, ident, kind="organization")])[0]
-    item["sub_organizations"] = [ref(r["organization"], r["id"], r["label"]) for r in rows
-                                 if r["parent"] == item["iri"]]
+    item["sub_organizations"] = [
+        ref(r["organization"], r["id"], r["label"]) for r in rows if r["parent"] == item["iri"]
+    ]
     return item

@@ -5,6 +5,7 @@ read once per graph version into kg.answers.record_index, each with its verdicts
 rules of kg.answers.temporal; a request looks its day up. kg/queries/participations-on.rq gives the same
 answer in SPARQL.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -41,7 +42,9 @@ def check_status(status: str | None) -> str:
     """
     status = (status or "party").lower()
     if status not in STATUS_VALUES:
-        raise BadParameter("status", f"unknown status '{status}'; expected one of: {', '.join(STATUS_VALUES)}")
+        raise BadParameter(
+            "status", f"unknown status '{status}'; expected one of: {', '.join(STATUS_VALUES)}"
+        )
     return status
 
 
@@ -65,8 +68,9 @@ def _first_note(dates: ParticipationDates, on: date) -> str | None:
     return None
 
 
-def select_on(found: list[Record], on: date, status: str, *,
-              evidence: str | None = None) -> tuple[list[dict], list[dict]]:
+def select_on(
+    found: list[Record], on: date, status: str, *, evidence: str | None = None
+) -> tuple[list[dict], list[dict]]:
     """The items whose `status` holds on `on`, and those the dates cannot decide (with a note).
 
     status 'all' keeps every record (each with its status_on_date, None plus a note when undecidable).
@@ -88,18 +92,24 @@ def select_on(found: list[Record], on: date, status: str, *,
     return items, unknown
 
 
-def treaty_parties(store: Store, treaty_iri: str, *, on: date, status: str,
-                   evidence: str | None = None) -> ListAnswer:
+def treaty_parties(
+    store: Store, treaty_iri: str, *, on: date, status: str, evidence: str | None = None
+) -> ListAnswer:
     """The states with `status` on `on` for one treaty (see kg.answers.temporal for the rules)."""
     items, unknown = select_on(records(store, treaty=treaty_iri), on, status, evidence=evidence)
     total = None if status == "all" else reported_total(store, treaty_iri, status=status, on=on)
-    return ListAnswer(items, echo={"as_of": on.isoformat(), "status": status, "evidence": evidence,
-                                   "reported_total": total}, unknown=unknown)
+    return ListAnswer(
+        items,
+        echo={"as_of": on.isoformat(), "status": status, "evidence": evidence, "reported_total": total},
+        unknown=unknown,
+    )
 
 
-def state_treaties(store: Store, state_iri: str, *, on: date, status: str,
-                   evidence: str | None = None) -> ListAnswer:
+def state_treaties(
+    store: Store, state_iri: str, *, on: date, status: str, evidence: str | None = None
+) -> ListAnswer:
     """The treaties for which one state has `status` on `on`."""
     items, unknown = select_on(records(store, participant=state_iri), on, status, evidence=evidence)
-    return ListAnswer(items, echo={"as_of": on.isoformat(), "status": status, "evidence": evidence},
-                      unknown=unknown)
+    return ListAnswer(
+        items, echo={"as_of": on.isoformat(), "status": status, "evidence": evidence}, unknown=unknown
+    )

@@ -13,6 +13,7 @@ A store that derives values per version (kg.store.cached.CachedStore.derived: th
 version, or the version a remote store re-reads in the background after a `cybergov push`) keeps one index
 until its version changes; any other store gets a fresh index on each call.
 """
+
 from __future__ import annotations
 
 import pyoxigraph as ox
@@ -42,7 +43,10 @@ class RecordIndex:
         known = self._records.get(row["record"])
         if known is None or known.row != row:
             known = kind(row, spans_of(row["record"], fields, spans), best_evidence(row["evidence_levels"]))
-            _ = known.verdicts, known.base  # derived once, here, rather than by the first request that needs them
+            _ = (
+                known.verdicts,
+                known.base,
+            )  # derived once, here, rather than by the first request that needs them
             self._records[row["record"]] = known
         return known
 
@@ -56,16 +60,33 @@ class RecordIndex:
             self.reads += 1
         return found
 
-    def participations(self, *, treaty: str | None = None, participant: str | None = None) -> list[Participation]:
+    def participations(
+        self, *, treaty: str | None = None, participant: str | None = None
+    ) -> list[Participation]:
         """The records of a treaty, of a participant, or of both (in participations.rq's order)."""
-        return list(self._fill(("participations", treaty, participant), "participations", Participation,
-                               PARTICIPATION_DATES, treaty=treaty, participant=participant))
+        return list(
+            self._fill(
+                ("participations", treaty, participant),
+                "participations",
+                Participation,
+                PARTICIPATION_DATES,
+                treaty=treaty,
+                participant=participant,
+            )
+        )
 
-    def memberships(self, *, organization: str | None = None, member: str | None = None,
-                    role: str | None = None) -> list[Membership]:
+    def memberships(
+        self, *, organization: str | None = None, member: str | None = None, role: str | None = None
+    ) -> list[Membership]:
         """The records of an organization, of a member, or of both, in one role (None: every role)."""
-        found = self._fill(("memberships", organization, member), "memberships", Membership, MEMBERSHIP_DATES,
-                           organization=organization, member=member)
+        found = self._fill(
+            ("memberships", organization, member),
+            "memberships",
+            Membership,
+            MEMBERSHIP_DATES,
+            organization=organization,
+            member=member,
+        )
         return [r for r in found if role is None or r.row["role"] == role]
 
 

@@ -6,6 +6,7 @@ numbers), id, alpha-2 code and paragraph notation. No name is invented: "UK" fin
 the initials of its alternative label "United Kingdom", and "Turkey" finds Türkiye by spelling similarity of
 the accent-folded names. A query naming a kind ("norms", "GGE norms") keeps that kind.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -16,11 +17,25 @@ from dataclasses import dataclass
 from kg.answers import instruments, mechanisms, norms, organizations, states
 from kg.querying import Store
 
-KIND_WORDS = {"treaty": "treaty", "treaties": "treaty", "convention": None, "organization": "organization",
-              "organizations": "organization", "organisations": "organization", "organisation": "organization",
-              "state": "state", "states": "state", "country": "state", "countries": "state",
-              "norm": "norm", "norms": "norm", "instrument": "instrument", "instruments": "instrument",
-              "mechanism": "mechanism", "mechanisms": "mechanism"}
+KIND_WORDS = {
+    "treaty": "treaty",
+    "treaties": "treaty",
+    "convention": None,
+    "organization": "organization",
+    "organizations": "organization",
+    "organisations": "organization",
+    "organisation": "organization",
+    "state": "state",
+    "states": "state",
+    "country": "state",
+    "countries": "state",
+    "norm": "norm",
+    "norms": "norm",
+    "instrument": "instrument",
+    "instruments": "instrument",
+    "mechanism": "mechanism",
+    "mechanisms": "mechanism",
+}
 MINOR_WORDS = {"of", "and", "the", "for", "on", "in", "de", "du", "des", "et"}
 KIND_ORDER = {"state": 0, "organization": 1, "treaty": 2, "norm": 3, "instrument": 4, "mechanism": 5}
 
@@ -31,11 +46,17 @@ class Hit:
     id: str
     label: str
     matched: str  # the name that matched
-    score: int    # 100 exact name, 90 initials, 80 name prefix, 70 word prefix, 50 substring, 45 every word,
+    score: int  # 100 exact name, 90 initials, 80 name prefix, 70 word prefix, 50 substring, 45 every word,
     #              below 40 similar spelling
 
     def as_dict(self) -> dict:
-        return {"kind": self.kind, "id": self.id, "label": self.label, "matched": self.matched, "score": self.score}
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "label": self.label,
+            "matched": self.matched,
+            "score": self.score,
+        }
 
 
 def fold(text: str) -> str:
@@ -67,8 +88,10 @@ def score_name(query: str, name: str) -> int:
     if all(any(w.startswith(t) for w in words) for t in query.split()):
         return 45  # every word of the query begins a word of the name ('ETS 185' -> 'ETS No. 185')
     if len(query) >= 4:
-        ratio = max([difflib.SequenceMatcher(None, query, folded).ratio()] + [
-            difflib.SequenceMatcher(None, query, w).ratio() for w in folded.split() if len(w) >= 4])
+        ratio = max(
+            [difflib.SequenceMatcher(None, query, folded).ratio()]
+            + [difflib.SequenceMatcher(None, query, w).ratio() for w in folded.split() if len(w) >= 4]
+        )
         if ratio >= 0.75:
             return int(40 * ratio)
     return 0
@@ -89,9 +112,13 @@ def entities(store: Store) -> list[tuple[str, dict, list[str]]]:
     for item in organizations.list_organizations(store).items:
         found.append(("organization", item, [item["label"] or "", *item["alt_labels"], item["id"]]))
     for item in states.list_states(store).items:
-        found.append(("state", item, [item["label"] or "", *item["alt_labels"], item["id"], item["alpha2"] or ""]))
+        found.append(
+            ("state", item, [item["label"] or "", *item["alt_labels"], item["id"], item["alpha2"] or ""])
+        )
     for item in norms.list_norms(store).items:
-        found.append(("norm", item, [item["label"] or "", *item["alt_labels"], item["id"], item["notation"] or ""]))
+        found.append(
+            ("norm", item, [item["label"] or "", *item["alt_labels"], item["id"], item["notation"] or ""])
+        )
     return found
 
 

@@ -1,13 +1,14 @@
 """States: GET /states, /states/{id} (alpha-3, alpha-2 or numeric code, any case), and the state profile."""
+
 from __future__ import annotations
 
 from datetime import date
 
 import pycountry
 
-from kg.errors import NotFound
 from kg.answers import memberships, participation
 from kg.answers.common import ListAnswer, best_evidence, query_text, run, split
+from kg.errors import NotFound
 from kg.querying import Row, Store
 from kg.suggest import close_ids
 
@@ -15,10 +16,15 @@ from kg.suggest import close_ids
 def state_item(row: Row) -> dict:
     """One state row as the contract's state fields."""
     return {
-        "id": row["id"], "iri": row["state"], "label": row["label"], "alpha2": row["alpha2"],
-        "numeric": row["numeric"], "alt_labels": split(row["alt_labels"]),
+        "id": row["id"],
+        "iri": row["state"],
+        "label": row["label"],
+        "alpha2": row["alpha2"],
+        "numeric": row["numeric"],
+        "alt_labels": split(row["alt_labels"]),
         "evidence": best_evidence(row["evidence_levels"]),
-        "sources": split(row["sources"]), "source_as_of": row["source_as_of"],
+        "sources": split(row["sources"]),
+        "source_as_of": row["source_as_of"],
     }
 
 
@@ -54,7 +60,8 @@ def find_state(store: Store, ident: str) -> Row:
             return row
     by_name = {(r["label"] or r["id"]): r["id"] for r in rows}
     suggestions = close_ids(code, [r["id"] for r in rows]) + [
-        by_name[n] for n in close_ids(ident.strip(), list(by_name))]
+        by_name[n] for n in close_ids(ident.strip(), list(by_name))
+    ]
     raise NotFound("state", ident, list(dict.fromkeys(suggestions))[:5])
 
 
@@ -67,8 +74,11 @@ def get_state(store: Store, ident: str, *, on: date) -> dict:
     row = find_state(store, ident)
     item = state_item(row)
     item["as_of"] = on.isoformat()
-    item["memberships"] = [memberships.membership_item(r, on)
-                           for r in memberships.records(store, member=row["state"])]
-    item["treaties"] = [participation.participation_item(r, on)
-                        for r in participation.records(store, participant=row["state"])]
+    item["memberships"] = [
+        memberships.membership_item(r, on) for r in memberships.records(store, member=row["state"])
+    ]
+    item["treaties"] = [
+        participation.participation_item(r, on)
+        for r in participation.records(store, participant=row["state"])
+    ]
     return item

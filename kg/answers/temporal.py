@@ -19,6 +19,7 @@ held) is after D or absent.
 kg/queries/participations-on.rq and memberships-on.rq state the same rules in SPARQL; a test runs both
 over every curated record and a grid of dates.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
@@ -167,14 +168,18 @@ def why_unknown_participation(p: ParticipationDates, d: date, status: str) -> st
     if denunciation_effective(p, d) is None:
         if p.denounced is not None:
             return _straddles("the day the denunciation took effect", p.denounced, d)
-        return (f"a denunciation was notified ({p.denunciation_notified.describe()}); "
-                "the source gives no date it took effect")
+        return (
+            f"a denunciation was notified ({p.denunciation_notified.describe()}); "
+            "the source gives no date it took effect"
+        )
     if consented_on(p, d) is None:
         if p.consented is not None:
             kind = p.consent_kind or "kind not recorded"
             return _straddles(f"consent to be bound ({kind})", p.consented, d)
-        return (f"consent to be bound ({p.consent_kind}) is recorded without a date, "
-                f"so it may or may not precede {iso}")
+        return (
+            f"consent to be bound ({p.consent_kind}) is recorded without a date, "
+            f"so it may or may not precede {iso}"
+        )
     if status == "party":
         if p.in_force is not None:
             return _straddles("entry into force for this state", p.in_force, d)

@@ -8,6 +8,7 @@ judged by the rules themselves on one day of it, and answers a day by bisection;
 lookup, not a query or a rule evaluation. tests/kg/test_record_index.py checks it against the rules on
 every edge of every record, and the SPARQL agreement tests (tests/answers_agreement.py) run through it.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -34,8 +35,17 @@ class Timeline(Generic[V]):
 
 def edges_of(spans: Iterable[Interval | None]) -> tuple[date, ...]:
     """The days on which a verdict over these intervals may change: each earliest and latest day."""
-    return tuple(sorted({end for span in spans if span is not None
-                         for end in (span.earliest, span.latest) if end is not None}))
+    return tuple(
+        sorted(
+            {
+                end
+                for span in spans
+                if span is not None
+                for end in (span.earliest, span.latest)
+                if end is not None
+            }
+        )
+    )
 
 
 def timeline(spans: Iterable[Interval | None], judge: Callable[[date], V]) -> Timeline[V]:

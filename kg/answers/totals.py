@@ -1,4 +1,5 @@
 """Totals published by a depositary or organization (cgo:ReportedTotal), shown beside an answer's `total`."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -17,10 +18,16 @@ def reported_total(store: Store, of_iri: str, *, status: str, on: date) -> dict 
     """
     rows = run(store, "reported-totals", of=ox.NamedNode(of_iri), status=ox.Literal(status))
     iso = on.isoformat()
-    dated = [r for r in rows if r["date"] and r["date"] <= iso[:len(r["date"])]]
+    dated = [r for r in rows if r["date"] and r["date"] <= iso[: len(r["date"])]]
     if not dated:
         return None
     row = max(dated, key=lambda r: (r["date"], r["total"]))
-    return {"count": int(row["count"]), "date": row["date"], "status": status, "iri": row["total"],
-            "sources": split(row["sources"]), "source_as_of": row["source_as_of"],
-            "evidence": best_evidence(row["evidence_levels"])}
+    return {
+        "count": int(row["count"]),
+        "date": row["date"],
+        "status": status,
+        "iri": row["total"],
+        "sources": split(row["sources"]),
+        "source_as_of": row["source_as_of"],
+        "evidence": best_evidence(row["evidence_levels"]),
+    }

@@ -7,6 +7,7 @@ recorded in a JSON manifest written the same way; a file whose digest no longer 
 truncated copy, a half-written file from an older version, a disk fault) is never served: the
 caller rebuilds it (kg.build.pipeline, kg.store.embedded.materialize).
 """
+
 from __future__ import annotations
 
 import fcntl
@@ -47,15 +48,18 @@ def sha256_file(path: Path) -> str:
 
 
 def _data_files(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.iterdir()
-                  if p.is_file() and not p.name.startswith(_VOLATILE) and p.name != "IDENTITY")
+    return sorted(
+        p
+        for p in directory.iterdir()
+        if p.is_file() and not p.name.startswith(_VOLATILE) and p.name != "IDENTITY"
+    )
 
 
 def tree_digests(directory: Path) -> dict[str, str]:
     """sha256 of every data file of a directory (a RocksDB store), by name."""
     files = _data_files(directory)
     with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
-        return dict(zip((p.name for p in files), pool.map(sha256_file, files)))
+        return dict(zip((p.name for p in files), pool.map(sha256_file, files), strict=False))
 
 
 def write_json(path: Path, value: dict) -> None:

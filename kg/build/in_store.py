@@ -8,6 +8,7 @@ run as SPARQL on the union (kg.build.validation); the named graphs are dumped as
 Problems point at files and lines through views of the file graphs (kg.build.store_view), so no triple
 is copied into rdflib. owlrl and pySHACL are the tests' oracles (tests/oracles.py).
 """
+
 from __future__ import annotations
 
 import os
@@ -60,7 +61,9 @@ def _load_file(store: ox.Store, path: Path, root: Path) -> SourceFile:
     graph = ox.NamedNode(file_graph(name))
     fmt = format_for(path.name)
     try:
-        if fmt in _DATASET_FORMATS:  # quads of any graph are merged into the file's graph, as kg.build.loading does
+        if (
+            fmt in _DATASET_FORMATS
+        ):  # quads of any graph are merged into the file's graph, as kg.build.loading does
             quads = ox.parse(text.encode("utf-8"), format=fmt, base_iri=DEFAULT_BASE_IRI)
             store.extend([ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads])
         else:
@@ -87,8 +90,10 @@ def _union(store: ox.Store, graphs: list[str]) -> ox.Store:
     """
     work = ox.Store()
     for name in graphs:
-        work.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
-                    for q in store.quads_for_pattern(None, None, None, ox.NamedNode(name)))
+        work.extend(
+            ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+            for q in store.quads_for_pattern(None, None, None, ox.NamedNode(name))
+        )
     return work
 
 
@@ -114,8 +119,13 @@ def build_in_store(ontology_path: Path, data_path: Path, shapes_path: Path, root
 
     mark = time.perf_counter()
     reason_in_store(work)
-    inferred = inferred_quads(work, [], known=store, known_graphs=[ox.NamedNode(GRAPH_ONTOLOGY),
-                                                                   ox.NamedNode(GRAPH_ASSERTED)], prune=True)
+    inferred = inferred_quads(
+        work,
+        [],
+        known=store,
+        known_graphs=[ox.NamedNode(GRAPH_ONTOLOGY), ox.NamedNode(GRAPH_ASSERTED)],
+        prune=True,
+    )
     store.extend(ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(GRAPH_INFERRED)) for t in inferred)
     problems = problems_in_store(work)
     timings["reason"] = time.perf_counter() - mark
@@ -124,7 +134,9 @@ def build_in_store(ontology_path: Path, data_path: Path, shapes_path: Path, root
     sources = data + ontology
     report = validate_fast(None, shapes, sources=sources, store=work, labels=StoreView(work))
     timings["validate"] = time.perf_counter() - mark
-    return StoreBuild(store=store, union=work, sources=sources, report=report, problems=problems, timings=timings)
+    return StoreBuild(
+        store=store, union=work, sources=sources, report=report, problems=problems, timings=timings
+    )
 
 
 def default_graph_path(path: Path) -> Path:
@@ -143,8 +155,10 @@ def write_store_dataset(built: StoreBuild, path: Path, *, file_graphs: bool) -> 
     if not file_graphs:
         for source in built.sources:
             store.remove_graph(ox.NamedNode(source.graph_iri))
-    counts = {solution["g"].value: int(solution["n"].value)
-              for solution in store.query(named_queries.get("graph-counts", "build/pipeline_queries").text)}
+    counts = {
+        solution["g"].value: int(solution["n"].value)
+        for solution in store.query(named_queries.get("graph-counts", "build/pipeline_queries").text)
+    }
     for name in (GRAPH_ASSERTED, GRAPH_ONTOLOGY, GRAPH_INFERRED):
         counts.setdefault(name, 0)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")

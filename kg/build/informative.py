@@ -4,6 +4,7 @@ The inferred graph keeps only informative triples: no reflexive owl:sameAs, no r
 owl:Thing / rdfs:Resource, no datatype axioms about literals, no axiomatic triples about the
 RDF, RDFS, OWL and XSD vocabularies themselves.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -12,16 +13,35 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
-
 ERROR_CLASS = URIRef("http://www.daml.org/2002/03/agents/agent-ont#ErrorMessage")
 ERROR_TEXT = URIRef("http://www.daml.org/2002/03/agents/agent-ont#error")
 _VOCAB_PREFIXES = (str(RDF), str(RDFS), str(OWL), str(XSD), "http://www.w3.org/2004/02/skos/core#")
-_UNINFORMATIVE_TYPES = {str(t) for t in (OWL.Thing, RDFS.Resource, RDFS.Class, OWL.Class, RDF.Property,
-                                          RDFS.Datatype, RDF.List, OWL.NamedIndividual)}
-_SAME_AS, _TYPE, _SUBCLASS, _DISJOINT = str(OWL.sameAs), str(RDF.type), str(RDFS.subClassOf), str(OWL.disjointWith)
+_UNINFORMATIVE_TYPES = {
+    str(t)
+    for t in (
+        OWL.Thing,
+        RDFS.Resource,
+        RDFS.Class,
+        OWL.Class,
+        RDF.Property,
+        RDFS.Datatype,
+        RDF.List,
+        OWL.NamedIndividual,
+    )
+}
+_SAME_AS, _TYPE, _SUBCLASS, _DISJOINT = (
+    str(OWL.sameAs),
+    str(RDF.type),
+    str(RDFS.subClassOf),
+    str(OWL.disjointWith),
+)
 _EQUIVALENT_CLASS = str(OWL.equivalentClass)
-_CLASS_OR_PROPERTY_AXIOMS = {str(RDFS.subClassOf), str(OWL.equivalentClass), str(RDFS.subPropertyOf),
-                             str(OWL.equivalentProperty)}
+_CLASS_OR_PROPERTY_AXIOMS = {
+    str(RDFS.subClassOf),
+    str(OWL.equivalentClass),
+    str(RDFS.subPropertyOf),
+    str(OWL.equivalentProperty),
+}
 
 
 @dataclass

@@ -3,6 +3,7 @@
 Parsing goes through pyoxigraph: it is fast, it reports line and column on errors, it never
 fetches a remote JSON-LD context and its RDF/XML reader expands no external entities.
 """
+
 from __future__ import annotations
 
 import re

@@ -2,6 +2,7 @@
 
 A warm start finds `.cache/build-<hash>.nq` for the current inputs and skips the work.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -35,9 +36,13 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     from_cache: bool = False
     report: ValidationReport | None = None
-    default_triples: int | None = None  # triples in the default graph (the union); None for builds before it was recorded
-    default_path: Path | None = None    # the default graph as N-Triples (None: not written) ...
-    default_sha256: str | None = None   # ... and its sha256, checked before it is used (kg.store.embedded.materialize)
+    default_triples: int | None = (
+        None  # triples in the default graph (the union); None for builds before it was recorded
+    )
+    default_path: Path | None = None  # the default graph as N-Triples (None: not written) ...
+    default_sha256: str | None = (
+        None  # ... and its sha256, checked before it is used (kg.store.embedded.materialize)
+    )
 
     @property
     def triples(self) -> int:
@@ -46,16 +51,27 @@ class BuildResult:
 
 def input_paths(settings: Settings) -> list[Path]:
     """Every file whose content determines the build."""
-    paths = source_paths(settings.ontology_path) + source_paths(settings.data_path) + source_paths(settings.shapes_path)
-    for folder in ("build/rules", "build/rules/delta", "build/consistency", "build/owl2rl", "build/owl2rl/delta", "build/owl2rl/errors", "build/pipeline_queries"):
+    paths = (
+        source_paths(settings.ontology_path)
+        + source_paths(settings.data_path)
+        + source_paths(settings.shapes_path)
+    )
+    for folder in (
+        "build/rules",
+        "build/rules/delta",
+        "build/consistency",
+        "build/owl2rl",
+        "build/owl2rl/delta",
+        "build/owl2rl/errors",
+        "build/pipeline_queries",
+    ):
         paths += sorted((Path(named_queries.PACKAGE_DIR) / folder).glob("*.rq"))
     return paths
 
 
 def content_hash(settings: Settings) -> str:
     """A hash of the inputs' names and bytes and the pipeline version."""
-    digest = hashlib.sha256(
-        f"{PIPELINE_VERSION}|{settings.file_graphs}".encode())
+    digest = hashlib.sha256(f"{PIPELINE_VERSION}|{settings.file_graphs}".encode())
     package = Path(named_queries.PACKAGE_DIR).resolve()
     for path in input_paths(settings):
         if path.is_relative_to(settings.root):
@@ -144,22 +160,50 @@ def _cached(version: str, dataset_path: Path, meta_path: Path, *, strict: bool) 
         return None
     default = default_graph_path(dataset_path)
     recorded = meta.get("default_sha256")
-    return BuildResult(version=version, dataset_path=dataset_path, counts=meta["counts"],
-                       timings=meta.get("timings", {}), from_cache=True, default_triples=meta.get("default_triples"),
-                       default_path=default if recorded else None, default_sha256=recorded)
+    return BuildResult(
+        version=version,
+        dataset_path=dataset_path,
+        counts=meta["counts"],
+        timings=meta.get("timings", {}),
+        from_cache=True,
+        default_triples=meta.get("default_triples"),
+        default_path=default if recorded else None,
+        default_sha256=recorded,
+    )
 
 
-def _write_meta(path: Path, version: str, counts: dict[str, int], timings: dict[str, float], *,
-                conforms: bool, dataset_path: Path, default_triples: int, default_sha256: str) -> None:
+def _write_meta(
+    path: Path,
+    version: str,
+    counts: dict[str, int],
+    timings: dict[str, float],
+    *,
+    conforms: bool,
+    dataset_path: Path,
+    default_triples: int,
+    default_sha256: str,
+) -> None:
     """What a cache hit reads back (atomically written): counts per graph and of the default graph, timings,
     whether the build passed the shapes and the reasoner, and the sha256 of the dataset and of its default graph
     (checked before reuse)."""
-    write_json(path, {"version": version, "counts": counts, "default_triples": default_triples, "timings": timings,
-                      "conforms": conforms, "dataset": dataset_path.name, "sha256": sha256_file(dataset_path),
-                      "default_sha256": default_sha256})
+    write_json(
+        path,
+        {
+            "version": version,
+            "counts": counts,
+            "default_triples": default_triples,
+            "timings": timings,
+            "conforms": conforms,
+            "dataset": dataset_path.name,
+            "sha256": sha256_file(dataset_path),
+            "default_sha256": default_sha256,
+        },
+    )
 
 
-def _build(settings: Settings, version: str, dataset_path: Path, meta_path: Path, *, strict: bool) -> BuildResult:
+def _build(
+    settings: Settings, version: str, dataset_path: Path, meta_path: Path, *, strict: bool
+) -> BuildResult:
     """Reason and validate inside one pyoxigraph store (kg.build.in_store), then write the dataset."""
     started = time.perf_counter()
     built = build_in_store(settings.ontology_path, settings.data_path, settings.shapes_path, settings.root)
@@ -175,8 +219,23 @@ def _build(settings: Settings, version: str, dataset_path: Path, meta_path: Path
     timings = dict(built.timings)
     timings["write"] = time.perf_counter() - mark
     timings["total"] = time.perf_counter() - started
-    _write_meta(meta_path, version, counts, timings, conforms=built.report.conforms and not built.problems,
-                dataset_path=dataset_path, default_triples=default_triples, default_sha256=default_sha256)
-    return BuildResult(version=version, dataset_path=dataset_path, counts=counts, timings=timings,
-                       report=built.report, default_triples=default_triples,
-                       default_path=default_graph_path(dataset_path), default_sha256=default_sha256)
+    _write_meta(
+        meta_path,
+        version,
+        counts,
+        timings,
+        conforms=built.report.conforms and not built.problems,
+        dataset_path=dataset_path,
+        default_triples=default_triples,
+        default_sha256=default_sha256,
+    )
+    return BuildResult(
+        version=version,
+        dataset_path=dataset_path,
+        counts=counts,
+        timings=timings,
+        report=built.report,
+        default_triples=default_triples,
+        default_path=default_graph_path(dataset_path),
+        default_sha256=default_sha256,
+    )

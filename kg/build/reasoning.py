@@ -1,11 +1,11 @@
 """The fast reasoning path: OWL 2 RL rules as SPARQL updates, run inside a pyoxigraph store.
 
-owlrl is the test oracle (tests/oracles.py): this path gives the same informative inferred graph and
-the same contradictions (tests/kg/test_fast_reasoning.py, test_owl2rl_rules.py, test_real_data_oracle.py). The OWL 2 RL rules the ontology can trigger are CONSTRUCT queries in kg/build/owl2rl/
-(one file per rule or rule family, named after the rule tables of the OWL 2 RL profile), the
-project's own rules are in kg/build/rules/; each runs as `INSERT { template } WHERE { pattern }` on the
-store's default graph, so no triple crosses into Python until the closure is complete, and the
-rounds repeat until the store stops growing.
+owlrl is the test oracle (tests/oracles.py): this path gives the same informative inferred graph and the same
+contradictions (tests/kg/test_fast_reasoning.py, test_owl2rl_rules.py, test_real_data_oracle.py). The OWL 2 RL
+rules the ontology can trigger are CONSTRUCT queries in kg/build/owl2rl/ (one file per rule or rule family,
+named after the rule tables of the OWL 2 RL profile), the project's own rules are in kg/build/rules/; each
+runs as `INSERT { template } WHERE { pattern }` on the store's default graph, so no triple crosses into Python
+until the closure is complete, and the rounds repeat until the store stops growing.
 
 Entry points:
     reason_in_store(store)                 close the default graph of a store in place
@@ -14,6 +14,7 @@ Entry points:
     problems_in_store(store)               contradictions, worded as the reference path words them
     closure_fast(asserted, ontology)       the same for rdflib graphs (contribution checks, tests)
 """
+
 from __future__ import annotations
 
 import re
@@ -31,7 +32,7 @@ _CONSTRUCT = re.compile(r"^CONSTRUCT\b", re.MULTILINE)
 _OWL2RL_ERROR_TEXT = {
     "cax-dw": "Disjoint classes {class1} and {class2} have a common individual {resource}",
     "unsupported-construct": "{construct} (used by {resource}) has no rule in kg/build/owl2rl, so its entailments would be "
-                             "missing: add a rule or do not use the construct",
+    "missing: add a rule or do not use the construct",
 }
 
 
@@ -49,9 +50,26 @@ def _as_insert(text: str) -> str:
 # the rules that add property values (inverses before and after the chains), then the rules that add
 # types. A last pass only confirms that nothing is new. OWL 2 RL rules not named here run last.
 INSTANCE_ORDER = (
-    "eq-sym-trans", "eq-rep", "prp-fp", "prp-fp-literals", "prp-ifp",
-    "prp-spo1", "prp-eqp", "prp-symp", "prp-inv", "prp-spo2-chain2", "prp-spo2-chain3", "prp-trp", "prp-inv",
-    "prp-dom", "prp-rng", "cls-hv-avf", "cls-svf", "cls-int-uni", "cax-eqc", "cax-sco",
+    "eq-sym-trans",
+    "eq-rep",
+    "prp-fp",
+    "prp-fp-literals",
+    "prp-ifp",
+    "prp-spo1",
+    "prp-eqp",
+    "prp-symp",
+    "prp-inv",
+    "prp-spo2-chain2",
+    "prp-spo2-chain3",
+    "prp-trp",
+    "prp-inv",
+    "prp-dom",
+    "prp-rng",
+    "cls-hv-avf",
+    "cls-svf",
+    "cls-int-uni",
+    "cax-eqc",
+    "cax-sco",
 )
 
 
@@ -71,7 +89,9 @@ def rules() -> tuple[list[Rule], list[Rule]]:
     schema = [rule(n, "build/owl2rl") for n in sorted(owl2rl) if n.startswith("scm-")]
     rest = sorted(set(owl2rl) - set(INSTANCE_ORDER) - {n for n in owl2rl if n.startswith("scm-")})
     instance = [rule(n, "build/rules") for n in named_queries.queries_in("build/rules")]
-    instance += [rule(n, "build/owl2rl") for n in INSTANCE_ORDER if n in owl2rl] + [rule(n, "build/owl2rl") for n in rest]
+    instance += [rule(n, "build/owl2rl") for n in INSTANCE_ORDER if n in owl2rl] + [
+        rule(n, "build/owl2rl") for n in rest
+    ]
     return schema, instance
 
 
@@ -155,9 +175,14 @@ def reason_instances(store: ox.Store) -> int:
     raise RuntimeError(f"no fixpoint after {MAX_ROUNDS} passes of rules")
 
 
-def inferred_quads(store: ox.Store, inputs: list[ox.NamedNode], into: ox.NamedNode | None = None,
-                   prune: bool = False, known: ox.Store | None = None,
-                   known_graphs: list[ox.NamedNode] | None = None) -> list[ox.Triple]:
+def inferred_quads(
+    store: ox.Store,
+    inputs: list[ox.NamedNode],
+    into: ox.NamedNode | None = None,
+    prune: bool = False,
+    known: ox.Store | None = None,
+    known_graphs: list[ox.NamedNode] | None = None,
+) -> list[ox.Triple]:
     """The informative triples of the default graph that were not asserted.
 
     Args:
@@ -172,7 +197,9 @@ def inferred_quads(store: ox.Store, inputs: list[ox.NamedNode], into: ox.NamedNo
     """
     inferred: list[ox.Triple] = []
     pruned: list[ox.Quad] = []
-    not_in_inputs = " ".join(f"MINUS {{ GRAPH <{g.value}> {{ ?s ?p ?o }} }}" for g in inputs)  # an anti-join: fast
+    not_in_inputs = " ".join(
+        f"MINUS {{ GRAPH <{g.value}> {{ ?s ?p ?o }} }}" for g in inputs
+    )  # an anti-join: fast
     elsewhere = known_graphs or []
     for solution in store.query(f"SELECT ?s ?p ?o WHERE {{ ?s ?p ?o {not_in_inputs} }}"):
         s, p, o = solution["s"], solution["p"], solution["o"]
@@ -245,5 +272,14 @@ def closure_fast(asserted: Graph, ontology: Graph) -> ReasoningResult:
     return ReasoningResult(inferred=inferred, problems=problems_in_store(store))
 
 
-__all__ = ["MAX_ROUNDS", "closure_fast", "inferred_quads", "problems_in_store", "reason_added", "reason_in_store",
-           "reason_instances", "rule_updates", "rules"]
+__all__ = [
+    "MAX_ROUNDS",
+    "closure_fast",
+    "inferred_quads",
+    "problems_in_store",
+    "reason_added",
+    "reason_in_store",
+    "reason_instances",
+    "rule_updates",
+    "rules",
+]

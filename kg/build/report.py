@@ -1,4 +1,5 @@
 """SHACL validation with pyshacl, turned into a typed report that points at files and lines."""
+
 from __future__ import annotations
 
 import re
@@ -10,8 +11,8 @@ from pyshacl import validate as pyshacl_validate
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from kg.errors import ShapesError
 from kg.build.loading import SourceFile
+from kg.errors import ShapesError
 from kg.namespaces import SH
 
 SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
@@ -73,7 +74,9 @@ def _label(graph: Graph, node) -> str | None:
     return None
 
 
-_PREFIX_LINE = re.compile(r"^\s*(?:@prefix|PREFIX)\s+([A-Za-z0-9_.-]*):\s*<([^>]*)>", re.IGNORECASE | re.MULTILINE)
+_PREFIX_LINE = re.compile(
+    r"^\s*(?:@prefix|PREFIX)\s+([A-Za-z0-9_.-]*):\s*<([^>]*)>", re.IGNORECASE | re.MULTILINE
+)
 
 
 @lru_cache(maxsize=64)
@@ -87,7 +90,7 @@ def _subject_pattern(iri: str, text: str) -> re.Pattern:
     forms = ["<" + re.escape(iri) + ">"]
     for prefix, namespace in _prefix_lines(text):
         if namespace and iri.startswith(namespace) and len(iri) > len(namespace):
-            local = iri[len(namespace):]
+            local = iri[len(namespace) :]
             forms.append(re.escape(prefix + ":" + local.replace("/", "\\/")))
             forms.append(re.escape(prefix + ":" + local))
     return re.compile(r"^\s*(?:" + "|".join(forms) + r")(?=[\s;,]|$)")
@@ -120,8 +123,14 @@ def locate(node, path, sources: list[SourceFile]) -> tuple[str | None, int | Non
     return None, None
 
 
-def validate_graph(data: Graph, shapes: Graph, *, sources: list[SourceFile] | None = None,
-                   labels: Graph | None = None, focus_nodes: list | None = None) -> ValidationReport:
+def validate_graph(
+    data: Graph,
+    shapes: Graph,
+    *,
+    sources: list[SourceFile] | None = None,
+    labels: Graph | None = None,
+    focus_nodes: list | None = None,
+) -> ValidationReport:
     """Validate a data graph (already reasoned: types inferred) against shapes.
 
     Args:
@@ -136,24 +145,34 @@ def validate_graph(data: Graph, shapes: Graph, *, sources: list[SourceFile] | No
         ShapesError: pyshacl refused the shapes (e.g. a SPARQL constraint that breaks a SHACL rule).
     """
     _conforms, report_graph, _text = pyshacl_validate(
-        data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True, meta_shacl=False,
+        data,
+        shacl_graph=shapes,
+        inference="none",
+        advanced=True,
+        allow_warnings=True,
+        meta_shacl=False,
         # as strings: pyshacl takes a non-string node for a CURIE to expand unless it is http(s), urn or file
         focus_nodes=[str(n) for n in focus_nodes] if focus_nodes is not None else None,
     )
     if not isinstance(report_graph, Graph):  # pyshacl returns its ValidationFailure instead of raising it
         raise ShapesError(f"the shapes are not valid SHACL: {report_graph}")
-    problems = problems_from_report(report_graph, shapes, sources=sources,
-                                    labels=labels if labels is not None else data)
+    problems = problems_from_report(
+        report_graph, shapes, sources=sources, labels=labels if labels is not None else data
+    )
     return ValidationReport(problems=sort_problems(problems), report_graph=report_graph)
 
 
-def problems_from_report(report_graph: Graph, shapes: Graph, *, sources: list[SourceFile] | None,
-                         labels: Graph) -> list[Problem]:
+def problems_from_report(
+    report_graph: Graph, shapes: Graph, *, sources: list[SourceFile] | None, labels: Graph
+) -> list[Problem]:
     """The typed problems of a SHACL report graph, pointed at file and line."""
     problems: list[Problem] = []
     # the report's own results only: a result's sh:detail (e.g. under sh:node) is not one of them
-    results = [r for report in report_graph.subjects(RDF.type, SH.ValidationReport)
-               for r in report_graph.objects(report, SH.result)]
+    results = [
+        r
+        for report in report_graph.subjects(RDF.type, SH.ValidationReport)
+        for r in report_graph.objects(report, SH.result)
+    ]
     for result in results:
         focus = report_graph.value(result, SH.focusNode)
         path = report_graph.value(result, SH.resultPath)
@@ -163,14 +182,32 @@ def problems_from_report(report_graph: Graph, shapes: Graph, *, sources: list[So
         shape = report_graph.value(result, SH.sourceShape)
         if isinstance(shape, BNode):  # a property shape: report the node shape that owns it
             shape = shapes.value(predicate=SH.property, object=shape) or shape
-        problems.append(make_problem(severity=severity, message=str(message) if message is not None else None,
-                                     focus=focus, path=path, value=value, shape=shape, sources=sources,
-                                     labels=labels))
+        problems.append(
+            make_problem(
+                severity=severity,
+                message=str(message) if message is not None else None,
+                focus=focus,
+                path=path,
+                value=value,
+                shape=shape,
+                sources=sources,
+                labels=labels,
+            )
+        )
     return problems
 
 
-def make_problem(*, severity: str, message: str | None, focus, path, value, shape,
-                 sources: list[SourceFile] | None, labels: Graph) -> Problem:
+def make_problem(
+    *,
+    severity: str,
+    message: str | None,
+    focus,
+    path,
+    value,
+    shape,
+    sources: list[SourceFile] | None,
+    labels: Graph,
+) -> Problem:
     """One Problem from rdflib terms, with its file and line."""
     file, line = locate(focus, path, sources or [])
     return Problem(
@@ -189,4 +226,6 @@ def make_problem(*, severity: str, message: str | None, focus, path, value, shap
 def sort_problems(problems: list[Problem]) -> list[Problem]:
     """Violations first, then by file, line, focus node and path."""
     order = {"Violation": 0, "Warning": 1, "Info": 2}
-    return sorted(problems, key=lambda p: (order[p.severity], p.file or "~", p.line or 0, p.focus, p.path or ""))
+    return sorted(
+        problems, key=lambda p: (order[p.severity], p.file or "~", p.line or 0, p.focus, p.path or "")
+    )

@@ -21,6 +21,7 @@ Why the build does not use it for its own closure: the first pass must record ea
 pyoxigraph that costs about twice the native INSERT pass (CONSTRUCT, N-Triples into a scratch graph, a merge),
 more than the naive confirmation pass it saves (measured at 10k and 100k; see the branch's commit message).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -65,7 +66,13 @@ def rule(name: str, folder: str) -> Rule:
 def _kind(text: str) -> str:
     """CONSTRUCT or ASK: the query form, as pyoxigraph parses it (not read from the text)."""
     answer = ox.Store().query(text)
-    return "ASK" if isinstance(answer, bool) else "CONSTRUCT" if isinstance(answer, ox.QueryTriples) else "SELECT"
+    return (
+        "ASK"
+        if isinstance(answer, bool)
+        else "CONSTRUCT"
+        if isinstance(answer, ox.QueryTriples)
+        else "SELECT"
+    )
 
 
 class Rounds:
@@ -73,9 +80,9 @@ class Rounds:
 
     def __init__(self, store: ox.Store) -> None:
         self.store = store
-        self.runs = 0                      # the number of the last run that added something
-        self.last: dict[int, int] = {}     # rule position -> self.runs when it last ran
-        self.kept: list[int] = []          # runs whose delta graph exists
+        self.runs = 0  # the number of the last run that added something
+        self.last: dict[int, int] = {}  # rule position -> self.runs when it last ran
+        self.kept: list[int] = []  # runs whose delta graph exists
         self._last_text = ""
 
     def _add(self, answer: ox.QueryTriples) -> bool:
@@ -93,7 +100,12 @@ class Rounds:
             self._add_terms(self.store.query(self._last_text), graph)
         else:
             self.store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=_FRESH)
-            self.store.update(bind(named_queries.get("delta-merge", "build/pipeline_queries").text, {"fresh": _FRESH, "out": graph}))
+            self.store.update(
+                bind(
+                    named_queries.get("delta-merge", "build/pipeline_queries").text,
+                    {"fresh": _FRESH, "out": graph},
+                )
+            )
             self.store.remove_graph(_FRESH)
         if next(iter(self.store.quads_for_pattern(None, None, None, graph)), None) is None:
             return False
@@ -141,8 +153,11 @@ class Rounds:
         """Whether the deltas any of the rules at positions has not seen hold schema triples."""
         since = min((self.last.get(p, -1) for p in positions), default=-1)
         window = [ox.NamedNode(f"{DELTA_PREFIX}{n}") for n in self.kept if n > since]
-        return bool(window) and bool(self.store.query(
-            bind_values(named_queries.get("delta-schema", "build/pipeline_queries").text, "delta", window)))
+        return bool(window) and bool(
+            self.store.query(
+                bind_values(named_queries.get("delta-schema", "build/pipeline_queries").text, "delta", window)
+            )
+        )
 
     def forget(self, positions: range) -> None:
         """Drop the delta graphs every rule at positions has seen (all of them when positions is empty)."""
@@ -152,8 +167,9 @@ class Rounds:
         self.kept = [n for n in self.kept if n > since]
 
 
-def close_added(store: ox.Store, added: list[ox.Triple], schema: list[Rule], instance: list[Rule], *,
-                max_rounds: int) -> int:
+def close_added(
+    store: ox.Store, added: list[ox.Triple], schema: list[Rule], instance: list[Rule], *, max_rounds: int
+) -> int:
     """Add triples to a closed default graph and close it again; returns the number of rounds (0: nothing new).
 
     Raises:
@@ -164,10 +180,13 @@ def close_added(store: ox.Store, added: list[ox.Triple], schema: list[Rule], ins
     positions = range(offset, offset + len(instance))
     try:
         rounds._add_terms(added, ox.NamedNode(f"{DELTA_PREFIX}1"))
-        if next(iter(store.quads_for_pattern(None, None, None, ox.NamedNode(f"{DELTA_PREFIX}1"))), None) is None:
+        if (
+            next(iter(store.quads_for_pattern(None, None, None, ox.NamedNode(f"{DELTA_PREFIX}1"))), None)
+            is None
+        ):
             return 0
         rounds.runs, rounds.kept = 1, [1]
-        rounds.last = {p: 0 for p in range(offset + len(instance))}   # every rule has seen all but the added
+        rounds.last = {p: 0 for p in range(offset + len(instance))}  # every rule has seen all but the added
         for number in range(1, max_rounds + 1):
             if rounds.schema_changed(positions):
                 for _ in range(max_rounds):

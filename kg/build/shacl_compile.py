@@ -17,6 +17,7 @@ shape fixture.
 Every compiled query selects ?this (the focus node), optionally ?value; path, severity, message
 and the owning shape travel with the query (CompiledConstraint).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -27,11 +28,43 @@ from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from kg.namespaces import SH
 
-_NODE_KEYS = {RDF.type, RDFS.label, RDFS.comment, SH.targetClass, SH.targetNode, SH.targetSubjectsOf,
-              SH.targetObjectsOf, SH.property, SH.sparql, SH.severity, SH.message, SH["or"]}
-_PROPERTY_KEYS = {RDF.type, RDFS.label, RDFS.comment, SH.path, SH.minCount, SH.maxCount, SH.datatype, SH["class"],
-                  SH.nodeKind, SH.pattern, SH.flags, SH["in"], SH.languageIn, SH.uniqueLang, SH.severity,
-                  SH.message, SH.name, SH.description, SH.order, SH.group, SH["or"]}
+_NODE_KEYS = {
+    RDF.type,
+    RDFS.label,
+    RDFS.comment,
+    SH.targetClass,
+    SH.targetNode,
+    SH.targetSubjectsOf,
+    SH.targetObjectsOf,
+    SH.property,
+    SH.sparql,
+    SH.severity,
+    SH.message,
+    SH["or"],
+}
+_PROPERTY_KEYS = {
+    RDF.type,
+    RDFS.label,
+    RDFS.comment,
+    SH.path,
+    SH.minCount,
+    SH.maxCount,
+    SH.datatype,
+    SH["class"],
+    SH.nodeKind,
+    SH.pattern,
+    SH.flags,
+    SH["in"],
+    SH.languageIn,
+    SH.uniqueLang,
+    SH.severity,
+    SH.message,
+    SH.name,
+    SH.description,
+    SH.order,
+    SH.group,
+    SH["or"],
+}
 _TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
 _NODE_KINDS = {
     SH.IRI: "isIRI(?value)",
@@ -45,10 +78,17 @@ _NODE_KINDS = {
 _CASTABLE = {XSD.date, XSD.dateTime, XSD.integer, XSD.decimal, XSD.double, XSD.float, XSD.boolean}
 # the integer types XSD derives by range (XML Schema 1.1 part 2, 3.4.13-3.4.25): (least, greatest), None = open
 _INTEGER_RANGES = {
-    XSD.long: (-2**63, 2**63 - 1), XSD.int: (-2**31, 2**31 - 1), XSD.short: (-2**15, 2**15 - 1),
-    XSD.byte: (-128, 127), XSD.nonNegativeInteger: (0, None), XSD.positiveInteger: (1, None),
-    XSD.nonPositiveInteger: (None, 0), XSD.negativeInteger: (None, -1),
-    XSD.unsignedLong: (0, 2**64 - 1), XSD.unsignedInt: (0, 2**32 - 1), XSD.unsignedShort: (0, 2**16 - 1),
+    XSD.long: (-(2**63), 2**63 - 1),
+    XSD.int: (-(2**31), 2**31 - 1),
+    XSD.short: (-(2**15), 2**15 - 1),
+    XSD.byte: (-128, 127),
+    XSD.nonNegativeInteger: (0, None),
+    XSD.positiveInteger: (1, None),
+    XSD.nonPositiveInteger: (None, 0),
+    XSD.negativeInteger: (None, -1),
+    XSD.unsignedLong: (0, 2**64 - 1),
+    XSD.unsignedInt: (0, 2**32 - 1),
+    XSD.unsignedShort: (0, 2**16 - 1),
     XSD.unsignedByte: (0, 255),
 }
 
@@ -108,7 +148,7 @@ def focused_query(query: str, targets: str, values: str) -> str | None:
     target); None if the query does not hold that target group (the caller binds ?this another way)."""
     if not targets.startswith(_TARGETS_OPEN) or query.count(targets) != 1:
         return None
-    return query.replace(targets, _TARGETS_OPEN + values + " " + targets[len(_TARGETS_OPEN):])
+    return query.replace(targets, _TARGETS_OPEN + values + " " + targets[len(_TARGETS_OPEN) :])
 
 
 # the words of a result whose shape gives no sh:message (SHACL leaves them to the processor)
@@ -154,8 +194,10 @@ def _value_test(shapes: Graph, prop, predicate, obj) -> str | None:
         return test
     if predicate == SH["class"]:
         # ?value rdf:type/rdfs:subClassOf* C, written so that the path starts from the value's types
-        return (f"EXISTS {{ ?value <{RDF.type}> ?cybergov_k . FILTER (?cybergov_k = {_term(obj)} || "
-                f"EXISTS {{ ?cybergov_k <{RDFS.subClassOf}>+ {_term(obj)} }}) }}")
+        return (
+            f"EXISTS {{ ?value <{RDF.type}> ?cybergov_k . FILTER (?cybergov_k = {_term(obj)} || "
+            f"EXISTS {{ ?cybergov_k <{RDFS.subClassOf}>+ {_term(obj)} }}) }}"
+        )
     if predicate == SH.nodeKind:
         return _NODE_KINDS[obj]
     if predicate == SH.pattern:
@@ -170,14 +212,22 @@ def _value_test(shapes: Graph, prop, predicate, obj) -> str | None:
         # each alternative a shape with a single sh:datatype: the value has one of the datatypes
         tests = []
         for member in Collection(shapes, obj):
-            if set(shapes.predicates(member)) != {SH.datatype} or len(list(shapes.objects(member, SH.datatype))) != 1:
+            if (
+                set(shapes.predicates(member)) != {SH.datatype}
+                or len(list(shapes.objects(member, SH.datatype))) != 1
+            ):
                 return None
-            tests.append("(" + _value_test(shapes, member, SH.datatype, shapes.value(member, SH.datatype)) + ")")
+            tests.append(
+                "(" + _value_test(shapes, member, SH.datatype, shapes.value(member, SH.datatype)) + ")"
+            )
         return "(" + " || ".join(tests) + ")" if tests else None
     if predicate == SH.languageIn:
         tags = [str(v) for v in Collection(shapes, obj)]
-        return "isLiteral(?value) && (" + " || ".join(
-            f"langMatches(lang(?value), {Literal(t).n3()})" for t in tags) + ")"
+        return (
+            "isLiteral(?value) && ("
+            + " || ".join(f"langMatches(lang(?value), {Literal(t).n3()})" for t in tags)
+            + ")"
+        )
     return None
 
 
@@ -190,41 +240,64 @@ def _property_queries(shapes: Graph, shape, prop, targets: str) -> list[Compiled
     compiled = []
     component = None
 
-    def add(query: str, reports_value: bool, prefilter: str | None = None, focus_query: str | None = None) -> None:
-        compiled.append(CompiledConstraint(targets=targets, focus_query=focus_query,
-            shape=prop if isinstance(prop, URIRef) else shape, path=path, query=query, severity=severity, reports_value=reports_value,
-            message=message if message is not None else _DEFAULT_MESSAGES[component].format(path=path, value=obj),
-            prefilter=prefilter))
+    def add(
+        query: str, reports_value: bool, prefilter: str | None = None, focus_query: str | None = None
+    ) -> None:
+        compiled.append(
+            CompiledConstraint(
+                targets=targets,
+                focus_query=focus_query,
+                shape=prop if isinstance(prop, URIRef) else shape,
+                path=path,
+                query=query,
+                severity=severity,
+                reports_value=reports_value,
+                message=message
+                if message is not None
+                else _DEFAULT_MESSAGES[component].format(path=path, value=obj),
+                prefilter=prefilter,
+            )
+        )
 
     for predicate, obj in shapes.predicate_objects(prop):
         component = predicate
         if predicate in (SH.minCount, SH.maxCount):
             op = "<" if predicate == SH.minCount else ">"
-            add(f"SELECT ?this WHERE {{ {targets} OPTIONAL {{ ?this <{path}> ?value }} }} "
-                f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) {op} {int(obj)})", False)
+            add(
+                f"SELECT ?this WHERE {{ {targets} OPTIONAL {{ ?this <{path}> ?value }} }} "
+                f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) {op} {int(obj)})",
+                False,
+            )
         elif predicate == SH.uniqueLang:
             if obj != Literal(True):
                 continue
-            add(f"SELECT DISTINCT ?this ?cybergov_lang WHERE {{ {targets} ?this <{path}> ?value , ?other . "
-                f"FILTER (!sameTerm(?value, ?other) && lang(?value) != \"\" && lang(?value) = lang(?other)) }}",
-                False)
+            add(
+                f"SELECT DISTINCT ?this ?cybergov_lang WHERE {{ {targets} ?this <{path}> ?value , ?other . "
+                f'FILTER (!sameTerm(?value, ?other) && lang(?value) != "" && lang(?value) = lang(?other)) }}',
+                False,
+            )
         elif predicate == SH["class"]:
             # test each distinct value once (the test walks the class hierarchy), then join the focus nodes
             # of the values that fail (usually none, so the join is usually skipped)
             test = _value_test(shapes, prop, predicate, obj)
-            add(f"SELECT DISTINCT ?this ?value WHERE {{ {targets} ?this <{path}> ?value . }}", True,
+            add(
+                f"SELECT DISTINCT ?this ?value WHERE {{ {targets} ?this <{path}> ?value . }}",
+                True,
                 prefilter=f"SELECT ?value WHERE {{ {{ SELECT DISTINCT ?value WHERE {{ ?cybergov_x <{path}> ?value }} }} "
-                          f"FILTER (!({test})) }}",
+                f"FILTER (!({test})) }}",
                 focus_query=f"SELECT DISTINCT ?this ?value WHERE {{ {targets} ?this <{path}> ?value . "
-                            f"FILTER (!({test})) }}")
+                f"FILTER (!({test})) }}",
+            )
         else:
             test = _value_test(shapes, prop, predicate, obj)
             if test is None and predicate == SH["or"]:
                 return None  # an sh:or the compiler does not know: leave the shape to pyshacl
             if test is None:
                 continue
-            add(f"SELECT DISTINCT ?this ?value WHERE {{ {targets} ?this <{path}> ?value . FILTER (!({test})) }}",
-                True)
+            add(
+                f"SELECT DISTINCT ?this ?value WHERE {{ {targets} ?this <{path}> ?value . FILTER (!({test})) }}",
+                True,
+            )
     return compiled
 
 
@@ -234,15 +307,26 @@ def _or_query(shapes: Graph, shape, targets: str) -> CompiledConstraint | None:
     for member in Collection(shapes, shapes.value(shape, SH["or"])):
         keys = set(shapes.predicates(member))
         path = shapes.value(member, SH.path)
-        if keys - {SH.path, SH.minCount} or not isinstance(path, URIRef) or shapes.value(member, SH.minCount) != Literal(1):
+        if (
+            keys - {SH.path, SH.minCount}
+            or not isinstance(path, URIRef)
+            or shapes.value(member, SH.minCount) != Literal(1)
+        ):
             return None
         alternatives.append(f"NOT EXISTS {{ ?this <{path}> ?cybergov_v }}")
     message = _message(shapes, shape) or "the value does not conform to any of the sh:or alternatives"
     if not alternatives:
         return None
     query = f"SELECT DISTINCT ?this WHERE {{ {targets} FILTER ({' && '.join(alternatives)}) }}"
-    return CompiledConstraint(shape=shape, path=None, query=query, message=message, targets=targets,
-                              severity=_severity(shapes, shape), reports_value=True)
+    return CompiledConstraint(
+        shape=shape,
+        path=None,
+        query=query,
+        message=message,
+        targets=targets,
+        severity=_severity(shapes, shape),
+        reports_value=True,
+    )
 
 
 def _compile_shape(shapes: Graph, shape) -> list[CompiledConstraint] | None:
@@ -283,8 +367,9 @@ def compile_shapes(core: Graph) -> tuple[Graph, list[CompiledConstraint]]:
     compiled: list[CompiledConstraint] = []
     left = Graph()
     left += core
-    property_shapes = {s for s in core.subjects(RDF.type, SH.PropertyShape)
-                       if any((s, p, None) in core for p in _TARGETS)}
+    property_shapes = {
+        s for s in core.subjects(RDF.type, SH.PropertyShape) if any((s, p, None) in core for p in _TARGETS)
+    }
     for shape in set(core.subjects(RDF.type, SH.NodeShape)) | property_shapes:
         queries = _compile_shape(core, shape)
         if queries is None:
@@ -305,7 +390,9 @@ def has_shapes(shapes: Graph) -> bool:
     """
     if any((None, p, None) in shapes for p in _TARGETS):
         return True
-    shape_nodes = set(shapes.subjects(RDF.type, SH.NodeShape)) | set(shapes.subjects(RDF.type, SH.PropertyShape))
+    shape_nodes = set(shapes.subjects(RDF.type, SH.NodeShape)) | set(
+        shapes.subjects(RDF.type, SH.PropertyShape)
+    )
     return any((s, RDF.type, cls) in shapes for s in shape_nodes for cls in (RDFS.Class, OWL.Class))
 
 

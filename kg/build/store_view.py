@@ -5,9 +5,10 @@ them (kg.build.report._label) by asking a graph `(s, p, o) in graph` and `graph.
 This view answers those questions from a pyoxigraph store, so that a build on the fast engine
 never copies its data into rdflib.
 """
+
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -24,8 +25,9 @@ class StoreView:
         self.graph = graph if graph is not None else ox.DefaultGraph()
 
     def _pattern(self, s, p, o):
-        return self.store.quads_for_pattern(*(to_oxigraph(t) if t is not None else None for t in (s, p, o)),
-                                            self.graph)
+        return self.store.quads_for_pattern(
+            *(to_oxigraph(t) if t is not None else None for t in (s, p, o)), self.graph
+        )
 
     def __contains__(self, triple: tuple) -> bool:
         s, p, o = triple

@@ -1,18 +1,19 @@
 """SHACL validation: SPARQL and compiled core constraints on pyoxigraph, pySHACL only as the fallback.
 
 pySHACL (kg.build.report.validate_graph) is the tests' oracle, and runs the shapes the compiler cannot
-compile. It is slow on large graphs (one rdflib query per focus node and constraint), so this module takes the SHACL-SPARQL constraints
-out of the shapes graph and runs each as one query over all its targets on pyoxigraph, and runs the
-core constraints compiled to SPARQL by kg.build.shacl_compile the same way; pyshacl runs only the node
-shapes that could not be compiled (none of the project's), either on every node or only on the
-focus nodes a contribution touches (touched_nodes). The results are the same problems validate_graph reports (the test in
-tests/kg/test_fast_validation.py compares them); only sh:message may differ where pyshacl attaches
-both the shape's and the constraint's message to one result (this module keeps the constraint's).
+compile. It is slow on large graphs (one rdflib query per focus node and constraint), so this module takes the
+SHACL-SPARQL constraints out of the shapes graph and runs each as one query over all its targets on
+pyoxigraph, and runs the core constraints compiled to SPARQL by kg.build.shacl_compile the same way; pyshacl
+runs only the node shapes that could not be compiled (none of the project's), either on every node or only on
+the focus nodes a contribution touches (touched_nodes). The results are the same problems validate_graph
+reports (the test in tests/kg/test_fast_validation.py compares them); only sh:message may differ where pyshacl
+attaches both the shape's and the constraint's message to one result (this module keeps the constraint's).
 
 Entry points for callers (kg.curate.checking, kg.build.pipeline):
     validate_fast(data, shapes, sources=..., focus=None)     full validation, fast
     validate_fast(data, shapes, sources=..., focus=touched_nodes(contribution, inferred))
 """
+
 from __future__ import annotations
 
 import re
@@ -45,7 +46,9 @@ class SparqlConstraint:
     message: str | None
     severity: str
     targets: str = ""  # the target group as it appears in query
-    focus_query: str | None = None  # the standard sh:select where query is a cgsh:fastSelect (for a few focus nodes)
+    focus_query: str | None = (
+        None  # the standard sh:select where query is a cgsh:fastSelect (for a few focus nodes)
+    )
 
 
 def _prefixes(shapes: Graph, constraint) -> str:
@@ -67,7 +70,7 @@ def _with_targets(shapes: Graph, constraint, select, targets: str) -> str | None
     match = _WHERE.search(text)
     if match is None:
         return None
-    body = text[: match.end()] + " " + targets + " " + text[match.end():]
+    body = text[: match.end()] + " " + targets + " " + text[match.end() :]
     return _prefixes(shapes, constraint) + "\n" + body
 
 
@@ -78,7 +81,9 @@ def _rewritable(shapes: Graph, shape, constraint) -> tuple[str, str, str | None]
         return None
     if any((shape, RDF.type, cls) in shapes for cls in (RDFS.Class, OWL.Class)):  # implicit class target
         return None
-    if shapes.value(constraint, SH.deactivated) == Literal(True) or shapes.value(shape, SH.deactivated) == Literal(True):
+    if shapes.value(constraint, SH.deactivated) == Literal(True) or shapes.value(
+        shape, SH.deactivated
+    ) == Literal(True):
         return None
     targets = target_group(shapes, shape)
     if targets is None:
@@ -89,7 +94,9 @@ def _rewritable(shapes: Graph, shape, constraint) -> tuple[str, str, str | None]
     query = _with_targets(shapes, constraint, fast or shapes.value(constraint, SH.select), targets)
     if query is None:
         return None
-    focus_query = _with_targets(shapes, constraint, shapes.value(constraint, SH.select), targets) if fast else None
+    focus_query = (
+        _with_targets(shapes, constraint, shapes.value(constraint, SH.select), targets) if fast else None
+    )
     return query, targets, focus_query
 
 
@@ -108,9 +115,20 @@ def split_shapes(shapes: Graph) -> tuple[Graph, list[SparqlConstraint]]:
             continue
         query, targets, focus_query = rewritten
         message = shapes.value(constraint, SH.message)
-        severity = SEVERITIES.get(shapes.value(shape, SH.severity), "Violation")  # pyshacl: the shape's severity
-        taken.append(SparqlConstraint(shape=shape, node=constraint, query=query, targets=targets, focus_query=focus_query,
-                                      message=str(message) if message is not None else None, severity=severity))
+        severity = SEVERITIES.get(
+            shapes.value(shape, SH.severity), "Violation"
+        )  # pyshacl: the shape's severity
+        taken.append(
+            SparqlConstraint(
+                shape=shape,
+                node=constraint,
+                query=query,
+                targets=targets,
+                focus_query=focus_query,
+                message=str(message) if message is not None else None,
+                severity=severity,
+            )
+        )
         core.remove((shape, SH.sparql, constraint))
     return core, taken
 
@@ -123,9 +141,14 @@ def _format(message: str | None, values: dict[str, object]) -> str | None:
     return message
 
 
-def run_sparql_constraints(store: ox.Store, constraints: list[SparqlConstraint], *,
-                           sources: list[SourceFile] | None, labels: Graph,
-                           focus: set | None = None) -> list[Problem]:
+def run_sparql_constraints(
+    store: ox.Store,
+    constraints: list[SparqlConstraint],
+    *,
+    sources: list[SourceFile] | None,
+    labels: Graph,
+    focus: set | None = None,
+) -> list[Problem]:
     """Evaluate the constraints on a pyoxigraph store (data in its default graph).
 
     Args:
@@ -147,9 +170,18 @@ def run_sparql_constraints(store: ox.Store, constraints: list[SparqlConstraint],
             if key in seen:
                 continue
             seen.add(key)
-            problems.append(make_problem(severity=constraint.severity, message=_format(constraint.message, values),
-                                         focus=this, path=path, value=value, shape=constraint.shape,
-                                         sources=sources, labels=labels))
+            problems.append(
+                make_problem(
+                    severity=constraint.severity,
+                    message=_format(constraint.message, values),
+                    focus=this,
+                    path=path,
+                    value=value,
+                    shape=constraint.shape,
+                    sources=sources,
+                    labels=labels,
+                )
+            )
     return problems
 
 
@@ -167,8 +199,14 @@ def _with_focus(query: str, focus: set | None, targets: str = "") -> str:
     return bind_values(focused if focused is not None else query, "this", terms)
 
 
-def run_compiled(store: ox.Store, compiled: list[CompiledConstraint], *, sources: list[SourceFile] | None,
-                 labels, focus: set | None = None) -> list[Problem]:
+def run_compiled(
+    store: ox.Store,
+    compiled: list[CompiledConstraint],
+    *,
+    sources: list[SourceFile] | None,
+    labels,
+    focus: set | None = None,
+) -> list[Problem]:
     """Evaluate compiled SHACL core constraints on a pyoxigraph store (data in its default graph).
 
     Args:
@@ -194,8 +232,9 @@ def run_compiled(store: ox.Store, compiled: list[CompiledConstraint], *, sources
     return problems
 
 
-def _compiled_problems(answer, constraint: CompiledConstraint, focus: set | None, *,
-                       sources: list[SourceFile] | None, labels) -> list[Problem]:
+def _compiled_problems(
+    answer, constraint: CompiledConstraint, focus: set | None, *, sources: list[SourceFile] | None, labels
+) -> list[Problem]:
     """The problems of one compiled constraint's answer (rows of ?this, and ?value where selected)."""
     problems = []
     selects_value = "value" in {v.value for v in answer.variables}
@@ -206,9 +245,18 @@ def _compiled_problems(answer, constraint: CompiledConstraint, focus: set | None
         value = None
         if constraint.reports_value:
             value = to_rdflib(solution["value"]) if selects_value else this
-        problems.append(make_problem(severity=constraint.severity, message=constraint.message, focus=this,
-                                     path=constraint.path, value=value, shape=constraint.shape,
-                                     sources=sources, labels=labels))
+        problems.append(
+            make_problem(
+                severity=constraint.severity,
+                message=constraint.message,
+                focus=this,
+                path=constraint.path,
+                value=value,
+                shape=constraint.shape,
+                sources=sources,
+                labels=labels,
+            )
+        )
     return problems
 
 
@@ -251,8 +299,15 @@ def compile_for_store(shapes: Graph) -> CompiledShapes:
     return CompiledShapes(constraints=constraints, compiled=compiled, left=left)
 
 
-def validate_compiled(store: ox.Store, shapes: CompiledShapes, *, sources: list[SourceFile] | None = None,
-                      labels=None, focus: Iterable | None = None, data: Graph | None = None) -> ValidationReport:
+def validate_compiled(
+    store: ox.Store,
+    shapes: CompiledShapes,
+    *,
+    sources: list[SourceFile] | None = None,
+    labels=None,
+    focus: Iterable | None = None,
+    data: Graph | None = None,
+) -> ValidationReport:
     """Validate the default graph of a store with compiled shapes (see validate_fast for the arguments).
 
     Args:
@@ -261,22 +316,35 @@ def validate_compiled(store: ox.Store, shapes: CompiledShapes, *, sources: list[
     """
     labels = labels if labels is not None else (data if data is not None else StoreView(store))
     focus_set = set(focus) if focus is not None else None
-    problems = run_sparql_constraints(store, shapes.constraints, sources=sources, labels=labels, focus=focus_set)
+    problems = run_sparql_constraints(
+        store, shapes.constraints, sources=sources, labels=labels, focus=focus_set
+    )
     problems += run_compiled(store, shapes.compiled, sources=sources, labels=labels, focus=focus_set)
     report_graph = None
     if has_shapes(shapes.left) and (focus_set is None or focus_set):
         if data is None:
             data = StoreView(store).to_graph()
-        core_report = validate_graph(data, shapes.left, sources=sources, labels=labels,
-                                     focus_nodes=sorted(focus_set, key=str) if focus_set is not None else None)
+        core_report = validate_graph(
+            data,
+            shapes.left,
+            sources=sources,
+            labels=labels,
+            focus_nodes=sorted(focus_set, key=str) if focus_set is not None else None,
+        )
         problems += core_report.problems
         report_graph = core_report.report_graph
     return ValidationReport(problems=sort_problems(problems), report_graph=report_graph)
 
 
-def validate_fast(data: Graph | None, shapes: Graph, *, sources: list[SourceFile] | None = None,
-                  labels=None, focus: Iterable | None = None,
-                  store: ox.Store | None = None) -> ValidationReport:
+def validate_fast(
+    data: Graph | None,
+    shapes: Graph,
+    *,
+    sources: list[SourceFile] | None = None,
+    labels=None,
+    focus: Iterable | None = None,
+    store: ox.Store | None = None,
+) -> ValidationReport:
     """Validate like kg.build.report.validate_graph, fast: SPARQL constraints on pyoxigraph.
 
     Args:
@@ -294,7 +362,9 @@ def validate_fast(data: Graph | None, shapes: Graph, *, sources: list[SourceFile
     if data is None and store is None:
         raise ValueError("validate_fast needs the data as a graph or in a store")
     store = store if store is not None else oxigraph_store(data)
-    return validate_compiled(store, compile_for_store(shapes), sources=sources, labels=labels, focus=focus, data=data)
+    return validate_compiled(
+        store, compile_for_store(shapes), sources=sources, labels=labels, focus=focus, data=data
+    )
 
 
 __all__ = [

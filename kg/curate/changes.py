@@ -7,6 +7,7 @@
   ontology) on a subject that already has another value for it in the canonical data;
 - records touched: resources of the canonical data that the contribution adds facts to.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -59,7 +60,9 @@ def _term(node) -> str:
     return f"_:{node}" if isinstance(node, BNode) else str(node)
 
 
-def summarize(contribution: Graph, canonical: Graph, ontology: Graph, *, sources: list[SourceFile]) -> ChangeSummary:
+def summarize(
+    contribution: Graph, canonical: Graph, ontology: Graph, *, sources: list[SourceFile]
+) -> ChangeSummary:
     """Compare a contribution with the canonical data.
 
     Args:
@@ -73,7 +76,9 @@ def summarize(contribution: Graph, canonical: Graph, ontology: Graph, *, sources
     functional = set(ontology.subjects(RDF.type, OWL.FunctionalProperty))
     summary = ChangeSummary()
     touched: set[str] = set()
-    new_subjects = {s for s in set(contribution.subjects()) if isinstance(s, URIRef) and (s, None, None) not in canonical}
+    new_subjects = {
+        s for s in set(contribution.subjects()) if isinstance(s, URIRef) and (s, None, None) not in canonical
+    }
     for s, p, o in sorted(contribution, key=lambda t: (str(t[0]), str(t[1]), str(t[2]))):
         if (s, p, o) in canonical:
             summary.known_fact_count += 1
@@ -87,7 +92,9 @@ def summarize(contribution: Graph, canonical: Graph, ontology: Graph, *, sources
             if p in functional:
                 for old in canonical.objects(s, p):
                     if old != o:
-                        summary.changed_facts.append(ChangedFact(str(s), str(p), _term(old), _term(o), file, line))
+                        summary.changed_facts.append(
+                            ChangedFact(str(s), str(p), _term(old), _term(o), file, line)
+                        )
     for s in sorted(new_subjects):
         classes = sorted(str(c) for c in contribution.objects(s, RDF.type)) or ["(no class given)"]
         for cls in classes:

@@ -12,6 +12,7 @@ The pipeline (nothing is written anywhere; a contribution lives in memory only):
    not listed: the build gates them) and summarize what the contribution adds and changes (kg/curate/changes.py).
 With no contribution, the canonical data itself is checked and every problem is listed.
 """
+
 from __future__ import annotations
 
 import re
@@ -81,8 +82,9 @@ class CheckResult:
         return EXIT_OK if self.conforms else EXIT_VIOLATIONS
 
 
-def _reason_fast(ontology: Graph, canonical: Graph, added: Graph, *,
-                 about: set | None = None) -> tuple[ox.Store, Graph, list[str]]:
+def _reason_fast(
+    ontology: Graph, canonical: Graph, added: Graph, *, about: set | None = None
+) -> tuple[ox.Store, Graph, list[str]]:
     """Close ontology + canonical + contribution on pyoxigraph (kg.build.reasoning), as the build does.
 
     Args:
@@ -105,8 +107,9 @@ def _reason_fast(ontology: Graph, canonical: Graph, added: Graph, *,
     inferred = Graph()
     for triple in found:
         s, p, o = triple.subject, triple.predicate, triple.object
-        if isinstance(o, ox.Literal) and any(isinstance(q.object, ox.Literal)
-                                             for q in store.quads_for_pattern(s, p, None, asserted)):
+        if isinstance(o, ox.Literal) and any(
+            isinstance(q.object, ox.Literal) for q in store.quads_for_pattern(s, p, None, asserted)
+        ):
             # two values of a functional data property make OWL 2 RL equate the literals (prp-fp) and copy every
             # triple with one onto the other: one wrong date would bury the real problem (which the consistency
             # queries report) under noise on unrelated records
@@ -128,16 +131,26 @@ def _owlrl_problems(messages: list[str], structured: list[Problem]) -> list[Prob
         focus = iris[-1] if iris else ""
         if focus in explained:
             continue
-        problems.append(Problem(severity="Violation", message=message, focus=focus, shape="OWL 2 RL (reasoner)",
-                                kind="consistency"))
+        problems.append(
+            Problem(
+                severity="Violation",
+                message=message,
+                focus=focus,
+                shape="OWL 2 RL (reasoner)",
+                kind="consistency",
+            )
+        )
     return problems
 
 
 def _dedupe_unknown_states(curator: list[Problem]) -> list[Problem]:
     """Drop 'unknown state' where the ISO check already says what is wrong with the same id."""
     iso = {(p.focus, p.path, p.value) for p in curator if p.shape and p.shape.startswith("ISO")}
-    return [p for p in curator
-            if not (p.shape and p.shape.endswith("unknown-reference.rq") and (p.focus, p.path, p.value) in iso)]
+    return [
+        p
+        for p in curator
+        if not (p.shape and p.shape.endswith("unknown-reference.rq") and (p.focus, p.path, p.value) in iso)
+    ]
 
 
 def _sort(problems: list[Problem]) -> list[Problem]:
@@ -146,20 +159,39 @@ def _sort(problems: list[Problem]) -> list[Problem]:
     for p in problems:
         key = (_SEVERITY_ORDER.get(p.severity, 3), p.file or "~", p.line or 0)
         first[p.focus] = min(first.get(p.focus, key), key)
-    return sorted(problems, key=lambda p: (first[p.focus], p.focus, _SEVERITY_ORDER.get(p.severity, 3),
-                                           p.line or 0, p.path or "", p.message))
+    return sorted(
+        problems,
+        key=lambda p: (
+            first[p.focus],
+            p.focus,
+            _SEVERITY_ORDER.get(p.severity, 3),
+            p.line or 0,
+            p.path or "",
+            p.message,
+        ),
+    )
 
 
-def _problems(store: ox.Store, shacl: ValidationReport, reasoning_problems: list[str], added: Graph | None, *,
-              known_states: set[str], canonical: Graph | None, sources: list[SourceFile],
-              timings: dict[str, float]) -> list[Problem]:
+def _problems(
+    store: ox.Store,
+    shacl: ValidationReport,
+    reasoning_problems: list[str],
+    added: Graph | None,
+    *,
+    known_states: set[str],
+    canonical: Graph | None,
+    sources: list[SourceFile],
+    timings: dict[str, float],
+) -> list[Problem]:
     """The consistency and curator problems beside the SHACL ones; only the contribution's when there is one."""
     mark = time.perf_counter()
     focus = {s for s in added.subjects() if isinstance(s, URIRef)} if added is not None else None
     consistency = query_problems(store, "build/consistency", focus=focus, kind="consistency", sources=sources)
     consistency += _owlrl_problems(reasoning_problems, consistency)
     curator = query_problems(store, "curate/checks", focus=focus, kind="curator", sources=sources)
-    curator += iso_problems(added if added is not None else canonical, known_states=known_states, sources=sources)
+    curator += iso_problems(
+        added if added is not None else canonical, known_states=known_states, sources=sources
+    )
     curator = _dedupe_unknown_states(curator)
     timings["checks"] = time.perf_counter() - mark
     everything = shacl.problems + consistency + curator
@@ -169,27 +201,46 @@ def _problems(store: ox.Store, shacl: ValidationReport, reasoning_problems: list
     return [p for p in everything if p.focus in mine]
 
 
-def _check_full(loaded: Loaded, added: Graph | None, sources: list[SourceFile],
-                timings: dict[str, float]) -> tuple[list[Problem], ValidationReport]:
+def _check_full(
+    loaded: Loaded, added: Graph | None, sources: list[SourceFile], timings: dict[str, float]
+) -> tuple[list[Problem], ValidationReport]:
     """Close ontology + canonical data + contribution from scratch, validate, run the checks."""
     ontology, canonical = loaded.ontology_graph, loaded.data_graph
     mark = time.perf_counter()
-    store, inferred, reasoning_problems = _reason_fast(ontology, canonical, added if added is not None else Graph(),
-                                                        about=touched_nodes(added) if added is not None else None)
+    store, inferred, reasoning_problems = _reason_fast(
+        ontology,
+        canonical,
+        added if added is not None else Graph(),
+        about=touched_nodes(added) if added is not None else None,
+    )
     timings["reason"] = time.perf_counter() - mark
     mark = time.perf_counter()
     # only the nodes the contribution can affect; the others' problems would be filtered out
     touched = touched_nodes(added, inferred) if added is not None else None
-    shacl = validate_fast(None, loaded.shapes_graph, sources=sources, focus=touched, store=store,
-                          labels=StoreView(store))
+    shacl = validate_fast(
+        None, loaded.shapes_graph, sources=sources, focus=touched, store=store, labels=StoreView(store)
+    )
     timings["shacl"] = time.perf_counter() - mark
     known = known_state_iris(canonical) if added is not None else set()
-    return _problems(store, shacl, reasoning_problems, added, known_states=known, canonical=canonical,
-                     sources=sources, timings=timings), shacl
+    return _problems(
+        store,
+        shacl,
+        reasoning_problems,
+        added,
+        known_states=known,
+        canonical=canonical,
+        sources=sources,
+        timings=timings,
+    ), shacl
 
 
-def _check_incremental(closure: CanonicalClosure, shapes: CompiledShapes, added: Graph, sources: list[SourceFile],
-                       timings: dict[str, float]) -> tuple[list[Problem], ValidationReport] | None:
+def _check_incremental(
+    closure: CanonicalClosure,
+    shapes: CompiledShapes,
+    added: Graph,
+    sources: list[SourceFile],
+    timings: dict[str, float],
+) -> tuple[list[Problem], ValidationReport] | None:
     """Reason from the contribution against the cached closure, validate and check its resources only.
 
     Returns None when the contribution needs the full path (kg.curate.incremental_reasoning).
@@ -204,13 +255,27 @@ def _check_incremental(closure: CanonicalClosure, shapes: CompiledShapes, added:
         store = closure.store
         shacl = validate_compiled(store, shapes, sources=sources, focus=mine, labels=StoreView(store))
         timings["shacl"] = time.perf_counter() - mark
-        problems = _problems(store, shacl, applied.errors, added, known_states=closure.known_states, canonical=None,
-                             sources=sources, timings=timings)
+        problems = _problems(
+            store,
+            shacl,
+            applied.errors,
+            added,
+            known_states=closure.known_states,
+            canonical=None,
+            sources=sources,
+            timings=timings,
+        )
     return problems, shacl
 
 
-def check_contribution(settings: Settings, contribution: Contribution, *, loaded: Loaded | None = None,
-                       closure: CanonicalClosure | None = None, incremental: bool = True) -> CheckResult:
+def check_contribution(
+    settings: Settings,
+    contribution: Contribution,
+    *,
+    loaded: Loaded | None = None,
+    closure: CanonicalClosure | None = None,
+    incremental: bool = True,
+) -> CheckResult:
     """Check a parsed contribution merged with the canonical data.
 
     Args:
@@ -228,17 +293,29 @@ def check_contribution(settings: Settings, contribution: Contribution, *, loaded
     started = time.perf_counter()
     names = contribution.names
     if not contribution.readable:
-        return CheckResult(report=ValidationReport(), syntax_errors=contribution.syntax_errors,
-                           contribution_files=names, files=names, seconds=time.perf_counter() - started)
+        return CheckResult(
+            report=ValidationReport(),
+            syntax_errors=contribution.syntax_errors,
+            contribution_files=names,
+            files=names,
+            seconds=time.perf_counter() - started,
+        )
     timings: dict[str, float] = {}
     mark = time.perf_counter()
     try:
         loaded = loaded or load_inputs(settings)
         if incremental and contribution.sources and closure is None:
             closure = load_closure(settings)
-    except LoadError as exc:  # the canonical data itself does not parse: report it like a contribution's error
-        return CheckResult(report=ValidationReport(), syntax_errors=[SyntaxProblem.from_error(exc, "data")],
-                           contribution_files=names, files=names, seconds=time.perf_counter() - started)
+    except (
+        LoadError
+    ) as exc:  # the canonical data itself does not parse: report it like a contribution's error
+        return CheckResult(
+            report=ValidationReport(),
+            syntax_errors=[SyntaxProblem.from_error(exc, "data")],
+            contribution_files=names,
+            files=names,
+            seconds=time.perf_counter() - started,
+        )
     added = merge(contribution.sources) if contribution.sources else None
     sources: list[SourceFile] = contribution.sources + loaded.data + loaded.ontology
     timings["load"] = time.perf_counter() - mark

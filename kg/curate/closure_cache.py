@@ -10,6 +10,7 @@ worker keeps it between requests; the per-file graphs of the dataset are not loa
 The schema part of the closure (every closed triple about a term the ontology describes) is kept
 apart as a list of quads: each incremental check puts it into its small work store.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -40,10 +41,15 @@ class CanonicalClosure:
     def schema(self) -> list[ox.Quad]:
         """The closed triples (default graph) about the ontology's terms and blank nodes, and the ontology itself."""
         terms = {q.subject for q in self.store.quads_for_pattern(None, None, None, ONTOLOGY)}
-        quads = {ox.Quad(q.subject, q.predicate, q.object) for q in self.store.quads_for_pattern(None, None, None, ONTOLOGY)}
+        quads = {
+            ox.Quad(q.subject, q.predicate, q.object)
+            for q in self.store.quads_for_pattern(None, None, None, ONTOLOGY)
+        }
         for term in terms:
-            quads.update(ox.Quad(q.subject, q.predicate, q.object)
-                         for q in self.store.quads_for_pattern(term, None, None, ox.DefaultGraph()))
+            quads.update(
+                ox.Quad(q.subject, q.predicate, q.object)
+                for q in self.store.quads_for_pattern(term, None, None, ox.DefaultGraph())
+            )
         return sorted(quads, key=str)
 
     @cached_property
@@ -54,9 +60,13 @@ class CanonicalClosure:
     @cached_property
     def known_states(self) -> set[str]:
         """State IRIs the canonical data defines (asserted cgo:State)."""
-        return {q.subject.value for q in self.store.quads_for_pattern(None, to_oxigraph(RDF.type),
-                                                                      to_oxigraph(CGO.State), ASSERTED)
-                if isinstance(q.subject, ox.NamedNode)}
+        return {
+            q.subject.value
+            for q in self.store.quads_for_pattern(
+                None, to_oxigraph(RDF.type), to_oxigraph(CGO.State), ASSERTED
+            )
+            if isinstance(q.subject, ox.NamedNode)
+        }
 
 
 def load_closure(settings: Settings) -> CanonicalClosure:
@@ -67,8 +77,11 @@ def load_closure(settings: Settings) -> CanonicalClosure:
     """
     built = build(settings, strict=False)
     store = ox.Store()
-    store.bulk_extend(q for q in ox.parse(path=str(built.dataset_path), format=ox.RdfFormat.N_QUADS)
-                      if q.graph_name in _KEPT_GRAPHS)
+    store.bulk_extend(
+        q
+        for q in ox.parse(path=str(built.dataset_path), format=ox.RdfFormat.N_QUADS)
+        if q.graph_name in _KEPT_GRAPHS
+    )
     closure = CanonicalClosure(version=built.version, store=store, triples=built.default_triples or 0)
     _ = closure.schema, closure.schema_terms, closure.known_states  # read before any check changes the store
     return closure

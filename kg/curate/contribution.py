@@ -1,9 +1,9 @@
 """Read a curator's contribution: every file parsed in memory, every syntax error collected.
 
-A contribution is one or more RDF documents (files on disk, or texts sent to POST /validate).
-Nothing here writes anywhere. Contributions are parsed without a base IRI, so a relative IRI
-such as <www.coe.int/...> is an error rather than silently becoming a cybergov id. Safety: JSON-LD is parsed by pyoxigraph, which has no document
-loader, so a remote `@context` is refused rather than fetched; RDF/XML documents that declare
+A contribution is one or more RDF documents (files on disk, or texts sent to POST /validate). Nothing here
+writes anywhere. Contributions are parsed without a base IRI, so a relative IRI such as <www.coe.int/...> is
+an error rather than silently becoming a cybergov id. Safety: JSON-LD is parsed by pyoxigraph, which has no
+document loader, so a remote `@context` is refused rather than fetched; RDF/XML documents that declare
 entities (`<!ENTITY`) are refused before parsing, so no entity is ever expanded.
 
 More than the first syntax error: pyoxigraph stops at the first error. For Turtle, N-Triples
@@ -15,6 +15,7 @@ recorded, up to MAX_SYNTAX_ERRORS. A '.' at the end of a line inside a multi-lin
 fool the boundary search; the first error is always exact. TriG, JSON-LD and RDF/XML report
 their first error only (their statements nest, so a resumed parse would report noise).
 """
+
 from __future__ import annotations
 
 import re
@@ -23,8 +24,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.errors import LoadError, SourcePosition
 from kg.build.loading import SourceFile, format_for, parse_text
+from kg.errors import LoadError, SourcePosition
 from kg.namespaces import file_graph
 
 MAX_SYNTAX_ERRORS = 20
@@ -102,10 +103,14 @@ def _remote_context(message: str, text: str, name: str) -> LoadError | None:
     column = text.splitlines()[line - 1].find("@context") + 1 if line else None
     return LoadError(
         "remote JSON-LD contexts are not loaded (a contribution can never make the service fetch a URL): "
-        "write the @context inline as an object", SourcePosition(name, line, column))
+        "write the @context inline as an object",
+        SourcePosition(name, line, column),
+    )
 
 
-def parse_contribution_text(text: str, *, name: str, fmt: ox.RdfFormat) -> tuple[SourceFile | None, list[SyntaxProblem]]:
+def parse_contribution_text(
+    text: str, *, name: str, fmt: ox.RdfFormat
+) -> tuple[SourceFile | None, list[SyntaxProblem]]:
     """Parse one document, collecting its syntax errors (several for Turtle and N-Triples).
 
     Args:
@@ -118,8 +123,15 @@ def parse_contribution_text(text: str, *, name: str, fmt: ox.RdfFormat) -> tuple
     if fmt == ox.RdfFormat.RDF_XML and (match := _ENTITY.search(text)):
         line = text.count("\n", 0, match.start()) + 1
         column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-        return None, [SyntaxProblem(name, "RDF/XML entity declarations are not accepted (entity expansion is "
-                                          "disabled): write the values out", line, column)]
+        return None, [
+            SyntaxProblem(
+                name,
+                "RDF/XML entity declarations are not accepted (entity expansion is "
+                "disabled): write the values out",
+                line,
+                column,
+            )
+        ]
     errors: list[SyntaxProblem] = []
     bad_lines: set[int] = set()
     current = text
@@ -130,10 +142,15 @@ def parse_contribution_text(text: str, *, name: str, fmt: ox.RdfFormat) -> tuple
             if fmt == ox.RdfFormat.JSON_LD:
                 exc = _remote_context(exc.message, text, name) or exc
             if "No scheme found" in exc.message:
-                exc = LoadError(exc.message + "; write full IRIs (<https://...>): contributions have no base IRI",
-                                exc.position)
+                exc = LoadError(
+                    exc.message + "; write full IRIs (<https://...>): contributions have no base IRI",
+                    exc.position,
+                )
             error = SyntaxProblem.from_error(exc, name)
-            if errors and (error.line or 0, error.column or 0) <= (errors[-1].line or 0, errors[-1].column or 0):
+            if errors and (error.line or 0, error.column or 0) <= (
+                errors[-1].line or 0,
+                errors[-1].column or 0,
+            ):
                 break  # no progress: stop rather than report the same error again
             errors.append(error)
             unit = _RESUMABLE.get(fmt)

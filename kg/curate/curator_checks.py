@@ -11,6 +11,7 @@ Two kinds, and why they are not shapes:
 Consistency queries (kg/build/consistency/*.rq) are run the same way, to give each contradiction
 a focus node, property and value instead of a sentence.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,10 +24,10 @@ from rdflib.namespace import RDF
 
 from kg import named_queries
 from kg.build.loading import SourceFile
+from kg.build.report import Problem, locate
 from kg.namespaces import CGO, ID, PREFIXES
 from kg.querying import bind_values
 from kg.terms import to_oxigraph, to_rdflib
-from kg.build.report import Problem, locate
 
 STATE_NS = str(ID["state/"])
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -36,11 +37,13 @@ def short(iri: str | None) -> str:
     """An IRI as a prefixed name when a known namespace fits (the longest one wins)."""
     if not iri:
         return ""
-    best = max((ns for ns in PREFIXES.values() if iri.startswith(ns) and len(iri) > len(ns)), key=len, default=None)
+    best = max(
+        (ns for ns in PREFIXES.values() if iri.startswith(ns) and len(iri) > len(ns)), key=len, default=None
+    )
     if best is None:
         return iri
     prefix = next(p for p, ns in PREFIXES.items() if ns == best)
-    return f"{prefix}:{iri[len(best):]}"
+    return f"{prefix}:{iri[len(best) :]}"
 
 
 def iso_advice(code: str) -> str | None:
@@ -48,20 +51,30 @@ def iso_advice(code: str) -> str | None:
     if len(code) == 3 and code.isalpha() and code.isupper() and pycountry.countries.get(alpha_3=code):
         return None
     if len(code) == 3 and code.isalpha() and (country := pycountry.countries.get(alpha_3=code.upper())):
-        return (f"'{code}' is not upper case: state ids are upper-case ISO 3166-1 alpha-3 codes; "
-                f"write {country.alpha_3} ({country.name}).")
+        return (
+            f"'{code}' is not upper case: state ids are upper-case ISO 3166-1 alpha-3 codes; "
+            f"write {country.alpha_3} ({country.name})."
+        )
     if len(code) == 2 and code.isalpha() and (country := pycountry.countries.get(alpha_2=code.upper())):
-        return (f"'{code}' is an ISO 3166-1 alpha-2 code where an alpha-3 code is expected: "
-                f"write {country.alpha_3} ({country.name}).")
+        return (
+            f"'{code}' is an ISO 3166-1 alpha-2 code where an alpha-3 code is expected: "
+            f"write {country.alpha_3} ({country.name})."
+        )
     if code.isdigit() and (country := pycountry.countries.get(numeric=code.zfill(3))):
-        return (f"'{code}' is an ISO 3166-1 numeric code where an alpha-3 code is expected: "
-                f"write {country.alpha_3} ({country.name}).")
+        return (
+            f"'{code}' is an ISO 3166-1 numeric code where an alpha-3 code is expected: "
+            f"write {country.alpha_3} ({country.name})."
+        )
     return f"'{code}' is not an ISO 3166-1 alpha-3 code: state ids are codes such as FRA, DEU, USA."
 
 
 def _code_problems(graph: Graph) -> Iterable[tuple[URIRef, URIRef, str, str]]:
     """(focus, path, value, message) for code literals that are not valid or do not agree."""
-    expected = {CGO.alpha3Code: ("alpha_3", 3), CGO.alpha2Code: ("alpha_2", 2), CGO.numericCode: ("numeric", 3)}
+    expected = {
+        CGO.alpha3Code: ("alpha_3", 3),
+        CGO.alpha2Code: ("alpha_2", 2),
+        CGO.numericCode: ("numeric", 3),
+    }
     for subject in set(graph.subjects(CGO.alpha3Code, None)) | set(graph.subjects(CGO.alpha2Code, None)):
         countries = {}
         for prop, (field, length) in expected.items():
@@ -69,7 +82,12 @@ def _code_problems(graph: Graph) -> Iterable[tuple[URIRef, URIRef, str, str]]:
                 text = str(value)
                 country = pycountry.countries.get(**{field: text}) if len(text) == length else None
                 if country is None or (field != "numeric" and text != text.upper()):
-                    yield subject, prop, text, f"'{text}' is not an ISO 3166-1 {field.replace('_', '-')} code."
+                    yield (
+                        subject,
+                        prop,
+                        text,
+                        f"'{text}' is not an ISO 3166-1 {field.replace('_', '-')} code.",
+                    )
                 else:
                     countries[prop] = country
         if len({c.alpha_3 for c in countries.values()}) > 1:
@@ -92,14 +110,25 @@ def iso_problems(contribution: Graph, *, known_states: set[str], sources: list[S
     def add(focus, path, value: str, message: str) -> None:
         file, line = locate(focus, path, sources)
         key = (str(focus), str(path) if path else None, value)
-        found.setdefault(key, Problem(
-            severity="Violation", message=message, focus=str(focus), path=str(path) if path else None,
-            value=value or None, shape="ISO 3166-1 (pycountry)", file=file, line=line, kind="curator"))
+        found.setdefault(
+            key,
+            Problem(
+                severity="Violation",
+                message=message,
+                focus=str(focus),
+                path=str(path) if path else None,
+                value=value or None,
+                shape="ISO 3166-1 (pycountry)",
+                file=file,
+                line=line,
+                kind="curator",
+            ),
+        )
 
     for s, p, o in contribution:
         for term, path in ((s, None), (o, p)):
             if isinstance(term, URIRef) and str(term).startswith(STATE_NS) and str(term) not in known_states:
-                advice = iso_advice(str(term)[len(STATE_NS):])
+                advice = iso_advice(str(term)[len(STATE_NS) :])
                 if advice:
                     add(s, path, str(term), f"State id {short(str(term))}: {advice}")
     for focus, path, value, message in _code_problems(contribution):
@@ -144,8 +173,9 @@ _ROLES = {"this": "focus", "resource": "focus", "path": "path", "property": "pat
 _VALUE_VARS = ("value", "value2", "class2")
 
 
-def query_problems(store: ox.Store, folder: str, *, focus: set[URIRef] | None, kind: str,
-                   sources: list[SourceFile]) -> list[Problem]:
+def query_problems(
+    store: ox.Store, folder: str, *, focus: set[URIRef] | None, kind: str, sources: list[SourceFile]
+) -> list[Problem]:
     """Run every .rq query of a kg folder ('checks', 'consistency') and turn its rows into problems.
 
     Args:
@@ -167,14 +197,25 @@ def query_problems(store: ox.Store, folder: str, *, focus: set[URIRef] | None, k
         for row in solutions:
             values = {name: _value(row, name) for name in names}
             roles = {role: values.get(var) for var, role in _ROLES.items() if values.get(var)}
-            path = roles.get("path") or (str(RDF.type) if folder == "build/consistency" and "class1" in values else None)
+            path = roles.get("path") or (
+                str(RDF.type) if folder == "build/consistency" and "class1" in values else None
+            )
             value = next((values[v] for v in _VALUE_VARS if values.get(v)), None)
             focus_node = URIRef(roles["focus"])
             file, line = locate(focus_node, URIRef(path) if path else None, sources)
-            problems.append(Problem(
-                severity=header.get("severity", "Violation"), message=_render(template, values),
-                focus=roles["focus"], path=path, value=value, shape=f"kg/{folder}/{query.name}.rq",
-                file=file, line=line, kind=kind))
+            problems.append(
+                Problem(
+                    severity=header.get("severity", "Violation"),
+                    message=_render(template, values),
+                    focus=roles["focus"],
+                    path=path,
+                    value=value,
+                    shape=f"kg/{folder}/{query.name}.rq",
+                    file=file,
+                    line=line,
+                    kind=kind,
+                )
+            )
     return problems
 
 

@@ -22,6 +22,7 @@ Why not rdflib's own Turtle serialiser: it invents ``ns1:`` prefixes for IRIs wh
 (every participation and membership id) and orders blank-node objects by their random ids, so its output
 is not stable from one run to the next. This module uses rdflib to parse and writes the layout itself.
 """
+
 from __future__ import annotations
 
 import re
@@ -58,8 +59,10 @@ class CommentOutsideHeader(LoadError):
 
     def __init__(self, path: str, line: int, text: str) -> None:
         self.path, self.line, self.text = path, line, text
-        super().__init__(f"{path}:{line}: comment after the header block would be lost: {text.strip()!r}; "
-                         "move it into the header comment or into an rdfs:comment on the record")
+        super().__init__(
+            f"{path}:{line}: comment after the header block would be lost: {text.strip()!r}; "
+            "move it into the header comment or into an rdfs:comment on the record"
+        )
 
 
 class UnsupportedGraph(LoadError):
@@ -163,7 +166,7 @@ class _Writer:
         text = str(term)
         for prefix, ns in self.namespaces:
             if text.startswith(ns) and len(text) > len(ns):
-                local = text[len(ns):].replace("/", "\\/")
+                local = text[len(ns) :].replace("/", "\\/")
                 if _LOCAL.fullmatch(local) and not local.endswith("."):
                     self.used.add(prefix)
                     return f"{prefix}:{local}"
@@ -238,7 +241,7 @@ class _Writer:
     def subjects(self) -> list:
         def key(s):
             text = str(s)
-            kind = text[len(str(ID)):].split("/", 1)[0] if text.startswith(str(ID)) else ""
+            kind = text[len(str(ID)) :].split("/", 1)[0] if text.startswith(str(ID)) else ""
             return (1 if kind in RECORD_KINDS else 0, self.iri(s) if isinstance(s, URIRef) else text)
 
         top = {s for s in self.graph.subjects() if not (isinstance(s, BNode) and s in self.inline)}
@@ -308,5 +311,15 @@ def turtle_files(paths: list[Path]) -> list[Path]:
     return found
 
 
-__all__ = ["CommentOutsideHeader", "FormatResult", "UnsupportedGraph", "find_comment", "format_file",
-           "format_text", "parse", "serialize", "split_header", "turtle_files"]
+__all__ = [
+    "CommentOutsideHeader",
+    "FormatResult",
+    "UnsupportedGraph",
+    "find_comment",
+    "format_file",
+    "format_text",
+    "parse",
+    "serialize",
+    "split_header",
+    "turtle_files",
+]

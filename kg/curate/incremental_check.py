@@ -10,6 +10,7 @@ it was done. Only what was not already there is added (and so removed afterwards
 A check that is interrupted while undoing (out of memory in a worker) leaves the closure marked
 damaged: its owner must load it again before the next check (kg.curate.worker does).
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator

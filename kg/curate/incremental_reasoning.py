@@ -22,6 +22,7 @@ contribution go to the full path instead (`None` is returned): one that touches 
 property or an owl:sameAs (kg/curate/incremental/functional-conflict.rq), whose equalities spread
 over the whole graph. tests/kg/test_incremental_checks.py checks the result against a full rebuild.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -52,8 +53,9 @@ class ClosureDelta:
 
 def touches_schema(base: CanonicalClosure) -> bool:
     """Whether the contribution (in graph CONTRIBUTION of base.store) states axioms or describes ontology terms."""
-    query = bind(named_queries.get("schema-change", FOLDER).text,
-                 {"contribution": CONTRIBUTION, "ontology": ONTOLOGY})
+    query = bind(
+        named_queries.get("schema-change", FOLDER).text, {"contribution": CONTRIBUTION, "ontology": ONTOLOGY}
+    )
     return bool(base.store.query(query))
 
 
@@ -134,12 +136,19 @@ def closure_delta(base: CanonicalClosure, seeds: set) -> ClosureDelta | None:
     closed = base.store
     added: set[ox.Triple] = set()
     for q in work.quads_for_pattern(None, None, None, _DEFAULT):
-        if ox.Quad(q.subject, q.predicate, q.object) not in closed and informative((q.subject, q.predicate, q.object)):
+        if ox.Quad(q.subject, q.predicate, q.object) not in closed and informative(
+            (q.subject, q.predicate, q.object)
+        ):
             added.add(ox.Triple(q.subject, q.predicate, q.object))
-    removed = {ox.Triple(q.subject, q.predicate, q.object) for node in core for q in _closed(closed, subject=node)
-               if q not in work}
-    return ClosureDelta(core=core, added=added, removed=removed, errors=problems_in_store(work),
-                        work_triples=len(work))
+    removed = {
+        ox.Triple(q.subject, q.predicate, q.object)
+        for node in core
+        for q in _closed(closed, subject=node)
+        if q not in work
+    }
+    return ClosureDelta(
+        core=core, added=added, removed=removed, errors=problems_in_store(work), work_triples=len(work)
+    )
 
 
 __all__ = ["CONTRIBUTION", "ClosureDelta", "closure_delta", "core_nodes", "touches_schema", "work_store"]

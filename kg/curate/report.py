@@ -6,6 +6,7 @@ The JSON schema is exported to docs/validation-report.schema.json:
 It carries the RFC 9457 members `title`, `status` and `detail`, so when POST /validate answers
 400 (unreadable) or 422 (violations) the report itself is the problem-details document.
 """
+
 from __future__ import annotations
 
 import json
@@ -37,7 +38,8 @@ class ProblemItem(BaseModel):
 
     kind: OneOf["shacl", "consistency", "curator"] = Field(
         description="shacl: a shape in shapes/; consistency: a contradiction the OWL 2 RL closure shows "
-                    "(kg/build/consistency); curator: a check in kg/curate/checks or the ISO 3166-1 check.")
+        "(kg/build/consistency); curator: a check in kg/curate/checks or the ISO 3166-1 check."
+    )
     severity: Severity = Field(description="Violations fail the check; warnings and infos do not.")
     message: str
     focus: str = Field(description="IRI of the resource the problem is about.")
@@ -45,7 +47,9 @@ class ProblemItem(BaseModel):
     path: str | None = Field(None, description="IRI of the property concerned.")
     value: str | None = Field(None, description="The offending value, when there is one.")
     shape: str | None = Field(None, description="The shape or check that raised it.")
-    file: str | None = Field(None, description="The file where the offending triple (or the resource) was written.")
+    file: str | None = Field(
+        None, description="The file where the offending triple (or the resource) was written."
+    )
     line: int | None = None
 
 
@@ -92,12 +96,15 @@ class ChangedFactItem(BaseModel):
 class ChangeSummaryModel(BaseModel):
     """What the contribution adds to and changes in the canonical data."""
 
-    new_resources: list[NewResources] = Field(description="Resources the canonical data does not describe, by class.")
+    new_resources: list[NewResources] = Field(
+        description="Resources the canonical data does not describe, by class."
+    )
     new_fact_count: int
     known_fact_count: int = Field(description="Triples of the contribution the canonical data already holds.")
     new_facts: list[FactItem] = Field(description="The new triples (the first 200).")
     changed_facts: list[ChangedFactItem] = Field(
-        description="A functional property of an existing resource given a different value.")
+        description="A functional property of an existing resource given a different value."
+    )
     records_touched: list[str] = Field(description="Existing resources the contribution adds facts to.")
 
 
@@ -114,7 +121,9 @@ class CheckReport(BaseModel):
     syntax_errors: list[SyntaxErrorItem]
     focus_nodes: list[FocusGroup] = Field(description="The problems grouped by resource.")
     problems: list[ProblemItem] = Field(description="The same problems as one list.")
-    summary: ChangeSummaryModel | None = Field(None, description="Absent when there is no (readable) contribution.")
+    summary: ChangeSummaryModel | None = Field(
+        None, description="Absent when there is no (readable) contribution."
+    )
     files: list[str] = Field(description="The contribution's files, as the problems name them.")
     reasoner: str
     seconds: float
@@ -127,17 +136,23 @@ _STATUS = {0: (200, "Conforms"), 1: (422, "Does not conform"), 2: (400, "Unreada
 def _detail(result: CheckResult, counts: Counts) -> str:
     if not result.readable:
         return f"{counts.syntax_errors} syntax error(s); nothing was validated"
-    return (f"{counts.violations} violation(s), {counts.warnings} warning(s), {counts.infos} info "
-            f"({counts.inconsistencies} from the reasoner)")
+    return (
+        f"{counts.violations} violation(s), {counts.warnings} warning(s), {counts.infos} info "
+        f"({counts.inconsistencies} from the reasoner)"
+    )
 
 
 def to_model(result: CheckResult) -> CheckReport:
     """The report of a check."""
     problems = [ProblemItem(**{k: getattr(p, k) for k in ProblemItem.model_fields}) for p in result.problems]
     severities = [p.severity for p in problems]
-    counts = Counts(violations=severities.count("Violation"), warnings=severities.count("Warning"),
-                    infos=severities.count("Info"), syntax_errors=len(result.syntax_errors),
-                    inconsistencies=sum(p.kind == "consistency" for p in problems))
+    counts = Counts(
+        violations=severities.count("Violation"),
+        warnings=severities.count("Warning"),
+        infos=severities.count("Info"),
+        syntax_errors=len(result.syntax_errors),
+        inconsistencies=sum(p.kind == "consistency" for p in problems),
+    )
     groups: dict[str, FocusGroup] = {}
     for p in problems:
         group = groups.setdefault(p.focus, FocusGroup(focus=p.focus, label=p.focus_label, problems=[]))
@@ -152,18 +167,30 @@ def to_model(result: CheckResult) -> CheckReport:
         s = result.summary
         summary = ChangeSummaryModel(
             new_resources=[NewResources(class_iri=c, resources=r) for c, r in s.new_resources.items()],
-            new_fact_count=s.new_fact_count, known_fact_count=s.known_fact_count,
+            new_fact_count=s.new_fact_count,
+            known_fact_count=s.known_fact_count,
             new_facts=[FactItem(**vars(f)) for f in s.new_facts],
             changed_facts=[ChangedFactItem(**vars(c)) for c in s.changed_facts],
-            records_touched=s.records_touched)
+            records_touched=s.records_touched,
+        )
     status, title = _STATUS[result.exit_code]
     return CheckReport(
-        title=title, status=status, detail=_detail(result, counts), conforms=result.conforms,
-        readable=result.readable, exit_code=result.exit_code, counts=counts,
+        title=title,
+        status=status,
+        detail=_detail(result, counts),
+        conforms=result.conforms,
+        readable=result.readable,
+        exit_code=result.exit_code,
+        counts=counts,
         syntax_errors=[SyntaxErrorItem(**vars(e)) for e in result.syntax_errors],
-        focus_nodes=list(groups.values()), problems=problems, summary=summary,
-        files=result.contribution_files, reasoner=result.reasoner, seconds=round(result.seconds, 3),
-        timings={k: round(v, 3) for k, v in result.timings.items()})
+        focus_nodes=list(groups.values()),
+        problems=problems,
+        summary=summary,
+        files=result.contribution_files,
+        reasoner=result.reasoner,
+        seconds=round(result.seconds, 3),
+        timings={k: round(v, 3) for k, v in result.timings.items()},
+    )
 
 
 def _where(file: str | None, line: int | None, column: int | None = None) -> str:
@@ -192,19 +219,25 @@ def render_text(report: CheckReport, *, colour: Callable[[str, str], str] = lamb
         for p in group.problems:
             prop = f" {short(p.path)}" if p.path else ""
             value = f" = {short(p.value)}" if p.value is not None else ""
-            out.append(f"  {colour(p.severity, tint[p.severity])}{prop}{value}  [{_where(p.file, p.line)}] ({p.kind})")
+            out.append(
+                f"  {colour(p.severity, tint[p.severity])}{prop}{value}  [{_where(p.file, p.line)}] ({p.kind})"
+            )
             out.append(f"      {p.message}")
         out.append("")
     if report.summary is not None:
         s = report.summary
         out.append(colour("What the contribution changes", "cyan"))
         for group in s.new_resources:
-            ids = ", ".join(short(r) for r in group.resources[:5]) + (" ..." if len(group.resources) > 5 else "")
+            ids = ", ".join(short(r) for r in group.resources[:5]) + (
+                " ..." if len(group.resources) > 5 else ""
+            )
             out.append(f"  new {short(group.class_iri)}: {len(group.resources)}  ({ids})")
         out.append(f"  new facts: {s.new_fact_count}; already in the canonical data: {s.known_fact_count}")
         for c in s.changed_facts:
-            out.append(f"  changed: {short(c.subject)} {short(c.predicate)}: {c.old} -> {c.new}  "
-                       f"[{_where(c.file, c.line)}]")
+            out.append(
+                f"  changed: {short(c.subject)} {short(c.predicate)}: {c.old} -> {c.new}  "
+                f"[{_where(c.file, c.line)}]"
+            )
         if s.records_touched:
             out.append(f"  records touched: {', '.join(short(r) for r in s.records_touched)}")
         out.append("")
@@ -243,8 +276,13 @@ def report_graph(result: CheckResult) -> Graph:
         if problem.value is not None:
             graph.add((node, SH.value, _node(problem.value)))
         if problem.shape:
-            graph.add((node, SH.sourceShape, _node(problem.shape) if "://" in problem.shape
-                       else Literal(problem.shape)))
+            graph.add(
+                (
+                    node,
+                    SH.sourceShape,
+                    _node(problem.shape) if "://" in problem.shape else Literal(problem.shape),
+                )
+            )
         if problem.file:
             graph.add((node, RDFS.comment, Literal(_where(problem.file, problem.line), datatype=XSD.string)))
     return graph
@@ -258,5 +296,7 @@ def json_schema() -> dict:
     return schema
 
 
-if __name__ == "__main__":  # pragma: no cover - python -m kg.curate.report > docs/validation-report.schema.json
+if (
+    __name__ == "__main__"
+):  # pragma: no cover - python -m kg.curate.report > docs/validation-report.schema.json
     print(json.dumps(json_schema(), indent=2))

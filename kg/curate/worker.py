@@ -15,6 +15,7 @@ Settings.validate_workers processes serves the checks; each client address may h
 Settings.validate_per_client checks running or waiting, so one client's big upload cannot hold
 every worker while others wait.
 """
+
 from __future__ import annotations
 
 import threading
@@ -44,7 +45,9 @@ def _checker(settings: Settings):  # runs in the worker process: parse the canon
         """(parsed inputs, closure in memory) of the current canonical version; (None, None) if it does not parse."""
         version = content_hash(settings)
         loaded, closure = cache.get(version, (None, None))
-        if loaded is None or closure is None or closure.damaged:  # a damaged closure is loaded again, never used
+        if (
+            loaded is None or closure is None or closure.damaged
+        ):  # a damaged closure is loaded again, never used
             cache.clear()
             try:
                 loaded = load_inputs(settings)
@@ -76,9 +79,15 @@ class CheckPool:
     def __init__(self, settings: Settings) -> None:
         self._settings = settings
         self._per_client = settings.validate_per_client
-        self._pool = WorkerPool(_checker, (settings,), workers=settings.validate_workers,
-                                memory_limit=settings.validate_worker_memory, start_timeout=START_TIMEOUT,
-                                eager=False, name="validation")
+        self._pool = WorkerPool(
+            _checker,
+            (settings,),
+            workers=settings.validate_workers,
+            memory_limit=settings.validate_worker_memory,
+            start_timeout=START_TIMEOUT,
+            eager=False,
+            name="validation",
+        )
         self._clients: Counter[str] = Counter()
         self._lock = threading.Lock()
 
@@ -114,7 +123,10 @@ class CheckPool:
         return ContributionMemoryExceeded(
             f"{what} needed more memory than a validation worker may use ({megabytes(limit)}; "
             "CYBERGOV_VALIDATE_WORKER_MEMORY); the worker was replaced: send a smaller contribution, or check "
-            "it with `cybergov validate`", limit=limit, setting="CYBERGOV_VALIDATE_WORKER_MEMORY")
+            "it with `cybergov validate`",
+            limit=limit,
+            setting="CYBERGOV_VALIDATE_WORKER_MEMORY",
+        )
 
     def check(self, documents: list[Document], *, timeout: float, client: str | None = None) -> str:
         """Check a contribution on a free worker; returns the report as JSON (kg.curate.report.CheckReport).

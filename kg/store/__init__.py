@@ -1,4 +1,5 @@
 """Store backends behind one protocol: embedded pyoxigraph (default) and a remote SPARQL endpoint."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -22,12 +23,17 @@ def held_counts(store: Store) -> dict[str, int]:
     """What a store holds, under the keys of recorded_counts."""
     counts = store.counts()
     held = {key: counts.get(iri, 0) for key, iri in GRAPH_KEYS.items()}
-    default_count = getattr(store, "default_count", None)  # a store that cannot count its default graph leaves it out
+    default_count = getattr(
+        store, "default_count", None
+    )  # a store that cannot count its default graph leaves it out
     if default_count is not None:
         held["default"] = default_count()
     return held
 
-if TYPE_CHECKING:  # kg.build.pipeline imports kg.querying (through kg.build.in_store): no import cycle at run time
+
+if (
+    TYPE_CHECKING
+):  # kg.build.pipeline imports kg.querying (through kg.build.in_store): no import cycle at run time
     from kg.build.pipeline import BuildResult
 
 
@@ -45,13 +51,25 @@ def open_store(settings: Settings, built: BuildResult) -> Store:
         return CachedStore(RemoteStore(settings, version=built.version, recorded=recorded_counts(built)))
     from kg.store.embedded import EmbeddedStore, materialize
 
-    path = materialize(built.dataset_path, settings.cache_path / f"store-{built.version}", default=built.default_path,
-                       default_sha256=built.default_sha256)
-    return CachedStore(EmbeddedStore(path, version=built.version, timeout=settings.query_timeout,
-                                     max_results=settings.max_results, max_bytes=settings.max_result_bytes,
-                                     workers=settings.query_workers, memory=settings.query_memory,
-                                     worker_memory=settings.query_worker_memory,
-                                     recorded=recorded_counts(built)))
+    path = materialize(
+        built.dataset_path,
+        settings.cache_path / f"store-{built.version}",
+        default=built.default_path,
+        default_sha256=built.default_sha256,
+    )
+    return CachedStore(
+        EmbeddedStore(
+            path,
+            version=built.version,
+            timeout=settings.query_timeout,
+            max_results=settings.max_results,
+            max_bytes=settings.max_result_bytes,
+            workers=settings.query_workers,
+            memory=settings.query_memory,
+            worker_memory=settings.query_worker_memory,
+            recorded=recorded_counts(built),
+        )
+    )
 
 
 __all__ = ["QueryOutput", "Row", "Store", "held_counts", "open_store", "recorded_counts"]

@@ -9,6 +9,7 @@ Users' SPARQL (execute) is not memoized here: /sparql answers are cached as HTTP
 Values derived from the whole graph (kg.answers.record_index) are kept too, one per name, for the current
 version only (`derived`), outside the bounded memo.
 """
+
 from __future__ import annotations
 
 import threading
@@ -30,7 +31,9 @@ class CachedStore:
     def version(self) -> str:
         return self.inner.version
 
-    def __getattr__(self, name: str):  # everything else (execute, counts, close, start, ...) is the inner store's
+    def __getattr__(
+        self, name: str
+    ):  # everything else (execute, counts, close, start, ...) is the inner store's
         return getattr(self.inner, name)
 
     def _key(self, form: str, query: str, bindings) -> tuple:
@@ -78,8 +81,11 @@ class CachedStore:
         return self._memoized("ask", query, bindings, lambda: self.inner.ask(query, bindings=bindings))
 
     def construct(self, query: str, *, bindings: dict[str, object] | None = None) -> list:
-        return list(self._memoized("construct", query, bindings,
-                                   lambda: self.inner.construct(query, bindings=bindings)))
+        return list(
+            self._memoized(
+                "construct", query, bindings, lambda: self.inner.construct(query, bindings=bindings)
+            )
+        )
 
 
 __all__ = ["CachedStore"]

@@ -6,6 +6,7 @@ Trusted named queries run in process; users' SPARQL runs in sandbox worker proce
 load the default graph into memory (from the N-Triples copy materialize writes) and answer there
 the queries that name no graph: pyoxigraph scans memory several times faster than RocksDB.
 """
+
 from __future__ import annotations
 
 import os
@@ -54,7 +55,9 @@ def _intact(target: Path) -> bool:
     manifest = read_json(manifest_file(target))
     if manifest is None or not target.exists():
         return False
-    return tree_matches(target, manifest.get("store")) and matches(union_file(target), manifest.get("default"))
+    return tree_matches(target, manifest.get("store")) and matches(
+        union_file(target), manifest.get("default")
+    )
 
 
 def _discard(target: Path) -> None:
@@ -75,7 +78,9 @@ def _link_union(default: Path, target: Path) -> None:
     os.replace(tmp, target)
 
 
-def materialize(nquads: Path, target: Path, *, default: Path | None = None, default_sha256: str | None = None) -> Path:
+def materialize(
+    nquads: Path, target: Path, *, default: Path | None = None, default_sha256: str | None = None
+) -> Path:
     """Bulk-load a built N-Quads file into a RocksDB directory; reuse it if it is intact.
 
     Also puts the default graph as N-Triples beside it (union_file), which query workers load
@@ -106,17 +111,31 @@ def materialize(nquads: Path, target: Path, *, default: Path | None = None, defa
             os.rename(tmp, target)
         except (OSError, SyntaxError) as exc:
             shutil.rmtree(tmp, ignore_errors=True)
-            raise StoreError(f"cannot load {nquads} into {target}: {exc}; delete {nquads.parent} to rebuild") from None
-        write_json(manifest_file(target), {"store": tree_digests(target), "default": sha256_file(union_file(target))})
+            raise StoreError(
+                f"cannot load {nquads} into {target}: {exc}; delete {nquads.parent} to rebuild"
+            ) from None
+        write_json(
+            manifest_file(target), {"store": tree_digests(target), "default": sha256_file(union_file(target))}
+        )
     return target
 
 
 class EmbeddedStore:
     """Read-only pyoxigraph store with a query sandbox for untrusted SPARQL."""
 
-    def __init__(self, path: Path, *, version: str, timeout: float, max_results: int, workers: int,
-                 memory: bool = True, max_bytes: int | None = None, worker_memory: int = 0,
-                 recorded: dict[str, int] | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        version: str,
+        timeout: float,
+        max_results: int,
+        workers: int,
+        memory: bool = True,
+        max_bytes: int | None = None,
+        worker_memory: int = 0,
+        recorded: dict[str, int] | None = None,
+    ) -> None:
         try:
             self._store = ox.Store.read_only(str(path))
         except OSError as exc:
@@ -137,11 +156,16 @@ class EmbeddedStore:
     @property
     def sandbox(self) -> QuerySandbox:
         if self._sandbox is None:
-            self._sandbox = QuerySandbox(str(self.path), workers=self._workers, timeout=self._timeout,
-                                         max_results=self.max_results, max_bytes=self.max_bytes,
-                                         memory_limit=self._worker_memory,
-                                         memory_path=str(union_file(self.path)) if self._memory else None,
-                                         memory_triples=(self.recorded or {}).get("default"))
+            self._sandbox = QuerySandbox(
+                str(self.path),
+                workers=self._workers,
+                timeout=self._timeout,
+                max_results=self.max_results,
+                max_bytes=self.max_bytes,
+                memory_limit=self._worker_memory,
+                memory_path=str(union_file(self.path)) if self._memory else None,
+                memory_triples=(self.recorded or {}).get("default"),
+            )
         return self._sandbox
 
     def start(self) -> None:
@@ -166,15 +190,34 @@ class EmbeddedStore:
     def construct(self, query: str, *, bindings: dict[str, object] | None = None) -> list:
         return list(self._query(query, bindings))
 
-    def execute(self, query: str, *, fmt: str, default_graphs: list[str] | None = None,
-                named_graphs: list[str] | None = None, isolated: bool = True) -> QueryOutput:
+    def execute(
+        self,
+        query: str,
+        *,
+        fmt: str,
+        default_graphs: list[str] | None = None,
+        named_graphs: list[str] | None = None,
+        isolated: bool = True,
+    ) -> QueryOutput:
         if not isolated:
-            return run(self._store, query, fmt=fmt, max_results=self.max_results, max_bytes=self.max_bytes,
-                       default_graphs=default_graphs, named_graphs=named_graphs)
+            return run(
+                self._store,
+                query,
+                fmt=fmt,
+                max_results=self.max_results,
+                max_bytes=self.max_bytes,
+                default_graphs=default_graphs,
+                named_graphs=named_graphs,
+            )
         return self.sandbox.run(query, fmt=fmt, default_graphs=default_graphs, named_graphs=named_graphs)
 
-    def execute_user(self, query: UserQuery, *, default_graphs: list[str] | None = None,
-                     named_graphs: list[str] | None = None) -> QueryOutput:
+    def execute_user(
+        self,
+        query: UserQuery,
+        *,
+        default_graphs: list[str] | None = None,
+        named_graphs: list[str] | None = None,
+    ) -> QueryOutput:
         """Check a user's query against the read-only policy and answer it, both in a query worker process
         (one parse, outside the server's process); the output's fmt is the format chosen for its form.
 

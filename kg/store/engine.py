@@ -2,17 +2,18 @@
 
 Shared by the embedded store (in process) and its sandbox workers (in a child process).
 """
+
 from __future__ import annotations
 
 import re
 
 import pyoxigraph as ox
 
-from kg.store import results
 from kg.errors import QueryError, ResultTooLarge
 from kg.namespaces import PREFIXES, QUERY_BASE_IRI
-from kg.store.sparql_parse import ParsedQuery, parse
 from kg.querying import QueryOutput
+from kg.store import results
+from kg.store.sparql_parse import ParsedQuery, parse
 
 _POS = re.compile(r"at (\d+):(\d+)")
 
@@ -53,8 +54,16 @@ def default_graph_only(query: str, default_graphs: list[str] | None, named_graph
     return isinstance(parsed, ParsedQuery) and not parsed.names_graphs
 
 
-def run(store: ox.Store, query: str, *, fmt: str, max_results: int, max_bytes: int | None = None,
-        default_graphs: list[str] | None = None, named_graphs: list[str] | None = None) -> QueryOutput:
+def run(
+    store: ox.Store,
+    query: str,
+    *,
+    fmt: str,
+    max_results: int,
+    max_bytes: int | None = None,
+    default_graphs: list[str] | None = None,
+    named_graphs: list[str] | None = None,
+) -> QueryOutput:
     """Evaluate a query and serialize its answer, refusing one over max_results rows/triples or max_bytes.
 
     fmt is a key of results.SELECT_FORMATS (for SELECT/ASK) or results.GRAPH_FORMATS (CONSTRUCT/DESCRIBE);
@@ -75,18 +84,27 @@ def run(store: ox.Store, query: str, *, fmt: str, max_results: int, max_bytes: i
     return serialize_answer(answer, fmt=fmt, max_results=max_results, max_bytes=max_bytes)
 
 
-_PAGING = ("ask for less: page with ORDER BY, LIMIT and OFFSET, select fewer or shorter values, "
-           "or download the whole dataset from /dump")
+_PAGING = (
+    "ask for less: page with ORDER BY, LIMIT and OFFSET, select fewer or shorter values, "
+    "or download the whole dataset from /dump"
+)
 
 
 def _too_many(max_results: int) -> ResultTooLarge:
-    return ResultTooLarge(f"the answer has more than {max_results} rows or triples (the limit; "
-                          f"CYBERGOV_MAX_RESULTS): {_PAGING}", limit=max_results, setting="CYBERGOV_MAX_RESULTS")
+    return ResultTooLarge(
+        f"the answer has more than {max_results} rows or triples (the limit; "
+        f"CYBERGOV_MAX_RESULTS): {_PAGING}",
+        limit=max_results,
+        setting="CYBERGOV_MAX_RESULTS",
+    )
 
 
 def _too_big(max_bytes: int) -> ResultTooLarge:
-    return ResultTooLarge(f"the answer is larger than {max_bytes} bytes (the limit; CYBERGOV_MAX_RESULT_BYTES): "
-                          f"{_PAGING}", limit=max_bytes, setting="CYBERGOV_MAX_RESULT_BYTES")
+    return ResultTooLarge(
+        f"the answer is larger than {max_bytes} bytes (the limit; CYBERGOV_MAX_RESULT_BYTES): {_PAGING}",
+        limit=max_bytes,
+        setting="CYBERGOV_MAX_RESULT_BYTES",
+    )
 
 
 def _size(term) -> int:

@@ -13,6 +13,7 @@ graph store is /sparql-graph-crud-auth, behind HTTP digest authentication.
 Last, the build's version is PUT into GRAPH_BUILD: API instances over the endpoint read it, so a
 new push reaches every instance (new ETags, dropped caches) without a restart.
 """
+
 from __future__ import annotations
 
 import re
@@ -37,8 +38,11 @@ def graph_store_url(endpoint: str, *, kind: str = "standard") -> str:
     """
     if kind == "virtuoso":
         return re.sub(r"/sparql/?$", "", endpoint.rstrip("/")) + "/sparql-graph-crud-auth"
-    return re.sub(r"/(query|sparql)/?$", "/store", endpoint.rstrip("/")) if re.search(
-        r"/(query|sparql)/?$", endpoint) else endpoint.rstrip("/") + "/store"
+    return (
+        re.sub(r"/(query|sparql)/?$", "/store", endpoint.rstrip("/"))
+        if re.search(r"/(query|sparql)/?$", endpoint)
+        else endpoint.rstrip("/") + "/store"
+    )
 
 
 @dataclass
@@ -61,12 +65,20 @@ def build_record(version: str, graphs) -> list[ox.Triple]:
     """What GRAPH_BUILD holds: the version (content hash) of the build last pushed and its named graphs."""
     build = ox.NamedNode(GRAPH_BUILD)
     return [ox.Triple(build, ox.NamedNode(str(DCT.hasVersion)), ox.Literal(version))] + [
-        ox.Triple(build, ox.NamedNode(str(DCT.hasPart)), ox.NamedNode(g)) for g in sorted(graphs)]
+        ox.Triple(build, ox.NamedNode(str(DCT.hasPart)), ox.NamedNode(g)) for g in sorted(graphs)
+    ]
 
 
-def push(dataset: Path, graph_store: str, *, version: str | None = None, kind: str = "standard",
-         timeout: float = 300.0, auth: httpx.Auth | tuple[str, str] | None = None,
-         client: httpx.Client | None = None) -> PushResult:
+def push(
+    dataset: Path,
+    graph_store: str,
+    *,
+    version: str | None = None,
+    kind: str = "standard",
+    timeout: float = 300.0,
+    auth: httpx.Auth | tuple[str, str] | None = None,
+    client: httpx.Client | None = None,
+) -> PushResult:
     """Replace the endpoint's graphs with the built dataset's.
 
     Args:
@@ -97,13 +109,16 @@ def push(dataset: Path, graph_store: str, *, version: str | None = None, kind: s
             writes.append((GRAPH_BUILD, {"graph": GRAPH_BUILD}, build_record(version, graphs)))
         for name, params, triples in writes:
             try:
-                response = client.put(graph_store, params=params, content=_ntriples(triples),
-                                      headers={"Content-Type": NTRIPLES})
+                response = client.put(
+                    graph_store, params=params, content=_ntriples(triples), headers={"Content-Type": NTRIPLES}
+                )
             except httpx.HTTPError as exc:
                 raise StoreError(f"graph store {graph_store} unreachable: {exc}") from None
             if response.is_error:
-                raise StoreError(f"graph store refused {name or 'the default graph'}: "
-                                 f"{response.status_code} {response.text.strip()[:300]}")
+                raise StoreError(
+                    f"graph store refused {name or 'the default graph'}: "
+                    f"{response.status_code} {response.text.strip()[:300]}"
+                )
             counts[name] = len(triples)
     finally:
         if own:

@@ -23,6 +23,7 @@ Virtuoso (settings.endpoint_kind "virtuoso") differs in three ways, each handled
 The version of the data is the one `cybergov push` last wrote (GRAPH_BUILD), re-read at most every
 settings.version_check_seconds, so instances over one endpoint follow a new push without a restart.
 """
+
 from __future__ import annotations
 
 import json
@@ -43,12 +44,16 @@ from kg.store.engine import serialize_answer
 from kg.store.sparql_parse import parse
 from kg.store.sparql_policy import UserQuery, admit
 
-REMOTE_FACTOR = 3  # the endpoint's SPARQL JSON may take a few times the bytes of the answer re-serialized here
-ACCEPT = ("application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.5, "
-          "application/sparql-results+xml;q=0.3")
+REMOTE_FACTOR = (
+    3  # the endpoint's SPARQL JSON may take a few times the bytes of the answer re-serialized here
+)
+ACCEPT = (
+    "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.5, "
+    "application/sparql-results+xml;q=0.3"
+)
 _POSITION = (
-    re.compile(r"at (\d+):(\d+)"),                               # oxigraph: "error at 1:8: expected ..."
-    re.compile(r"line (\d+), column (\d+)", re.IGNORECASE),      # Jena/Fuseki: "... at line 1, column 8."
+    re.compile(r"at (\d+):(\d+)"),  # oxigraph: "error at 1:8: expected ..."
+    re.compile(r"line (\d+), column (\d+)", re.IGNORECASE),  # Jena/Fuseki: "... at line 1, column 8."
 )
 
 
@@ -127,8 +132,14 @@ class RemoteStore:
     Thread-safe: one pooled httpx.Client shared by the server's worker threads.
     """
 
-    def __init__(self, settings: Settings, *, version: str, client: httpx.Client | None = None,
-                 recorded: dict[str, int] | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        version: str,
+        client: httpx.Client | None = None,
+        recorded: dict[str, int] | None = None,
+    ) -> None:
         if not settings.endpoint:
             raise StoreError("the remote store needs CYBERGOV_ENDPOINT (the SPARQL query endpoint URL)")
         self.endpoint = settings.endpoint
@@ -137,9 +148,11 @@ class RemoteStore:
         self.max_bytes = settings.max_result_bytes
         self._recorded = recorded  # the local build's own counts (kg.store.recorded_counts), for /health
         self._timeout = settings.query_timeout
-        self._client = client or httpx.Client(auth=endpoint_auth(settings),
-                                              timeout=httpx.Timeout(settings.query_timeout, connect=5.0),
-                                              limits=httpx.Limits(max_connections=32, max_keepalive_connections=16))
+        self._client = client or httpx.Client(
+            auth=endpoint_auth(settings),
+            timeout=httpx.Timeout(settings.query_timeout, connect=5.0),
+            limits=httpx.Limits(max_connections=32, max_keepalive_connections=16),
+        )
         self._built_version = version
         self._check_every = settings.version_check_seconds
         self._lock = threading.Lock()
@@ -159,14 +172,17 @@ class RemoteStore:
             with self._lock:
                 if self._watcher is None:
                     self._read_version()
-                    self._watcher = threading.Thread(target=self._watch_version, daemon=True,
-                                                     name="cybergov-version-watch")
+                    self._watcher = threading.Thread(
+                        target=self._watch_version, daemon=True, name="cybergov-version-watch"
+                    )
                     self._watcher.start()
         return self._version or self._built_version
 
     def _read_version(self) -> None:
         try:
-            rows = self._answer(self._post(named_queries.get("pushed-version", "build/pipeline_queries").text, dataset=False))
+            rows = self._answer(
+                self._post(named_queries.get("pushed-version", "build/pipeline_queries").text, dataset=False)
+            )
             pushed = next((sol["version"].value for sol in rows), None)
         except KgError:  # the endpoint is busy or away: keep answering with the version known last
             return
@@ -189,7 +205,9 @@ class RemoteStore:
     def named_graphs(self) -> list[str]:
         """The project's named graphs on the endpoint (as the last push recorded them)."""
         if self._graphs is None:
-            rows = self._answer(self._post(named_queries.get("named-graphs", "build/pipeline_queries").text, dataset=False))
+            rows = self._answer(
+                self._post(named_queries.get("named-graphs", "build/pipeline_queries").text, dataset=False)
+            )
             self._graphs = [sol["g"].value for sol in rows]
         return list(self._graphs)
 
@@ -203,12 +221,23 @@ class RemoteStore:
                 raise ResultTooLarge(
                     f"the endpoint's answer is larger than {REMOTE_FACTOR * cap} bytes ({REMOTE_FACTOR} times the "
                     f"limit of {cap}; CYBERGOV_MAX_RESULT_BYTES): ask for less: page with ORDER BY, LIMIT and OFFSET, "
-                    "or download the whole dataset from /dump", limit=cap, setting="CYBERGOV_MAX_RESULT_BYTES")
+                    "or download the whole dataset from /dump",
+                    limit=cap,
+                    setting="CYBERGOV_MAX_RESULT_BYTES",
+                )
         return bytes(body)
 
-    def _post(self, query: str, *, default_graphs: list[str] | None = None,
-              named_graphs: list[str] | None = None, dataset: bool = True, graph: bool | None = None,
-              lines_before: int = 0, cap: int | None = None) -> httpx.Response:
+    def _post(
+        self,
+        query: str,
+        *,
+        default_graphs: list[str] | None = None,
+        named_graphs: list[str] | None = None,
+        dataset: bool = True,
+        graph: bool | None = None,
+        lines_before: int = 0,
+        cap: int | None = None,
+    ) -> httpx.Response:
         """POST the query (form-encoded) and return a 2xx response, its body read (see _read_capped).
 
         dataset=False sends the graphs as given (the service's own dataset when none), for the queries
@@ -231,28 +260,42 @@ class RemoteStore:
             accept = ACCEPT
             if self.kind == "virtuoso" and graph is not None:
                 accept = "application/n-triples" if graph else "application/sparql-results+json"
-            request = self._client.build_request("POST", self.endpoint, content=urlencode(form).encode(), headers={
-                "Accept": accept, "Content-Type": "application/x-www-form-urlencoded"})
+            request = self._client.build_request(
+                "POST",
+                self.endpoint,
+                content=urlencode(form).encode(),
+                headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"},
+            )
             streamed = self._client.send(request, stream=True)
             try:
                 content = self._read_capped(streamed, cap)  # decoded: drop the headers about the encoding
-                headers = [(k, v) for k, v in streamed.headers.multi_items()
-                           if k.lower() not in ("content-encoding", "content-length", "transfer-encoding")]
-                response = httpx.Response(streamed.status_code, headers=headers, content=content, request=request)
+                headers = [
+                    (k, v)
+                    for k, v in streamed.headers.multi_items()
+                    if k.lower() not in ("content-encoding", "content-length", "transfer-encoding")
+                ]
+                response = httpx.Response(
+                    streamed.status_code, headers=headers, content=content, request=request
+                )
             finally:
                 streamed.close()
         except httpx.TimeoutException:
-            raise QueryTimeout(f"query stopped after {self._timeout:g} s (the limit; CYBERGOV_QUERY_TIMEOUT)") from None
+            raise QueryTimeout(
+                f"query stopped after {self._timeout:g} s (the limit; CYBERGOV_QUERY_TIMEOUT)"
+            ) from None
         except httpx.HTTPError as exc:
             raise StoreError(f"SPARQL endpoint {self.endpoint} unreachable: {exc}") from None
         if response.status_code in (400, 422):
             raise _query_error(response.status_code, response.text, lines_before=lines_before)
         timed_out = response.status_code in (408, 504) or (
-            response.is_error and "timeout" in response.text[:300].lower())
+            response.is_error and "timeout" in response.text[:300].lower()
+        )
         if timed_out:
             raise QueryTimeout(f"the endpoint stopped the query: {response.text.strip()[:200]}")
         if response.is_error:
-            raise StoreError(f"SPARQL endpoint answered {response.status_code}: {response.text.strip()[:300]}")
+            raise StoreError(
+                f"SPARQL endpoint answered {response.status_code}: {response.text.strip()[:300]}"
+            )
         return response
 
     def _answer(self, response: httpx.Response):
@@ -295,19 +338,36 @@ class RemoteStore:
             raise StoreError("the endpoint did not answer a CONSTRUCT with triples")
         return list(answer)
 
-    def execute(self, query: str, *, fmt: str, default_graphs: list[str] | None = None,
-                named_graphs: list[str] | None = None) -> QueryOutput:
+    def execute(
+        self,
+        query: str,
+        *,
+        fmt: str,
+        default_graphs: list[str] | None = None,
+        named_graphs: list[str] | None = None,
+    ) -> QueryOutput:
         parsed = parse(query)
         # the default base goes first only where the query has none of its own (Virtuoso takes a second BASE badly)
         own_base = getattr(parsed, "has_base", False)
-        response = self._post(query if own_base else _USER_BASE + query, default_graphs=default_graphs,
-                              named_graphs=named_graphs, graph=getattr(parsed, "family", None) == "graph",
-                              lines_before=0 if own_base else 1, cap=self.max_bytes)
-        return serialize_answer(self._answer(response), fmt=fmt, max_results=self.max_results,
-                                max_bytes=self.max_bytes)
+        response = self._post(
+            query if own_base else _USER_BASE + query,
+            default_graphs=default_graphs,
+            named_graphs=named_graphs,
+            graph=getattr(parsed, "family", None) == "graph",
+            lines_before=0 if own_base else 1,
+            cap=self.max_bytes,
+        )
+        return serialize_answer(
+            self._answer(response), fmt=fmt, max_results=self.max_results, max_bytes=self.max_bytes
+        )
 
-    def execute_user(self, query: UserQuery, *, default_graphs: list[str] | None = None,
-                     named_graphs: list[str] | None = None) -> QueryOutput:
+    def execute_user(
+        self,
+        query: UserQuery,
+        *,
+        default_graphs: list[str] | None = None,
+        named_graphs: list[str] | None = None,
+    ) -> QueryOutput:
         """Check a user's query against the read-only policy (here, in the server's process: a remote store has
         no query workers) and answer it; the output's fmt is the format chosen for its form.
 
@@ -332,8 +392,9 @@ class RemoteStore:
     def counts(self) -> dict[str, int]:
         if self._counts is None:
             rows = self._answer(self._post(named_queries.get("graph-counts", "build/pipeline_queries").text))
-            self._counts = {sol["g"].value: int(sol["n"].value) for sol in rows
-                            if sol["g"].value != GRAPH_BUILD}  # the push's record, not the build's data
+            self._counts = {
+                sol["g"].value: int(sol["n"].value) for sol in rows if sol["g"].value != GRAPH_BUILD
+            }  # the push's record, not the build's data
         return dict(self._counts)
 
     def default_count(self) -> int:

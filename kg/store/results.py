@@ -3,6 +3,7 @@
 Formats: SPARQL 1.1 Query Results JSON, XML, CSV and TSV for SELECT and ASK; any RDF syntax
 pyoxigraph writes for CONSTRUCT and DESCRIBE.
 """
+
 from __future__ import annotations
 
 import csv
@@ -47,9 +48,14 @@ def _json_term(term) -> dict:
     if isinstance(term, ox.BlankNode):
         return {"type": "bnode", "value": term.value}
     if isinstance(term, ox.Triple):
-        return {"type": "triple", "value": {"subject": _json_term(term.subject),
-                                            "predicate": _json_term(term.predicate),
-                                            "object": _json_term(term.object)}}
+        return {
+            "type": "triple",
+            "value": {
+                "subject": _json_term(term.subject),
+                "predicate": _json_term(term.predicate),
+                "object": _json_term(term.object),
+            },
+        }
     out = {"type": "literal", "value": term.value}
     if term.language:
         out["xml:lang"] = term.language
@@ -60,10 +66,12 @@ def _json_term(term) -> dict:
 
 def select_json(rows: Rows) -> bytes:
     bindings = [
-        {var: _json_term(term) for var, term in zip(rows.variables, row) if term is not None} for row in rows.rows
+        {var: _json_term(term) for var, term in zip(rows.variables, row, strict=False) if term is not None}
+        for row in rows.rows
     ]
-    return json.dumps({"head": {"vars": rows.variables}, "results": {"bindings": bindings}},
-                      ensure_ascii=False).encode()
+    return json.dumps(
+        {"head": {"vars": rows.variables}, "results": {"bindings": bindings}}, ensure_ascii=False
+    ).encode()
 
 
 def _xml_text(value: str) -> str:
@@ -89,8 +97,11 @@ def select_xml(rows: Rows) -> bytes:
     out.append("</head>\n<results>")
     for row in rows.rows:
         out.append("<result>")
-        out += [f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>"
-                for v, t in zip(rows.variables, row) if t is not None]
+        out += [
+            f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>"
+            for v, t in zip(rows.variables, row, strict=False)
+            if t is not None
+        ]
         out.append("</result>")
     out.append("</results>\n</sparql>\n")
     return "\n".join(out).encode()
@@ -101,8 +112,9 @@ def select_csv(rows: Rows) -> bytes:
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(rows.variables)
     for row in rows.rows:
-        writer.writerow(["" if t is None else (f"_:{t.value}" if isinstance(t, ox.BlankNode) else t.value)
-                         for t in row])
+        writer.writerow(
+            ["" if t is None else (f"_:{t.value}" if isinstance(t, ox.BlankNode) else t.value) for t in row]
+        )
     return buf.getvalue().encode()
 
 
@@ -116,8 +128,10 @@ def ask_body(value: bool, fmt: str) -> bytes:
     if fmt == "json":
         return json.dumps({"head": {}, "boolean": value}).encode()
     if fmt == "xml":
-        return (f'<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
-                f"<head/><boolean>{str(value).lower()}</boolean></sparql>\n").encode()
+        return (
+            f'<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
+            f"<head/><boolean>{str(value).lower()}</boolean></sparql>\n"
+        ).encode()
     if fmt == "csv":
         return f"_askResult\r\n{str(value).lower()}\r\n".encode()
     return f"?_askResult\n{str(value).lower()}\n".encode()
@@ -129,7 +143,9 @@ SELECT_WRITERS = {"json": select_json, "xml": select_xml, "csv": select_csv, "ts
 def graph_body(triples: list, fmt: str, prefixes: dict[str, str] | None = None) -> bytes:
     """Serialize triples in one of GRAPH_FORMATS."""
     _media, rdf_format = GRAPH_FORMATS[fmt]
-    kwargs = {"prefixes": prefixes} if prefixes and rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else {}
+    kwargs = (
+        {"prefixes": prefixes} if prefixes and rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else {}
+    )
     body = ox.serialize(triples, format=rdf_format, **kwargs)
     if rdf_format == ox.RdfFormat.RDF_XML:
         # pyoxigraph writes a literal's carriage return raw, and an XML reader turns it into a line

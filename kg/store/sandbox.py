@@ -11,6 +11,7 @@ Every worker runs under a memory limit (kg.limits): one that runs out of it is r
 the query answered 503 naming the limit. A worker found dead (killed while idle, crashed) is
 replaced and the query retried once on a fresh worker before it is answered 503.
 """
+
 from __future__ import annotations
 
 import threading
@@ -46,8 +47,13 @@ def _load_memory(path: str, expected: int | None, holder: dict) -> None:  # runs
     holder["store"] = memory
 
 
-def _querier(store_path: str, max_results: int, max_bytes: int | None, memory_path: str | None,
-             memory_triples: int | None):  # runs in the worker process: open the store, answer queries
+def _querier(
+    store_path: str,
+    max_results: int,
+    max_bytes: int | None,
+    memory_path: str | None,
+    memory_triples: int | None,
+):  # runs in the worker process: open the store, answer queries
     import pyoxigraph as ox
 
     from kg.store.engine import default_graph_only, run
@@ -69,8 +75,18 @@ def _querier(store_path: str, max_results: int, max_bytes: int | None, memory_pa
             engine = store
             if "store" in memory and default_graph_only(query, default_graphs, named_graphs):
                 engine = memory["store"]
-            out = replace(run(engine, query, fmt=fmt, max_results=max_results, max_bytes=max_bytes,
-                              default_graphs=default_graphs, named_graphs=named_graphs), fmt=fmt)
+            out = replace(
+                run(
+                    engine,
+                    query,
+                    fmt=fmt,
+                    max_results=max_results,
+                    max_bytes=max_bytes,
+                    default_graphs=default_graphs,
+                    named_graphs=named_graphs,
+                ),
+                fmt=fmt,
+            )
             return "ok", (out, "memory" if engine is not store else "disk")
         except QueryError as exc:
             return "query_error", (exc.message, exc.line, exc.column)
@@ -91,16 +107,32 @@ def _querier(store_path: str, max_results: int, max_bytes: int | None, memory_pa
 class QuerySandbox:
     """A small pool of query worker processes over one read-only store directory."""
 
-    def __init__(self, store_path: str, *, workers: int, timeout: float, max_results: int,
-                 max_bytes: int | None = None, memory_limit: int = 0, start_timeout: float = 60.0,
-                 memory_path: str | None = None, memory_triples: int | None = None) -> None:
+    def __init__(
+        self,
+        store_path: str,
+        *,
+        workers: int,
+        timeout: float,
+        max_results: int,
+        max_bytes: int | None = None,
+        memory_limit: int = 0,
+        start_timeout: float = 60.0,
+        memory_path: str | None = None,
+        memory_triples: int | None = None,
+    ) -> None:
         self._timeout = timeout
         self._memory_limit = memory_limit
         self.answered = {"memory": 0, "disk": 0}  # which copy answered, for tests and diagnostics
         try:
-            self._pool = WorkerPool(_querier, (store_path, max_results, max_bytes, memory_path, memory_triples),
-                                    workers=workers, memory_limit=memory_limit, start_timeout=start_timeout,
-                                    eager=True, name="query")
+            self._pool = WorkerPool(
+                _querier,
+                (store_path, max_results, max_bytes, memory_path, memory_triples),
+                workers=workers,
+                memory_limit=memory_limit,
+                start_timeout=start_timeout,
+                eager=True,
+                name="query",
+            )
         except WorkerStartFailed as exc:
             raise StoreError(str(exc)) from None
 
@@ -118,10 +150,19 @@ class QuerySandbox:
         return WorkerMemoryExceeded(
             f"the query needed more memory than a query worker may use ({megabytes(self._memory_limit)}; "
             "CYBERGOV_QUERY_WORKER_MEMORY); the worker was replaced: ask for less (LIMIT, fewer joins)",
-            limit=self._memory_limit, setting="CYBERGOV_QUERY_WORKER_MEMORY")
+            limit=self._memory_limit,
+            setting="CYBERGOV_QUERY_WORKER_MEMORY",
+        )
 
-    def run(self, query, *, fmt: str | None, default_graphs: list[str] | None, named_graphs: list[str] | None,
-            timeout: float | None = None):
+    def run(
+        self,
+        query,
+        *,
+        fmt: str | None,
+        default_graphs: list[str] | None,
+        named_graphs: list[str] | None,
+        timeout: float | None = None,
+    ):
         """Run one query in a worker; returns kg.querying.QueryOutput.
 
         query is a trusted text (answered in fmt), or a kg.store.sparql_policy.UserQuery: the worker checks it

@@ -1,4 +1,5 @@
 """The SPARQL 1.1 Service Description of the endpoint (sd: vocabulary)."""
+
 from __future__ import annotations
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -38,7 +39,9 @@ def describe(endpoint: str, counts: dict[str, int]) -> Graph:
     default = BNode()
     g.add((dataset, SD.defaultGraph, default))
     g.add((default, RDF.type, SD.Graph))
-    g.add((default, void_triples, Literal(sum(counts.get(x, 0) for x in DEFAULT_GRAPHS), datatype=XSD.integer)))
+    g.add(
+        (default, void_triples, Literal(sum(counts.get(x, 0) for x in DEFAULT_GRAPHS), datatype=XSD.integer))
+    )
     for name, size in sorted(counts.items()):
         named = BNode()
         graph = BNode()

@@ -11,6 +11,7 @@ Two faults of rdflib's grammar make it unfit to read untrusted queries as it is:
 The copy drops the search (the service's text is not needed) and reads a triple block as a loop;
 everything else is rdflib's grammar, so the parse tree has the same shape (CompValue nodes).
 """
+
 from __future__ import annotations
 
 import copy
@@ -48,8 +49,11 @@ def grammar() -> tuple:
     g = copy.deepcopy({name: getattr(rdflib_parser, name) for name in names})
     g["ServiceGraphPattern"].__class__ = _ServiceComp
     triple = g["TriplesSameSubjectPath"]
-    block = (ParamList("triples", triple) + ZeroOrMore(Suppress(".") + ParamList("triples", triple))
-             + Optional(Suppress(".")))
+    block = (
+        ParamList("triples", triple)
+        + ZeroOrMore(Suppress(".") + ParamList("triples", triple))
+        + Optional(Suppress("."))
+    )
     for comment in g["Query"].ignoreExprs:
         block.ignore(comment)
     g["TriplesBlock"] <<= block

@@ -16,6 +16,7 @@ oxigraph's, the text is refused or normalized first, so both see the same tokens
 Anything the grammar does not accept is a QueryError with the parser's line and column; a text
 nested too deeply for the parser's recursion is a QueryError too, never a crash.
 """
+
 from __future__ import annotations
 
 import functools
@@ -30,10 +31,25 @@ from rdflib.term import URIRef, Variable
 from kg.errors import QueryError
 from kg.store.sparql_grammar import parse_query, parse_update
 
-_FORMS = {"SelectQuery": "select", "AskQuery": "ask", "ConstructQuery": "construct", "DescribeQuery": "describe"}
-_UPDATE_NAMES = {"Load": "LOAD", "Clear": "CLEAR", "Drop": "DROP", "Create": "CREATE", "Add": "ADD", "Move": "MOVE",
-                 "Copy": "COPY", "InsertData": "INSERT DATA", "DeleteData": "DELETE DATA",
-                 "DeleteWhere": "DELETE WHERE", "Modify": "DELETE/INSERT"}
+_FORMS = {
+    "SelectQuery": "select",
+    "AskQuery": "ask",
+    "ConstructQuery": "construct",
+    "DescribeQuery": "describe",
+}
+_UPDATE_NAMES = {
+    "Load": "LOAD",
+    "Clear": "CLEAR",
+    "Drop": "DROP",
+    "Create": "CREATE",
+    "Add": "ADD",
+    "Move": "MOVE",
+    "Copy": "COPY",
+    "InsertData": "INSERT DATA",
+    "DeleteData": "DELETE DATA",
+    "DeleteWhere": "DELETE WHERE",
+    "Modify": "DELETE/INSERT",
+}
 
 
 @dataclass(frozen=True)
@@ -88,9 +104,12 @@ def _check_escapes(text: str) -> None:
         except (ValueError, OverflowError):
             raise _positioned(text, match.start(), f"{match.group(0)} is not a Unicode code point") from None
         if ord(char) < 0x80 and not char.isalnum():
-            raise _positioned(text, match.start(),
-                              f"the escape {match.group(0)} stands for the syntax character {char!r} (U+{ord(char):04X}); "
-                              "write the character itself (inside a string, escape it with a backslash)")
+            raise _positioned(
+                text,
+                match.start(),
+                f"the escape {match.group(0)} stands for the syntax character {char!r} (U+{ord(char):04X}); "
+                "write the character itself (inside a string, escape it with a backslash)",
+            )
 
 
 def _positioned(text: str, offset: int, message: str) -> QueryError:
@@ -106,10 +125,11 @@ def _for_rdflib(text: str) -> str:
 
 def _syntax_error(exc: ParseBaseException) -> QueryError:
     message = exc.msg[:1].lower() + exc.msg[1:]
-    found = exc.line[exc.col - 1: exc.col + 19] if exc.line else ""
+    found = exc.line[exc.col - 1 : exc.col + 19] if exc.line else ""
     where = f", found {found!r}" if found else ", found the end of the query"
-    return QueryError(f"SPARQL syntax error at line {exc.lineno}, column {exc.col}: {message}{where}",
-                      exc.lineno, exc.col)
+    return QueryError(
+        f"SPARQL syntax error at line {exc.lineno}, column {exc.col}: {message}{where}", exc.lineno, exc.col
+    )
 
 
 def _nodes(tree):
@@ -156,7 +176,9 @@ def _prologue(decls) -> tuple[dict[str, str], bool]:
         if decl.name == "Base":
             has_base = True
         elif decl.name == "PrefixDecl":
-            prefixes[_field(decl, "prefix") or ""] = str(_field(decl, "iri"))  # a later declaration wins, as in oxigraph
+            prefixes[_field(decl, "prefix") or ""] = str(
+                _field(decl, "iri")
+            )  # a later declaration wins, as in oxigraph
     return prefixes, has_base
 
 
@@ -178,7 +200,7 @@ def _without_trailing_comments(text: str) -> str:
     while True:
         end = len(core) - 1 if core.endswith("\n") else len(core)
         start = core.rfind("\n", 0, end)
-        line = core[start + 1:end]
+        line = core[start + 1 : end]
         if start < 0 or not line.lstrip(" \t").startswith("#") or "\r" in line or "\\" in line:
             break
         core = core[:start]
@@ -226,7 +248,8 @@ def _parse(text: str) -> ParsedQuery | ParsedUpdate:
         raise QueryError(
             "the query nests too deeply for the policy parser (Python's recursion limit): at most about 40 "
             "nested { } groups, and about 100 triple patterns joined by '.' in one group (use ';' and ',' or "
-            "split the group)") from None
+            "split the group)"
+        ) from None
     except ValueError as exc:  # rdflib: an escape that is no code point
         raise QueryError(str(exc)) from None
     prologue, query = tree[0], tree[1]

@@ -6,6 +6,7 @@ cannot read is refused (400), an update is refused (403), and every SERVICE clau
 query (subqueries, EXISTS, OPTIONAL, ...) must name, as an absolute http(s) IRI, a host on the
 allow-list (403 otherwise; a variable endpoint is always refused).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -28,21 +29,29 @@ class UserQuery:
     allowlist: tuple[str, ...] = ()
     max_bytes: int | None = None
 
+
 def _refuse_service(call: ServiceCall, allowlist: tuple[str, ...]) -> None:
     allowed = {host.lower() for host in allowlist}
-    hint = (f"federated queries may only call hosts on the allow-list (CYBERGOV_SERVICE_ALLOWLIST; "
-            f"now {list(allowlist) or 'empty'})")
+    hint = (
+        f"federated queries may only call hosts on the allow-list (CYBERGOV_SERVICE_ALLOWLIST; "
+        f"now {list(allowlist) or 'empty'})"
+    )
     if call.iri is None:
-        raise QueryRefused(f"{call.written} is not allowed: a SERVICE endpoint must be a fixed IRI "
-                           f"(not a variable or an undeclared prefix); {hint}")
+        raise QueryRefused(
+            f"{call.written} is not allowed: a SERVICE endpoint must be a fixed IRI "
+            f"(not a variable or an undeclared prefix); {hint}"
+        )
     if not call.absolute:
-        raise QueryRefused(f"SERVICE <{call.iri}> is not allowed: a SERVICE endpoint must be an absolute "
-                           f"http(s) IRI; {hint}")
+        raise QueryRefused(
+            f"SERVICE <{call.iri}> is not allowed: a SERVICE endpoint must be an absolute http(s) IRI; {hint}"
+        )
     if call.host not in allowed:
         raise QueryRefused(f"SERVICE <{call.iri}> is not allowed: {hint}")
 
 
-def check_query(query: str, *, allowlist: list[str] | tuple[str, ...] = (), max_bytes: int | None = None) -> ParsedQuery:
+def check_query(
+    query: str, *, allowlist: list[str] | tuple[str, ...] = (), max_bytes: int | None = None
+) -> ParsedQuery:
     """Parse a user's query and refuse what a read-only, no-outbound-traffic endpoint must not run.
 
     Returns:
@@ -57,7 +66,9 @@ def check_query(query: str, *, allowlist: list[str] | tuple[str, ...] = (), max_
         raise QueryError(f"query is {len(query.encode())} bytes; the limit is {max_bytes}")
     parsed = parse(query)
     if isinstance(parsed, ParsedUpdate):
-        raise QueryRefused(f"SPARQL Update ({', '.join(parsed.operations)}) is not allowed: this endpoint is read-only")
+        raise QueryRefused(
+            f"SPARQL Update ({', '.join(parsed.operations)}) is not allowed: this endpoint is read-only"
+        )
     for call in parsed.services:
         _refuse_service(call, tuple(allowlist))
     return parsed

@@ -1,8 +1,8 @@
 """A live uvicorn server on 127.0.0.1 over the fixture data, for tests with real HTTP clients."""
+
 from __future__ import annotations
 
 import pytest
-
 from live_servers import uvicorn_server
 
 
@@ -16,8 +16,9 @@ def live_server(fixture_settings, fixture_store, engine_servers):
     """
     endpoint = engine_servers.start(fixture_settings) if fixture_settings.store == "remote" else None
     engine = engine_servers.environment(endpoint) if endpoint else {}
-    with uvicorn_server(fixture_settings, CYBERGOV_QUERY_TIMEOUT="2", CYBERGOV_QUERY_WORKERS="2",
-                        **engine) as (base, _process):
+    with uvicorn_server(
+        fixture_settings, CYBERGOV_QUERY_TIMEOUT="2", CYBERGOV_QUERY_WORKERS="2", **engine
+    ) as (base, _process):
         yield base
     if endpoint:
         engine_servers.stop(endpoint)

@@ -1,6 +1,7 @@
 """WCAG 2.1 AA, checked by axe-core (the npm package pinned in package.json, injected from node_modules, so
 nothing is fetched): no serious or critical violation on any kind of page at a desktop and a phone width
 (issue 14). Outside hosts are blocked as in test_pages_browser."""
+
 from __future__ import annotations
 
 import pytest
@@ -45,10 +46,15 @@ WAIT = 30_000  # ms a query may take in the browser on a loaded machine (the ser
 def serious_violations(tab: Page) -> list[str]:
     """axe-core's serious and critical violations on the page, one readable line per failing element."""
     tab.add_script_tag(path=str(AXE))
-    result = tab.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, "
-                          "resultTypes: ['violations']})", TAGS)
-    return [f"{v['id']} ({v['impact']}): {v['help']} at {node['target']}: {node.get('failureSummary', '')}"
-            for v in result["violations"] if v["impact"] in ("serious", "critical") for node in v["nodes"]]
+    result = tab.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", TAGS
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {node['target']}: {node.get('failureSummary', '')}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+        for node in v["nodes"]
+    ]
 
 
 @pytest.fixture(params=[1280, 390], ids=["1280px", "390px"])

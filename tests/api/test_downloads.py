@@ -1,6 +1,7 @@
 """Downloads that work (issue 14): every list as CSV and JSON by link (`format=`), CSV that keeps the unknown
 records and says totals, coverage and how to cite in its headers, a `cite` in JSON answers, and on each page
 a "Download CSV · JSON" link beside each table pointing at the REST answer with the page's filters."""
+
 from __future__ import annotations
 
 import csv
@@ -14,10 +15,19 @@ import pytest
 PARTIES = "/treaties/fixture-convention/parties"
 MEMBERS = "/organizations/fixture-alliance/members"
 # Every REST list route, with parameters that give it items.
-LISTS = ["/instruments", "/treaties", "/organizations", "/states", "/norms", "/obligations",
-         PARTIES + "?as_of=2013-07-01&status=all", MEMBERS + "?as_of=2024-01-01&role=all",
-         "/states/fin/memberships?as_of=2024-01-01", "/states/fra/treaties?as_of=2020-01-01&status=all",
-         "/norms/fixture-norm-a/endorsements"]
+LISTS = [
+    "/instruments",
+    "/treaties",
+    "/organizations",
+    "/states",
+    "/norms",
+    "/obligations",
+    PARTIES + "?as_of=2013-07-01&status=all",
+    MEMBERS + "?as_of=2024-01-01&role=all",
+    "/states/fin/memberships?as_of=2024-01-01",
+    "/states/fra/treaties?as_of=2020-01-01&status=all",
+    "/norms/fixture-norm-a/endorsements",
+]
 
 
 def rows(response) -> list[dict]:
@@ -58,8 +68,13 @@ def test_format_is_documented_with_the_values_each_route_offers(client):
 
     for path in ("/instruments", "/treaties", "/organizations", "/states", "/norms", "/obligations"):
         assert offered(path) == ["json", "csv"], path
-    for path in ("/treaties/{id}/parties", "/organizations/{id}/members", "/states/{id}/memberships",
-                 "/states/{id}/treaties", "/norms/{id}/endorsements"):
+    for path in (
+        "/treaties/{id}/parties",
+        "/organizations/{id}/members",
+        "/states/{id}/memberships",
+        "/states/{id}/treaties",
+        "/norms/{id}/endorsements",
+    ):
         assert offered(path) == ["json", "csv", "jsonld"], path
     for path in ("/instruments/{id}", "/treaties/{id}", "/organizations/{id}", "/states/{id}", "/norms/{id}"):
         assert offered(path) == ["json", "jsonld"], path
@@ -89,7 +104,7 @@ def test_csv_headers_carry_the_published_total_and_the_coverage_note(client):
     total = client.get(url).json()["reported_total"]
     assert total["count"] == 4
     headers = client.get(url, params={"format": "csv"}).headers
-    assert headers["X-Reported-Total"] == f'4; date={total["date"]}; status={total["status"]}'
+    assert headers["X-Reported-Total"] == f"4; date={total['date']}; status={total['status']}"
     assert headers["X-Reported-Total-Source"] == "https://example.org/precision-chart"
     answers = [(u, client.get(u).json()) for u in [url, *LISTS] if "/parties" in u or "/members" in u]
     for url, answer in answers:
@@ -148,12 +163,16 @@ def page_links(client, url: str) -> Links:
 
 # Each page with tables: the REST answers its download links must point at (path and the page's filters).
 PAGES = {
-    "/ui/treaties/fixture-convention?as_of=2013-07-01&status=contracting":
-        [(PARTIES, {"as_of": "2013-07-01", "status": "contracting"})],
-    "/ui/organizations/fixture-alliance?as_of=2024-01-01&role=observer":
-        [(MEMBERS, {"as_of": "2024-01-01", "role": "observer"})],
-    "/ui/states/FRA?as_of=2020-01-01": [("/states/FRA/memberships", {"as_of": "2020-01-01", "role": "all"}),
-                                        ("/states/FRA/treaties", {"as_of": "2020-01-01", "status": "all"})],
+    "/ui/treaties/fixture-convention?as_of=2013-07-01&status=contracting": [
+        (PARTIES, {"as_of": "2013-07-01", "status": "contracting"})
+    ],
+    "/ui/organizations/fixture-alliance?as_of=2024-01-01&role=observer": [
+        (MEMBERS, {"as_of": "2024-01-01", "role": "observer"})
+    ],
+    "/ui/states/FRA?as_of=2020-01-01": [
+        ("/states/FRA/memberships", {"as_of": "2020-01-01", "role": "all"}),
+        ("/states/FRA/treaties", {"as_of": "2020-01-01", "status": "all"}),
+    ],
     "/ui/treaties?q=fixture": [("/treaties", {"q": "fixture"})],
     "/ui/organizations": [("/organizations", {})],
     "/ui/states?q=land": [("/states", {"q": "land"})],
@@ -185,8 +204,10 @@ def test_the_page_count_is_the_downloaded_count(client):
 def test_pages_say_how_to_cite_them(client):
     version = client.get("/health").json()["version"]
     cite = page_links(client, "/ui/states/FRA?as_of=2020-01-01").cite
-    assert cite == (f"Cite this page: cybergov-kg, graph version {version}, asked {date.today().isoformat()}, "
-                    "http://testserver/ui/states/FRA?as_of=2020-01-01")
+    assert cite == (
+        f"Cite this page: cybergov-kg, graph version {version}, asked {date.today().isoformat()}, "
+        "http://testserver/ui/states/FRA?as_of=2020-01-01"
+    )
 
 
 def test_norms_filter_by_instrument(client):

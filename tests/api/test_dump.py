@@ -1,4 +1,5 @@
 """GET /dump (issue 10): the whole dataset, gzip-compressed N-Quads or TriG, versioned, parsed back."""
+
 from __future__ import annotations
 
 import gzip
@@ -17,10 +18,15 @@ def _graph_counts(body: bytes, rdf_format) -> Counter:
     return counts
 
 
-@pytest.mark.parametrize("path, rdf_format", [
-    ("/dump", ox.RdfFormat.N_QUADS), ("/dump?format=trig", ox.RdfFormat.TRIG),
-    ("/dump.nq.gz", ox.RdfFormat.N_QUADS), ("/dump.trig.gz", ox.RdfFormat.TRIG),
-])
+@pytest.mark.parametrize(
+    "path, rdf_format",
+    [
+        ("/dump", ox.RdfFormat.N_QUADS),
+        ("/dump?format=trig", ox.RdfFormat.TRIG),
+        ("/dump.nq.gz", ox.RdfFormat.N_QUADS),
+        ("/dump.trig.gz", ox.RdfFormat.TRIG),
+    ],
+)
 def test_dump_holds_every_graph(client, fixture_store, path, rdf_format):
     r = client.get(path)
     assert r.status_code == 200

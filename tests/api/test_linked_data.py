@@ -5,6 +5,7 @@ entity page's <script type="application/ld+json">.
 Every expansion here uses a document loader that serves the context fetched from the app and fails on any
 other URL, so no test (and no served document) needs the network.
 """
+
 from __future__ import annotations
 
 import json
@@ -34,7 +35,12 @@ def loader(client):
         asked.append(url)
         if url != CONTEXT_URL:
             raise AssertionError(f"the JSON-LD made the client fetch {url}")
-        return {"contentType": "application/ld+json", "contextUrl": None, "documentUrl": url, "document": context}
+        return {
+            "contentType": "application/ld+json",
+            "contextUrl": None,
+            "documentUrl": url,
+            "document": context,
+        }
 
     load.asked = asked
     return load
@@ -54,7 +60,9 @@ def triples_of(client, path: str) -> rdflib.Graph:
 def assert_same(served: rdflib.Graph, expected: rdflib.Graph) -> None:
     if not isomorphic(served, expected):
         _both, only_served, only_expected = graph_diff(served, expected)
-        raise AssertionError(f"only in JSON-LD: {sorted(only_served)[:5]}; missing: {sorted(only_expected)[:5]}")
+        raise AssertionError(
+            f"only in JSON-LD: {sorted(only_served)[:5]}; missing: {sorted(only_expected)[:5]}"
+        )
 
 
 def test_context_is_published_cacheable_and_static(client):
@@ -71,18 +79,48 @@ def test_context_is_published_cacheable_and_static(client):
 def test_context_terms_are_the_json_fields_of_the_answers(client):
     terms = client.get("/context.jsonld").json()["@context"]
     fields = set()
-    for url in ("/treaties/fixture-convention", "/states/fra", "/organizations/fixture-alliance",
-                "/norms/fixture-norm-a"):
+    for url in (
+        "/treaties/fixture-convention",
+        "/states/fra",
+        "/organizations/fixture-alliance",
+        "/norms/fixture-norm-a",
+    ):
         fields |= set(client.get(url).json())
     for url in ("/treaties/fixture-convention/parties?status=all", "/organizations/fixture-alliance/members"):
         fields |= set(client.get(url).json()["items"][0])
     mapped = fields & set(terms)
     # the fields that are facts of the graph have a term; the rest are computed on the date asked (status_on_date,
     # member_on_date, note) or are the REST id and iri (`@id` in JSON-LD) and the derived display fields
-    assert {"label", "alt_labels", "sources", "evidence", "signed", "consented", "in_force", "denounced",
-            "state", "treaty", "consent_kind", "member", "organization", "role", "start", "end", "alpha2",
-            "numeric", "notation", "instrument", "topics", "depositary", "entry_into_force", "founded",
-            "signed_precision", "start_earliest", "memberships", "treaties"} <= mapped
+    assert {
+        "label",
+        "alt_labels",
+        "sources",
+        "evidence",
+        "signed",
+        "consented",
+        "in_force",
+        "denounced",
+        "state",
+        "treaty",
+        "consent_kind",
+        "member",
+        "organization",
+        "role",
+        "start",
+        "end",
+        "alpha2",
+        "numeric",
+        "notation",
+        "instrument",
+        "topics",
+        "depositary",
+        "entry_into_force",
+        "founded",
+        "signed_precision",
+        "start_earliest",
+        "memberships",
+        "treaties",
+    } <= mapped
     assert terms["signed"] == {"@id": "cgo:signatureDate", "@type": "xsd:date"}
     assert terms["memberships"]["@reverse"] == "org:member"
 
@@ -103,17 +141,24 @@ def test_records_pointing_at_the_resource_nest_under_reverse_terms(client):
     state = client.get("/id/state/FRA", headers={"Accept": "application/ld+json"}).json()
     assert {m["@id"] for m in state["memberships"]} >= {ID + "membership/fixture-alliance/FRA"}
     assert {p["@id"] if isinstance(p, dict) else p for p in state["treaties"]} >= {
-        ID + "participation/fixture-convention/FRA"}
+        ID + "participation/fixture-convention/FRA"
+    }
     treaty = client.get("/id/treaty/fixture-convention", headers={"Accept": "application/ld+json"}).json()
     record = next(p for p in treaty["participations"] if isinstance(p, dict) and p["@id"].endswith("/FRA"))
-    assert record["treaty"] == ID + "treaty/fixture-convention"  # the resource itself: a reference, not a copy
+    assert (
+        record["treaty"] == ID + "treaty/fixture-convention"
+    )  # the resource itself: a reference, not a copy
     assert "cgo:TreatyParticipation" in record["@type"]
 
 
 def test_the_same_record_reads_alike_in_json_and_json_ld(client):
-    item = next(i for i in client.get("/treaties/fixture-convention/parties",
-                                      params={"status": "all", "as_of": "2020-01-01"}).json()["items"]
-                if i["state"]["id"] == "FRA")
+    item = next(
+        i
+        for i in client.get(
+            "/treaties/fixture-convention/parties", params={"status": "all", "as_of": "2020-01-01"}
+        ).json()["items"]
+        if i["state"]["id"] == "FRA"
+    )
     treaty = client.get("/id/treaty/fixture-convention", headers={"Accept": "application/ld+json"}).json()
     record = next(p for p in treaty["participations"] if isinstance(p, dict) and p["@id"] == item["iri"])
     for field in ("signed", "consented", "in_force", "signed_precision"):
@@ -122,21 +167,31 @@ def test_the_same_record_reads_alike_in_json_and_json_ld(client):
     assert (state if isinstance(state, str) else state["@id"]) == item["state"]["iri"]
 
 
-@pytest.mark.parametrize("route, resource", [("/treaties/fixture-convention", "treaty/fixture-convention"),
-                                             ("/states/fr", "state/FRA"),
-                                             ("/organizations/fixture-alliance", "organization/fixture-alliance"),
-                                             ("/norms/fixture-norm-a", "norm/fixture-norm-a")])
+@pytest.mark.parametrize(
+    "route, resource",
+    [
+        ("/treaties/fixture-convention", "treaty/fixture-convention"),
+        ("/states/fr", "state/FRA"),
+        ("/organizations/fixture-alliance", "organization/fixture-alliance"),
+        ("/norms/fixture-norm-a", "norm/fixture-norm-a"),
+    ],
+)
 def test_rest_detail_routes_serve_the_same_framed_json_ld(client, loader, route, resource):
     by_accept = client.get(route, headers={"Accept": "application/ld+json"})
     by_format = client.get(route, params={"format": "jsonld"})
     assert by_accept.headers["content-type"].startswith("application/ld+json")
-    assert by_accept.json() == by_format.json() == client.get(f"/id/{resource}", params={"format": "jsonld"}).json()
+    assert (
+        by_accept.json()
+        == by_format.json()
+        == client.get(f"/id/{resource}", params={"format": "jsonld"}).json()
+    )
     assert by_accept.json()["@id"] == ID + resource
 
 
 def test_records_jsonld_is_compacted_with_the_context(client, loader):
-    response = client.get("/treaties/fixture-convention/parties",
-                          params={"as_of": "2013-07-01", "format": "jsonld"})
+    response = client.get(
+        "/treaties/fixture-convention/parties", params={"as_of": "2013-07-01", "format": "jsonld"}
+    )
     document = response.json()
     assert document["@context"] == CONTEXT_URL
     nodes = {n["@id"]: n for n in document["@graph"]}
@@ -152,8 +207,10 @@ def test_records_jsonld_is_compacted_with_the_context(client, loader):
 def test_the_loader_never_fetches(loader, client):
     assert all(url == CONTEXT_URL for url in loader.asked)
     with pytest.raises(jsonld.JsonLdError):
-        jsonld.expand({"@context": "https://example.org/other.jsonld", "label": "x"},
-                      {"documentLoader": linked_data.local_loader(CONTEXT_URL)})
+        jsonld.expand(
+            {"@context": "https://example.org/other.jsonld", "label": "x"},
+            {"documentLoader": linked_data.local_loader(CONTEXT_URL)},
+        )
 
 
 class Scripts(HTMLParser):
@@ -177,9 +234,12 @@ class Scripts(HTMLParser):
             self.found[-1] += data
 
 
-PAGES = {"/ui/states/FRA": "state/FRA", "/ui/treaties/fixture-convention": "treaty/fixture-convention",
-         "/ui/organizations/fixture-alliance": "organization/fixture-alliance",
-         "/ui/norms/fixture-norm-a": "norm/fixture-norm-a"}
+PAGES = {
+    "/ui/states/FRA": "state/FRA",
+    "/ui/treaties/fixture-convention": "treaty/fixture-convention",
+    "/ui/organizations/fixture-alliance": "organization/fixture-alliance",
+    "/ui/norms/fixture-norm-a": "norm/fixture-norm-a",
+}
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -195,14 +255,21 @@ def test_entity_pages_embed_their_json_ld(client, fixture_store, loader, page):
     assert document["label"] == label and label in html
     # the script holds exactly the entity's curated description (describe-own.rq): its asserted triples and
     # the labels of what they link to
-    triples = fixture_store.construct(named_queries.get("describe-own").text, bindings={"resource": ox.NamedNode(iri)})
-    expected = rdflib.Graph().parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode(), format="nt")
+    triples = fixture_store.construct(
+        named_queries.get("describe-own").text, bindings={"resource": ox.NamedNode(iri)}
+    )
+    expected = rdflib.Graph().parse(
+        data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode(), format="nt"
+    )
     assert (rdflib.URIRef(iri), rdflib.RDFS.label, None) in expected and len(expected) > 5
     assert_same(as_graph(document, loader), expected)
 
 
 def test_script_json_cannot_end_the_script():
-    hostile = {"@id": "https://w3id.org/cybergov/id/state/X", "label": "</script><script>alert(1)</script><!--"}
+    hostile = {
+        "@id": "https://w3id.org/cybergov/id/state/X",
+        "label": "</script><script>alert(1)</script><!--",
+    }
     text = linked_data.script_json(hostile)
     assert "</" not in text and "<!--" not in text
     assert json.loads(text) == hostile

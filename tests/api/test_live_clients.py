@@ -1,4 +1,5 @@
 """Real SPARQL clients against a live uvicorn on 127.0.0.1: SPARQLWrapper and rdflib's SPARQLStore."""
+
 from __future__ import annotations
 
 import csv
@@ -84,7 +85,11 @@ def test_errors_over_http(live_server):
 
 
 def test_cors_and_caching_over_http(live_server):
-    first = httpx.get(live_server + "/sparql", params={"query": SELECT}, headers={"Origin": "https://yasgui.example"})
+    first = httpx.get(
+        live_server + "/sparql", params={"query": SELECT}, headers={"Origin": "https://yasgui.example"}
+    )
     assert first.headers["access-control-allow-origin"] in ("*", "https://yasgui.example")
-    again = httpx.get(live_server + "/sparql", params={"query": SELECT}, headers={"If-None-Match": first.headers["etag"]})
+    again = httpx.get(
+        live_server + "/sparql", params={"query": SELECT}, headers={"If-None-Match": first.headers["etag"]}
+    )
     assert again.status_code == 304

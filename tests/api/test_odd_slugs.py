@@ -1,15 +1,56 @@
 """Issue 10: /id/{kind}/{slug} with a slug that cannot be part of an IRI answers a 404 problem
 detail on every kind (it was a plain-text 500: ValueError from the IRI constructor)."""
+
 from __future__ import annotations
 
 import pytest
 
-KINDS = ["treaty", "instrument", "state", "organization", "norm", "participation", "membership", "no-such-kind"]
+KINDS = [
+    "treaty",
+    "instrument",
+    "state",
+    "organization",
+    "norm",
+    "participation",
+    "membership",
+    "no-such-kind",
+]
 ODD_SLUGS = [
-    "a%20b", "%3C%3E", "%22", "%00", "%FF%FE", "%7B%7D", "%7C", "%5E", "%60", "%5C", "a%0Ab", "a%0Db", "a%09b",
-    "%01", "%1F", "%7F", "%C0%AF", "%ED%A0%80", "%E2%80%8B", "%25", "%25%25", "a%3Cb%3E", "%22%3E%3Cscript%3E",
-    "x%20%7D%20.%20%3Fs%20%3Fp%20%3Fo", "%3E%20%3Fp%20%3Fo", "%F0%9F%92%A5", "%C3%A9t%C3%A9", "FRA%00",
-    "a%23b", "a%3Fb", "..%2F..%2Fetc%2Fpasswd", "%2F%2F", "a%20", "%20", "x" * 3000,
+    "a%20b",
+    "%3C%3E",
+    "%22",
+    "%00",
+    "%FF%FE",
+    "%7B%7D",
+    "%7C",
+    "%5E",
+    "%60",
+    "%5C",
+    "a%0Ab",
+    "a%0Db",
+    "a%09b",
+    "%01",
+    "%1F",
+    "%7F",
+    "%C0%AF",
+    "%ED%A0%80",
+    "%E2%80%8B",
+    "%25",
+    "%25%25",
+    "a%3Cb%3E",
+    "%22%3E%3Cscript%3E",
+    "x%20%7D%20.%20%3Fs%20%3Fp%20%3Fo",
+    "%3E%20%3Fp%20%3Fo",
+    "%F0%9F%92%A5",
+    "%C3%A9t%C3%A9",
+    "FRA%00",
+    "a%23b",
+    "a%3Fb",
+    "..%2F..%2Fetc%2Fpasswd",
+    "%2F%2F",
+    "a%20",
+    "%20",
+    "x" * 3000,
 ]
 
 

@@ -1,5 +1,6 @@
 """The OpenAPI document states what the routes accept and answer (issue 10): enums and patterns for the
 parameters, every error status as application/problem+json, and the media types each route offers."""
+
 from __future__ import annotations
 
 import re
@@ -10,8 +11,12 @@ from kg.answers.common import concepts
 from kg.answers.instruments import instrument_kinds
 from kg.answers.participation import STATUS_VALUES
 
-RECORDS = ("/treaties/{id}/parties", "/organizations/{id}/members", "/states/{id}/memberships",
-           "/states/{id}/treaties")
+RECORDS = (
+    "/treaties/{id}/parties",
+    "/organizations/{id}/members",
+    "/states/{id}/memberships",
+    "/states/{id}/treaties",
+)
 LISTS = ("/instruments", "/treaties", "/organizations", "/states", "/norms", "/obligations")
 DETAILS = ("/instruments/{id}", "/treaties/{id}", "/organizations/{id}", "/states/{id}", "/norms/{id}")
 
@@ -38,9 +43,11 @@ def test_status_role_and_kind_list_the_values_the_vocabularies_define(openapi, f
 
 
 def test_every_enum_value_is_accepted_and_any_other_is_a_422_naming_the_parameter(client, openapi):
-    for path, url, name in (("/treaties/{id}/parties", "/treaties/budapest-convention/parties", "status"),
-                            ("/organizations/{id}/members", "/organizations/coe/members", "role"),
-                            ("/instruments", "/instruments", "kind")):
+    for path, url, name in (
+        ("/treaties/{id}/parties", "/treaties/budapest-convention/parties", "status"),
+        ("/organizations/{id}/members", "/organizations/coe/members", "role"),
+        ("/instruments", "/instruments", "kind"),
+    ):
         for value in parameter(openapi, path, name)["enum"]:
             assert client.get(url, params={name: value}).status_code == 200, (name, value)
         refused = client.get(url, params={name: "nonsense"})
@@ -48,8 +55,11 @@ def test_every_enum_value_is_accepted_and_any_other_is_a_422_naming_the_paramete
 
 
 def test_as_of_is_an_iso_date_wherever_it_is_taken(openapi, client):
-    taking = [path for path, item in openapi["paths"].items()
-              if any(p["name"] == "as_of" for p in item.get("get", {}).get("parameters", []))]
+    taking = [
+        path
+        for path, item in openapi["paths"].items()
+        if any(p["name"] == "as_of" for p in item.get("get", {}).get("parameters", []))
+    ]
     assert set(RECORDS) | {"/states/{id}"} <= set(taking)
     for path in taking:
         schema = parameter(openapi, path, "as_of")
@@ -69,9 +79,12 @@ def test_resource_kind_is_a_lower_case_slug(openapi, client):
 def test_error_statuses_are_documented_as_problem_details(openapi):
     problem = openapi["components"]["schemas"]["Problem"]
     assert {"type", "title", "status", "detail"} <= set(problem["properties"])
-    expected = {**{p: {422, 502, 503} for p in LISTS}, **{p: {404, 422, 502, 503} for p in DETAILS + RECORDS},
-                "/sparql": {400, 403, 406, 413, 422, 502, 503},
-                "/id/{kind}/{slug}": {404, 406, 422, 502, 503}}
+    expected = {
+        **{p: {422, 502, 503} for p in LISTS},
+        **{p: {404, 422, 502, 503} for p in DETAILS + RECORDS},
+        "/sparql": {400, 403, 406, 413, 422, 502, 503},
+        "/id/{kind}/{slug}": {404, 406, 422, 502, 503},
+    }
     for path, statuses in expected.items():
         responses = openapi["paths"][path]["get"]["responses"]
         for status in statuses:
@@ -100,14 +113,24 @@ def test_each_route_documents_the_media_types_it_serves(openapi):
     graph = {"text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml"}
     assert graph <= offered("/id/{kind}/{slug}") and graph <= offered("/ontology")
     assert "application/json" not in offered("/ontology")
-    assert graph | {"application/sparql-results+json", "application/sparql-results+xml", "text/csv",
-                    "text/tab-separated-values"} <= offered("/sparql")
+    assert graph | {
+        "application/sparql-results+json",
+        "application/sparql-results+xml",
+        "text/csv",
+        "text/tab-separated-values",
+    } <= offered("/sparql")
 
 
 def test_framework_errors_are_problem_details_too(client):
-    for response in (client.get("/no-such-route"), client.delete("/health"),
-                     client.post("/validate", content=b"--b\r\nTrue--b--\r\n",
-                                 headers={"content-type": "multipart/form-data; boundary=b"})):
+    for response in (
+        client.get("/no-such-route"),
+        client.delete("/health"),
+        client.post(
+            "/validate",
+            content=b"--b\r\nTrue--b--\r\n",
+            headers={"content-type": "multipart/form-data; boundary=b"},
+        ),
+    ):
         assert response.status_code in (400, 404, 405)
         assert response.headers["content-type"] == "application/problem+json"
         body = response.json()

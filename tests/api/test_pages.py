@@ -3,6 +3,7 @@
 The browser tests drive the live uvicorn on 127.0.0.1 over the fixture data; chromium is installed by the
 Makefile's test target, so a missing browser fails these tests rather than skipping them.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,8 +15,16 @@ from playwright.sync_api import sync_playwright
 
 from api.routes.pages import source_host
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def test_treaty_page_lists_the_same_parties_as_the_rest_answer(client):
@@ -28,8 +37,10 @@ def test_treaty_page_lists_the_same_parties_as_the_rest_answer(client):
 
 
 def test_pages_for_organizations_states_and_lists(client):
-    assert "Members on 2020-01-01" in client.get("/ui/organizations/fixture-alliance",
-                                                 params={"as_of": "2020-01-01"}).text
+    assert (
+        "Members on 2020-01-01"
+        in client.get("/ui/organizations/fixture-alliance", params={"as_of": "2020-01-01"}).text
+    )
     assert "France" in client.get("/ui/states/fr").text
     assert "fixture-convention" in client.get("/ui/treaties").text
     assert client.get("/ui/treaties/no-such-treaty").status_code == 404
@@ -54,8 +65,9 @@ def test_changing_the_date_in_the_browser_changes_the_parties(live_server, brows
     page = browser.new_page()
     page.goto(f"{live_server}/ui/treaties/fixture-convention?as_of=2020-01-01")
     before = int(page.locator("#count").inner_text())
-    expected = httpx.get(f"{live_server}/treaties/fixture-convention/parties",
-                         params={"as_of": "2000-01-01"}).json()["total"]
+    expected = httpx.get(
+        f"{live_server}/treaties/fixture-convention/parties", params={"as_of": "2000-01-01"}
+    ).json()["total"]
     page.fill("input[name=as_of]", "2000-01-01")
     page.click("#when button[type=submit]")
     page.wait_for_url("**as_of=2000-01-01**")
@@ -69,8 +81,12 @@ def test_changing_the_date_in_the_browser_changes_the_parties(live_server, brows
 def test_sparql_page_runs_a_query_in_the_browser(live_server, browser):
     page = browser.new_page()
     page.goto(f"{live_server}/ui/sparql")
-    set_query = "text => document.querySelector('.CodeMirror').CodeMirror.setValue(text)"  # the editor over #query
-    page.evaluate(set_query, "SELECT ?s WHERE { ?s a <https://w3id.org/cybergov/ontology#State> } ORDER BY ?s")
+    set_query = (
+        "text => document.querySelector('.CodeMirror').CodeMirror.setValue(text)"  # the editor over #query
+    )
+    page.evaluate(
+        set_query, "SELECT ?s WHERE { ?s a <https://w3id.org/cybergov/ontology#State> } ORDER BY ?s"
+    )
     page.click("#run")
     page.wait_for_selector("#results tbody tr")
     assert "row(s)" in page.locator("#status").inner_text()
@@ -123,7 +139,7 @@ def test_an_unknown_page_is_a_404_page(client):
 
 def test_a_state_page_draws_its_memberships_and_treaties_on_one_timeline(client):
     page = client.get("/ui/states/fr", params={"as_of": "2020-01-01"}).text
-    assert 'id="timeline"' in page and 'class="bar bar-' in page and "<title id=\"timeline-title\">" in page
+    assert 'id="timeline"' in page and 'class="bar bar-' in page and '<title id="timeline-title">' in page
 
 
 def test_pages_show_the_evidence_level_and_how_many_of_the_reported_total_are_recorded(client):

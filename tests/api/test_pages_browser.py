@@ -3,6 +3,7 @@
 Every request to a host other than 127.0.0.1 is aborted and fails the test (the pages must work offline).
 Screenshots go to $CYBERGOV_TEST_ARTIFACTS (default: test-artifacts/ in the checkout, git-ignored) for a person to look at.
 """
+
 from __future__ import annotations
 
 import os
@@ -29,8 +30,23 @@ def real_server(repo_store):
     port = int(os.environ.get("CYBERGOV_TEST_PAGES_PORT", "0")) or _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("CYBERGOV_")}
     env["CYBERGOV_ROOT"] = str(REPO)
-    process = subprocess.Popen([sys.executable, "-m", "uvicorn", "--factory", "api.app:create_app", "--host",
-                                "127.0.0.1", "--port", str(port), "--log-level", "warning"], cwd=REPO, env=env)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "--factory",
+            "api.app:create_app",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+        ],
+        cwd=REPO,
+        env=env,
+    )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -100,8 +116,9 @@ def test_budapest_parties_on_2020_01_01_from_the_home_page(real_server, page):
     page.select_option("select[name=status]", "party")
     page.click("#when button[type=submit]")
     page.wait_for_url("**as_of=2020-01-01**")
-    expected = httpx.get(f"{real_server}/treaties/budapest-convention/parties",
-                         params={"as_of": "2020-01-01"}).json()
+    expected = httpx.get(
+        f"{real_server}/treaties/budapest-convention/parties", params={"as_of": "2020-01-01"}
+    ).json()
     assert int(page.locator("#count").inner_text()) == expected["total"]
     names = page.locator("#parties tbody td:first-child").all_inner_texts()
     assert "France" in names and len(names) == expected["total"]
@@ -129,7 +146,9 @@ def test_nato_members_on_2023_04_04_with_a_timeline_and_its_table(real_server, p
     shot(page, "nato-2023-04-04")
 
 
-@pytest.mark.parametrize(("ident", "role", "rows"), [("nato-ccdcoe", "all", 34), ("paris-call", "supporter", 72)])
+@pytest.mark.parametrize(
+    ("ident", "role", "rows"), [("nato-ccdcoe", "all", 34), ("paris-call", "supporter", 72)]
+)
 def test_organization_roles_are_a_menu_and_undated_members_are_listed(real_server, page, ident, role, rows):
     page.goto(f"{real_server}/ui/organizations/{ident}")
     options = page.locator("select#role option").evaluate_all("os => os.map(o => o.value)")
@@ -142,11 +161,24 @@ def test_organization_roles_are_a_menu_and_undated_members_are_listed(real_serve
     shot(page, f"organization-{ident}")
 
 
-@pytest.mark.parametrize("path", ["/ui", "/ui/treaties", "/ui/treaties/budapest-convention?status=all",
-                                  "/ui/treaties/un-cybercrime-convention?status=signatory",
-                                  "/ui/organizations", "/ui/organizations/nato", "/ui/organizations/paris-call",
-                                  "/ui/states/FRA", "/ui/states", "/ui/norms", "/ui/norms/un-gge-2015-norm-13a",
-                                  "/ui/search?q=UK", "/ui/sparql"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/ui",
+        "/ui/treaties",
+        "/ui/treaties/budapest-convention?status=all",
+        "/ui/treaties/un-cybercrime-convention?status=signatory",
+        "/ui/organizations",
+        "/ui/organizations/nato",
+        "/ui/organizations/paris-call",
+        "/ui/states/FRA",
+        "/ui/states",
+        "/ui/norms",
+        "/ui/norms/un-gge-2015-norm-13a",
+        "/ui/search?q=UK",
+        "/ui/sparql",
+    ],
+)
 @pytest.mark.parametrize("width", [390, 1280])
 def test_no_page_is_wider_than_the_viewport(real_server, chromium, path, width):
     context = chromium.new_context(viewport={"width": width, "height": 800})
@@ -179,7 +211,9 @@ def test_the_norms_page_is_in_the_navigation_and_groups_by_instrument(real_serve
     expected = httpx.get(f"{real_server}/norms", params={"limit": 500}).json()["total"]
     assert int(page.locator("#count").inner_text()) == expected
     assert page.locator("section.norm-group").count() >= 3
-    cbms = [t for t in page.locator("table.norms tbody td:nth-child(2)").all_inner_texts() if t.startswith("CBM")]
+    cbms = [
+        t for t in page.locator("table.norms tbody td:nth-child(2)").all_inner_texts() if t.startswith("CBM")
+    ]
     assert cbms.index("CBM 2") < cbms.index("CBM 10")  # natural order, not string order
 
 
@@ -195,12 +229,15 @@ def test_docs_and_redoc_render_from_local_files(real_server, page):
     shot(page, "redoc", full_page=False)
 
 
-@pytest.mark.parametrize(("query", "first", "kind"), [
-    ("UK", "United Kingdom of Great Britain and Northern Ireland", "state"),
-    ("Turkey", "Türkiye", "state"),
-    ("Czech Republic", "Czechia", "state"),
-    ("ETS 185", "Convention on Cybercrime", "treaty"),
-])
+@pytest.mark.parametrize(
+    ("query", "first", "kind"),
+    [
+        ("UK", "United Kingdom of Great Britain and Northern Ireland", "state"),
+        ("Turkey", "Türkiye", "state"),
+        ("Czech Republic", "Czechia", "state"),
+        ("ETS 185", "Convention on Cybercrime", "treaty"),
+    ],
+)
 def test_search_from_the_home_page_ranks_common_names_first(real_server, page, query, first, kind):
     page.goto(real_server + "/")
     page.fill("form[role=search] input[name=q]", query)

@@ -5,6 +5,7 @@ this host (REST answers, downloads, /docs, /ontology, static files) for its stat
 Links to outside hosts (the sources) are not followed, and the page fixture fails a test in which the browser
 tried to reach one. Screenshots go to $CYBERGOV_TEST_ARTIFACTS.
 """
+
 from __future__ import annotations
 
 from collections import deque
@@ -51,9 +52,15 @@ def test_every_link_reachable_from_the_home_page_answers_without_an_error(real_s
     assert not broken, "\n".join(broken)
     expected = httpx.get(f"{real_server}/states", params={"limit": 1000}).json()["total"]
     assert rendered > expected, f"only {rendered} pages rendered: the crawl did not reach every state"
-    for path in ("/ui/mechanisms/glacy-plus", "/ui/obligations/nis2-directive-art-23-early-warning",
-                 "/ui/provisions/budapest-convention-art-10", "/ui/instruments/nis2-directive",
-                 "/ui/norms/un-gge-2015-norm-13k", "/ui/organizations/eu", "/ui/states/FRA"):
+    for path in (
+        "/ui/mechanisms/glacy-plus",
+        "/ui/obligations/nis2-directive-art-23-early-warning",
+        "/ui/provisions/budapest-convention-art-10",
+        "/ui/instruments/nis2-directive",
+        "/ui/norms/un-gge-2015-norm-13k",
+        "/ui/organizations/eu",
+        "/ui/states/FRA",
+    ):
         assert real_server + path in seen, f"{path} is not reachable by links from /"
     print(f"crawl: {rendered} pages rendered, {asked} URLs asked, {len(seen)} distinct")
 
@@ -68,8 +75,11 @@ def test_what_france_signed_by_searching_from_the_home_page(real_server, page): 
     assert page.locator("h1").inner_text() == "France"
     assert page.url.endswith("/ui/states/FRA")
     expected = httpx.get(f"{real_server}/states/FRA/treaties", params={"status": "all", "limit": 1000}).json()
-    signed = {i["treaty"]["label"]: i["signed"] for i in expected["items"]
-              if i["signed"] or i.get("signed_earliest") or i.get("signed_latest")}
+    signed = {
+        i["treaty"]["label"]: i["signed"]
+        for i in expected["items"]
+        if i["signed"] or i.get("signed_earliest") or i.get("signed_latest")
+    }
     rows = page.locator("#treaties tbody tr")
     shown = {}
     for n in range(rows.count()):
@@ -90,8 +100,10 @@ def test_the_un_cybercrime_convention_signatories_from_the_home_page(real_server
     page.get_by_role("link", name="Signatories of the UN Convention against Cybercrime").click()
     page.wait_for_url("**/ui/treaties/un-cybercrime-convention**")
     assert page.locator("select[name=status]").input_value() == "signatory"
-    expected = httpx.get(f"{real_server}/treaties/un-cybercrime-convention/parties",
-                         params={"status": "signatory", "as_of": date.today().isoformat(), "limit": 1000}).json()
+    expected = httpx.get(
+        f"{real_server}/treaties/un-cybercrime-convention/parties",
+        params={"status": "signatory", "as_of": date.today().isoformat(), "limit": 1000},
+    ).json()
     assert int(page.locator("#count").inner_text()) == expected["total"] >= 65
     names = page.locator("#parties tbody td:first-child").all_inner_texts()
     assert len(names) == expected["total"] and {"France", "China", "Russian Federation"} <= set(names)
@@ -99,16 +111,21 @@ def test_the_un_cybercrime_convention_signatories_from_the_home_page(real_server
     assert f"of {total['count']} recorded" in page.locator("#reported-total").inner_text()
     assert page.locator("#timeline svg path.step-signatory").count() == 1
     shot(page, "un-cybercrime-signatories")
-    page.locator("#parties").get_by_role("link", name="European Union").click()  # a signatory that is no state
+    page.locator("#parties").get_by_role(
+        "link", name="European Union"
+    ).click()  # a signatory that is no state
     assert page.locator("h1").inner_text() == "European Union"
     assert "/ui/organizations/eu" in page.url
 
 
 def test_every_kind_has_a_list_page_one_click_from_home(real_server, page):  # noqa: F811
     page.goto(real_server + "/")
-    for name, heading in (("Mechanisms (networks, exercises, programmes)", "Mechanisms"),
-                          ("Obligations", "Obligations"), ("Provisions (articles)", "Provisions"),
-                          ("Other instruments (EU acts, resolutions, reports, declarations, policies)", "Instruments")):
+    for name, heading in (
+        ("Mechanisms (networks, exercises, programmes)", "Mechanisms"),
+        ("Obligations", "Obligations"),
+        ("Provisions (articles)", "Provisions"),
+        ("Other instruments (EU acts, resolutions, reports, declarations, policies)", "Instruments"),
+    ):
         page.locator("#kinds").get_by_role("link", name=name, exact=True).click()
         assert page.locator("h1").inner_text() == heading
         assert int(page.locator("#count").inner_text()) > 0
@@ -120,10 +137,19 @@ def test_every_kind_has_a_list_page_one_click_from_home(real_server, page):  # n
     shot(page, "mechanism-24-7")
 
 
-@pytest.mark.parametrize("path", ["/ui/instruments", "/ui/instruments/nis2-directive", "/ui/provisions",
-                                  "/ui/provisions/nis2-directive-art-23", "/ui/obligations",
-                                  "/ui/obligations/nis2-directive-art-23-early-warning", "/ui/mechanisms",
-                                  "/ui/mechanisms/glacy-plus"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/ui/instruments",
+        "/ui/instruments/nis2-directive",
+        "/ui/provisions",
+        "/ui/provisions/nis2-directive-art-23",
+        "/ui/obligations",
+        "/ui/obligations/nis2-directive-art-23-early-warning",
+        "/ui/mechanisms",
+        "/ui/mechanisms/glacy-plus",
+    ],
+)
 @pytest.mark.parametrize("width", [390, 1280])
 def test_the_new_page_kinds_fit_the_viewport(real_server, chromium, path, width):  # noqa: F811
     context = chromium.new_context(viewport={"width": width, "height": 800})

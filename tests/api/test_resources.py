@@ -22,8 +22,9 @@ def test_jsonld_by_format(client):
 
 
 def test_browser_is_redirected(client):
-    r = client.get("/id/state/FRA", headers={"Accept": "text/html,application/xhtml+xml;q=0.9"},
-                   follow_redirects=False)
+    r = client.get(
+        "/id/state/FRA", headers={"Accept": "text/html,application/xhtml+xml;q=0.9"}, follow_redirects=False
+    )
     assert r.status_code == 303
     assert r.headers["location"] == "/ui/states/FRA"
 

@@ -1,4 +1,5 @@
 """GET answers are cached by graph version + URL + Accept, with ETags and 304s (issue 6)."""
+
 from __future__ import annotations
 
 from fastapi import FastAPI
@@ -11,8 +12,12 @@ ASK = "ASK { ?s ?p ?o }"
 
 
 def test_repeated_sparql_get_has_the_same_body_and_etag(client):
-    first = client.get("/sparql", params={"query": ASK}, headers={"Accept": "application/sparql-results+json"})
-    second = client.get("/sparql", params={"query": ASK}, headers={"Accept": "application/sparql-results+json"})
+    first = client.get(
+        "/sparql", params={"query": ASK}, headers={"Accept": "application/sparql-results+json"}
+    )
+    second = client.get(
+        "/sparql", params={"query": ASK}, headers={"Accept": "application/sparql-results+json"}
+    )
     assert first.status_code == second.status_code == 200
     assert first.content == second.content
     assert first.headers["etag"] == second.headers["etag"]

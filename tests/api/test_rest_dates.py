@@ -2,6 +2,7 @@
 reported_total (issue 11). Fixture: tests/fixtures/data (temporal.ttl); the precision edge cases are in
 tests/kg/test_answers_sparql.py, over a fixture of every precision.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -18,8 +19,12 @@ def get(client, url: str, **params) -> dict:
 
 def test_participation_item_shows_each_date_with_its_precision_and_interval(client):
     fra = next(i for i in get(client, PARTIES, as_of="2020-01-01")["items"] if i["state"]["id"] == "FRA")
-    assert (fra["consented"], fra["consented_precision"], fra["consented_earliest"], fra["consented_latest"]) == \
-        ("2011-06-01", "day", "2011-06-01", "2011-06-01")
+    assert (
+        fra["consented"],
+        fra["consented_precision"],
+        fra["consented_earliest"],
+        fra["consented_latest"],
+    ) == ("2011-06-01", "day", "2011-06-01", "2011-06-01")
     assert fra["consented_bounds"] == [] and fra["in_force_derived"] is None
     assert fra["denounced"] is None and fra["denounced_precision"] is None
 
@@ -59,7 +64,9 @@ def test_reported_total_is_null_where_nothing_was_published(client):
 def test_csv_has_the_precision_columns(client):
     response = client.get(PARTIES, params={"as_of": "2020-01-01"}, headers={"Accept": "text/csv"})
     header = response.text.splitlines()[0].split(",")
-    assert {"consented", "consented_precision", "consented_earliest", "consented_latest", "evidence"} <= set(header)
+    assert {"consented", "consented_precision", "consented_earliest", "consented_latest", "evidence"} <= set(
+        header
+    )
 
 
 # ---------------------------------------------------------------- tests/fixtures/data/precision.ttl, through the reasoner
@@ -75,8 +82,12 @@ def test_a_founder_known_to_the_year_is_a_member_after_that_year_and_unknown_wit
     later = get(client, UNION, as_of="2023-04-04")
     assert {"ITA", "ESP", "JPN"} <= set(by_state(later, field="member")) and later["unknown"] == []
     ita = by_state(later, field="member")["ITA"]
-    assert (ita["start"], ita["start_precision"], ita["start_earliest"], ita["start_latest"]) == \
-        ("1949", "year", "1949-01-01", "1949-12-31")
+    assert (ita["start"], ita["start_precision"], ita["start_earliest"], ita["start_latest"]) == (
+        "1949",
+        "year",
+        "1949-01-01",
+        "1949-12-31",
+    )
     within = get(client, UNION, as_of="1949-06-01")
     note = by_state(within, "unknown", "member")["ITA"]["note"]
     assert "the year 1949 (1949-01-01 to 1949-12-31)" in note and "straddles 1949-06-01" in note
@@ -86,9 +97,17 @@ def test_a_founder_known_to_the_year_is_a_member_after_that_year_and_unknown_wit
 
 def test_a_bounded_start_is_decided_from_the_bound_on(client):
     jpn = by_state(get(client, UNION, as_of="2015-12-03"), field="member")["JPN"]
-    assert jpn["start"] is None and jpn["start_precision"] == "bounded" and jpn["start_latest"] == "2015-12-03"
-    assert jpn["start_bounds"] == [{"not_before": None, "not_after": "2015-12-03",
-                                    "source": "https://example.org/union-chart-2015", "comment": None}]
+    assert (
+        jpn["start"] is None and jpn["start_precision"] == "bounded" and jpn["start_latest"] == "2015-12-03"
+    )
+    assert jpn["start_bounds"] == [
+        {
+            "not_before": None,
+            "not_after": "2015-12-03",
+            "source": "https://example.org/union-chart-2015",
+            "comment": None,
+        }
+    ]
     assert "JPN" in by_state(get(client, UNION, as_of="2015-12-02"), "unknown", "member")
 
 
@@ -96,9 +115,10 @@ def test_entry_into_force_derived_by_the_treatys_rule(client):
     assert "NOR" not in by_state(get(client, PRECISION, as_of="2015-06-30"))
     nor = by_state(get(client, PRECISION, as_of="2015-07-01"))["NOR"]
     assert (nor["in_force"], nor["in_force_precision"]) == ("2015-07-01", "derived")
-    assert nor["in_force_derived"] == {"rule": "https://w3id.org/cybergov/id/rule/fixture-precision-convention-art-9",
-                                       "provision": "https://w3id.org/cybergov/id/provision/"
-                                                    "fixture-precision-convention-art-9"}
+    assert nor["in_force_derived"] == {
+        "rule": "https://w3id.org/cybergov/id/rule/fixture-precision-convention-art-9",
+        "provision": "https://w3id.org/cybergov/id/provision/fixture-precision-convention-art-9",
+    }
 
 
 def test_deposit_window_derived_from_a_known_entry_into_force(client):
@@ -137,9 +157,15 @@ def test_every_list_route_takes_the_evidence_level(client, url):
 def test_evidence_level_of_each_record_and_the_minimum_asked(client):
     every = by_state(get(client, PRECISION, as_of="2020-06-01", status="all"))
     assert {k: v["evidence"] for k, v in every.items()} == {
-        "NOR": "depositary", "SWE": "official", "CHE": "official", "RUS": "secondary"}
+        "NOR": "depositary",
+        "SWE": "official",
+        "CHE": "official",
+        "RUS": "secondary",
+    }
     official = get(client, PRECISION, as_of="2020-06-01", status="all", evidence="official")
     assert set(by_state(official)) == {"NOR", "SWE", "CHE"} and official["evidence"] == "official"
-    assert set(by_state(get(client, PRECISION, as_of="2020-06-01", status="all", evidence="depositary"))) == {"NOR"}
+    assert set(by_state(get(client, PRECISION, as_of="2020-06-01", status="all", evidence="depositary"))) == {
+        "NOR"
+    }
     members = get(client, UNION, as_of="2023-04-04", evidence="official")
     assert set(by_state(members, field="member")) == {"ESP", "JPN"}  # ITA rests on secondary evidence

@@ -1,4 +1,5 @@
 """GET /instruments, /norms and /obligations over the fixture data; the OpenAPI shows each route's SPARQL."""
+
 from __future__ import annotations
 
 from kg import named_queries
@@ -6,9 +7,11 @@ from kg import named_queries
 
 def test_instruments_filter_by_label_altlabel_or_number_case_insensitive(client):
     assert [i["id"] for i in client.get("/instruments", params={"q": "2099/1"}).json()["items"]] == [
-        "fixture-regulation"]
+        "fixture-regulation"
+    ]
     assert [i["id"] for i in client.get("/instruments", params={"q": "FIXTURE REP"}).json()["items"]] == [
-        "fixture-report"]
+        "fixture-report"
+    ]
     everything = {i["id"] for i in client.get("/instruments").json()["items"]}
     assert {"fixture-regulation", "fixture-report", "fixture-resolution", "fixture-convention"} <= everything
 
@@ -38,7 +41,9 @@ def test_norms_list_and_detail_with_endorsements(client):
     assert norm["notation"] == "13(a)" and norm["instrument"]["id"] == "fixture-report"
     assert [t["id"] for t in norm["topics"]] == ["international-cooperation"]
     assert norm["sources"] == ["https://example.org/fixture-report"]
-    assert [(e["endorser"]["id"], e["date"]) for e in norm["endorsements"]] == [("fixture-resolution", "2015-12-23")]
+    assert [(e["endorser"]["id"], e["date"]) for e in norm["endorsements"]] == [
+        ("fixture-resolution", "2015-12-23")
+    ]
     assert client.get("/norms/fixture-norm-b").status_code == 404
 
 
@@ -64,6 +69,15 @@ def test_openapi_descriptions_show_the_sparql(client):
     parties = paths["/treaties/{id}/parties"]["get"]["description"]
     assert named_queries.get("participations").text.strip() in parties
     assert "```sparql" in paths["/organizations/{id}/members"]["get"]["description"]
-    for path in ("/instruments", "/treaties", "/organizations", "/states", "/norms", "/obligations",
-                 "/states/{id}/memberships", "/states/{id}/treaties", "/norms/{id}"):
+    for path in (
+        "/instruments",
+        "/treaties",
+        "/organizations",
+        "/states",
+        "/norms",
+        "/obligations",
+        "/states/{id}/memberships",
+        "/states/{id}/treaties",
+        "/norms/{id}",
+    ):
         assert "SELECT" in paths[path]["get"]["description"], path

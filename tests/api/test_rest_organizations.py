@@ -2,6 +2,7 @@
 
 Fixture: tests/fixtures/data/temporal.ttl, organization `fixture-alliance`.
 """
+
 from __future__ import annotations
 
 MEMBERS = "/organizations/fixture-alliance/members"
@@ -80,8 +81,19 @@ def test_members_csv_and_jsonld(client):
     table = client.get(MEMBERS, params={"as_of": "2024-01-01"}, headers={"Accept": "text/csv"})
     assert table.headers["content-type"].startswith("text/csv")
     header, *rows = table.text.strip().splitlines()
-    assert header.split(",")[:3] == ["id", "iri", "label"] and "member_id" in header and "end" in header.split(",")
-    assert [r.rsplit(",", 1)[1] for r in rows] == ["items", "items", "unknown"]  # + the undated record (issue 14)
+    assert (
+        header.split(",")[:3] == ["id", "iri", "label"]
+        and "member_id" in header
+        and "end" in header.split(",")
+    )
+    assert [r.rsplit(",", 1)[1] for r in rows] == [
+        "items",
+        "items",
+        "unknown",
+    ]  # + the undated record (issue 14)
     graph = client.get(MEMBERS, params={"as_of": "2024-01-01"}, headers={"Accept": "application/ld+json"})
     assert graph.headers["content-type"].startswith("application/ld+json")
-    assert "membership/fixture-alliance/FIN" in graph.text and "membership/fixture-alliance/GBR" not in graph.text
+    assert (
+        "membership/fixture-alliance/FIN" in graph.text
+        and "membership/fixture-alliance/GBR" not in graph.text
+    )

@@ -1,4 +1,5 @@
 """The REST routes on the repository's curated data (repo_store): facts that a curated source states."""
+
 from __future__ import annotations
 
 import pytest
@@ -27,7 +28,9 @@ def test_france_is_party_to_the_budapest_convention_on_2020_01_01(real):
 def test_france_was_contracting_not_yet_party_before_entry_into_force_for_it(real):
     url = "/treaties/budapest-convention/parties"
     assert "FRA" not in ids(real.get(url, params={"as_of": "2006-04-30"}).json(), "items")
-    assert "FRA" in ids(real.get(url, params={"as_of": "2006-04-30", "status": "contracting"}).json(), "items")
+    assert "FRA" in ids(
+        real.get(url, params={"as_of": "2006-04-30", "status": "contracting"}).json(), "items"
+    )
     assert "FRA" in ids(real.get(url, params={"as_of": "2005-01-01", "status": "signatory"}).json(), "items")
 
 
@@ -43,7 +46,9 @@ def test_finland_joins_nato_on_2023_04_04(real):
 def test_united_kingdom_left_the_eu_on_2020_02_01(real):
     url = "/states/gb/memberships"
     assert "eu" in ids(real.get(url, params={"as_of": "2020-01-31"}).json(), "items", field="organization")
-    assert "eu" not in ids(real.get(url, params={"as_of": "2020-02-01"}).json(), "items", field="organization")
+    assert "eu" not in ids(
+        real.get(url, params={"as_of": "2020-02-01"}).json(), "items", field="organization"
+    )
 
 
 def test_russia_expelled_from_the_council_of_europe_on_2022_03_16(real):
@@ -64,7 +69,9 @@ def test_state_profile_by_alpha2(real):
     profile = real.get("/states/fr", params={"as_of": "2024-01-01"}).json()
     assert profile["id"] == "FRA" and profile["alpha2"] == "FR"
     assert {"eu", "un"} <= {m["organization"]["id"] for m in profile["memberships"] if m["member_on_date"]}
-    assert "budapest-convention" in {t["treaty"]["id"] for t in profile["treaties"] if t["status_on_date"] == "party"}
+    assert "budapest-convention" in {
+        t["treaty"]["id"] for t in profile["treaties"] if t["status_on_date"] == "party"
+    }
 
 
 def test_partial_participation_lists_say_so(real):

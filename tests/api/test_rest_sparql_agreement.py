@@ -7,6 +7,7 @@ status, every organization with role member and all, every state's treaties and 
 dates that holds every edge of every interval, and assert they agree. Then a few answers go through HTTP
 both ways (the route, and /sparql with the query it shows), and the README's example is checked.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -18,8 +19,8 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from kg import named_queries, namespaces
-from kg.namespaces import ID
 from kg.answers.common import run
+from kg.namespaces import ID
 from kg.querying import bind
 
 REPO = Path(__file__).resolve().parents[2]
@@ -54,7 +55,9 @@ def test_every_organization_every_role(repo_store):
 def test_every_organization_role_member_on_the_fixed_days(repo_store):
     """The route's default role; the full grid of every record is run above with every role."""
     for organization in scopes(repo_store, "memberships", "organization"):
-        assert membership_differences(repo_store, organization=organization, role=MEMBER, days=FIXED_DAYS) == []
+        assert (
+            membership_differences(repo_store, organization=organization, role=MEMBER, days=FIXED_DAYS) == []
+        )
 
 
 def test_every_states_treaties_and_memberships(repo_store):
@@ -71,15 +74,24 @@ def test_evidence_filter_agrees(repo_store):
     budapest = str(ID["treaty/budapest-convention"])
     nato = str(ID["organization/nato"])
     for level in ("depositary", "official", "secondary"):
-        assert participation_differences(repo_store, treaty=budapest, status="all", evidence=level,
-                                         days=FIXED_DAYS) == []
-        assert membership_differences(repo_store, organization=nato, role=MEMBER, evidence=level,
-                                      days=FIXED_DAYS) == []
+        assert (
+            participation_differences(
+                repo_store, treaty=budapest, status="all", evidence=level, days=FIXED_DAYS
+            )
+            == []
+        )
+        assert (
+            membership_differences(
+                repo_store, organization=nato, role=MEMBER, evidence=level, days=FIXED_DAYS
+            )
+            == []
+        )
 
 
 def sparql_json(client, query: str) -> list[dict]:
-    response = client.post("/sparql", data={"query": query},
-                           headers={"Accept": "application/sparql-results+json"})
+    response = client.post(
+        "/sparql", data={"query": query}, headers={"Accept": "application/sparql-results+json"}
+    )
     assert response.status_code == 200, response.text
     return [{k: v["value"] for k, v in b.items()} for b in response.json()["results"]["bindings"]]
 
@@ -101,21 +113,45 @@ def test_routes_and_the_sparql_they_show_agree_over_http(real, as_of):
     """The route's JSON and /sparql's answer to the query its OpenAPI shows, with a reader's VALUES."""
     shown = named_queries.get("participations-on").text
     for status in ("party", "contracting", "signatory", "all"):
-        answer = real.get("/treaties/budapest-convention/parties",
-                          params={"as_of": as_of, "status": status, "limit": 5000}).json()
-        rows = sparql_json(real, bind(shown, {"treaty": ox.NamedNode(str(ID["treaty/budapest-convention"])),
-                                               "on": day(as_of), "status": ox.Literal(status)}))
+        answer = real.get(
+            "/treaties/budapest-convention/parties", params={"as_of": as_of, "status": status, "limit": 5000}
+        ).json()
+        rows = sparql_json(
+            real,
+            bind(
+                shown,
+                {
+                    "treaty": ox.NamedNode(str(ID["treaty/budapest-convention"])),
+                    "on": day(as_of),
+                    "status": ox.Literal(status),
+                },
+            ),
+        )
         assert by_list(answer) == from_rows(rows), status
         statuses = {i["iri"]: i["status_on_date"] or "unknown" for i in answer["items"] + answer["unknown"]}
         assert statuses == {r["record"]: r["status_on_date"] for r in rows}
     answer = real.get("/states/FRA/treaties", params={"as_of": as_of}).json()
-    rows = sparql_json(real, bind(shown, {"participant": ox.NamedNode(str(ID["state/FRA"])), "on": day(as_of),
-                                           "status": ox.Literal("party")}))
+    rows = sparql_json(
+        real,
+        bind(
+            shown,
+            {
+                "participant": ox.NamedNode(str(ID["state/FRA"])),
+                "on": day(as_of),
+                "status": ox.Literal("party"),
+            },
+        ),
+    )
     assert by_list(answer) == from_rows(rows)
     shown = named_queries.get("memberships-on").text
     answer = real.get("/organizations/nato/members", params={"as_of": as_of}).json()
-    rows = sparql_json(real, bind(shown, {"organization": ox.NamedNode(str(ID["organization/nato"])),
-                                           "on": day(as_of), "role": MEMBER}))
+    rows = sparql_json(
+        real,
+        bind(
+            shown,
+            {"organization": ox.NamedNode(str(ID["organization/nato"])), "on": day(as_of), "role": MEMBER},
+        ),
+    )
     assert by_list(answer) == from_rows(rows)
     answer = real.get("/states/FRA/memberships", params={"as_of": as_of, "role": "all"}).json()
     rows = sparql_json(real, bind(shown, {"member": ox.NamedNode(str(ID["state/FRA"])), "on": day(as_of)}))
@@ -128,7 +164,8 @@ def test_the_readme_example_returns_what_the_route_returns(real):
     rows = sparql_json(real, query)
     answer = real.get("/treaties/budapest-convention/parties", params={"as_of": "2020-01-01"}).json()
     assert {(r["id"], r["list"]) for r in rows} == {(i["state"]["id"], "items") for i in answer["items"]} | {
-        (i["state"]["id"], "unknown") for i in answer["unknown"]}
+        (i["state"]["id"], "unknown") for i in answer["unknown"]
+    }
     assert len(rows) == answer["total"] + len(answer["unknown"])
 
 

@@ -1,4 +1,5 @@
 """GET /states and /states/{id}: ids in alpha-3, alpha-2, numeric, any case; 404 with suggestions; the profile."""
+
 from __future__ import annotations
 
 import pytest
@@ -29,10 +30,16 @@ def test_profile_lists_memberships_and_treaties_judged_on_as_of(client):
     profile = client.get("/states/GB", params={"as_of": "2019-06-01"}).json()
     assert profile["as_of"] == "2019-06-01"
     assert [(m["organization"]["id"], m["member_on_date"]) for m in profile["memberships"]] == [
-        ("fixture-alliance", True)]
-    assert [(t["treaty"]["id"], t["status_on_date"]) for t in profile["treaties"]] == [("fixture-convention", "party")]
+        ("fixture-alliance", True)
+    ]
+    assert [(t["treaty"]["id"], t["status_on_date"]) for t in profile["treaties"]] == [
+        ("fixture-convention", "party")
+    ]
     later = client.get("/states/GB", params={"as_of": "2021-01-01"}).json()
-    assert later["memberships"][0]["member_on_date"] is False and later["treaties"][0]["status_on_date"] == "none"
+    assert (
+        later["memberships"][0]["member_on_date"] is False
+        and later["treaties"][0]["status_on_date"] == "none"
+    )
     assert client.get("/states/GB", params={"as_of": "2021-1-1"}).json()["parameter"] == "as_of"
 
 

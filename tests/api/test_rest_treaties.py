@@ -2,6 +2,7 @@
 
 Fixture: tests/fixtures/data/temporal.ttl, treaty `fixture-convention`.
 """
+
 from __future__ import annotations
 
 import csv
@@ -28,8 +29,14 @@ def test_party_rule_in_force_for_the_state_on_the_date(client):
     assert "FRA" in ids(answer)
     fra = next(i for i in answer["items"] if i["state"]["id"] == "FRA")
     assert fra["status_on_date"] == "party"
-    assert fra["consent_kind"] == "ratification" and fra["consented"] == "2011-06-01" and fra["in_force"] == "2012-01-01"
-    assert fra["state"]["iri"] == "https://w3id.org/cybergov/id/state/FRA" and fra["state"]["label"] == "France"
+    assert (
+        fra["consent_kind"] == "ratification"
+        and fra["consented"] == "2011-06-01"
+        and fra["in_force"] == "2012-01-01"
+    )
+    assert (
+        fra["state"]["iri"] == "https://w3id.org/cybergov/id/state/FRA" and fra["state"]["label"] == "France"
+    )
     assert fra["sources"] == ["https://example.org/fixture-convention"]
 
 
@@ -37,7 +44,9 @@ def test_ratified_not_yet_in_force_is_contracting_not_party(client):
     assert "ITA" not in ids(get(client, PARTIES, as_of="2013-05-01"))
     contracting = get(client, PARTIES, as_of="2013-05-01", status="contracting")
     assert "ITA" in ids(contracting)
-    assert next(i for i in contracting["items"] if i["state"]["id"] == "ITA")["status_on_date"] == "contracting"
+    assert (
+        next(i for i in contracting["items"] if i["state"]["id"] == "ITA")["status_on_date"] == "contracting"
+    )
     assert "FRA" in ids(contracting)  # parties are contracting states too
     assert "ITA" in ids(get(client, PARTIES, as_of="2013-07-01"))
 
@@ -82,14 +91,23 @@ def test_missing_entry_into_force_is_unknown_for_party_but_known_contracting(cli
     assert "entry into force" in next(i for i in party["unknown"] if i["state"]["id"] == "JPN")["note"]
     contracting = get(client, PARTIES, as_of="2016-01-01", status="contracting")
     assert "JPN" in ids(contracting) and "JPN" not in ids(contracting, "unknown")
-    assert "JPN" not in ids(get(client, PARTIES, as_of="2014-01-01"), "unknown")  # before consent: certainly not
+    assert "JPN" not in ids(
+        get(client, PARTIES, as_of="2014-01-01"), "unknown"
+    )  # before consent: certainly not
 
 
 def test_status_all_lists_every_record_with_its_status(client):
     answer = get(client, PARTIES, as_of="2013-05-01", status="all")
     status = {i["state"]["id"]: i["status_on_date"] for i in answer["items"]}
-    assert status == {"FRA": "party", "GBR": "party", "ITA": "contracting", "DEU": "signatory", "ESP": None,
-                      "USA": "none", "JPN": "signatory"}
+    assert status == {
+        "FRA": "party",
+        "GBR": "party",
+        "ITA": "contracting",
+        "DEU": "signatory",
+        "ESP": None,
+        "USA": "none",
+        "JPN": "signatory",
+    }
     assert answer["as_of"] == "2013-05-01" and answer["status"] == "all" and answer["total"] == 7
 
 
@@ -134,14 +152,24 @@ def test_parties_csv_is_a_flat_table(client):
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
     lines = response.text.strip().splitlines()
     header = lines[0].split(",")
-    assert {"id", "state_id", "state_label", "state_iri", "signed", "consented", "in_force", "status_on_date",
-            "sources"} <= set(header)
+    assert {
+        "id",
+        "state_id",
+        "state_label",
+        "state_iri",
+        "signed",
+        "consented",
+        "in_force",
+        "status_on_date",
+        "sources",
+    } <= set(header)
     rows = list(csv.DictReader(io.StringIO(response.text)))
     assert sorted(r["state_id"] for r in rows if r["list"] == "items") == ["FRA", "GBR", "ITA"]
     # the records JSON lists in `unknown` follow as rows of their own, with the note that says why (issue 14)
     unknown = client.get(PARTIES, params={"as_of": "2013-07-01"}).json()["unknown"]
-    assert [(r["state_id"], r["note"]) for r in rows if r["list"] == "unknown"] == \
-        [(u["state"]["id"], u["note"]) for u in unknown] and unknown
+    assert [(r["state_id"], r["note"]) for r in rows if r["list"] == "unknown"] == [
+        (u["state"]["id"], u["note"]) for u in unknown
+    ] and unknown
     assert response.headers["X-Unknown-Count"] == str(len(unknown))
 
 

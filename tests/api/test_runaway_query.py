@@ -1,4 +1,5 @@
 """A runaway query is stopped at its limit while the server keeps answering others (live uvicorn)."""
+
 import threading
 import time
 

@@ -1,6 +1,7 @@
 """The SPARQL page in Debian's chromium (issue 14): CodeMirror served from node_modules, examples, run, the
 results table, CSV/JSON downloads, parser errors marked at their line and column, the cap's refusal shown,
 and a labelled plain form when script is off. Outside hosts are blocked as in test_pages_browser."""
+
 from __future__ import annotations
 
 import csv
@@ -50,8 +51,11 @@ def test_a_sparql_query_with_a_csv_download_from_the_home_page(real_server, page
     assert "treaty:budapest-convention" in query and query.count("PREFIX treaty:") == 1
     page.get_by_role("button", name="Run").click()
     expect(page.locator("#status")).to_contain_text("row(s)", timeout=WAIT)
-    expected = httpx.post(real_server + "/sparql", content=query.encode(), headers={
-        "Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"}).json()
+    expected = httpx.post(
+        real_server + "/sparql",
+        content=query.encode(),
+        headers={"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"},
+    ).json()
     rows = expected["results"]["bindings"]
     assert len(rows) > 40 and page.locator("#results tbody tr").count() == len(rows)
     assert page.locator("#results thead th").all_inner_texts() == ["state", "consent", "consented"]
@@ -70,7 +74,9 @@ def test_a_sparql_query_with_a_csv_download_from_the_home_page(real_server, page
     table = list(csv.reader(io.StringIO(saved.read_text(encoding="utf-8"))))
     assert table[0] == ["state", "consent", "consented"] and len(table) == len(rows) + 1
     france = [r for r in table if r[0] == "France"]
-    assert france and france[0][2] == next(b["consented"]["value"] for b in rows if b["state"]["value"] == "France")
+    assert france and france[0][2] == next(
+        b["consented"]["value"] for b in rows if b["state"]["value"] == "France"
+    )
     as_json = httpx.get(real_server + page.get_by_role("link", name="JSON").get_attribute("href")).json()
     assert as_json["results"]["bindings"] == rows
 
@@ -89,7 +95,8 @@ def test_a_query_too_long_for_a_link_is_downloaded_by_post(real_server, page, tm
     header = next(csv.reader(io.StringIO(saved.read_text(encoding="utf-8"))))
     assert header == page.locator("#results thead th").all_inner_texts()
     assert len(saved.read_text(encoding="utf-8").splitlines()) - 1 == int(
-        page.locator("#status").inner_text().split(" row(s)")[0].replace(",", ""))
+        page.locator("#status").inner_text().split(" row(s)")[0].replace(",", "")
+    )
 
 
 def test_a_parse_error_is_shown_and_marked_at_its_line_and_column(real_server, page):
@@ -105,7 +112,9 @@ def test_a_parse_error_is_shown_and_marked_at_its_line_and_column(real_server, p
     error = page.locator(".CodeMirror .parse-error")
     assert error.count() == 1
     line = editor_text(page).splitlines()[2]
-    assert error.inner_text() and line[problem["column"] - 1:].startswith(error.inner_text())  # from the column
+    assert error.inner_text() and line[problem["column"] - 1 :].startswith(
+        error.inner_text()
+    )  # from the column
     type_query(page, "SELECT * WHERE { ?s ?p ?o } LIMIT 1")
     page.get_by_role("button", name="Run").click()
     expect(page.locator("#status")).to_contain_text("1 row(s)", timeout=WAIT)
@@ -120,7 +129,8 @@ def test_more_rows_than_the_table_shows_are_said_and_downloadable(real_server, p
     assert page.locator("#results tbody tr").count() == 1000
     expect(page.locator("#warning")).to_have_text(
         "The table shows the first 1,000 of 1,500 rows; the CSV and JSON downloads hold all of them.",
-        timeout=WAIT)
+        timeout=WAIT,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -137,8 +147,9 @@ def test_an_answer_over_the_cap_shows_the_servers_refusal(capped_server, page):
     expect(page.locator("#status")).to_contain_text("413", timeout=WAIT)
     refusal = httpx.get(capped_server + "/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"}).json()
     assert refusal["detail"] in page.locator("#status").inner_text()
-    expect(page.locator("#warning")).to_contain_text("larger than the server's cap of 20 rows or triples",
-                                                     timeout=WAIT)
+    expect(page.locator("#warning")).to_contain_text(
+        "larger than the server's cap of 20 rows or triples", timeout=WAIT
+    )
     assert "An answer over 20 rows is refused whole, never cut" in page.locator("main").inner_text()
     assert page.locator("#results tbody tr").count() == 0 and page.locator("#downloads").is_hidden()
 
@@ -167,13 +178,21 @@ def test_without_script_the_page_is_a_labelled_form_that_posts_to_sparql(real_se
 
 def test_codemirror_and_its_sparql_mode_come_from_node_modules(real_server):
     page_html = httpx.get(real_server + "/ui/sparql").text
-    for path in ("/static/vendor/codemirror/lib/codemirror.js", "/static/vendor/codemirror/mode/sparql/sparql.js",
-                 "/static/vendor/codemirror/lib/codemirror.css"):
+    for path in (
+        "/static/vendor/codemirror/lib/codemirror.js",
+        "/static/vendor/codemirror/mode/sparql/sparql.js",
+        "/static/vendor/codemirror/lib/codemirror.css",
+    ):
         assert f'"{path}"' in page_html
         served = httpx.get(real_server + path)
         assert served.status_code == 200
-        assert served.content == (browser.REPO / "node_modules/codemirror" / path.split("codemirror/", 1)[1]).read_bytes()
-    assert httpx.get(real_server + "/static/vendor/codemirror/package.json").status_code == 404  # only lib + mode
+        assert (
+            served.content
+            == (browser.REPO / "node_modules/codemirror" / path.split("codemirror/", 1)[1]).read_bytes()
+        )
+    assert (
+        httpx.get(real_server + "/static/vendor/codemirror/package.json").status_code == 404
+    )  # only lib + mode
 
 
 def test_the_page_reads_as_a_plain_box_when_codemirror_is_not_installed(fixture_settings, tmp_path):
@@ -187,4 +206,3 @@ def test_the_page_reads_as_a_plain_box_when_codemirror_is_not_installed(fixture_
         assert "codemirror" not in html.lower()
         assert '<label for="query"' in html and '<textarea id="query" name="query"' in html
         assert client.get("/static/vendor/codemirror/lib/codemirror.js").status_code == 404
-

@@ -7,18 +7,39 @@ UNION), no whitespace, lower case keywords, prefixed-name and BASE-relative endp
 bound by VALUES. Every request must be answered 400 or 403, and the listener must receive 0 bytes.
 Bounded: 150 examples, no deadline (a few seconds in all).
 """
+
 from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-GAPS = st.sampled_from(["", " ", "\n", "\t", "\r", "\r\n", "  ", " # SERVICE <http://x/> {\n", "#}\r", "# \"\"\" '\n"])
-STRING_PIECES = st.sampled_from(["a", "'", '\\"', "\\\\", "\\n", "#", "SERVICE <http://x/> {", "\\u00e9", "}", "<", ">",
-                                 "é", "\\t", "\\'"])
+GAPS = st.sampled_from(
+    ["", " ", "\n", "\t", "\r", "\r\n", "  ", " # SERVICE <http://x/> {\n", "#}\r", '# """ \'\n']
+)
+STRING_PIECES = st.sampled_from(
+    [
+        "a",
+        "'",
+        '\\"',
+        "\\\\",
+        "\\n",
+        "#",
+        "SERVICE <http://x/> {",
+        "\\u00e9",
+        "}",
+        "<",
+        ">",
+        "é",
+        "\\t",
+        "\\'",
+    ]
+)
 
 
 def _case(word: str, flips: list[bool]) -> str:
-    return "".join(c.lower() if flip else c for c, flip in zip(word, flips + [False] * len(word)))
+    return "".join(
+        c.lower() if flip else c for c, flip in zip(word, flips + [False] * len(word), strict=False)
+    )
 
 
 @st.composite
@@ -35,7 +56,9 @@ def queries(draw, url: str) -> str:
     gap = lambda: draw(GAPS)  # noqa: E731
     flips = draw(st.lists(st.booleans(), min_size=7, max_size=7))
     service_kw = _case("SERVICE", flips)
-    target_kind = draw(st.sampled_from(["iri", "prefixed", "relative", "network-relative", "variable", "silent"]))
+    target_kind = draw(
+        st.sampled_from(["iri", "prefixed", "relative", "network-relative", "variable", "silent"])
+    )
     prologue = []
     if draw(st.booleans()):
         prologue.append(f"PREFIX rdfs:{gap()}<http://www.w3.org/2000/01/rdf-schema#>")
@@ -74,8 +97,19 @@ def queries(draw, url: str) -> str:
         before = f"?s ?p {draw(strings())} .{gap()}"
     if draw(st.booleans()) and "rdfs:" in " ".join(prologue):
         before += f"?s rdfs:label ?label{gap()}"
-    select = draw(st.sampled_from(["SELECT * WHERE", "select * where", "SELECT*WHERE", "ASK", "ask",
-                                   "CONSTRUCT { ?s ?p ?o } WHERE", "DESCRIBE ?s WHERE"]))
+    select = draw(
+        st.sampled_from(
+            [
+                "SELECT * WHERE",
+                "select * where",
+                "SELECT*WHERE",
+                "ASK",
+                "ask",
+                "CONSTRUCT { ?s ?p ?o } WHERE",
+                "DESCRIBE ?s WHERE",
+            ]
+        )
+    )
     body = f"{select}{gap()}{{{gap()}{pre}{before}{service}{gap()}}}"
     return gap().join(prologue + [body]) + gap()
 
@@ -84,18 +118,26 @@ def test_service_fuzz_never_reaches_the_listener(client, listener):
     before = (listener.connections, listener.received)
     statuses: dict[int, int] = {}
 
-    @settings(max_examples=150, deadline=None, derandomize=True,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @settings(
+        max_examples=150,
+        deadline=None,
+        derandomize=True,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
     @given(data=st.data())
     def run(data):
         query = data.draw(queries(listener.url))
         if data.draw(st.booleans()):
             r = client.get("/sparql", params={"query": query})
         else:
-            r = client.post("/sparql", content=query.encode(), headers={"Content-Type": "application/sparql-query"})
+            r = client.post(
+                "/sparql", content=query.encode(), headers={"Content-Type": "application/sparql-query"}
+            )
         statuses[r.status_code] = statuses.get(r.status_code, 0) + 1
         assert r.status_code in (400, 403), (query, r.status_code, r.text[:300])
         assert (listener.connections, listener.received) == before, query
 
     run()
-    assert statuses.get(403, 0) > 50, statuses  # most generated queries parse, and are refused for the SERVICE
+    assert statuses.get(403, 0) > 50, (
+        statuses
+    )  # most generated queries parse, and are refused for the SERVICE

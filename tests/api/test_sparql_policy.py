@@ -1,6 +1,7 @@
 """Issue 10: the SPARQL policy reads queries by parsing them. One regression test per bypass of the
 regular-expression policy, the divergences between rdflib's and oxigraph's readings that a parse
 must close, and the protocol details; a local listener must receive 0 bytes throughout."""
+
 from __future__ import annotations
 
 import pytest
@@ -10,7 +11,9 @@ STATE = "https://w3id.org/cybergov/ontology#State"
 
 def _refused(client, query: str, *, post: bool = False):
     if post:
-        return client.post("/sparql", content=query.encode(), headers={"Content-Type": "application/sparql-query"})
+        return client.post(
+            "/sparql", content=query.encode(), headers={"Content-Type": "application/sparql-query"}
+        )
     return client.get("/sparql", params={"query": query})
 
 
@@ -27,14 +30,16 @@ BYPASSES = {
     "no space after SERVICE": "SELECT * WHERE {{ SERVICE<{url}x> {{ ?s ?p ?o }} }}",
     "an IRI with # earlier on the line": (
         "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> SELECT * WHERE {{ ?s rdfs:label ?l "
-        "SERVICE <{url}x> {{ ?s ?p ?o }} }}"),
+        "SERVICE <{url}x> {{ ?s ?p ?o }} }}"
+    ),
     "a quote inside two IRIs": "SELECT * WHERE {{ <http://a/'> ?p ?o . SERVICE <{url}'x> {{ ?s ?p ?o }} }}",
     # other spellings a pattern would miss
     "lower case": "select * where {{ service <{url}> {{ ?s ?p ?o }} }}",
     "SILENT": "SELECT * WHERE {{ SERVICE SILENT <{url}> {{ ?s ?p ?o }} }}",
     "a prefixed name": "PREFIX e: <{url}> SELECT * WHERE {{ SERVICE e:sparql {{ ?s ?p ?o }} }}",
     "a prefixed name with an escaped @": (
-        "PREFIX e: <http://allowed.example> SELECT * WHERE {{ SERVICE e:\\@127.0.0.1 {{ ?s ?p ?o }} }}"),
+        "PREFIX e: <http://allowed.example> SELECT * WHERE {{ SERVICE e:\\@127.0.0.1 {{ ?s ?p ?o }} }}"
+    ),
     "a relative IRI under a BASE": "BASE <{url}> SELECT * WHERE {{ SERVICE <x> {{ ?s ?p ?o }} }}",
     "a variable bound by VALUES": "SELECT * WHERE {{ VALUES ?e {{ <{url}> }} SERVICE ?e {{ ?s ?p ?o }} }}",
     "in a subquery": "SELECT * WHERE {{ {{ SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }} }} }}",
@@ -72,26 +77,37 @@ def test_escaped_letters_in_strings_still_work(client):
 
 
 def test_service_in_a_string_or_comment_is_not_a_service(client):
-    r = client.get("/sparql", params={"query": 'SELECT ("SERVICE <http://x/> { }" AS ?x) WHERE { } # SERVICE <http://y/>'})
+    r = client.get(
+        "/sparql",
+        params={"query": 'SELECT ("SERVICE <http://x/> { }" AS ?x) WHERE { } # SERVICE <http://y/>'},
+    )
     assert r.status_code == 200
 
 
 def test_many_service_clauses_are_refused(client, quiet):
     """rdflib's own grammar searched the whole text once per SERVICE (minutes for 200); the copy does not."""
-    query = "SELECT * WHERE {\n" + "".join(f"SERVICE <{quiet.url}{i}> {{ ?s ?p ?o }}\n" for i in range(300)) + "}"
+    query = (
+        "SELECT * WHERE {\n" + "".join(f"SERVICE <{quiet.url}{i}> {{ ?s ?p ?o }}\n" for i in range(300)) + "}"
+    )
     r = client.post("/sparql", content=query, headers={"Content-Type": "application/sparql-query"})
     assert r.status_code == 403
 
 
-@pytest.mark.parametrize("query", [
-    "INSERT DATA { <http://a> <http://b> <http://c> }",
-    "PREFIX x: <http://x/> DELETE WHERE { ?s ?p ?o }",
-    "LOAD <http://example.org/data.ttl>",
-    "load <http://example.org/data.ttl> into graph <http://g>",
-    "CLEAR ALL", "DROP GRAPH <http://g>", "CREATE GRAPH <http://g>", "ADD DEFAULT TO <http://g>",
-    "WITH <http://g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
-    "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> INSERT { ?s rdfs:label 'x' } WHERE { ?s ?p ?o }",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "INSERT DATA { <http://a> <http://b> <http://c> }",
+        "PREFIX x: <http://x/> DELETE WHERE { ?s ?p ?o }",
+        "LOAD <http://example.org/data.ttl>",
+        "load <http://example.org/data.ttl> into graph <http://g>",
+        "CLEAR ALL",
+        "DROP GRAPH <http://g>",
+        "CREATE GRAPH <http://g>",
+        "ADD DEFAULT TO <http://g>",
+        "WITH <http://g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> INSERT { ?s rdfs:label 'x' } WHERE { ?s ?p ?o }",
+    ],
+)
 def test_updates_refused_with_the_operation_named(client, query):
     r = client.get("/sparql", params={"query": query})
     assert r.status_code == 403
@@ -106,14 +122,18 @@ def test_get_with_update_parameter_is_refused(client):
 
 def test_prefix_named_like_a_form_keyword(client):
     """`PREFIX construct: <...> SELECT ...` is a SELECT (the regular expressions answered 406)."""
-    r = client.get("/sparql", params={"query": f"PREFIX construct: <http://x/> SELECT ?s WHERE {{ ?s a <{STATE}> }}"})
+    r = client.get(
+        "/sparql", params={"query": f"PREFIX construct: <http://x/> SELECT ?s WHERE {{ ?s a <{STATE}> }}"}
+    )
     assert r.status_code == 200
     assert r.headers["content-type"].startswith("application/sparql-results+json")
 
 
 def test_one_line_construct_after_a_prefix_with_hash(client):
-    query = ("PREFIX cgo: <https://w3id.org/cybergov/ontology#> CONSTRUCT { ?s a cgo:State } "
-             "WHERE { ?s a cgo:State }")
+    query = (
+        "PREFIX cgo: <https://w3id.org/cybergov/ontology#> CONSTRUCT { ?s a cgo:State } "
+        "WHERE { ?s a cgo:State }"
+    )
     r = client.get("/sparql", params={"query": query})
     assert r.status_code == 200
     assert r.headers["content-type"].startswith("text/turtle")
@@ -141,40 +161,56 @@ def test_two_query_parameters_are_a_400(client):
 
 
 def test_two_queries_in_a_form_body_are_a_400(client):
-    r = client.post("/sparql", content=b"query=ASK+%7B%7D&query=ASK+%7B%7D",
-                    headers={"Content-Type": "application/x-www-form-urlencoded"})
+    r = client.post(
+        "/sparql",
+        content=b"query=ASK+%7B%7D&query=ASK+%7B%7D",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
     assert r.status_code == 400
 
 
 def test_query_in_url_and_body_is_a_400(client):
-    r = client.post("/sparql?query=ASK%20%7B%7D", content=b"ASK {}", headers={"Content-Type": "application/sparql-query"})
+    r = client.post(
+        "/sparql?query=ASK%20%7B%7D", content=b"ASK {}", headers={"Content-Type": "application/sparql-query"}
+    )
     assert r.status_code == 400
 
 
 def test_iso_8859_1_body_is_decoded_as_such(client):
     query = 'SELECT ("café" AS ?x) WHERE {}'
-    r = client.post("/sparql", content=query.encode("iso-8859-1"),
-                    headers={"Content-Type": "application/sparql-query; charset=ISO-8859-1"})
+    r = client.post(
+        "/sparql",
+        content=query.encode("iso-8859-1"),
+        headers={"Content-Type": "application/sparql-query; charset=ISO-8859-1"},
+    )
     assert r.status_code == 200
     assert r.json()["results"]["bindings"][0]["x"]["value"] == "café"
 
 
 def test_iso_8859_1_form_is_decoded_as_such(client):
-    r = client.post("/sparql", content=b"query=SELECT+%28%22caf%E9%22+AS+%3Fx%29+WHERE+%7B%7D",
-                    headers={"Content-Type": "application/x-www-form-urlencoded; charset=iso-8859-1"})
+    r = client.post(
+        "/sparql",
+        content=b"query=SELECT+%28%22caf%E9%22+AS+%3Fx%29+WHERE+%7B%7D",
+        headers={"Content-Type": "application/x-www-form-urlencoded; charset=iso-8859-1"},
+    )
     assert r.status_code == 200
     assert r.json()["results"]["bindings"][0]["x"]["value"] == "café"
 
 
 def test_unknown_charset_is_a_415(client):
-    r = client.post("/sparql", content=b"ASK {}", headers={"Content-Type": "application/sparql-query; charset=klingon"})
+    r = client.post(
+        "/sparql", content=b"ASK {}", headers={"Content-Type": "application/sparql-query; charset=klingon"}
+    )
     assert r.status_code == 415
     assert "charset" in r.json()["detail"]
 
 
 def test_body_not_in_its_charset_is_a_400(client):
-    r = client.post("/sparql", content='SELECT ("é" AS ?x) {}'.encode("iso-8859-1"),
-                    headers={"Content-Type": "application/sparql-query"})
+    r = client.post(
+        "/sparql",
+        content='SELECT ("é" AS ?x) {}'.encode("iso-8859-1"),
+        headers={"Content-Type": "application/sparql-query"},
+    )
     assert r.status_code == 400
     assert "utf-8" in r.json()["detail"]
 
@@ -186,7 +222,9 @@ def test_relative_iris_resolve_against_the_id_base(client):
 
 
 def test_a_query_base_wins_over_the_default(client):
-    r = client.get("/sparql", params={"query": f"BASE <https://w3id.org/cybergov/id/state/> ASK {{ <FRA> a <{STATE}> }}"})
+    r = client.get(
+        "/sparql", params={"query": f"BASE <https://w3id.org/cybergov/id/state/> ASK {{ <FRA> a <{STATE}> }}"}
+    )
     assert r.json()["boolean"] is True
 
 
@@ -203,7 +241,9 @@ def test_carriage_return_survives_sparql_xml(client, fmt):
 def test_carriage_return_survives_rdf_xml(client):
     import pyoxigraph as ox
 
-    r = client.get("/sparql", params={"query": 'CONSTRUCT { <urn:a> <urn:b> "x\\ry" } WHERE {}', "format": "rdfxml"})
+    r = client.get(
+        "/sparql", params={"query": 'CONSTRUCT { <urn:a> <urn:b> "x\\ry" } WHERE {}', "format": "rdfxml"}
+    )
     assert r.status_code == 200
     [quad] = list(ox.parse(r.content, format=ox.RdfFormat.RDF_XML))
     assert quad.object.value == "x\ry"
@@ -216,10 +256,13 @@ def test_service_description_endpoint_follows_each_clients_host(client):
     assert "two.example" in b.text and "one.example" not in b.text
 
 
-@pytest.mark.parametrize("path, methods", [
-    ("/sparql", {"GET", "HEAD", "POST", "OPTIONS"}),
-    ("/treaties", {"GET", "HEAD", "OPTIONS"}),
-])
+@pytest.mark.parametrize(
+    "path, methods",
+    [
+        ("/sparql", {"GET", "HEAD", "POST", "OPTIONS"}),
+        ("/treaties", {"GET", "HEAD", "OPTIONS"}),
+    ],
+)
 def test_options_advertises_every_method(client, path, methods):
     r = client.options(path)
     assert r.status_code in (200, 204)

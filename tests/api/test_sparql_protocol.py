@@ -1,4 +1,5 @@
 """The SPARQL 1.1 Protocol endpoint over the fixture store (TestClient)."""
+
 import pytest
 
 Q = "SELECT ?s WHERE { ?s a <https://w3id.org/cybergov/ontology#State> }"
@@ -11,12 +12,15 @@ def test_get_select_json_default(client):
     assert any(b["s"]["value"].endswith("/state/FRA") for b in r.json()["results"]["bindings"])
 
 
-@pytest.mark.parametrize("accept,media", [
-    ("application/sparql-results+xml", "application/sparql-results+xml"),
-    ("text/csv", "text/csv"),
-    ("text/tab-separated-values", "text/tab-separated-values"),
-    ("text/csv;q=0.5, application/sparql-results+xml;q=0.9", "application/sparql-results+xml"),
-])
+@pytest.mark.parametrize(
+    "accept,media",
+    [
+        ("application/sparql-results+xml", "application/sparql-results+xml"),
+        ("text/csv", "text/csv"),
+        ("text/tab-separated-values", "text/tab-separated-values"),
+        ("text/csv;q=0.5, application/sparql-results+xml;q=0.9", "application/sparql-results+xml"),
+    ],
+)
 def test_select_content_negotiation(client, accept, media):
     r = client.get("/sparql", params={"query": Q}, headers={"Accept": accept})
     assert r.status_code == 200
@@ -31,11 +35,23 @@ def test_post_form_and_direct(client):
     assert r1.json() == r2.json()
 
 
-@pytest.mark.parametrize("fmt,media", [("turtle", "text/turtle"), ("ntriples", "application/n-triples"),
-                                       ("jsonld", "application/ld+json"), ("rdfxml", "application/rdf+xml")])
+@pytest.mark.parametrize(
+    "fmt,media",
+    [
+        ("turtle", "text/turtle"),
+        ("ntriples", "application/n-triples"),
+        ("jsonld", "application/ld+json"),
+        ("rdfxml", "application/rdf+xml"),
+    ],
+)
 def test_construct_formats(client, fmt, media):
-    r = client.get("/sparql", params={"query": "CONSTRUCT WHERE { ?s a <https://w3id.org/cybergov/ontology#State> }",
-                                      "format": fmt})
+    r = client.get(
+        "/sparql",
+        params={
+            "query": "CONSTRUCT WHERE { ?s a <https://w3id.org/cybergov/ontology#State> }",
+            "format": fmt,
+        },
+    )
     assert r.status_code == 200
     assert r.headers["content-type"].startswith(media)
     assert "FRA" in r.text
@@ -56,12 +72,15 @@ def test_malformed_query_gives_line_and_column(client):
     assert "expected" in body["detail"]
 
 
-@pytest.mark.parametrize("query", [
-    "INSERT DATA { <http://a> <http://b> <http://c> }",
-    "PREFIX x: <http://x/> DELETE WHERE { ?s ?p ?o }",
-    "LOAD <http://example.org/data.ttl>",
-    "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "INSERT DATA { <http://a> <http://b> <http://c> }",
+        "PREFIX x: <http://x/> DELETE WHERE { ?s ?p ?o }",
+        "LOAD <http://example.org/data.ttl>",
+        "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+    ],
+)
 def test_updates_load_and_service_refused(client, query):
     r = client.get("/sparql", params={"query": query})
     assert r.status_code == 403
@@ -81,9 +100,13 @@ def test_service_description(client):
 
 
 def test_inferred_named_graph_holds_only_inferred(client):
-    q = ("SELECT ?t WHERE { GRAPH <https://w3id.org/cybergov/graph/inferred> "
-         "{ <https://w3id.org/cybergov/id/state/FRA> a ?t } }")
-    types = {b["t"]["value"] for b in client.get("/sparql", params={"query": q}).json()["results"]["bindings"]}
+    q = (
+        "SELECT ?t WHERE { GRAPH <https://w3id.org/cybergov/graph/inferred> "
+        "{ <https://w3id.org/cybergov/id/state/FRA> a ?t } }"
+    )
+    types = {
+        b["t"]["value"] for b in client.get("/sparql", params={"query": q}).json()["results"]["bindings"]
+    }
     assert "https://w3id.org/cybergov/ontology#Actor" in types  # inferred from cgo:State
     assert "https://w3id.org/cybergov/ontology#State" not in types  # asserted, so not in the inferred graph
 
@@ -97,8 +120,14 @@ def test_etag_and_304(client):
 
 
 def test_cors_preflight(client):
-    r = client.options("/sparql", headers={"Origin": "https://yasgui.example", "Access-Control-Request-Method": "POST",
-                                            "Access-Control-Request-Headers": "content-type"})
+    r = client.options(
+        "/sparql",
+        headers={
+            "Origin": "https://yasgui.example",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "content-type",
+        },
+    )
     assert r.status_code == 200
     assert r.headers["access-control-allow-origin"] in ("*", "https://yasgui.example")
 

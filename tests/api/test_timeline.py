@@ -1,4 +1,5 @@
 """api/timeline.py: step charts that never turn a year into a day."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -22,8 +23,8 @@ def test_a_member_known_to_the_year_is_possible_during_that_year_and_certain_aft
     items = [{"member": {"label": "A"}, "start": "1949"}, {"member": {"label": "B"}, "start": "1952-02-18"}]
     (series,) = membership_series(items, role="member")
     found = {s.day: (s.certain, s.possible) for s in steps(series)}
-    assert found[date(1949, 1, 1)] == (0, 1)      # possibly a member from the first day of the year ...
-    assert found[date(1949, 12, 31)] == (1, 1)    # ... certainly only on its last day
+    assert found[date(1949, 1, 1)] == (0, 1)  # possibly a member from the first day of the year ...
+    assert found[date(1949, 12, 31)] == (1, 1)  # ... certainly only on its last day
     assert found[date(1952, 2, 18)] == (2, 2)
 
 
@@ -33,8 +34,16 @@ def test_undated_records_are_counted_not_drawn():
 
 
 def test_party_leaves_on_the_day_its_denunciation_takes_effect():
-    items = [{"state": {"label": "X"}, "signed": "2001-11-23", "consented": "2004-01-01",
-              "consent_kind": "ratification", "in_force": "2004-05-01", "denounced": "2010-01-01"}]
+    items = [
+        {
+            "state": {"label": "X"},
+            "signed": "2001-11-23",
+            "consented": "2004-01-01",
+            "consent_kind": "ratification",
+            "in_force": "2004-05-01",
+            "denounced": "2010-01-01",
+        }
+    ]
     by_name = {s.name: s for s in treaty_series(items)}
     parties = {s.day: s.certain for s in steps(by_name["party"])}
     assert parties == {date(2004, 5, 1): 1, date(2010, 1, 1): 0}
@@ -61,11 +70,13 @@ def test_the_chart_marks_reported_totals_and_hatches_imprecise_dates():
 def test_a_state_timeline_hatches_a_start_known_to_the_year_and_lists_undated_records():
     from api.timeline import Bar, gantt
 
-    bars = [Bar("Org A", "/ui/organizations/a", "membership", parse_span({"s": "1949"}, "s"), None),
-            Bar("Org B", "/ui/organizations/b", "membership", parse_span({"s": "1999-03-12"}, "s"), None),
-            Bar("Org C", "/ui/organizations/c", "membership", None, None)]
+    bars = [
+        Bar("Org A", "/ui/organizations/a", "membership", parse_span({"s": "1949"}, "s"), None),
+        Bar("Org B", "/ui/organizations/b", "membership", parse_span({"s": "1999-03-12"}, "s"), None),
+        Bar("Org C", "/ui/organizations/c", "membership", None, None),
+    ]
     chart = gantt(bars, on=date(2020, 1, 1))
     a, b = chart["rows"]
-    assert a["label"] == "Org A" and float(a["hatch_start"][1]) > 0   # 1949: the whole year hatched
-    assert float(b["hatch_start"][1]) == 0                           # a day: no hatching
+    assert a["label"] == "Org A" and float(a["hatch_start"][1]) > 0  # 1949: the whole year hatched
+    assert float(b["hatch_start"][1]) == 0  # a day: no hatching
     assert [u.label for u in chart["undated"]] == ["Org C"]

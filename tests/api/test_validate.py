@@ -1,5 +1,6 @@
 """Issue 5 over HTTP: POST /validate answers each contribution fixture with the right status and a
 report naming the right node, property, file and line; limits on size (413) and time (503)."""
+
 from __future__ import annotations
 
 import json
@@ -10,9 +11,9 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from api.app import create_app
-from kg.curate.report import CheckReport
 from kg.cli import app as cli
 from kg.config import Settings
+from kg.curate.report import CheckReport
 
 REPO = Path(__file__).resolve().parents[2]
 CONTRIBUTIONS = REPO / "tests" / "fixtures" / "contributions"
@@ -24,8 +25,11 @@ PROBLEM = "application/problem+json"
 @pytest.fixture(scope="module")
 def canonical(tmp_path_factory) -> Settings:
     """Settings whose canonical data is tests/fixtures/canonical (France, CoE, Budapest Convention)."""
-    return Settings(root=REPO, data_dir=REPO / "tests" / "fixtures" / "canonical",
-                    cache_dir=tmp_path_factory.mktemp("cache"))
+    return Settings(
+        root=REPO,
+        data_dir=REPO / "tests" / "fixtures" / "canonical",
+        cache_dir=tmp_path_factory.mktemp("cache"),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +45,9 @@ def upload(client, *names: str, media_type: str = "text/turtle"):
 
 
 def raw(client, name: str, media_type: str):
-    return client.post("/validate", content=(CONTRIBUTIONS / name).read_bytes(), headers={"Content-Type": media_type})
+    return client.post(
+        "/validate", content=(CONTRIBUTIONS / name).read_bytes(), headers={"Content-Type": media_type}
+    )
 
 
 def the_problem(report: dict, fragment: str) -> dict:
@@ -56,21 +62,54 @@ def test_good_contribution_is_200_json(client):
     assert response.headers["content-type"] == "application/json"
     report = CheckReport.model_validate(response.json())
     assert report.conforms and report.files == ["<request>"]
-    assert {g.class_iri for g in report.summary.new_resources} == {CGO + "State", CGO + "Membership",
-                                                                  CGO + "TreatyParticipation"}
+    assert {g.class_iri for g in report.summary.new_resources} == {
+        CGO + "State",
+        CGO + "Membership",
+        CGO + "TreatyParticipation",
+    }
 
 
-@pytest.mark.parametrize(("name", "fragment", "focus", "path", "line"), [
-    ("missing-source.ttl", "needs at least one dct:source", "participation/budapest-convention/DEU",
-     "http://purl.org/dc/terms/source", 16),
-    ("consent-before-signature.ttl", "before the signature", "participation/budapest-convention/DEU",
-     CGO + "consentDate", 25),
-    ("unknown-treaty.ttl", "Unknown treaty", "participation/foo/FRA", CGO + "instrument", 18),
-    ("alpha2-state.ttl", "alpha-2 code where an alpha-3 code is expected", "participation/budapest-convention/FR",
-     CGO + "participant", 18),
-    ("duplicate-record.ttl", "same participant and treaty", "participation/budapest-convention/france", None, 16),
-    ("type-clash.ttl", "declares disjoint", "state/FRA", "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", 16),
-])
+@pytest.mark.parametrize(
+    ("name", "fragment", "focus", "path", "line"),
+    [
+        (
+            "missing-source.ttl",
+            "needs at least one dct:source",
+            "participation/budapest-convention/DEU",
+            "http://purl.org/dc/terms/source",
+            16,
+        ),
+        (
+            "consent-before-signature.ttl",
+            "before the signature",
+            "participation/budapest-convention/DEU",
+            CGO + "consentDate",
+            25,
+        ),
+        ("unknown-treaty.ttl", "Unknown treaty", "participation/foo/FRA", CGO + "instrument", 18),
+        (
+            "alpha2-state.ttl",
+            "alpha-2 code where an alpha-3 code is expected",
+            "participation/budapest-convention/FR",
+            CGO + "participant",
+            18,
+        ),
+        (
+            "duplicate-record.ttl",
+            "same participant and treaty",
+            "participation/budapest-convention/france",
+            None,
+            16,
+        ),
+        (
+            "type-clash.ttl",
+            "declares disjoint",
+            "state/FRA",
+            "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+            16,
+        ),
+    ],
+)
 def test_defect_is_422_problem_naming_node_property_file_line(client, name, fragment, focus, path, line):
     response = upload(client, name)
     assert response.status_code == 422, response.text
@@ -111,7 +150,10 @@ def test_syntax_errors_are_400_with_every_error(client):
     report = response.json()
     assert report["title"] == "Unreadable RDF" and not report["readable"]
     assert [(e["file"], e["line"], e["column"]) for e in report["syntax_errors"]] == [
-        ("syntax-errors.ttl", 7, 26), ("syntax-errors.ttl", 12, 46), ("syntax-errors.ttl", 14, 23)]
+        ("syntax-errors.ttl", 7, 26),
+        ("syntax-errors.ttl", 12, 46),
+        ("syntax-errors.ttl", 14, 23),
+    ]
 
 
 def test_remote_jsonld_context_is_400_and_never_fetched(client):
@@ -128,10 +170,14 @@ def test_rdfxml_entity_is_400(client):
 
 
 def test_same_report_as_the_cli(client, canonical):
-    env = {"CYBERGOV_ROOT": str(canonical.root), "CYBERGOV_DATA_DIR": str(canonical.data_path),
-           "CYBERGOV_CACHE_DIR": str(canonical.cache_path)}
-    printed = CliRunner().invoke(cli, ["validate", str(CONTRIBUTIONS / "functional-date.ttl"), "--format", "json"],
-                                 env=env)
+    env = {
+        "CYBERGOV_ROOT": str(canonical.root),
+        "CYBERGOV_DATA_DIR": str(canonical.data_path),
+        "CYBERGOV_CACHE_DIR": str(canonical.cache_path),
+    }
+    printed = CliRunner().invoke(
+        cli, ["validate", str(CONTRIBUTIONS / "functional-date.ttl"), "--format", "json"], env=env
+    )
     answered = upload(client, "functional-date.ttl").json()
     cli_report = json.loads(printed.output.replace("tests/fixtures/contributions/", ""))
     for report in (cli_report, answered):
@@ -172,7 +218,9 @@ def test_oversized_stream_without_length_is_413(small_limits_client):
         for _ in range(100):
             yield b"# a comment line that pads the body out past the limit ...........\n"
 
-    response = small_limits_client.post("/validate", content=chunks(), headers={"Content-Type": "text/turtle"})
+    response = small_limits_client.post(
+        "/validate", content=chunks(), headers={"Content-Type": "text/turtle"}
+    )
     assert response.status_code == 413
 
 

@@ -1,6 +1,7 @@
 """Issue 10 for POST /validate: the memory bombs end in a clear 413/503 under the worker's memory
 limit while the server keeps serving; JSON-LD nested 10,000 deep is a 400 before any parser
 sees it; several workers and a per-client limit keep one big upload from starving the others."""
+
 from __future__ import annotations
 
 import threading
@@ -21,8 +22,11 @@ MEMORY = 1_000_000_000  # bytes of address space per validation worker in these 
 
 def transitive_chain(n: int = 3000) -> bytes:
     """The issue's 64 KB bomb: a transitive property over an n-node chain (closure: n^2/2 triples)."""
-    lines = ["@prefix ex: <http://example.org/b/> .", "@prefix owl: <http://www.w3.org/2002/07/owl#> .",
-             "ex:p a owl:TransitiveProperty ."] + [f"ex:n{i} ex:p ex:n{i + 1} ." for i in range(n)]
+    lines = [
+        "@prefix ex: <http://example.org/b/> .",
+        "@prefix owl: <http://www.w3.org/2002/07/owl#> .",
+        "ex:p a owl:TransitiveProperty .",
+    ] + [f"ex:n{i} ex:p ex:n{i + 1} ." for i in range(n)]
     return ("\n".join(lines) + "\n").encode()
 
 
@@ -42,9 +46,15 @@ def nested_jsonld(depth: int = 10_000) -> bytes:
 
 @pytest.fixture(scope="module")
 def settings(tmp_path_factory) -> Settings:
-    return Settings(root=REPO, data_dir=REPO / "tests" / "fixtures" / "canonical",
-                    cache_dir=tmp_path_factory.mktemp("cache"), validate_workers=2, validate_per_client=1,
-                    validate_worker_memory=MEMORY, validate_timeout=60)
+    return Settings(
+        root=REPO,
+        data_dir=REPO / "tests" / "fixtures" / "canonical",
+        cache_dir=tmp_path_factory.mktemp("cache"),
+        validate_workers=2,
+        validate_per_client=1,
+        validate_worker_memory=MEMORY,
+        validate_timeout=60,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +82,9 @@ class PeakMemory:
             pool = getattr(self.app.state, "check_pool", None)
             for pid in pool.pids if pool else []:
                 try:
-                    fields = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines())
+                    fields = dict(
+                        line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines()
+                    )
                 except (OSError, ValueError):
                     continue
                 self.vm = max(self.vm, int(fields.get("VmPeak", "0 kB").split()[0]) * 1024)
@@ -89,7 +101,9 @@ class PeakMemory:
 
 
 @pytest.mark.parametrize("bomb", [transitive_chain, same_as_chain], ids=["transitive-3000", "sameas-1500"])
-def test_memory_bomb_ends_in_a_clear_answer_and_the_server_keeps_serving(app, settings, bomb, record_property):
+def test_memory_bomb_ends_in_a_clear_answer_and_the_server_keeps_serving(
+    app, settings, bomb, record_property
+):
     body = bomb()
     with as_client(app, "10.0.0.1") as client, PeakMemory(app) as peak:
         started = time.monotonic()
@@ -99,12 +113,18 @@ def test_memory_bomb_ends_in_a_clear_answer_and_the_server_keeps_serving(app, se
     record_property("seconds", round(seconds, 1))
     record_property("peak_vm_mb", peak.vm // 1_000_000)
     record_property("peak_rss_mb", peak.rss // 1_000_000)
-    print(f"\n{bomb.__name__}: {len(body)} bytes -> {response.status_code} in {seconds:.1f} s, "
-          f"worker peak {peak.vm / 1e6:.0f} MB address space, {peak.rss / 1e6:.0f} MB resident")
+    print(
+        f"\n{bomb.__name__}: {len(body)} bytes -> {response.status_code} in {seconds:.1f} s, "
+        f"worker peak {peak.vm / 1e6:.0f} MB address space, {peak.rss / 1e6:.0f} MB resident"
+    )
     assert response.status_code in (413, 503), response.text[:300]
     assert response.headers["content-type"] == PROBLEM
     problem = response.json()
-    assert problem["setting"] if response.status_code == 413 else "CYBERGOV_VALIDATE_TIMEOUT" in problem["detail"]
+    assert (
+        problem["setting"]
+        if response.status_code == 413
+        else "CYBERGOV_VALIDATE_TIMEOUT" in problem["detail"]
+    )
     if response.status_code == 413:
         assert problem["setting"] == "CYBERGOV_VALIDATE_WORKER_MEMORY" and problem["limit"] == MEMORY
     assert 0 < peak.vm <= MEMORY  # the limit held: the worker never had more address space than allowed
@@ -116,14 +136,18 @@ def test_memory_bomb_ends_in_a_clear_answer_and_the_server_keeps_serving(app, se
 
 def test_jsonld_nested_10000_deep_is_400_naming_the_limit(app, settings):
     with as_client(app, "10.0.0.3") as client:
-        response = client.post("/validate", content=nested_jsonld(), headers={"Content-Type": "application/ld+json"})
+        response = client.post(
+            "/validate", content=nested_jsonld(), headers={"Content-Type": "application/ld+json"}
+        )
         assert response.status_code == 400
         assert response.headers["content-type"] == PROBLEM
         problem = response.json()
         assert "CYBERGOV_MAX_NESTING_DEPTH" in problem["detail"]
         # the object is level 1: the limit is passed at the limit-th bracket
         assert (problem["line"], problem["column"]) == (1, len(NESTED_PREFIX) + settings.max_nesting_depth)
-        shallow = client.post("/validate", content=nested_jsonld(depth=3), headers={"Content-Type": "application/ld+json"})
+        shallow = client.post(
+            "/validate", content=nested_jsonld(depth=3), headers={"Content-Type": "application/ld+json"}
+        )
     assert shallow.status_code in (200, 422), shallow.text[:300]
 
 
@@ -134,8 +158,9 @@ def test_a_small_upload_is_not_stuck_behind_a_big_one(app):
 
     def send_big():
         with as_client(app, "10.0.0.4") as client:
-            big["response"] = client.post("/validate", content=transitive_chain(),
-                                          headers={"Content-Type": "text/turtle"})
+            big["response"] = client.post(
+                "/validate", content=transitive_chain(), headers={"Content-Type": "text/turtle"}
+            )
             big["ended"] = time.monotonic()
 
     thread = threading.Thread(target=send_big)
@@ -169,15 +194,24 @@ def _alive(pid: int) -> bool:
     return "zombie" not in state
 
 
-@pytest.mark.skipif(__import__("os").environ.get("CYBERGOV_TEST_BACKEND", "embedded") != "embedded",
-                    reason="the remote store has no query workers")
+@pytest.mark.skipif(
+    __import__("os").environ.get("CYBERGOV_TEST_BACKEND", "embedded") != "embedded",
+    reason="the remote store has no query workers",
+)
 def test_workers_are_closed_on_app_shutdown(fixture_settings):
     """The app's own query workers and its validation workers stop with the app."""
     application = create_app(fixture_settings.model_copy(update={"query_workers": 1, "validate_workers": 1}))
     with TestClient(application) as client:
-        assert client.post("/sparql", content="ASK { ?s ?p ?o }",
-                           headers={"Content-Type": "application/sparql-query"}).status_code == 200
-        assert client.post("/validate", content=SMALL, headers={"Content-Type": "text/turtle"}).status_code == 200
+        assert (
+            client.post(
+                "/sparql", content="ASK { ?s ?p ?o }", headers={"Content-Type": "application/sparql-query"}
+            ).status_code
+            == 200
+        )
+        assert (
+            client.post("/validate", content=SMALL, headers={"Content-Type": "text/turtle"}).status_code
+            == 200
+        )
         pids = application.state.store.sandbox.pids + application.state.check_pool.pids
         assert len(pids) == 2 and all(_alive(pid) for pid in pids)
     deadline = time.monotonic() + 10

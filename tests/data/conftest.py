@@ -3,6 +3,7 @@
 These tests read the files as a curator wrote them (no reasoning), so that a fact test
 fails when the curated record is wrong, whatever the pipeline does.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

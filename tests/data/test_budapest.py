@@ -3,6 +3,7 @@
 Each expected value was read on the page named in the comment (see docs/notes/budapest-convention.md,
 budapest-first-protocol.md and budapest-second-protocol.md).
 """
+
 from __future__ import annotations
 
 import pytest
@@ -10,7 +11,9 @@ import pytest
 T = "https://w3id.org/cybergov/id/treaty/"
 S = "https://w3id.org/cybergov/id/state/"
 C = "https://w3id.org/cybergov/id/consent/"
-CHART_2015 = "http://www.coe.int/en/web/conventions/full-list/-/conventions/treaty/185/signatures?p_auth=igXbHmd5"
+CHART_2015 = (
+    "http://www.coe.int/en/web/conventions/full-list/-/conventions/treaty/185/signatures?p_auth=igXbHmd5"
+)
 
 
 def participation(select, treaty: str, code: str) -> dict:
@@ -34,8 +37,14 @@ def test_convention_opening_and_entry_into_force(select):
           <{T}budapest-convention> a cgo:Treaty ; cgo:openingForSignatureDate ?open ;
               cgo:entryIntoForceDate ?eif ; cgo:adoptionPlace ?place ; cgo:depositary ?dep .
         }}""")
-    assert rows == [{"open": "2001-11-23", "eif": "2004-07-01", "place": "Budapest",
-                     "dep": "https://w3id.org/cybergov/id/organization/coe"}]
+    assert rows == [
+        {
+            "open": "2001-11-23",
+            "eif": "2004-07-01",
+            "place": "Budapest",
+            "dep": "https://w3id.org/cybergov/id/organization/coe",
+        }
+    ]
 
 
 def test_convention_alt_labels(select):
@@ -58,7 +67,11 @@ def test_france_ratified(select):
     # chart 2015: France 23/11/2001 | 10/01/2006 | 01/05/2006
     r = participation(select, "budapest-convention", "FRA")
     assert (r["sig"], r["kind"], r["consent"], r["eif"]) == (
-        "2001-11-23", C + "ratification", "2006-01-10", "2006-05-01")
+        "2001-11-23",
+        C + "ratification",
+        "2006-01-10",
+        "2006-05-01",
+    )
 
 
 def test_azerbaijan_signed_later_than_opening(select):
@@ -99,7 +112,11 @@ def test_brazil_acceded(select):
 def test_united_states_ratified(select):
     r = participation(select, "budapest-convention", "USA")
     assert (r["sig"], r["kind"], r["consent"], r["eif"]) == (
-        "2001-11-23", C + "ratification", "2006-09-29", "2007-01-01")
+        "2001-11-23",
+        C + "ratification",
+        "2006-09-29",
+        "2007-01-01",
+    )
 
 
 def test_japan_accepted(select):
@@ -117,12 +134,16 @@ def test_hungary_among_the_first_parties(select):
 # ------------------------------------------------------------------ the protocols
 @pytest.mark.parametrize("slug", ["budapest-first-protocol", "budapest-second-protocol"])
 def test_protocols_supplement_the_convention(select, slug):
-    rows = select(f"""SELECT ?x WHERE {{ <{T}{slug}> a cgo:Protocol ; cgo:supplements ?x ; cgo:depositary ?d }}""")
+    rows = select(
+        f"""SELECT ?x WHERE {{ <{T}{slug}> a cgo:Protocol ; cgo:supplements ?x ; cgo:depositary ?d }}"""
+    )
     assert rows == [{"x": T + "budapest-convention"}]
 
 
 def test_first_protocol_opened_in_strasbourg(select):
-    rows = select(f"""SELECT ?o ?p WHERE {{ <{T}budapest-first-protocol> cgo:openingForSignatureDate ?o ; cgo:adoptionPlace ?p }}""")
+    rows = select(
+        f"""SELECT ?o ?p WHERE {{ <{T}budapest-first-protocol> cgo:openingForSignatureDate ?o ; cgo:adoptionPlace ?p }}"""
+    )
     assert rows == [{"o": "2003-01-28", "p": "Strasbourg"}]
 
 
@@ -144,8 +165,13 @@ def test_second_protocol_not_in_force(select):
           OPTIONAL {{ <{T}budapest-second-protocol> cgo:entryIntoForceDate ?eif }}
         }}""")
     assert [{k: r.get(k) for k in ("open", "adopted", "status", "eif")} for r in rows] == [
-        {"open": "2022-05-12", "adopted": "2021-11-17",
-         "status": "https://w3id.org/cybergov/id/status/not-in-force", "eif": None}]
+        {
+            "open": "2022-05-12",
+            "adopted": "2021-11-17",
+            "status": "https://w3id.org/cybergov/id/status/not-in-force",
+            "eif": None,
+        }
+    ]
 
 
 def test_second_protocol_signatures_and_consents(select):
@@ -157,15 +183,20 @@ def test_second_protocol_signatures_and_consents(select):
         }}""")
     assert len(rows) == 52
     assert {r["code"]: r["consent"] for r in rows if r.get("consent")} == {
-        "JPN": "2023-08-10", "SRB": "2023-02-09", "HUN": "2026-02-05"}
+        "JPN": "2023-08-10",
+        "SRB": "2023-02-09",
+        "HUN": "2026-02-05",
+    }
 
 
 def _second_protocol_count(select, prop: str, day: str) -> int:
-    return len(select(f"""
+    return len(
+        select(f"""
         SELECT ?p WHERE {{
           ?p cgo:instrument <{T}budapest-second-protocol> ; cgo:{prop} ?d .
           FILTER (?d <= "{day}"^^xsd:date)
-        }}"""))
+        }}""")
+    )
 
 
 def test_second_protocol_counts_agree_with_coe_news(select):
@@ -217,7 +248,11 @@ def test_lithuania_from_the_dutch_treaty_series(select):
     # Tractatenblad 2007, 10, party table: Litouwen 23-06-03 | 18-03-04 R | 01-07-04
     r = participation(select, "budapest-convention", "LTU")
     assert (r["sig"], r["kind"], r["consent"], r["eif"]) == (
-        "2003-06-23", C + "ratification", "2004-03-18", "2004-07-01")
+        "2003-06-23",
+        C + "ratification",
+        "2004-03-18",
+        "2004-07-01",
+    )
 
 
 # ------------------------------------------------------------------ second pass: later rows and non-members
@@ -232,7 +267,12 @@ def test_australia_acceded(select):
     # CoE notification JJ7505C Tr./185-76 (7 December 2012): "Date de l'adhesion : 30 novembre 2012",
     # "Date d'entree en vigueur a l'egard de l'Australie : 1 mars 2013"
     r = participation(select, "budapest-convention", "AUS")
-    assert (r["sig"], r["kind"], r["consent"], r["eif"]) == (None, C + "accession", "2012-11-30", "2013-03-01")
+    assert (r["sig"], r["kind"], r["consent"], r["eif"]) == (
+        None,
+        C + "accession",
+        "2012-11-30",
+        "2013-03-01",
+    )
 
 
 def test_chile_acceded(select):
@@ -251,7 +291,11 @@ def test_portugal_ratified(select):
     # Portuguese GDDC: signed 23/11/2001, ratification deposited 24/03/2010, in force for Portugal 01/07/2010
     r = participation(select, "budapest-convention", "PRT")
     assert (r["sig"], r["kind"], r["consent"], r["eif"]) == (
-        "2001-11-23", C + "ratification", "2010-03-24", "2010-07-01")
+        "2001-11-23",
+        C + "ratification",
+        "2010-03-24",
+        "2010-07-01",
+    )
 
 
 def test_switzerland_ratified(select):
@@ -277,11 +321,57 @@ def test_ukraine_entry_into_force(select):
 
 
 # CoE notification of 1 June 2011 (JJ7249C Tr./185-67), the depositary's own lists on that day
-CONTRACTING_2011 = {"ALB", "ARM", "AZE", "BIH", "BGR", "HRV", "CYP", "DNK", "EST", "FIN", "FRA", "DEU", "HUN",
-                    "ISL", "ITA", "LVA", "LTU", "MDA", "MNE", "NLD", "NOR", "PRT", "ROU", "SRB", "SVK", "SVN",
-                    "ESP", "MKD", "UKR", "GBR", "USA"}
-SIGNATORY_2011 = {"AUT", "BEL", "CZE", "GEO", "GRC", "IRL", "LIE", "LUX", "MLT", "POL", "SWE", "CHE", "TUR",
-                  "CAN", "JPN", "ZAF"}
+CONTRACTING_2011 = {
+    "ALB",
+    "ARM",
+    "AZE",
+    "BIH",
+    "BGR",
+    "HRV",
+    "CYP",
+    "DNK",
+    "EST",
+    "FIN",
+    "FRA",
+    "DEU",
+    "HUN",
+    "ISL",
+    "ITA",
+    "LVA",
+    "LTU",
+    "MDA",
+    "MNE",
+    "NLD",
+    "NOR",
+    "PRT",
+    "ROU",
+    "SRB",
+    "SVK",
+    "SVN",
+    "ESP",
+    "MKD",
+    "UKR",
+    "GBR",
+    "USA",
+}
+SIGNATORY_2011 = {
+    "AUT",
+    "BEL",
+    "CZE",
+    "GEO",
+    "GRC",
+    "IRL",
+    "LIE",
+    "LUX",
+    "MLT",
+    "POL",
+    "SWE",
+    "CHE",
+    "TUR",
+    "CAN",
+    "JPN",
+    "ZAF",
+}
 
 
 def test_consents_up_to_june_2011_are_contracting_states_of_the_notification(select):
@@ -313,15 +403,39 @@ def test_accessions_have_no_signature(select):
           BIND (STRAFTER(STR(?s), "/state/") AS ?code)
           FILTER NOT EXISTS {{ ?p cgo:signatureDate ?sig }}
         }}""")
-    assert {r["code"] for r in rows} == {"AUS", "BRA", "BEN", "FJI", "KIR", "SLE", "CHL", "CIV", "PHL", "NGA", "COL", "ISR",
-                                         "ARG", "MAR", "TON", "PER", "SEN", "CPV", "CRI", "TUN", "LKA", "PAN"}
+    assert {r["code"] for r in rows} == {
+        "AUS",
+        "BRA",
+        "BEN",
+        "FJI",
+        "KIR",
+        "SLE",
+        "CHL",
+        "CIV",
+        "PHL",
+        "NGA",
+        "COL",
+        "ISR",
+        "ARG",
+        "MAR",
+        "TON",
+        "PER",
+        "SEN",
+        "CPV",
+        "CRI",
+        "TUN",
+        "LKA",
+        "PAN",
+    }
 
 
 def test_count_of_recorded_participations(select):
     # 29 from the first pass + 10 from the second + 23 from the third + 7 from the fourth (TUR TON SMR PER SEN ROU NLD)
     # + 9 from the pass of 2026-12-04 (MCO TUN LKA SRB SVN MKD ECU PAN, and the signatory ZAF); the depositary
     # counted 76 contracting States and 2 signatories on 9 October 2024, so this is still partial (78 of about 80)
-    rows = select(f"""SELECT ?p WHERE {{ ?p a cgo:TreatyParticipation ; cgo:instrument <{T}budapest-convention> }}""")
+    rows = select(
+        f"""SELECT ?p WHERE {{ ?p a cgo:TreatyParticipation ; cgo:instrument <{T}budapest-convention> }}"""
+    )
     assert len(rows) == 78
 
 
@@ -341,7 +455,9 @@ def test_parties_in_force_on_1_january_2013(select):
 # ------------------------------------------------------------------ second pass: the First Protocol
 def test_first_protocol_entry_into_force(select):
     # Portuguese GDDC: "Inicio de vigencia na ordem internacional: 01/03/2006"
-    rows = select(f"""SELECT ?e ?st WHERE {{ <{T}budapest-first-protocol> cgo:entryIntoForceDate ?e ; cgo:status ?st }}""")
+    rows = select(
+        f"""SELECT ?e ?st WHERE {{ <{T}budapest-first-protocol> cgo:entryIntoForceDate ?e ; cgo:status ?st }}"""
+    )
     assert rows == [{"e": "2006-03-01", "st": "https://w3id.org/cybergov/id/status/in-force"}]
 
 
@@ -350,7 +466,11 @@ def test_first_protocol_germany(select):
     # signed in Strasbourg on 28 January 2003 (Bundesgerichtshof library)
     r = participation(select, "budapest-first-protocol", "DEU")
     assert (r["sig"], r["kind"], r["consent"], r["eif"]) == (
-        "2003-01-28", C + "ratification", "2011-06-10", "2011-10-01")
+        "2003-01-28",
+        C + "ratification",
+        "2011-06-10",
+        "2011-10-01",
+    )
 
 
 def test_first_protocol_san_marino(select):
@@ -385,7 +505,11 @@ def test_canada_deposited_on_8_july_2015(select):
     # o seu instrumento de ratificacao"; NL database copy: "Canada | 01-11-2015"
     r = participation(select, "budapest-convention", "CAN")
     assert (r["sig"], r["kind"], r["consent"], r["eif"]) == (
-        "2001-11-23", C + "ratification", "2015-07-08", "2015-11-01")
+        "2001-11-23",
+        C + "ratification",
+        "2015-07-08",
+        "2015-11-01",
+    )
 
 
 def test_slovakia_ratified(select):
@@ -406,7 +530,11 @@ def test_latvia_ratified(select):
     # 14 February 2007"; NL database copy: "Letland | 01-06-2007"
     r = participation(select, "budapest-convention", "LVA")
     assert (r["sig"], r["kind"], r["consent"], r["eif"]) == (
-        "2004-05-05", C + "ratification", "2007-02-14", "2007-06-01")
+        "2004-05-05",
+        C + "ratification",
+        "2007-02-14",
+        "2007-06-01",
+    )
 
 
 def test_spain_deposited_on_3_june_2010(select):
@@ -427,11 +555,20 @@ def test_nigeria_acceded(select):
     assert (r["sig"], r["kind"], r["eif"]) == (None, C + "accession", "2022-11-01")
 
 
-@pytest.mark.parametrize("code,eif", [
-    ("ITA", "2008-10-01"), ("LUX", "2015-05-01"), ("LIE", "2016-05-01"),
-    ("CMR", "2024-04-01"), ("GHA", "2019-04-01"), ("GRD", "2024-08-01"), ("MUS", "2014-03-01"),
-    ("DOM", "2013-06-01"), ("ISL", "2007-05-01"),
-])
+@pytest.mark.parametrize(
+    "code,eif",
+    [
+        ("ITA", "2008-10-01"),
+        ("LUX", "2015-05-01"),
+        ("LIE", "2016-05-01"),
+        ("CMR", "2024-04-01"),
+        ("GHA", "2019-04-01"),
+        ("GRD", "2024-08-01"),
+        ("MUS", "2014-03-01"),
+        ("DOM", "2013-06-01"),
+        ("ISL", "2007-05-01"),
+    ],
+)
 def test_in_force_without_a_stated_kind_of_consent(select, code, eif):
     # NL treaty database copy ("Partijen en gegevens") and/or Dz.U. 2015 poz. 729: in force for the State on that day;
     # neither says ratification or accession, so no kind and no consent date are recorded
@@ -442,10 +579,24 @@ def test_in_force_without_a_stated_kind_of_consent(select, code, eif):
 # Dz.U. 2015 poz. 729 (Polish government statement of 2 April 2015): the States that "became parties" on these dates,
 # as far as the stored copy is legible (it is cut at Spain). An independent check of the CoE chart rows and the NL copy.
 POLISH_LIST_2015 = {
-    "ALB": "2004-07-01", "ARM": "2007-02-01", "AUS": "2013-03-01", "AUT": "2012-10-01", "AZE": "2010-07-01",
-    "BEL": "2012-12-01", "BIH": "2006-09-01", "BGR": "2005-08-01", "HRV": "2004-07-01", "CYP": "2005-05-01",
-    "MNE": "2010-07-01", "CZE": "2013-12-01", "DNK": "2005-10-01", "DOM": "2013-06-01", "EST": "2004-07-01",
-    "FIN": "2007-09-01", "FRA": "2006-05-01", "GEO": "2012-10-01",
+    "ALB": "2004-07-01",
+    "ARM": "2007-02-01",
+    "AUS": "2013-03-01",
+    "AUT": "2012-10-01",
+    "AZE": "2010-07-01",
+    "BEL": "2012-12-01",
+    "BIH": "2006-09-01",
+    "BGR": "2005-08-01",
+    "HRV": "2004-07-01",
+    "CYP": "2005-05-01",
+    "MNE": "2010-07-01",
+    "CZE": "2013-12-01",
+    "DNK": "2005-10-01",
+    "DOM": "2013-06-01",
+    "EST": "2004-07-01",
+    "FIN": "2007-09-01",
+    "FRA": "2006-05-01",
+    "GEO": "2012-10-01",
 }
 
 
@@ -509,7 +660,12 @@ def test_turkey_ratified(select):
     # CoE notification JJ7848C Tr./185-85 (6 October 2014): "Date de la ratification : 29 septembre 2014",
     # "Date d'entree en vigueur a l'egard de la Turquie : 1er janvier 2015"
     r = participation(select, "budapest-convention", "TUR")
-    assert (r["sig"], r["kind"], r["consent"], r["eif"]) == (None, C + "ratification", "2014-09-29", "2015-01-01")
+    assert (r["sig"], r["kind"], r["consent"], r["eif"]) == (
+        None,
+        C + "ratification",
+        "2014-09-29",
+        "2015-01-01",
+    )
 
 
 def test_turkey_party_only_from_1_january_2015(select):
@@ -521,7 +677,12 @@ def test_tonga_acceded(select):
     # CoE, 9 May 2017: "The Kingdom of Tonga has today acceded"; declarations "deposited with the instrument of
     # accession on 9 May 2017", in force from 01/09/2017
     r = participation(select, "budapest-convention", "TON")
-    assert (r["sig"], r["kind"], r["consent"], r["eif"]) == (None, C + "accession", "2017-05-09", "2017-09-01")
+    assert (r["sig"], r["kind"], r["consent"], r["eif"]) == (
+        None,
+        C + "accession",
+        "2017-05-09",
+        "2017-09-01",
+    )
 
 
 def test_san_marino_ratified(select):
@@ -533,19 +694,34 @@ def test_san_marino_ratified(select):
 def test_morocco_acceded(select):
     # Legilux: "en date du 29 juin 2018, le Maroc a adhere ... entrera en vigueur a l'egard de cet Etat le 1er octobre 2018"
     r = participation(select, "budapest-convention", "MAR")
-    assert (r["sig"], r["kind"], r["consent"], r["eif"]) == (None, C + "accession", "2018-06-29", "2018-10-01")
+    assert (r["sig"], r["kind"], r["consent"], r["eif"]) == (
+        None,
+        C + "accession",
+        "2018-06-29",
+        "2018-10-01",
+    )
 
 
 def test_greece_ratified_in_2017(select):
     # CoE reservations page for Greece: "deposee avec l'instrument de ratification le 25 janvier 2017"; from 01/05/2017;
     # the signature (23/11/2001) is on the 2004 chart
     r = participation(select, "budapest-convention", "GRC")
-    assert (r["sig"], r["kind"], r["consent"], r["eif"]) == ("2001-11-23", C + "ratification", "2017-01-25", "2017-05-01")
+    assert (r["sig"], r["kind"], r["consent"], r["eif"]) == (
+        "2001-11-23",
+        C + "ratification",
+        "2017-01-25",
+        "2017-05-01",
+    )
 
 
-@pytest.mark.parametrize("code,consent,eif", [
-    ("ROU", "2004-05-12", "2004-09-01"), ("MDA", "2009-05-12", "2009-09-01"), ("MNE", "2010-03-03", "2010-07-01"),
-])
+@pytest.mark.parametrize(
+    "code,consent,eif",
+    [
+        ("ROU", "2004-05-12", "2004-09-01"),
+        ("MDA", "2009-05-12", "2009-09-01"),
+        ("MNE", "2010-03-03", "2010-07-01"),
+    ],
+)
 def test_ratifications_from_the_coe_list_of_declarations(select, code, consent, eif):
     # copy of the CoE "List of declarations made with respect to treaty No. 185": "instrument of ratification deposited
     # on ..."; the entry into force is the start of the "Period covered"
@@ -566,7 +742,9 @@ def test_first_protocol_count_of_recorded_participations(select):
     # 30 rows of the NL party table (Albania to Ukraine) + Portugal, San Marino, Czech Republic, Sweden; the CoE counted
     # 36 Parties on 20 June 2024 and the table shows 5 signatories without consent, so this is still partial
     # fifth pass: + Poland, Spain, Slovakia (Polish and Slovak official journals)
-    rows = select(f"""SELECT ?p WHERE {{ ?p a cgo:TreatyParticipation ; cgo:instrument <{T}budapest-first-protocol> }}""")
+    rows = select(
+        f"""SELECT ?p WHERE {{ ?p a cgo:TreatyParticipation ; cgo:instrument <{T}budapest-first-protocol> }}"""
+    )
     assert len(rows) == 37
 
 
@@ -576,9 +754,16 @@ def test_first_protocol_count_of_consents(select):
     assert len(rows) == 31  # fifth pass: + Poland, Slovakia (Spain's kind is not stated)
 
 
-@pytest.mark.parametrize("code,sig", [
-    ("BEL", "2003-01-28"), ("CAN", "2005-07-08"), ("EST", "2003-01-28"), ("ITA", "2011-11-09"), ("LIE", "2008-11-17"),
-])
+@pytest.mark.parametrize(
+    "code,sig",
+    [
+        ("BEL", "2003-01-28"),
+        ("CAN", "2005-07-08"),
+        ("EST", "2003-01-28"),
+        ("ITA", "2011-11-09"),
+        ("LIE", "2008-11-17"),
+    ],
+)
 def test_first_protocol_signatories_without_consent(select, code, sig):
     # NL table: a signature and no ratification column for these five
     r = participation(select, "budapest-first-protocol", code)
@@ -588,23 +773,37 @@ def test_first_protocol_signatories_without_consent(select, code, sig):
 def test_first_protocol_malta_before_and_after_entry_into_force(select):
     # NL table: "Malta | 28-01-2003 | 04-06-2025 (R) | 01-10-2025"
     r = participation(select, "budapest-first-protocol", "MLT")
-    assert (r["sig"], r["kind"], r["consent"], r["eif"]) == ("2003-01-28", C + "ratification", "2025-06-04", "2025-10-01")
+    assert (r["sig"], r["kind"], r["consent"], r["eif"]) == (
+        "2003-01-28",
+        C + "ratification",
+        "2025-06-04",
+        "2025-10-01",
+    )
     assert not _party_on(select, "budapest-first-protocol", "MLT", "2025-09-30")
     assert _party_on(select, "budapest-first-protocol", "MLT", "2025-10-01")
 
 
-@pytest.mark.parametrize("code,sig,consent,eif", [
-    ("ALB", "2003-05-26", "2004-11-26", "2006-03-01"), ("AND", "2013-04-23", "2016-11-16", "2017-03-01"),
-    ("GRC", "2003-01-28", "2017-01-25", "2017-05-01"), ("ISL", "2003-10-09", "2023-01-30", "2023-05-01"),
-    ("NLD", "2003-01-28", "2010-07-22", "2010-11-01"), ("NOR", "2008-04-29", "2008-04-29", "2008-08-01"),
-    ("MKD", "2005-11-14", "2005-11-14", "2006-03-01"), ("UKR", "2005-04-08", "2006-12-21", "2007-04-01"),
-])
+@pytest.mark.parametrize(
+    "code,sig,consent,eif",
+    [
+        ("ALB", "2003-05-26", "2004-11-26", "2006-03-01"),
+        ("AND", "2013-04-23", "2016-11-16", "2017-03-01"),
+        ("GRC", "2003-01-28", "2017-01-25", "2017-05-01"),
+        ("ISL", "2003-10-09", "2023-01-30", "2023-05-01"),
+        ("NLD", "2003-01-28", "2010-07-22", "2010-11-01"),
+        ("NOR", "2008-04-29", "2008-04-29", "2008-08-01"),
+        ("MKD", "2005-11-14", "2005-11-14", "2006-03-01"),
+        ("UKR", "2005-04-08", "2006-12-21", "2007-04-01"),
+    ],
+)
 def test_first_protocol_rows_of_the_nl_table(select, code, sig, consent, eif):
     r = participation(select, "budapest-first-protocol", code)
     assert (r["sig"], r["kind"], r["consent"], r["eif"]) == (sig, C + "ratification", consent, eif)
 
 
-@pytest.mark.parametrize("code,consent,eif", [("BEN", "2024-06-20", "2024-10-01"), ("MAR", "2018-06-29", "2018-10-01")])
+@pytest.mark.parametrize(
+    "code,consent,eif", [("BEN", "2024-06-20", "2024-10-01"), ("MAR", "2018-06-29", "2018-10-01")]
+)
 def test_first_protocol_accessions(select, code, consent, eif):
     # NL table "(T)" (toetreding); CoE news of 20 June 2024 (Benin) and 29 June 2018 (Morocco)
     r = participation(select, "budapest-first-protocol", code)
@@ -613,8 +812,17 @@ def test_first_protocol_accessions(select, code, consent, eif):
 
 # Bundesgesetzblatt 2011 II S. 843: entry into force of ETS 189 for these States (read in the second pass); the NL table
 # is an independent source for the same dates
-BGBL_189 = {"ALB": "2006-03-01", "ARM": "2007-02-01", "BIH": "2006-09-01", "FRA": "2006-05-01", "LVA": "2007-06-01",
-            "LTU": "2007-02-01", "DNK": "2006-03-01", "HRV": "2008-11-01", "DEU": "2011-10-01"}
+BGBL_189 = {
+    "ALB": "2006-03-01",
+    "ARM": "2007-02-01",
+    "BIH": "2006-09-01",
+    "FRA": "2006-05-01",
+    "LVA": "2007-06-01",
+    "LTU": "2007-02-01",
+    "DNK": "2006-03-01",
+    "HRV": "2008-11-01",
+    "DEU": "2011-10-01",
+}
 
 
 def test_first_protocol_nl_table_agrees_with_the_bundesgesetzblatt(select):
@@ -657,7 +865,12 @@ def test_netherlands_accepted_in_2006(select):
     # WIPO Lex: "Declaration made upon acceptance"; Finlex SopS 59/2007: "ALANKOMAAT Sitoutumispaiva: 16.11.2006 R
     # Voimaantulopaiva: 01.03.2007"
     r = participation(select, "budapest-convention", "NLD")
-    assert (r["sig"], r["kind"], r["consent"], r["eif"]) == (None, C + "acceptance", "2006-11-16", "2007-03-01")
+    assert (r["sig"], r["kind"], r["consent"], r["eif"]) == (
+        None,
+        C + "acceptance",
+        "2006-11-16",
+        "2007-03-01",
+    )
     assert not _party_on(select, "budapest-convention", "NLD", "2007-02-28")
     assert _party_on(select, "budapest-convention", "NLD", "2007-03-01")
 
@@ -665,14 +878,34 @@ def test_netherlands_accepted_in_2006(select):
 def test_finlex_agrees_with_the_record_of_finland(select):
     # Finlex SopS 59/2007: "Allekirjoituspaiva: 23.11.2001", "Ratifiointipaiva: 24.05.2007 R", "Voimaantulopaiva: 01.09.2007"
     r = participation(select, "budapest-convention", "FIN")
-    assert (r["sig"], r["kind"], r["consent"], r["eif"]) == ("2001-11-23", C + "ratification", "2007-05-24", "2007-09-01")
+    assert (r["sig"], r["kind"], r["consent"], r["eif"]) == (
+        "2001-11-23",
+        C + "ratification",
+        "2007-05-24",
+        "2007-09-01",
+    )
 
 
 # Dz.U. 2015 poz. 731 (Polish government statement of 24 March 2015): ETS 189 in force for these States on these days
-PL_189 = {"ALB": "2006-03-01", "ARM": "2007-02-01", "BIH": "2006-09-01", "HRV": "2008-11-01", "CYP": "2006-03-01",
-          "MNE": "2010-07-01", "CZE": "2014-12-01", "DNK": "2006-03-01", "FIN": "2011-09-01", "FRA": "2006-05-01",
-          "ESP": "2015-04-01", "LTU": "2007-02-01", "LUX": "2015-02-01", "LVA": "2007-06-01", "MKD": "2006-03-01",
-          "NLD": "2010-11-01", "POL": "2015-06-01"}
+PL_189 = {
+    "ALB": "2006-03-01",
+    "ARM": "2007-02-01",
+    "BIH": "2006-09-01",
+    "HRV": "2008-11-01",
+    "CYP": "2006-03-01",
+    "MNE": "2010-07-01",
+    "CZE": "2014-12-01",
+    "DNK": "2006-03-01",
+    "FIN": "2011-09-01",
+    "FRA": "2006-05-01",
+    "ESP": "2015-04-01",
+    "LTU": "2007-02-01",
+    "LUX": "2015-02-01",
+    "LVA": "2007-06-01",
+    "MKD": "2006-03-01",
+    "NLD": "2010-11-01",
+    "POL": "2015-06-01",
+}
 
 
 def test_first_protocol_agrees_with_the_polish_list(select):
@@ -705,11 +938,14 @@ def test_first_protocol_slovakia_ratified_in_2023(select):
     assert not _party_on(select, "budapest-first-protocol", "SVK", "2023-09-30")
 
 
-@pytest.mark.parametrize("code,kind,eif", [
-    ("AND", "ratification", "2017-03-01"),  # WIPO Lex: "Reservations made upon ratification"
-    ("CPV", "accession", "2018-10-01"),     # Government of Cabo Verde: "adesao a Convencao de Budapeste"
-    ("CRI", "accession", "2018-01-01"),     # La Gaceta 163/2012: "Aprobacion de la Adhesion al Convenio"
-])
+@pytest.mark.parametrize(
+    "code,kind,eif",
+    [
+        ("AND", "ratification", "2017-03-01"),  # WIPO Lex: "Reservations made upon ratification"
+        ("CPV", "accession", "2018-10-01"),  # Government of Cabo Verde: "adesao a Convencao de Budapeste"
+        ("CRI", "accession", "2018-01-01"),  # La Gaceta 163/2012: "Aprobacion de la Adhesion al Convenio"
+    ],
+)
 def test_kind_added_to_records_in_force_without_a_kind(select, code, kind, eif):
     # the kind now comes from WIPO Lex or the State's own publication; the day of deposit is still not stated
     r = participation(select, "budapest-convention", code)

@@ -3,6 +3,7 @@
 A contribution's diff then shows only its facts. The fix for a failure is the command in its message. Every file also
 round-trips: formatting a formatted file changes nothing, and the graph is isomorphic before and after.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -18,7 +19,9 @@ DATA_FILES = sorted((REPO / "data").rglob("*.ttl"))
 
 
 def test_data_folder_holds_only_turtle():
-    others = [str(p.relative_to(REPO)) for p in (REPO / "data").rglob("*") if p.is_file() and p.suffix != ".ttl"]
+    others = [
+        str(p.relative_to(REPO)) for p in (REPO / "data").rglob("*") if p.is_file() and p.suffix != ".ttl"
+    ]
     assert others == [], f"data/ is the curated Turtle only (no generators, no generated files): {others}"
 
 
@@ -27,7 +30,8 @@ def test_data_file_is_canonical(path):
     rel = path.relative_to(REPO)
     text = path.read_text(encoding="utf-8")
     assert format_text(text, path=str(rel)) == text, (
-        f"{rel} is not in the canonical Turtle layout; run: .venv/bin/cybergov fmt {rel}")
+        f"{rel} is not in the canonical Turtle layout; run: .venv/bin/cybergov fmt {rel}"
+    )
 
 
 @pytest.mark.parametrize("path", DATA_FILES, ids=lambda p: str(p.relative_to(REPO)))

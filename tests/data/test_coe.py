@@ -3,6 +3,7 @@
 Each expected value was read on the page named in the comment (see docs/notes/coe.md, convention-108.md and
 convention-108-plus.md).
 """
+
 from __future__ import annotations
 
 import pytest
@@ -17,9 +18,52 @@ STATUS = "https://w3id.org/cybergov/id/status/"
 # CoE Office in Georgia, list of the 46 member States (founders, "Greece and Republic of Türkiye in August 1949",
 # then by year of accession)
 COE_46 = {
-    "BEL", "DNK", "FRA", "IRL", "ITA", "LUX", "NLD", "NOR", "SWE", "GBR", "GRC", "TUR", "ISL", "DEU", "AUT", "CYP",
-    "CHE", "MLT", "PRT", "ESP", "LIE", "SMR", "FIN", "HUN", "POL", "BGR", "EST", "LTU", "SVN", "CZE", "SVK", "ROU",
-    "AND", "LVA", "ALB", "MDA", "UKR", "MKD", "HRV", "GEO", "ARM", "AZE", "BIH", "SRB", "MCO", "MNE",
+    "BEL",
+    "DNK",
+    "FRA",
+    "IRL",
+    "ITA",
+    "LUX",
+    "NLD",
+    "NOR",
+    "SWE",
+    "GBR",
+    "GRC",
+    "TUR",
+    "ISL",
+    "DEU",
+    "AUT",
+    "CYP",
+    "CHE",
+    "MLT",
+    "PRT",
+    "ESP",
+    "LIE",
+    "SMR",
+    "FIN",
+    "HUN",
+    "POL",
+    "BGR",
+    "EST",
+    "LTU",
+    "SVN",
+    "CZE",
+    "SVK",
+    "ROU",
+    "AND",
+    "LVA",
+    "ALB",
+    "MDA",
+    "UKR",
+    "MKD",
+    "HRV",
+    "GEO",
+    "ARM",
+    "AZE",
+    "BIH",
+    "SRB",
+    "MCO",
+    "MNE",
 }
 
 
@@ -114,8 +158,11 @@ def test_all_46_decided_on_16_march_2022_with_year_precision(select, interval):
           OPTIONAL {{ ?r cgo:endDate ?end }}
         }}""")
     day = "2022-03-16"
-    held = {r["m"].removeprefix(S) for r in rows
-            if interval(r["start"])[1] <= day and (r.get("end") is None or interval(r["end"])[0] > day)}
+    held = {
+        r["m"].removeprefix(S)
+        for r in rows
+        if interval(r["start"])[1] <= day and (r.get("end") is None or interval(r["end"])[0] > day)
+    }
     assert held == COE_46
 
 
@@ -132,27 +179,34 @@ def test_greece_two_spells(select):
 def test_germany_associate_then_full_member(select):
     # deutschland.de / bpb.de: associate member effective 13 July 1950, full member on 2 May 1951
     assert spells(select, "DEU", "associate-member") == [
-        {"start": "1950-07-13", "end": "1951-05-02", "reason": "became a full member"}]
+        {"start": "1950-07-13", "end": "1951-05-02", "reason": "became a full member"}
+    ]
     assert spells(select, "DEU") == [{"start": "1951-05-02", "end": None, "reason": None}]
 
 
-@pytest.mark.parametrize("code,start", [
-    ("FRA", "1949-05-05"),  # founder
-    ("TUR", "1949-08-09"),  # former CoE country page: "Turkey became a member ... on 9 August 1949"
-    ("ISL", "1950-03-07"),  # coe.int portal: "Iceland joined the Council of Europe on 7 March 1950"
-    ("AUT", "1956-04-16"),  # RIS, Satzung des Europarates (BGBl. Nr. 121/1956): Inkrafttretensdatum 16.04.1956
-    ("CHE", "1963-05-06"),  # Swiss SR 0.192.030: instrument of accession deposited 6 May 1963
-    ("FIN", "1989-05-05"),  # coe.int portal: 23rd member State on 5 May 1989
-    ("HUN", "1990-11-06"),
-    ("CZE", "1993-06-30"),  # Czech MFA: member since 30 June 1993
-    ("UKR", "1995-11-09"),
-    ("MKD", "1995-11-09"),  # CoE Skopje office: 38th member State on 9 November 1995
-    ("GEO", "1999-04-27"),
-    ("ARM", "2001-01-25"),
-    ("SRB", "2003-04-03"),  # coe.int portal: 45th member State on 3 April 2003
-    ("MCO", "2004-10-05"),
-    ("MNE", "2007-05-11"),
-])
+@pytest.mark.parametrize(
+    "code,start",
+    [
+        ("FRA", "1949-05-05"),  # founder
+        ("TUR", "1949-08-09"),  # former CoE country page: "Turkey became a member ... on 9 August 1949"
+        ("ISL", "1950-03-07"),  # coe.int portal: "Iceland joined the Council of Europe on 7 March 1950"
+        (
+            "AUT",
+            "1956-04-16",
+        ),  # RIS, Satzung des Europarates (BGBl. Nr. 121/1956): Inkrafttretensdatum 16.04.1956
+        ("CHE", "1963-05-06"),  # Swiss SR 0.192.030: instrument of accession deposited 6 May 1963
+        ("FIN", "1989-05-05"),  # coe.int portal: 23rd member State on 5 May 1989
+        ("HUN", "1990-11-06"),
+        ("CZE", "1993-06-30"),  # Czech MFA: member since 30 June 1993
+        ("UKR", "1995-11-09"),
+        ("MKD", "1995-11-09"),  # CoE Skopje office: 38th member State on 9 November 1995
+        ("GEO", "1999-04-27"),
+        ("ARM", "2001-01-25"),
+        ("SRB", "2003-04-03"),  # coe.int portal: 45th member State on 3 April 2003
+        ("MCO", "2004-10-05"),
+        ("MNE", "2007-05-11"),
+    ],
+)
 def test_accession_days(select, code, start):
     assert spells(select, code) == [{"start": start, "end": None, "reason": None}]
 
@@ -190,8 +244,15 @@ def test_convention_108_record(select):
           <{T}convention-108> a cgo:Treaty ; cgo:openingForSignatureDate ?open ; cgo:entryIntoForceDate ?eif ;
               cgo:adoptionPlace ?place ; cgo:depositary ?dep ; cgo:status ?st .
         }}""")
-    assert rows == [{"open": "1981-01-28", "eif": "1985-10-01", "place": "Strasbourg",
-                     "dep": O + "coe", "st": STATUS + "in-force"}]
+    assert rows == [
+        {
+            "open": "1981-01-28",
+            "eif": "1985-10-01",
+            "place": "Strasbourg",
+            "dep": O + "coe",
+            "st": STATUS + "in-force",
+        }
+    ]
     alts = {r["alt"] for r in select(f"SELECT ?alt WHERE {{ <{T}convention-108> skos:altLabel ?alt }}")}
     assert alts >= {"Convention 108", "ETS No. 108"}
 
@@ -199,7 +260,12 @@ def test_convention_108_record(select):
 def test_argentina_accession_by_a_non_member_state(select):
     # CoE: instruments of accession "forwarded to the Secretary General on 25 February 2019"; in force 1 June 2019
     r = participation(select, "convention-108", "ARG")
-    assert (r["sig"], r["kind"], r["consent"], r["eif"]) == (None, C + "accession", "2019-02-25", "2019-06-01")
+    assert (r["sig"], r["kind"], r["consent"], r["eif"]) == (
+        None,
+        C + "accession",
+        "2019-02-25",
+        "2019-06-01",
+    )
     assert spells(select, "ARG") == []  # not a member of the Council of Europe
 
 
@@ -238,16 +304,25 @@ def test_108_montenegro_has_no_guessed_kind(select):
     assert participation(select, "convention-108", "MNE")["kind"] is None
 
 
-@pytest.mark.parametrize("code,eif", [
-    # copy of the NL treaty database table, "Datum inwerkingtreding"
-    ("DEU", "1985-10-01"), ("FRA", "1985-10-01"), ("NOR", "1985-10-01"), ("AUT", "1988-07-01"),
-    ("BEL", "1993-09-01"),  # also Belgian Justel: Inwerkingtreding 01-09-1993
-    ("NLD", "1993-12-01"), ("UKR", "2011-01-01"), ("MAR", "2019-09-01"), ("MUS", "2016-10-01"),
-    ("MNE", "2006-06-06"),
-    ("CZE", "2001-11-01"),  # Czech notice 115/2001 Sb. m. s.
-    ("SVK", "2001-01-01"),  # Slovak notice 49/2001 Z. z.
-    ("ESP", "1985-10-01"),  # CoE: "Party to Convention 108 since 1 October 1985"
-])
+@pytest.mark.parametrize(
+    "code,eif",
+    [
+        # copy of the NL treaty database table, "Datum inwerkingtreding"
+        ("DEU", "1985-10-01"),
+        ("FRA", "1985-10-01"),
+        ("NOR", "1985-10-01"),
+        ("AUT", "1988-07-01"),
+        ("BEL", "1993-09-01"),  # also Belgian Justel: Inwerkingtreding 01-09-1993
+        ("NLD", "1993-12-01"),
+        ("UKR", "2011-01-01"),
+        ("MAR", "2019-09-01"),
+        ("MUS", "2016-10-01"),
+        ("MNE", "2006-06-06"),
+        ("CZE", "2001-11-01"),  # Czech notice 115/2001 Sb. m. s.
+        ("SVK", "2001-01-01"),  # Slovak notice 49/2001 Z. z.
+        ("ESP", "1985-10-01"),  # CoE: "Party to Convention 108 since 1 October 1985"
+    ],
+)
 def test_108_entry_into_force(select, code, eif):
     assert participation(select, "convention-108", code)["eif"] == eif
 
@@ -256,15 +331,28 @@ def test_108_czech_republic(select):
     # 115/2001 Sb. m. s.: signed 8 Sept 2000, ratification deposited 9 July 2001, in force 1 Nov 2001
     r = participation(select, "convention-108", "CZE")
     assert (r["sig"], r["kind"], r["consent"], r["eif"]) == (
-        "2000-09-08", C + "ratification", "2001-07-09", "2001-11-01")
+        "2000-09-08",
+        C + "ratification",
+        "2001-07-09",
+        "2001-11-01",
+    )
 
 
-@pytest.mark.parametrize("code,sig,consent", [
-    # Trb. 2000, 69: further signatures and deposits of "bekrachtiging, aanvaarding of goedkeuring"
-    ("SVN", "1993-11-23", "1994-05-27"), ("CHE", "1997-10-02", "1997-10-02"), ("GRC", None, "1995-08-11"),
-    ("ITA", None, "1997-03-29"), ("HUN", None, "1997-10-08"), ("ROU", "1997-03-18", None),
-    ("MDA", "1998-05-04", None), ("POL", "1999-04-21", None), ("SVK", "2000-04-14", "2000-09-13"),
-])
+@pytest.mark.parametrize(
+    "code,sig,consent",
+    [
+        # Trb. 2000, 69: further signatures and deposits of "bekrachtiging, aanvaarding of goedkeuring"
+        ("SVN", "1993-11-23", "1994-05-27"),
+        ("CHE", "1997-10-02", "1997-10-02"),
+        ("GRC", None, "1995-08-11"),
+        ("ITA", None, "1997-03-29"),
+        ("HUN", None, "1997-10-08"),
+        ("ROU", "1997-03-18", None),
+        ("MDA", "1998-05-04", None),
+        ("POL", "1999-04-21", None),
+        ("SVK", "2000-04-14", "2000-09-13"),
+    ],
+)
 def test_108_tractatenblad_dates(select, code, sig, consent):
     r = participation(select, "convention-108", code)
     assert (r["sig"], r["consent"]) == (sig, consent)
@@ -290,8 +378,14 @@ def test_108_plus_record(select):
               cgo:openingForSignatureDate ?open ; cgo:status ?st .
           FILTER NOT EXISTS {{ <{T}convention-108-plus> cgo:entryIntoForceDate ?eif }}
         }}""")
-    assert rows == [{"amends": T + "convention-108", "adopted": "2018-05-18", "open": "2018-10-10",
-                     "st": STATUS + "not-in-force"}]
+    assert rows == [
+        {
+            "amends": T + "convention-108",
+            "adopted": "2018-05-18",
+            "open": "2018-10-10",
+            "st": STATUS + "not-in-force",
+        }
+    ]
     alts = {r["alt"] for r in select(f"SELECT ?alt WHERE {{ <{T}convention-108-plus> skos:altLabel ?alt }}")}
     assert alts >= {"Convention 108+", "CETS No. 223"}
 
@@ -354,8 +448,29 @@ def test_108_plus_opening_day_signatures(select):
           ?p cgo:instrument <{T}convention-108-plus> ; cgo:participant ?s ; cgo:signatureDate "2018-10-10"^^xsd:date .
         }}""")
     opening = {r["s"].removeprefix(S) for r in rows}
-    assert opening == {"AUT", "BEL", "BGR", "CZE", "EST", "FIN", "FRA", "DEU", "IRL", "LVA", "LTU", "LUX", "MCO",
-                       "NLD", "NOR", "PRT", "RUS", "ESP", "SWE", "GBR", "URY"}
+    assert opening == {
+        "AUT",
+        "BEL",
+        "BGR",
+        "CZE",
+        "EST",
+        "FIN",
+        "FRA",
+        "DEU",
+        "IRL",
+        "LVA",
+        "LTU",
+        "LUX",
+        "MCO",
+        "NLD",
+        "NOR",
+        "PRT",
+        "RUS",
+        "ESP",
+        "SWE",
+        "GBR",
+        "URY",
+    }
 
 
 def test_108_plus_counts(select):
@@ -380,8 +495,10 @@ def test_north_macedonia_108_plus(select):
         SELECT ?src ?c WHERE {{
           ?p cgo:instrument <{T}convention-108-plus> ; cgo:participant <{S}MKD> ; dct:source ?src ; rdfs:comment ?c .
         }}""")
-    assert "https://www.coe.int/web/data-protection/-/15th-ratification-of-convention-108-north-macedonia" in {
-        r["src"] for r in rows}
+    assert (
+        "https://www.coe.int/web/data-protection/-/15th-ratification-of-convention-108-north-macedonia"
+        in {r["src"] for r in rows}
+    )
     assert all("13 October 2021" in r["c"] for r in rows)
 
 
@@ -402,7 +519,9 @@ def test_108_plus_consents_agree_with_coe_ordinals_and_counts(select):
     # (after Slovenia: Sweden, Tunisia, Ukraine, United Kingdom or Uruguay) and is not recorded. If a later pass adds
     # it, these expectations must move up by one.
     assert _consents_up_to(select, "2021-01-28") == 11
-    assert _consents_up_to(select, "2021-10-13") == 15 - 1 - 1  # MKD's own consent carries the NL day, 26-11-2021
+    assert (
+        _consents_up_to(select, "2021-10-13") == 15 - 1 - 1
+    )  # MKD's own consent carries the NL day, 26-11-2021
     assert _consents_up_to(select, "2023-03-27") == 22 - 1
     assert _consents_up_to(select, "2024-01-25") == 31 - 1
 

@@ -3,6 +3,7 @@
 Each expected value was read on the page named in the comment (see docs/notes/nato.md, eu.md, eu-acts.md and
 ccdcoe.md).
 """
+
 from __future__ import annotations
 
 import pytest
@@ -14,8 +15,35 @@ ROLE = "https://w3id.org/cybergov/id/role/"
 STATUS = "https://w3id.org/cybergov/id/status/"
 
 NATO_FOUNDERS = {"BEL", "CAN", "DNK", "FRA", "ISL", "ITA", "LUX", "NLD", "NOR", "PRT", "GBR", "USA"}
-EU_27 = {"AUT", "BEL", "BGR", "HRV", "CYP", "CZE", "DNK", "EST", "FIN", "FRA", "DEU", "GRC", "HUN", "IRL",
-         "ITA", "LVA", "LTU", "LUX", "MLT", "NLD", "POL", "PRT", "ROU", "SVK", "SVN", "ESP", "SWE"}
+EU_27 = {
+    "AUT",
+    "BEL",
+    "BGR",
+    "HRV",
+    "CYP",
+    "CZE",
+    "DNK",
+    "EST",
+    "FIN",
+    "FRA",
+    "DEU",
+    "GRC",
+    "HUN",
+    "IRL",
+    "ITA",
+    "LVA",
+    "LTU",
+    "LUX",
+    "MLT",
+    "NLD",
+    "POL",
+    "PRT",
+    "ROU",
+    "SVK",
+    "SVN",
+    "ESP",
+    "SWE",
+}
 
 
 def memberships(select, org: str, role: str = "member") -> dict[str, dict]:
@@ -53,20 +81,23 @@ def test_nato_has_32_members_none_ended(select):
     assert all(row["end"] is None for row in nato.values())
 
 
-@pytest.mark.parametrize("code,start", [
-    ("FIN", "2023-04-04"),  # finlandabroad.fi: "Finland became a member of NATO on 4 April 2023"
-    ("SWE", "2024-03-07"),  # Government Offices of Sweden, 7 March: instrument deposited, "now a member"
-    ("MKD", "2020-03-27"),  # depositary (US Secretary of State) statement of 27 March 2020
-    ("MNE", "2017-06-05"),  # shape.nato.int: "Montenegro joined on June 5, 2017"
-    ("ALB", "2009-04-01"),  # shape.nato.int: "Albania and Croatia joined the Alliance on April 1, 2009"
-    ("HRV", "2009-04-01"),
-    ("EST", "2004-03-29"),  # nato.gov.si: seven states deposited their documents on 29 March 2004
-    ("POL", "1999-03-12"),  # White House fact sheet: instruments deposited March 12, 1999
-    ("ESP", "1982-05-30"),  # nato.int chronology 1982: "on 30 May, Spain becomes the 16th member"
-    ("DEU", "1955-05-06"),  # nato.int: "On 6 May 1955 ... Germany became the Alliance's 15th member"
-    ("GRC", "1952-02-18"),  # nato.int news_84445: members from 18 February 1952
-    ("TUR", "1952-02-18"),
-])
+@pytest.mark.parametrize(
+    "code,start",
+    [
+        ("FIN", "2023-04-04"),  # finlandabroad.fi: "Finland became a member of NATO on 4 April 2023"
+        ("SWE", "2024-03-07"),  # Government Offices of Sweden, 7 March: instrument deposited, "now a member"
+        ("MKD", "2020-03-27"),  # depositary (US Secretary of State) statement of 27 March 2020
+        ("MNE", "2017-06-05"),  # shape.nato.int: "Montenegro joined on June 5, 2017"
+        ("ALB", "2009-04-01"),  # shape.nato.int: "Albania and Croatia joined the Alliance on April 1, 2009"
+        ("HRV", "2009-04-01"),
+        ("EST", "2004-03-29"),  # nato.gov.si: seven states deposited their documents on 29 March 2004
+        ("POL", "1999-03-12"),  # White House fact sheet: instruments deposited March 12, 1999
+        ("ESP", "1982-05-30"),  # nato.int chronology 1982: "on 30 May, Spain becomes the 16th member"
+        ("DEU", "1955-05-06"),  # nato.int: "On 6 May 1955 ... Germany became the Alliance's 15th member"
+        ("GRC", "1952-02-18"),  # nato.int news_84445: members from 18 February 1952
+        ("TUR", "1952-02-18"),
+    ],
+)
 def test_nato_accession_dates(select, code, start):
     assert memberships(select, "nato")[code]["start"] == start
 
@@ -142,9 +173,33 @@ def test_ccdcoe_sponsoring_nations_as_of_2017(select):
     # ccdcoe.org "About us": 17 Sponsoring Nations as of 2017
     sponsors = set(memberships(select, "nato-ccdcoe", "sponsoring-nation"))
     # session 2 pass: + BGR, DNK, NOR, PRT, ROU from the Centre's 2019 news page (see the tests at the end)
-    assert sponsors == {"BEL", "CZE", "EST", "FRA", "DEU", "GRC", "HUN", "ITA", "LVA", "LTU", "NLD",
-                        "POL", "SVK", "ESP", "TUR", "GBR", "USA", "CAN", "LUX", "ISL",
-                        "BGR", "DNK", "NOR", "PRT", "ROU"}
+    assert sponsors == {
+        "BEL",
+        "CZE",
+        "EST",
+        "FRA",
+        "DEU",
+        "GRC",
+        "HUN",
+        "ITA",
+        "LVA",
+        "LTU",
+        "NLD",
+        "POL",
+        "SVK",
+        "ESP",
+        "TUR",
+        "GBR",
+        "USA",
+        "CAN",
+        "LUX",
+        "ISL",
+        "BGR",
+        "DNK",
+        "NOR",
+        "PRT",
+        "ROU",
+    }
 
 
 def test_ccdcoe_contributing_participants_are_non_nato(select):
@@ -173,23 +228,36 @@ def test_uk_left_the_eu(select):
     assert members_on(select, "eu", "2020-02-01") == EU_27
 
 
-@pytest.mark.parametrize("code,start", [
-    ("DEU", "1958-01-01"), ("DNK", "1973-01-01"), ("GRC", "1981-01-01"), ("ESP", "1986-01-01"),
-    ("SWE", "1995-01-01"), ("MLT", "2004-05-01"), ("ROU", "2007-01-01"), ("HRV", "2013-07-01"),
-])
+@pytest.mark.parametrize(
+    "code,start",
+    [
+        ("DEU", "1958-01-01"),
+        ("DNK", "1973-01-01"),
+        ("GRC", "1981-01-01"),
+        ("ESP", "1986-01-01"),
+        ("SWE", "1995-01-01"),
+        ("MLT", "2004-05-01"),
+        ("ROU", "2007-01-01"),
+        ("HRV", "2013-07-01"),
+    ],
+)
 def test_eu_entry_dates(select, code, start):
     # europa.eu "EU countries", Year of entry column (DD/MM/YYYY)
     assert memberships(select, "eu")[code]["start"] == start
 
 
 def test_eu_bodies(select):
-    assert select(f"SELECT ?f WHERE {{ <{O}eu> a cgo:RegionalOrganization ; cgo:founded ?f }}") == [{"f": "1993-11-01"}]
+    assert select(f"SELECT ?f WHERE {{ <{O}eu> a cgo:RegionalOrganization ; cgo:founded ?f }}") == [
+        {"f": "1993-11-01"}
+    ]
     rows = select(f"SELECT ?p WHERE {{ <{O}enisa> a cgo:Agency ; cgo:subOrganizationOf ?p }}")
     assert rows == [{"p": f"{O}eu"}]
     rows = select(f"""
         SELECT ?b ?i WHERE {{ VALUES ?b {{ <{O}eu-csirts-network> <{O}eu-cyclone> }} ?b cgo:establishedBy ?i }}""")
     assert {(r["b"].removeprefix(O), r["i"].removeprefix(I)) for r in rows} == {
-        ("eu-csirts-network", "nis-directive"), ("eu-cyclone", "nis2-directive")}
+        ("eu-csirts-network", "nis-directive"),
+        ("eu-cyclone", "nis2-directive"),
+    }
 
 
 # ------------------------------------------------------------------ EU instruments
@@ -210,23 +278,74 @@ def instrument(select, slug: str) -> dict:
     return row
 
 
-@pytest.mark.parametrize("slug,expected", [
-    ("nis-directive", {"cls": "Directive", "adopted": "2016-07-06", "eif": "2016-08-08",
-                       "applies": "2018-05-10", "status": "repealed"}),
-    ("nis2-directive", {"cls": "Directive", "adopted": "2022-12-14", "eif": "2023-01-16",
-                        "applies": "2024-10-18", "status": "in-force"}),
-    # entry into force and application of the CSA and the CRA: stated on secondary pages read in the pass of
-    # 2026-12-04 (GRC Solutions, IT Governance; cracowi.eu, spilma.com, Article 71 on springlex), see
-    # tests/data/test_treaty_gaps.py; the rule of "the twentieth day following publication" agrees with them
-    ("eu-cybersecurity-act", {"cls": "Regulation", "adopted": "2019-04-17", "eif": "2019-06-27",
-                              "applies": "2021-06-28", "status": "in-force"}),
-    ("cyber-resilience-act", {"cls": "Regulation", "adopted": "2024-10-23", "eif": "2024-12-10",
-                              "applies": "2027-12-11", "status": "in-force"}),
-    ("cyber-solidarity-act", {"cls": "Regulation", "adopted": "2024-12-19", "eif": "2025-02-04",
-                              "applies": None, "status": "in-force"}),
-    ("enisa-regulation-2013", {"cls": "Regulation", "adopted": "2013-05-21", "eif": None,
-                               "applies": None, "status": "repealed"}),
-])
+@pytest.mark.parametrize(
+    "slug,expected",
+    [
+        (
+            "nis-directive",
+            {
+                "cls": "Directive",
+                "adopted": "2016-07-06",
+                "eif": "2016-08-08",
+                "applies": "2018-05-10",
+                "status": "repealed",
+            },
+        ),
+        (
+            "nis2-directive",
+            {
+                "cls": "Directive",
+                "adopted": "2022-12-14",
+                "eif": "2023-01-16",
+                "applies": "2024-10-18",
+                "status": "in-force",
+            },
+        ),
+        # entry into force and application of the CSA and the CRA: stated on secondary pages read in the pass of
+        # 2026-12-04 (GRC Solutions, IT Governance; cracowi.eu, spilma.com, Article 71 on springlex), see
+        # tests/data/test_treaty_gaps.py; the rule of "the twentieth day following publication" agrees with them
+        (
+            "eu-cybersecurity-act",
+            {
+                "cls": "Regulation",
+                "adopted": "2019-04-17",
+                "eif": "2019-06-27",
+                "applies": "2021-06-28",
+                "status": "in-force",
+            },
+        ),
+        (
+            "cyber-resilience-act",
+            {
+                "cls": "Regulation",
+                "adopted": "2024-10-23",
+                "eif": "2024-12-10",
+                "applies": "2027-12-11",
+                "status": "in-force",
+            },
+        ),
+        (
+            "cyber-solidarity-act",
+            {
+                "cls": "Regulation",
+                "adopted": "2024-12-19",
+                "eif": "2025-02-04",
+                "applies": None,
+                "status": "in-force",
+            },
+        ),
+        (
+            "enisa-regulation-2013",
+            {
+                "cls": "Regulation",
+                "adopted": "2013-05-21",
+                "eif": None,
+                "applies": None,
+                "status": "repealed",
+            },
+        ),
+    ],
+)
 def test_eu_instrument_dates(select, slug, expected):
     assert instrument(select, slug) == expected
 
@@ -238,22 +357,31 @@ def test_repeal_chain(select):
     assert ("eu-cybersecurity-act", "enisa-regulation-2013") in pairs
 
 
-@pytest.mark.parametrize("slug,number", [
-    ("eu-cybersecurity-act", "2019/881"), ("nis-directive", "2016/1148"), ("nis2-directive", "2022/2555"),
-    ("cyber-resilience-act", "2024/2847"), ("cyber-solidarity-act", "2025/38"),
-])
+@pytest.mark.parametrize(
+    "slug,number",
+    [
+        ("eu-cybersecurity-act", "2019/881"),
+        ("nis-directive", "2016/1148"),
+        ("nis2-directive", "2022/2555"),
+        ("cyber-resilience-act", "2024/2847"),
+        ("cyber-solidarity-act", "2025/38"),
+    ],
+)
 def test_official_numbers(select, slug, number):
     alt = select(f"SELECT ?a WHERE {{ <{I}{slug}> skos:altLabel ?a }}")
     assert number in {r["a"] for r in alt}
 
 
 # ------------------------------------------------------------------ NATO instruments
-@pytest.mark.parametrize("slug,cls,date,place", [
-    ("nato-wales-summit-declaration", "Declaration", "2014-09-05", "Wales"),
-    ("nato-warsaw-summit-communique", "Declaration", None, "Warsaw"),
-    ("nato-cyber-defence-pledge", "Policy", "2016-07-08", "Warsaw"),
-    ("nato-enhanced-cyber-defence-policy", "Policy", None, "Wales"),
-])
+@pytest.mark.parametrize(
+    "slug,cls,date,place",
+    [
+        ("nato-wales-summit-declaration", "Declaration", "2014-09-05", "Wales"),
+        ("nato-warsaw-summit-communique", "Declaration", None, "Warsaw"),
+        ("nato-cyber-defence-pledge", "Policy", "2016-07-08", "Warsaw"),
+        ("nato-enhanced-cyber-defence-policy", "Policy", None, "Wales"),
+    ],
+)
 def test_nato_cyber_milestones(select, slug, cls, date, place):
     rows = select(f"""
         SELECT ?date ?place WHERE {{
@@ -261,7 +389,9 @@ def test_nato_cyber_milestones(select, slug, cls, date, place):
               cgo:topic <https://w3id.org/cybergov/id/topic/military-use-of-ict> .
           OPTIONAL {{ <{I}{slug}> cgo:adoptionDate ?date }}
         }}""")
-    assert [{"date": r.get("date"), "place": r.get("place")} for r in rows] == [{"date": date, "place": place}]
+    assert [{"date": r.get("date"), "place": r.get("place")} for r in rows] == [
+        {"date": date, "place": place}
+    ]
 
 
 # ------------------------------------------------------------------ provenance of this slice
@@ -285,13 +415,19 @@ def test_every_record_in_this_slice_has_source_and_as_of(select):
 # (docs/notes/ccdcoe.md and g7.md)
 CCDCOE_2019 = "https://ccdcoe.org/news/2019/president-of-albania-ilir-meta-paid-a-visit-to-the-nato-ccdcoe"
 OIREACHTAS_2021 = "https://www.kildarestreet.com/wrans/?id=2021-11-02a.345"
-SWISS_2019 = ("https://www.bundesreisezentrale.admin.ch/eda/de/home/das-eda/aktuell/news.html/content/eda/de/"
-              "meta/news/2019/5/22/75145")
-AUS_2018 = ("https://www.foreignminister.gov.au/minister/julie-bishop/media-release/"
-            "australia-joins-nato-cooperative-cyber-defence-centre-excellence")
-ELYSEE_1975 = ("https://www.elysee.fr/valery-giscard-d-estaing/1975/11/17/declaration-commune-des-chefs-detat-et-de-"
-               "gouvernement-de-la-republique-federale-dallemagne-des-etats-unis-damerique-de-france-du-royaume-uni-de-"
-               "grande-bretagne-et-dirlande-du-nord-d-italie-et-du-japon-reunis-pour-le-premier-sommet-des-pays-ind")
+SWISS_2019 = (
+    "https://www.bundesreisezentrale.admin.ch/eda/de/home/das-eda/aktuell/news.html/content/eda/de/"
+    "meta/news/2019/5/22/75145"
+)
+AUS_2018 = (
+    "https://www.foreignminister.gov.au/minister/julie-bishop/media-release/"
+    "australia-joins-nato-cooperative-cyber-defence-centre-excellence"
+)
+ELYSEE_1975 = (
+    "https://www.elysee.fr/valery-giscard-d-estaing/1975/11/17/declaration-commune-des-chefs-detat-et-de-"
+    "gouvernement-de-la-republique-federale-dallemagne-des-etats-unis-damerique-de-france-du-royaume-uni-de-"
+    "grande-bretagne-et-dirlande-du-nord-d-italie-et-du-japon-reunis-pour-le-premier-sommet-des-pays-ind"
+)
 
 
 def ccdcoe_sources(select) -> dict[str, set[str]]:
@@ -328,8 +464,11 @@ def test_ccdcoe_contributing_participants_named_by_governments(select):
 
 
 def test_ccdcoe_totals_and_years_only(select):
-    members = {c: r for role in ("sponsoring-nation", "contributing-participant")
-               for c, r in memberships(select, "nato-ccdcoe", role).items()}
+    members = {
+        c: r
+        for role in ("sponsoring-nation", "contributing-participant")
+        for c, r in memberships(select, "nato-ccdcoe", role).items()
+    }
     assert len(members) == 34  # of the 39 the Centre reported in 2023
     # no page read gives the day a nation became a member (ceremony days are not start dates): years only
     dated = {c: r["start"] for c, r in members.items() if r["start"]}
@@ -344,23 +483,48 @@ def test_ccdcoe_founded_2008_by_seven_nations(select):
     # anniversary release: "formally established by Estonia, Germany, Italy, Latvia, Lithuania, Spain and Slovakia"
     assert select(f"SELECT ?f WHERE {{ <{O}nato-ccdcoe> cgo:founded ?f }}") == [{"f": "2008"}]
     sponsors = memberships(select, "nato-ccdcoe", "sponsoring-nation")
-    assert {c for c, r in sponsors.items() if r["start"] == "2008"} == {"EST", "DEU", "ITA", "LVA", "LTU", "ESP", "SVK"}
+    assert {c for c, r in sponsors.items() if r["start"] == "2008"} == {
+        "EST",
+        "DEU",
+        "ITA",
+        "LVA",
+        "LTU",
+        "ESP",
+        "SVK",
+    }
 
 
-@pytest.mark.parametrize("code,role,year", [
-    ("CZE", "sponsoring-nation", "2014"),  # ccdcoe.eu 2014: "accepts Czech Republic, France and United Kingdom"
-    ("FRA", "sponsoring-nation", "2014"),
-    ("GBR", "sponsoring-nation", "2014"),
-    ("AUT", "contributing-participant", "2014"),  # "Austria joined the Centre as a non-NATO partner few weeks ago"
-    ("CAN", "sponsoring-nation", "2022"),  # ccdcoe.org 2022: "Today, we are pleased to formally join the CCDCOE"
-])
+@pytest.mark.parametrize(
+    "code,role,year",
+    [
+        (
+            "CZE",
+            "sponsoring-nation",
+            "2014",
+        ),  # ccdcoe.eu 2014: "accepts Czech Republic, France and United Kingdom"
+        ("FRA", "sponsoring-nation", "2014"),
+        ("GBR", "sponsoring-nation", "2014"),
+        (
+            "AUT",
+            "contributing-participant",
+            "2014",
+        ),  # "Austria joined the Centre as a non-NATO partner few weeks ago"
+        (
+            "CAN",
+            "sponsoring-nation",
+            "2022",
+        ),  # ccdcoe.org 2022: "Today, we are pleased to formally join the CCDCOE"
+    ],
+)
 def test_ccdcoe_joining_years(select, code, role, year):
     assert memberships(select, "nato-ccdcoe", role)[code]["start"] == year
 
 
 def test_ccdcoe_sponsoring_nations_are_nato_members(select):
     # terms of participation (ccdcoe.org/44.html): Sponsoring Nation status is for NATO nations
-    assert set(memberships(select, "nato-ccdcoe", "sponsoring-nation")) <= set(memberships(select, "nato", "member"))
+    assert set(memberships(select, "nato-ccdcoe", "sponsoring-nation")) <= set(
+        memberships(select, "nato", "member")
+    )
 
 
 def test_g7_rambouillet_six_cite_the_1975_declaration(select):

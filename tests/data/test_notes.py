@@ -1,5 +1,6 @@
 """docs/notes/ is the record of the sources (issue 12): each area's record names every page its data cites, every
 host the data cites has an evidence level, and every link to a note resolves."""
+
 from __future__ import annotations
 
 import re
@@ -39,7 +40,9 @@ def _sources(name: str) -> set[str]:
 
 
 def test_the_index_names_every_data_file():
-    assert set(DATA_FILES) - SHARED <= set(INDEX), "data files without a source record in docs/notes/README.md"
+    assert set(DATA_FILES) - SHARED <= set(INDEX), (
+        "data files without a source record in docs/notes/README.md"
+    )
     assert set(INDEX) <= set(DATA_FILES), "docs/notes/README.md names a data file that does not exist"
 
 
@@ -59,7 +62,10 @@ def test_a_shared_file_has_its_sources_in_some_record(name: str):
 
 def test_every_host_the_data_cites_has_an_evidence_level():
     rows = (NOTES / "evidence-levels.md").read_text(encoding="utf-8").split("## The hosts", 1)[1]
-    hosts = {m.group(1) for m in re.finditer(r"^\| ([^ |]+) \| [^|]+ \|", rows, flags=re.MULTILINE)} - {"host", "---"}
+    hosts = {m.group(1) for m in re.finditer(r"^\| ([^ |]+) \| [^|]+ \|", rows, flags=re.MULTILINE)} - {
+        "host",
+        "---",
+    }
     unclassified = set()
     for name in DATA_FILES:
         for url in _sources(name):
@@ -71,8 +77,15 @@ def test_every_host_the_data_cites_has_an_evidence_level():
 
 
 def test_links_to_notes_resolve():
-    texts = {p: p.read_text(encoding="utf-8") for p in [*DATA.rglob("*.ttl"), *(REPO / "docs").rglob("*.md"),
-                                                        REPO / "README.md", *(REPO / "tests").rglob("*.py")]}
+    texts = {
+        p: p.read_text(encoding="utf-8")
+        for p in [
+            *DATA.rglob("*.ttl"),
+            *(REPO / "docs").rglob("*.md"),
+            REPO / "README.md",
+            *(REPO / "tests").rglob("*.py"),
+        ]
+    }
     broken = set()
     for path, text in texts.items():
         for target in re.findall(r"docs/notes/([A-Za-z0-9_-]+\.md)", text):

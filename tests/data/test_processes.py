@@ -3,6 +3,7 @@
 Sources: the UNODA information-security page (GGE 2014-2015 members), thegfce.org / thegfce.com
 (GFCE members), the source repository of pariscall.international (Paris Call State supporters).
 """
+
 from __future__ import annotations
 
 import pytest
@@ -26,8 +27,28 @@ def members(select, org: str, role: str | None = None) -> dict[str, dict[str, st
 
 # --- UN GGE 2014-2015: the 20 States on the UNODA page
 
-GGE_2015 = {"BLR", "BRA", "CHN", "COL", "EGY", "EST", "FRA", "DEU", "GHA", "ISR", "JPN", "KEN", "MYS",
-            "MEX", "PAK", "KOR", "RUS", "ESP", "GBR", "USA"}
+GGE_2015 = {
+    "BLR",
+    "BRA",
+    "CHN",
+    "COL",
+    "EGY",
+    "EST",
+    "FRA",
+    "DEU",
+    "GHA",
+    "ISR",
+    "JPN",
+    "KEN",
+    "MYS",
+    "MEX",
+    "PAK",
+    "KOR",
+    "RUS",
+    "ESP",
+    "GBR",
+    "USA",
+}
 
 
 def test_gge_2014_2015_has_exactly_the_twenty_states_unoda_lists(select):
@@ -36,7 +57,9 @@ def test_gge_2014_2015_has_exactly_the_twenty_states_unoda_lists(select):
     assert all(r["role"].endswith("/role/member") for r in gge.values())
 
 
-@pytest.mark.parametrize("code", ["AUS", "IND", "CAN", "IDN", "ARG"])  # on the 2012-2013 GGE (same UNODA page), not this one
+@pytest.mark.parametrize(
+    "code", ["AUS", "IND", "CAN", "IDN", "ARG"]
+)  # on the 2012-2013 GGE (same UNODA page), not this one
 def test_gge_2014_2015_excludes_states_of_other_groups(select, code):
     assert code not in members(select, "un-gge-2014-2015")
 
@@ -55,6 +78,7 @@ def test_gge_chair_brazil_is_noted(select):
 
 # --- GFCE
 
+
 def test_gfce_state_members_named_on_gfce_pages(select):
     gfce = members(select, "gfce")
     assert set(gfce) == {"NLD", "IND", "MKD"}
@@ -67,6 +91,7 @@ def test_gfce_north_macedonia_cites_the_gfce_news_item(select):
 
 
 # --- Paris Call: role:supporter
+
 
 def test_paris_call_supporters_are_supporters_not_members(select):
     pc = members(select, "paris-call")
@@ -86,11 +111,18 @@ def test_paris_call_states_not_recorded(select, code):
     assert code not in members(select, "paris-call")
 
 
-@pytest.mark.parametrize("code,file", [
-    # session 3: files _supporters/{name}-state-{site code}.md; the site's own codes ROM, MTG, SCG are mapped to ISO
-    ("ROU", "roumanie-state-ROM.md"), ("MNE", "montenegro-state-MTG.md"), ("SRB", "serbie-state-SCG.md"),
-    ("KOR", "coree_du_sud-state-KOR.md"), ("SEN", "senegal-state-SEN.md"), ("MEX", "mexique-state-MEX.md"),
-])
+@pytest.mark.parametrize(
+    "code,file",
+    [
+        # session 3: files _supporters/{name}-state-{site code}.md; the site's own codes ROM, MTG, SCG are mapped to ISO
+        ("ROU", "roumanie-state-ROM.md"),
+        ("MNE", "montenegro-state-MTG.md"),
+        ("SRB", "serbie-state-SCG.md"),
+        ("KOR", "coree_du_sud-state-KOR.md"),
+        ("SEN", "senegal-state-SEN.md"),
+        ("MEX", "mexique-state-MEX.md"),
+    ],
+)
 def test_paris_call_supporters_found_in_session_3(select, code, file):
     src = members(select, "paris-call", "supporter")[code]["source"]
     assert src.startswith("https://github.com/ambanum/pariscall.international/blob/") and src.endswith(file)
@@ -101,7 +133,9 @@ def test_paris_call_records_undated(select):
 
 
 def test_paris_call_usa_cites_the_2021_home_page_item(select):
-    rows = select("""SELECT ?c WHERE { ?m org:organization orgn:paris-call ; org:member state:USA ; rdfs:comment ?c }""")
+    rows = select(
+        """SELECT ?c WHERE { ?m org:organization orgn:paris-call ; org:member state:USA ; rdfs:comment ?c }"""
+    )
     assert len(rows) == 1 and "11 November 2021" in rows[0]["c"]
 
 

@@ -1,4 +1,5 @@
 """The counts README.md gives under "What the graph holds" are the curated data's (issue 3: the README shows them)."""
+
 from __future__ import annotations
 
 import re
@@ -29,9 +30,13 @@ def test_states_and_memberships(select):
 
 
 def test_per_treaty_counts(select):
-    for name, slug in (("Budapest Convention", "budapest-convention"), ("its First Protocol", "budapest-first-protocol"),
-                       ("Second Protocol", "budapest-second-protocol"), ("Convention 108", "convention-108"),
-                       ("Convention 108\\+", "convention-108-plus"),
-                       ("UN Convention against Cybercrime", "un-cybercrime-convention")):
+    for name, slug in (
+        ("Budapest Convention", "budapest-convention"),
+        ("its First Protocol", "budapest-first-protocol"),
+        ("Second Protocol", "budapest-second-protocol"),
+        ("Convention 108", "convention-108"),
+        ("Convention 108\\+", "convention-108-plus"),
+        ("UN Convention against Cybercrime", "un-cybercrime-convention"),
+    ):
         rows = select(f"SELECT (COUNT(?p) AS ?n) WHERE {{ ?p cgo:instrument treaty:{slug} }}")
         assert _readme_number(name + r" ([\d,]+)[,)]") == int(rows[0]["n"]), slug

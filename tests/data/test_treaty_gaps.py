@@ -4,6 +4,7 @@ Totals the depositaries published, date bounds from dated depositary lists, new 
 year precision, and the EU acts' dates. Each expected value was read on the page named in the comment; the sources,
 evidence levels and what each page shows are in the treaty records of docs/notes/ (e.g. budapest-convention.md).
 """
+
 from __future__ import annotations
 
 import pytest
@@ -56,9 +57,15 @@ def test_budapest_reported_totals(select):
     # Parties, two have signed it" (20.06.2024); Kenya's NC4 quoting the CoE: "76 States are now Parties, two have
     # signed it" (9.10.2024). The CoE counts a Party from its deposit, so these are contracting States.
     assert totals(select, "budapest-convention") == {
-        ("signatory", "2001-11-23"): 30, ("contracting", "2004-03-18"): 5, ("contracting", "2021-04-28"): 66,
-        ("contracting", "2022-11-30"): 68, ("contracting", "2023-12"): 69, ("contracting", "2024-06-20"): 75,
-        ("signatory", "2024-06-20"): 2, ("contracting", "2024-10-09"): 76, ("signatory", "2024-10-09"): 2,
+        ("signatory", "2001-11-23"): 30,
+        ("contracting", "2004-03-18"): 5,
+        ("contracting", "2021-04-28"): 66,
+        ("contracting", "2022-11-30"): 68,
+        ("contracting", "2023-12"): 69,
+        ("contracting", "2024-06-20"): 75,
+        ("signatory", "2024-06-20"): 2,
+        ("contracting", "2024-10-09"): 76,
+        ("signatory", "2024-10-09"): 2,
     }
 
 
@@ -67,14 +74,19 @@ def test_protocol_reported_totals(select):
     # 2 are already Parties"; CoE gallery of 30 November 2022: six States "joined 24 other countries"
     assert totals(select, "budapest-first-protocol") == {("contracting", "2024-06-20"): 36}
     assert totals(select, "budapest-second-protocol") == {
-        ("signatory", "2022-11-30"): 30, ("signatory", "2024-06-20"): 44, ("contracting", "2024-06-20"): 2}
+        ("signatory", "2022-11-30"): 30,
+        ("signatory", "2024-06-20"): 44,
+        ("contracting", "2024-06-20"): 2,
+    }
 
 
 def test_un_convention_reported_totals(select):
     # MTDSG XVIII-16 "Signatories 72" (undated copy; 72 after the Hanoi ceremony, before Mauritius on 19-11-2025);
     # WAM carrying UN News on 25 October 2025: "Sixty-five nations have signed"
     assert totals(select, "un-cybercrime-convention") == {
-        ("signatory", "2025-10"): 72, ("signatory", "2025-10-25"): 65}
+        ("signatory", "2025-10"): 72,
+        ("signatory", "2025-10-25"): 65,
+    }
 
 
 def test_total_dates_keep_their_precision(select):
@@ -142,7 +154,11 @@ def test_monaco_ratified(select):
     # on 17 March 2017", "In Kraft: 01/07/2017"
     r = record(select, "budapest-convention", "MCO")
     assert (r["kind"], r["consent"], r["eif"], r["ev"]) == (
-        C + "ratification", "2017-03-17", "2017-07-01", EV + "depositary")
+        C + "ratification",
+        "2017-03-17",
+        "2017-07-01",
+        EV + "depositary",
+    )
 
 
 def test_tunisia_acceded_on_8_march_2024(select):
@@ -156,7 +172,11 @@ def test_sri_lanka_acceded(select):
     # Daily FT (3 September 2015) printing the ICT Agency's statement: deposit 29 May, in force 1 September 2015
     r = record(select, "budapest-convention", "LKA")
     assert (r["kind"], r["consent"], r["eif"], r["ev"]) == (
-        C + "accession", "2015-05-29", "2015-09-01", EV + "secondary")
+        C + "accession",
+        "2015-05-29",
+        "2015-09-01",
+        EV + "secondary",
+    )
 
 
 def test_spain_in_force_1_october_2010(select):
@@ -229,11 +249,14 @@ def test_arab_convention_signed_in_cairo(select):
 def test_cis_agreement_signed_in_june_2001_and_in_force_for_six(select):
     # RIA Novosti via Novosti-Armenia, 19 September 2008: signed "в июне 2001 года в Минске"; in force for Armenia,
     # Belarus, Tajikistan, Moldova, Kazakhstan and Azerbaijan
-    rows = select(f"SELECT ?a (DATATYPE(?a) AS ?type) WHERE {{ <{T}cis-computer-information-agreement> cgo:adoptionDate ?a }}")
+    rows = select(
+        f"SELECT ?a (DATATYPE(?a) AS ?type) WHERE {{ <{T}cis-computer-information-agreement> cgo:adoptionDate ?a }}"
+    )
     assert rows == [{"a": "2001-06", "type": XSD + "gYearMonth"}]
     for code in ("ARM", "BLR", "TJK", "MDA", "KAZ", "AZE"):
         assert bounds(select, "cis-computer-information-agreement", code) == {
-            "entryIntoForceDate": (None, "2008-09-19")}
+            "entryIntoForceDate": (None, "2008-09-19")
+        }
 
 
 # ------------------------------------------------------------------ EU acts
@@ -244,14 +267,17 @@ def test_nis2_no_longer_cites_the_nis1_page(select):
     assert "https://digital-strategy.ec.europa.eu/en/policies/nis-directive" in sources
 
 
-@pytest.mark.parametrize("slug,published,in_force,applies", [
-    # OJ L 151, 7.6.2019; "came into force on 27 June 2019"; "will apply in full ... from 28 June 2021"
-    ("eu-cybersecurity-act", "2019-06-07", "2019-06-27", "2021-06-28"),
-    # OJ L 333, 27.12.2022; "i.e. 16 January 2023"; Article 41: apply the measures from 18 October 2024
-    ("nis2-directive", "2022-12-27", "2023-01-16", "2024-10-18"),
-    # OJ L, 2024/2847, 20.11.2024; "enter into force on the twentieth day" = 10 December 2024; Article 71: 11.12.2027
-    ("cyber-resilience-act", "2024-11-20", "2024-12-10", "2027-12-11"),
-])
+@pytest.mark.parametrize(
+    "slug,published,in_force,applies",
+    [
+        # OJ L 151, 7.6.2019; "came into force on 27 June 2019"; "will apply in full ... from 28 June 2021"
+        ("eu-cybersecurity-act", "2019-06-07", "2019-06-27", "2021-06-28"),
+        # OJ L 333, 27.12.2022; "i.e. 16 January 2023"; Article 41: apply the measures from 18 October 2024
+        ("nis2-directive", "2022-12-27", "2023-01-16", "2024-10-18"),
+        # OJ L, 2024/2847, 20.11.2024; "enter into force on the twentieth day" = 10 December 2024; Article 71: 11.12.2027
+        ("cyber-resilience-act", "2024-11-20", "2024-12-10", "2027-12-11"),
+    ],
+)
 def test_eu_act_dates(select, slug, published, in_force, applies):
     rows = select(f"""
         SELECT ?p ?e ?a WHERE {{

@@ -4,6 +4,7 @@ the African Union and the League of Arab States.
 Each expected value was read on the page named in the comment (see docs/notes/un-cybercrime-convention.md, malabo-convention.md,
 arab-it-offences-convention.md, au.md and las.md).
 """
+
 from __future__ import annotations
 
 T = "https://w3id.org/cybergov/id/treaty/"
@@ -43,8 +44,15 @@ def test_un_convention_record(select):
           <{T}{UN}> a cgo:Treaty ; cgo:adoptionDate ?adopted ; cgo:openingForSignatureDate ?open ;
               cgo:adoptionPlace ?place ; cgo:depositary ?dep ; cgo:adoptedBy ?by .
         }}""")
-    assert rows == [{"adopted": "2024-12-24", "open": "2025-10-25", "place": "New York",
-                     "dep": O + "un", "by": O + "un-general-assembly"}]
+    assert rows == [
+        {
+            "adopted": "2024-12-24",
+            "open": "2025-10-25",
+            "place": "New York",
+            "dep": O + "un",
+            "by": O + "un-general-assembly",
+        }
+    ]
 
 
 def test_un_convention_says_its_list_is_partial(select):
@@ -180,8 +188,14 @@ def test_arab_convention_record(select):
           <{T}arab-it-offences-convention> a cgo:Treaty ; cgo:adoptionPlace ?place ; cgo:depositary ?dep ;
               cgo:openingForSignatureDate ?open ; cgo:evidence ?ev .
         }}""")
-    assert rows == [{"place": "Cairo", "dep": O + "las", "open": "2010-12-21",
-                     "ev": "https://w3id.org/cybergov/id/evidence/secondary"}]
+    assert rows == [
+        {
+            "place": "Cairo",
+            "dep": O + "las",
+            "open": "2010-12-21",
+            "ev": "https://w3id.org/cybergov/id/evidence/secondary",
+        }
+    ]
     parts = select(f"SELECT ?p WHERE {{ ?p cgo:instrument <{T}arab-it-offences-convention> }}")
     assert parts == []
 
@@ -244,13 +258,20 @@ def test_las_has_22_members_all_dated(select):
     m = members(select, "las")
     assert len(m) == len(set(m)) == 22
     assert S + "PSE" in m and S + "COM" in m
-    dated = select(f"SELECT ?m ?s WHERE {{ ?ms org:organization <{O}las> ; org:member ?m ; cgo:startDate ?s }}")
+    dated = select(
+        f"SELECT ?m ?s WHERE {{ ?ms org:organization <{O}las> ; org:member ?m ; cgo:startDate ?s }}"
+    )
     starts = {r["m"].removeprefix(S): r["s"] for r in dated}
     assert len(starts) == 22
     assert {c for c, v in starts.items() if len(v) == 10} == {"BHR", "KWT"}
     # "Countries that later joined are: Libya (1953) | Algeria (1962) | ... | Comoros (1993)"
     assert (starts["LBY"], starts["SOM"], starts["PSE"], starts["DJI"], starts["COM"]) == (
-        "1953", "1974", "1976", "1977", "1993")
+        "1953",
+        "1974",
+        "1976",
+        "1977",
+        "1993",
+    )
     total = select(f"SELECT ?n WHERE {{ ?t cgo:totalOf <{O}las> ; cgo:totalCount ?n }}")
     assert total == [{"n": "22"}]
 

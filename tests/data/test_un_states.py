@@ -1,6 +1,7 @@
 """Fact tests for the UN states slice: data/states.ttl, data/memberships/un.ttl,
 data/organizations/un.ttl and the G7 files. Each fact is checked against the sources named
 in docs/notes/un.md, states.md and g7.md."""
+
 from __future__ import annotations
 
 import pytest
@@ -12,6 +13,7 @@ def _one(rows: list[dict[str, str]]) -> dict[str, str]:
 
 
 # --- states -------------------------------------------------------------------------------
+
 
 def test_195_states_193_members_2_observers(select):
     rows = select("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a cgo:State }")
@@ -40,15 +42,19 @@ def test_195_states_193_members_2_observers(select):
     ],
 )
 def test_state_codes_and_label(select, a3, a2, num, label):
-    row = _one(select(f"""
+    row = _one(
+        select(f"""
         SELECT ?id ?a2 ?a3 ?num ?label WHERE {{
           state:{a3} a cgo:State ; dct:identifier ?id ; cgo:alpha2Code ?a2 ; cgo:alpha3Code ?a3 ;
-                     cgo:numericCode ?num ; rdfs:label ?label . FILTER (lang(?label) = "en") }}"""))
+                     cgo:numericCode ?num ; rdfs:label ?label . FILTER (lang(?label) = "en") }}""")
+    )
     assert (row["id"], row["a2"], row["a3"], row["num"], row["label"]) == (a3, a2, a3, num, label)
 
 
 def test_numeric_codes_are_three_digits(select):
-    rows = select("SELECT ?s ?n WHERE { ?s a cgo:State ; cgo:numericCode ?n FILTER (!REGEX(?n, '^[0-9]{3}$')) }")
+    rows = select(
+        "SELECT ?s ?n WHERE { ?s a cgo:State ; cgo:numericCode ?n FILTER (!REGEX(?n, '^[0-9]{3}$')) }"
+    )
     assert rows == []
 
 
@@ -60,6 +66,7 @@ def test_no_non_un_territories(select):
 
 
 # --- UN memberships -----------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     "a3,date",
@@ -83,9 +90,11 @@ def test_no_non_un_territories(select):
     ],
 )
 def test_un_admission_date(select, a3, date):
-    row = _one(select(f"""
+    row = _one(
+        select(f"""
         SELECT ?d WHERE {{ ?m a cgo:Membership ; org:member state:{a3} ; org:organization orgn:un ;
-                               org:role role:member ; cgo:startDate ?d . }}"""))
+                               org:role role:member ; cgo:startDate ?d . }}""")
+    )
     assert row["d"] == date
 
 
@@ -125,6 +134,7 @@ def test_un_memberships_are_sourced(select):
 
 
 # --- organizations ------------------------------------------------------------------------
+
 
 def test_un_founded(select):
     row = _one(select("SELECT ?d WHERE { orgn:un a cgo:IntergovernmentalOrganization ; cgo:founded ?d }"))
@@ -170,19 +180,28 @@ def test_itu_is_not_a_suborganization_of_the_un(select):
 
 def test_gge_report_is_adopted_by_the_2014_2015_gge(select):
     # instr:a-70-174 is curated by another helper; this checks the link resolves to this record.
-    rows = select("""SELECT ?l WHERE { ?r cgo:adoptedBy orgn:un-gge-2014-2015 . orgn:un-gge-2014-2015 rdfs:label ?l }""")
+    rows = select(
+        """SELECT ?l WHERE { ?r cgo:adoptedBy orgn:un-gge-2014-2015 . orgn:un-gge-2014-2015 rdfs:label ?l }"""
+    )
     assert rows, "orgn:un-gge-2014-2015 has a label and adopts a report"
 
 
 # --- G7 -----------------------------------------------------------------------------------
+
 
 def test_g7_members_and_eu_partner(select):
     rows = select("""SELECT ?member ?role WHERE {
         ?m a cgo:Membership ; org:organization orgn:g7 ; org:member ?member ; org:role ?role }""")
     got = {(r["member"].rsplit("/", 1)[1], r["role"].rsplit("/", 1)[1]) for r in rows}
     assert got == {
-        ("CAN", "member"), ("FRA", "member"), ("DEU", "member"), ("ITA", "member"),
-        ("JPN", "member"), ("GBR", "member"), ("USA", "member"), ("eu", "partner"),
+        ("CAN", "member"),
+        ("FRA", "member"),
+        ("DEU", "member"),
+        ("ITA", "member"),
+        ("JPN", "member"),
+        ("GBR", "member"),
+        ("USA", "member"),
+        ("eu", "partner"),
     }
 
 
@@ -192,8 +211,15 @@ def test_g7_memberships_start_in_the_years_official_pages_give(select):
     # (1977 and 1981 in the pages seen).
     rows = select("SELECT ?m ?d WHERE { ?r org:organization orgn:g7 ; org:member ?m ; cgo:startDate ?d }")
     starts = {r["m"].rsplit("/", 1)[1]: r["d"] for r in rows}
-    assert starts == {"DEU": "1975", "FRA": "1975", "GBR": "1975", "ITA": "1975", "JPN": "1975", "USA": "1975",
-                      "CAN": "1976"}
+    assert starts == {
+        "DEU": "1975",
+        "FRA": "1975",
+        "GBR": "1975",
+        "ITA": "1975",
+        "JPN": "1975",
+        "USA": "1975",
+        "CAN": "1976",
+    }
 
 
 def test_russia_not_in_g7(select):

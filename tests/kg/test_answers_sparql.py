@@ -6,6 +6,7 @@ loaded into a bare pyoxigraph store, so these tests check the answer layer alone
 answers) and kg/queries/participations-on.rq / memberships-on.rq (the SPARQL they show) must agree on
 every record and every edge of every interval.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -16,9 +17,9 @@ import pytest
 from answers_agreement import membership_differences, participation_differences
 
 from kg import named_queries
-from kg.namespaces import ID
 from kg.answers import memberships, participation
 from kg.answers.totals import reported_total
+from kg.namespaces import ID
 from kg.querying import bind
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "intervals" / "answers.ttl"
@@ -52,8 +53,9 @@ def part(state: str) -> str:
 
 
 def on(store, day: str, status: str = "party", evidence: str | None = None) -> tuple[dict, dict]:
-    items, unknown = participation.select_on(participation.records(store, treaty=TREATY), D(day), status,
-                                             evidence=evidence)
+    items, unknown = participation.select_on(
+        participation.records(store, treaty=TREATY), D(day), status, evidence=evidence
+    )
     return {i["state"]["id"]: i for i in items}, {i["state"]["id"]: i for i in unknown}
 
 
@@ -85,8 +87,10 @@ def test_the_grid_reaches_every_kind_of_verdict(store):
     items, unknown = on(store, "2012-05-15")
     assert "CZE" in unknown and "derived by the rule" in unknown["CZE"]["note"]
     items, unknown = on(store, "2015-12-02", "contracting")
-    assert "BEL" in unknown and "not after 2015-12-03 (bound from https://example.org/chart-2015" in \
-        unknown["BEL"]["note"]
+    assert (
+        "BEL" in unknown
+        and "not after 2015-12-03 (bound from https://example.org/chart-2015" in unknown["BEL"]["note"]
+    )
     items, _ = on(store, "2015-12-03", "contracting")
     assert "BEL" in items
     items, unknown = on(store, "2022-07-15")
@@ -99,18 +103,29 @@ def test_the_grid_reaches_every_kind_of_verdict(store):
 def test_items_show_each_date_with_its_precision_bounds_and_derivation(store):
     items, _ = on(store, "2030-01-01", "all")
     aut = items["AUT"]
-    assert (aut["signed"], aut["signed_precision"], aut["signed_earliest"], aut["signed_latest"]) == \
-        ("2001", "year", "2001-01-01", "2001-12-31")
+    assert (aut["signed"], aut["signed_precision"], aut["signed_earliest"], aut["signed_latest"]) == (
+        "2001",
+        "year",
+        "2001-01-01",
+        "2001-12-31",
+    )
     assert (aut["consented"], aut["consented_precision"]) == ("2003-05", "month")
     assert aut["in_force"] == "2003-09-01" and aut["in_force_precision"] == "derived"
-    assert aut["in_force_derived"] == {"rule": str(ID["rule/interval-convention-art-9"]),
-                                       "provision": str(ID["provision/interval-convention-art-9"])}
+    assert aut["in_force_derived"] == {
+        "rule": str(ID["rule/interval-convention-art-9"]),
+        "provision": str(ID["provision/interval-convention-art-9"]),
+    }
     bel = items["BEL"]
     assert bel["consented"] is None and bel["consented_precision"] == "bounded"
     assert (bel["consented_earliest"], bel["consented_latest"]) == (None, "2015-12-03")
-    assert bel["consented_bounds"] == [{"not_before": None, "not_after": "2015-12-03",
-                                        "source": "https://example.org/chart-2015",
-                                        "comment": "shown as ratified on the chart of 3 Dec 2015"}]
+    assert bel["consented_bounds"] == [
+        {
+            "not_before": None,
+            "not_after": "2015-12-03",
+            "source": "https://example.org/chart-2015",
+            "comment": "shown as ratified on the chart of 3 Dec 2015",
+        }
+    ]
     assert items["CZE"]["in_force"] == "2012-05"
     assert items["CZE"]["in_force_derived"]["rule"].endswith("art-9")
     assert items["CZE"]["signed_bounds"] == [] and items["CZE"]["signed_derived"] is None
@@ -119,8 +134,13 @@ def test_items_show_each_date_with_its_precision_bounds_and_derivation(store):
 def test_evidence_is_the_records_level_and_the_parameter_keeps_that_level_and_better(store):
     everything, _ = on(store, "2030-01-01", "all")
     assert {k: v["evidence"] for k, v in everything.items()} == {
-        "AUT": "depositary", "BEL": "official", "CZE": "secondary", "DNK": "depositary", "EST": None,
-        "FRA": "official"}
+        "AUT": "depositary",
+        "BEL": "official",
+        "CZE": "secondary",
+        "DNK": "depositary",
+        "EST": None,
+        "FRA": "official",
+    }
     official, _ = on(store, "2030-01-01", "all", evidence="official")
     assert set(official) == {"AUT", "BEL", "DNK", "FRA"}
     depositary, _ = on(store, "2030-01-01", "all", evidence="depositary")

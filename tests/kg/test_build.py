@@ -1,4 +1,5 @@
 """The build pipeline round-trips through its cache and the store answers from it."""
+
 from __future__ import annotations
 
 import shutil
@@ -19,7 +20,11 @@ def test_build_then_cache_gives_the_same_dataset(fixture_settings, tmp_path):
     settings = fixture_settings.model_copy(update={"cache_dir": tmp_path})
     first = build(settings)
     assert not first.from_cache
-    assert first.counts[GRAPH_ASSERTED] > 0 and first.counts[GRAPH_INFERRED] > 0 and first.counts[GRAPH_ONTOLOGY] > 0
+    assert (
+        first.counts[GRAPH_ASSERTED] > 0
+        and first.counts[GRAPH_INFERRED] > 0
+        and first.counts[GRAPH_ONTOLOGY] > 0
+    )
     second = build(settings)
     assert second.from_cache
     assert second.version == first.version

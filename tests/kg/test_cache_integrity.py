@@ -3,6 +3,7 @@ every file is checked against the sha256 its build recorded before it is used. T
 cold-starting on one cache both start (one builds, the other waits and reuses); a truncated N-Quads
 file, half a default.nt, a damaged store file or a corrupt build-*.json each lead to a rebuild,
 never to an empty or half graph."""
+
 from __future__ import annotations
 
 import json
@@ -72,11 +73,18 @@ def reopen(cache: Path) -> tuple[dict, dict]:
 def test_two_processes_cold_starting_on_one_cache_both_start(tmp_path):
     for round_ in range(2):
         cache = tmp_path / f"cache-{round_}"
-        children = [subprocess.Popen([sys.executable, "-c", CHILD, str(REPO), str(FIXTURE_DATA), str(cache)],
-                                     cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-                    for _ in range(2)]
+        children = [
+            subprocess.Popen(
+                [sys.executable, "-c", CHILD, str(REPO), str(FIXTURE_DATA), str(cache)],
+                cwd=REPO,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(2)
+        ]
         outputs = [child.communicate(timeout=600) for child in children]
-        for child, (out, err) in zip(children, outputs):
+        for child, (_out, err) in zip(children, outputs, strict=False):
             assert child.returncode == 0, err[-2000:]
         answers = [json.loads(out.strip().splitlines()[-1]) for out, _err in outputs]
         assert answers[0]["version"] == answers[1]["version"]
@@ -84,7 +92,9 @@ def test_two_processes_cold_starting_on_one_cache_both_start(tmp_path):
         for answer in answers:
             assert answer["held"] == answer["recorded"] and answer["held"]["asserted"] > 0
         assert len(list(cache.glob("build-*.nq"))) == 1
-        assert not [p.name for p in cache.iterdir() if p.name.endswith(".tmp") or p.name.startswith(".store-")]
+        assert not [
+            p.name for p in cache.iterdir() if p.name.endswith(".tmp") or p.name.startswith(".store-")
+        ]
 
 
 def test_reopening_reuses_an_intact_cache_and_does_not_change_it(cache):

@@ -1,4 +1,5 @@
 """The `cybergov` command's exit codes and reports (issue 2's done-when)."""
+
 from __future__ import annotations
 
 import json
@@ -22,8 +23,11 @@ GOOD = """@prefix cgo: <https://w3id.org/cybergov/ontology#> .
 
 
 def env(settings):
-    return {"CYBERGOV_ROOT": str(settings.root), "CYBERGOV_DATA_DIR": str(settings.data_path),
-            "CYBERGOV_CACHE_DIR": str(settings.cache_path)}
+    return {
+        "CYBERGOV_ROOT": str(settings.root),
+        "CYBERGOV_DATA_DIR": str(settings.data_path),
+        "CYBERGOV_CACHE_DIR": str(settings.cache_path),
+    }
 
 
 def test_validate_fixture_data_exits_0(fixture_settings):
@@ -35,7 +39,9 @@ def test_validate_fixture_data_exits_0(fixture_settings):
 def test_consent_before_signature_exits_1_naming_record_property_file(fixture_settings, tmp_path):
     contribution = tmp_path / "ratification.ttl"
     contribution.write_text(GOOD.replace("{consent}", "2000-01-01"))
-    result = runner.invoke(app, ["validate", str(contribution), "--format", "json"], env=env(fixture_settings))
+    result = runner.invoke(
+        app, ["validate", str(contribution), "--format", "json"], env=env(fixture_settings)
+    )
     assert result.exit_code == 1, result.output
     report = json.loads(result.output)
     problem = next(p for p in report["problems"] if "before the signature" in p["message"])

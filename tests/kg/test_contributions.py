@@ -1,5 +1,6 @@
 """Issue 5: `cybergov validate CONTRIBUTION` reports each defect of tests/fixtures/contributions
 with the right exit code, resource, property, file and line (canonical data: tests/fixtures/data)."""
+
 from __future__ import annotations
 
 import json
@@ -26,13 +27,19 @@ CGO = "https://w3id.org/cybergov/ontology#"
 @pytest.fixture(scope="module")
 def canonical(tmp_path_factory) -> Settings:
     """Settings whose canonical data is tests/fixtures/canonical (France, CoE, Budapest Convention)."""
-    return Settings(root=REPO, data_dir=REPO / "tests" / "fixtures" / "canonical",
-                    cache_dir=tmp_path_factory.mktemp("cache"))
+    return Settings(
+        root=REPO,
+        data_dir=REPO / "tests" / "fixtures" / "canonical",
+        cache_dir=tmp_path_factory.mktemp("cache"),
+    )
 
 
 def env(settings) -> dict[str, str]:
-    return {"CYBERGOV_ROOT": str(settings.root), "CYBERGOV_DATA_DIR": str(settings.data_path),
-            "CYBERGOV_CACHE_DIR": str(settings.cache_path)}
+    return {
+        "CYBERGOV_ROOT": str(settings.root),
+        "CYBERGOV_DATA_DIR": str(settings.data_path),
+        "CYBERGOV_CACHE_DIR": str(settings.cache_path),
+    }
 
 
 def validate(settings, *names: str, fmt: str = "json"):
@@ -48,8 +55,11 @@ def report_of(result) -> dict:
 
 def only_problem(report: dict, **expected) -> dict:
     """The one problem whose fields contain the expected fragments (a failing assert lists them all)."""
-    matches = [p for p in report["problems"]
-               if all(p.get(k) is not None and v in str(p.get(k)) for k, v in expected.items())]
+    matches = [
+        p
+        for p in report["problems"]
+        if all(p.get(k) is not None and v in str(p.get(k)) for k, v in expected.items())
+    ]
     assert len(matches) == 1, (expected, report["problems"])
     return matches[0]
 
@@ -66,7 +76,9 @@ def test_good_contribution_conforms_and_summarizes_its_changes(canonical):
     assert new[CGO + "Membership"] == [ID + "membership/coe/DEU"]
     assert new[CGO + "TreatyParticipation"] == [ID + "participation/budapest-convention/DEU"]
     assert report["summary"]["changed_facts"] == [] and report["summary"]["records_touched"] == []
-    assert report["summary"]["new_fact_count"] == 27  # three records of 8 facts, each with its cgo:evidence (issue 11)
+    assert (
+        report["summary"]["new_fact_count"] == 27
+    )  # three records of 8 facts, each with its cgo:evidence (issue 11)
     fact = next(f for f in report["summary"]["new_facts"] if f["predicate"] == CGO + "consentDate")
     assert (fact["file"], fact["line"]) == ("tests/fixtures/contributions/good.ttl", 29)
 
@@ -81,24 +93,77 @@ def test_good_contribution_text_report(canonical):
 
 # fixture, expected fragments of the one problem: (focus, path, value, message), line
 DEFECTS = [
-    ("missing-source.ttl", ("participation/budapest-convention/DEU", "http://purl.org/dc/terms/source", None,
-                            "needs at least one dct:source"), 16),
-    ("consent-before-signature.ttl", ("participation/budapest-convention/DEU", CGO + "consentDate", "2001-01-09",
-                                      "before the signature"), 25),
-    ("unknown-treaty.ttl", ("participation/foo/FRA", CGO + "instrument", ID + "treaty/foo", "Unknown treaty"), 18),
-    ("alpha2-state.ttl", ("participation/budapest-convention/FR", CGO + "participant", ID + "state/FR",
-                          "'FR' is an ISO 3166-1 alpha-2 code where an alpha-3 code is expected: write FRA"), 18),
-    ("duplicate-record.ttl", ("participation/budapest-convention/france", None,
-                              ID + "participation/budapest-convention/FRA", "same participant and treaty"), 16),
-    ("duplicate-organization.ttl", ("organization/council-of-europe", "http://www.w3.org/2000/01/rdf-schema#label",
-                                    ID + "organization/coe", "already has the label"), 18),
-    ("type-clash.ttl", ("state/FRA", "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", CGO + "International",
-                        "both a cgo:State and a cgo:InternationalOrganization"), 16),
-    ("functional-date.ttl", ("participation/budapest-convention/FRA", CGO + "signatureDate", "2001-11-24",
-                             "takes one value"), 17),
+    (
+        "missing-source.ttl",
+        (
+            "participation/budapest-convention/DEU",
+            "http://purl.org/dc/terms/source",
+            None,
+            "needs at least one dct:source",
+        ),
+        16,
+    ),
+    (
+        "consent-before-signature.ttl",
+        ("participation/budapest-convention/DEU", CGO + "consentDate", "2001-01-09", "before the signature"),
+        25,
+    ),
+    (
+        "unknown-treaty.ttl",
+        ("participation/foo/FRA", CGO + "instrument", ID + "treaty/foo", "Unknown treaty"),
+        18,
+    ),
+    (
+        "alpha2-state.ttl",
+        (
+            "participation/budapest-convention/FR",
+            CGO + "participant",
+            ID + "state/FR",
+            "'FR' is an ISO 3166-1 alpha-2 code where an alpha-3 code is expected: write FRA",
+        ),
+        18,
+    ),
+    (
+        "duplicate-record.ttl",
+        (
+            "participation/budapest-convention/france",
+            None,
+            ID + "participation/budapest-convention/FRA",
+            "same participant and treaty",
+        ),
+        16,
+    ),
+    (
+        "duplicate-organization.ttl",
+        (
+            "organization/council-of-europe",
+            "http://www.w3.org/2000/01/rdf-schema#label",
+            ID + "organization/coe",
+            "already has the label",
+        ),
+        18,
+    ),
+    (
+        "type-clash.ttl",
+        (
+            "state/FRA",
+            "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+            CGO + "International",
+            "both a cgo:State and a cgo:InternationalOrganization",
+        ),
+        16,
+    ),
+    (
+        "functional-date.ttl",
+        ("participation/budapest-convention/FRA", CGO + "signatureDate", "2001-11-24", "takes one value"),
+        17,
+    ),
     ("future-date.ttl", ("participation/budapest-convention/FRA", None, "2999-01-01", "in the future"), 17),
-    ("bad-source.jsonld", ("organization/enisa", "http://purl.org/dc/terms/source", "ftp://example.org",
-                           "http(s) URL"), 12),
+    (
+        "bad-source.jsonld",
+        ("organization/enisa", "http://purl.org/dc/terms/source", "ftp://example.org", "http(s) URL"),
+        12,
+    ),
 ]
 
 
@@ -118,7 +183,9 @@ def test_defect_exits_1_naming_node_property_file_and_line(canonical, name, expe
     group = next(g for g in report["focus_nodes"] if g["focus"] == problem["focus"])
     assert problem in group["problems"]
     # only the contribution's resources are listed; the canonical data's own problems are counted
-    assert all(p["file"] == f"tests/fixtures/contributions/{name}" for p in report["problems"]), report["problems"]
+    assert all(p["file"] == f"tests/fixtures/contributions/{name}" for p in report["problems"]), report[
+        "problems"
+    ]
 
 
 def test_type_clash_is_a_reasoner_problem(canonical):
@@ -129,10 +196,16 @@ def test_type_clash_is_a_reasoner_problem(canonical):
 
 def test_functional_date_is_a_changed_fact(canonical):
     report = report_of(validate(canonical, "functional-date.ttl"))
-    assert report["summary"]["changed_facts"] == [{
-        "subject": ID + "participation/budapest-convention/FRA", "predicate": CGO + "signatureDate",
-        "old": "2001-11-23", "new": "2001-11-24", "file": "tests/fixtures/contributions/functional-date.ttl",
-        "line": 17}]
+    assert report["summary"]["changed_facts"] == [
+        {
+            "subject": ID + "participation/budapest-convention/FRA",
+            "predicate": CGO + "signatureDate",
+            "old": "2001-11-23",
+            "new": "2001-11-24",
+            "file": "tests/fixtures/contributions/functional-date.ttl",
+            "line": 17,
+        }
+    ]
     assert report["summary"]["records_touched"] == [ID + "participation/budapest-convention/FRA"]
 
 
@@ -147,9 +220,11 @@ def test_syntax_errors_exit_2_with_every_error_file_line_column(canonical):
     report = report_of(result)
     assert not report["readable"] and report["status"] == 400 and report["problems"] == []
     where = [(e["file"], e["line"], e["column"]) for e in report["syntax_errors"]]
-    assert where == [("tests/fixtures/contributions/syntax-errors.ttl", 7, 26),
-                     ("tests/fixtures/contributions/syntax-errors.ttl", 12, 46),
-                     ("tests/fixtures/contributions/syntax-errors.ttl", 14, 23)]
+    assert where == [
+        ("tests/fixtures/contributions/syntax-errors.ttl", 7, 26),
+        ("tests/fixtures/contributions/syntax-errors.ttl", 12, 46),
+        ("tests/fixtures/contributions/syntax-errors.ttl", 14, 23),
+    ]
     assert "valid RDF object" in report["syntax_errors"][0]["message"]
     text = validate(canonical, "syntax-errors.ttl", fmt="text")
     assert text.exit_code == 2 and "syntax-errors.ttl:12:46" in text.output
@@ -172,8 +247,10 @@ def test_rdfxml_entities_are_refused(canonical):
 
 def test_several_files_are_one_contribution(canonical):
     report = report_of(validate(canonical, "good.ttl", "unknown-treaty.ttl"))
-    assert report["files"] == ["tests/fixtures/contributions/good.ttl",
-                               "tests/fixtures/contributions/unknown-treaty.ttl"]
+    assert report["files"] == [
+        "tests/fixtures/contributions/good.ttl",
+        "tests/fixtures/contributions/unknown-treaty.ttl",
+    ]
     problem = only_problem(report, message="Unknown treaty")
     assert (problem["file"], problem["line"]) == ("tests/fixtures/contributions/unknown-treaty.ttl", 18)
     # one file may complete another's record: good.ttl gives the participation missing-source.ttl lacks a source for
@@ -184,9 +261,11 @@ def test_turtle_format_is_a_shacl_report(canonical):
     result = validate(canonical, "unknown-treaty.ttl", fmt="turtle")
     assert result.exit_code == 1
     graph = Graph().parse(data=result.output, format="turtle")
-    rows = list(graph.query("""PREFIX sh: <http://www.w3.org/ns/shacl#>
+    rows = list(
+        graph.query("""PREFIX sh: <http://www.w3.org/ns/shacl#>
         SELECT ?focus ?value WHERE { ?r a sh:ValidationReport ; sh:conforms false ; sh:result [ sh:focusNode ?focus ;
-        sh:value ?value ; sh:resultMessage ?m ] FILTER CONTAINS(STR(?m), "Unknown treaty") }"""))
+        sh:value ?value ; sh:resultMessage ?m ] FILTER CONTAINS(STR(?m), "Unknown treaty") }""")
+    )
     assert [(str(f), str(v)) for f, v in rows] == [(ID + "participation/foo/FRA", ID + "treaty/foo")]
 
 
@@ -211,10 +290,16 @@ def test_ntriples_recovery_resumes_on_the_next_line():
     assert [e.line for e in errors] == [2, 3]
 
 
-@pytest.mark.parametrize(("code", "advice"), [
-    ("FRA", None), ("fra", "not upper case"), ("DE", "alpha-2 code where an alpha-3 code is expected: write DEU"),
-    ("276", "numeric code where an alpha-3 code is expected: write DEU"), ("XYZ", "not an ISO 3166-1 alpha-3 code"),
-])
+@pytest.mark.parametrize(
+    ("code", "advice"),
+    [
+        ("FRA", None),
+        ("fra", "not upper case"),
+        ("DE", "alpha-2 code where an alpha-3 code is expected: write DEU"),
+        ("276", "numeric code where an alpha-3 code is expected: write DEU"),
+        ("XYZ", "not an ISO 3166-1 alpha-3 code"),
+    ],
+)
 def test_iso_advice(code, advice):
     result = iso_advice(code)
     assert result is None if advice is None else advice in result
@@ -227,8 +312,10 @@ def test_exported_json_schema_is_current():
 
 def test_relative_iris_are_refused_not_turned_into_ids(canonical, tmp_path):
     contribution = tmp_path / "relative.ttl"
-    contribution.write_text('@prefix dct: <http://purl.org/dc/terms/> .\n'
-                            '<https://w3id.org/cybergov/id/state/FRA> dct:source <www.example.org/page> .\n')
+    contribution.write_text(
+        "@prefix dct: <http://purl.org/dc/terms/> .\n"
+        "<https://w3id.org/cybergov/id/state/FRA> dct:source <www.example.org/page> .\n"
+    )
     result = runner.invoke(app, ["validate", str(contribution), "--format", "json"], env=env(canonical))
     assert result.exit_code == 2
     (error,) = json.loads(result.output)["syntax_errors"]
@@ -237,9 +324,11 @@ def test_relative_iris_are_refused_not_turned_into_ids(canonical, tmp_path):
 
 def test_a_state_under_another_iri_is_a_duplicate(canonical, tmp_path):
     contribution = tmp_path / "france-again.ttl"
-    contribution.write_text('@prefix cgo: <https://w3id.org/cybergov/ontology#> .\n'
-                            '<https://w3id.org/cybergov/id/state/FRANCE> a cgo:State ;\n'
-                            '    cgo:alpha3Code "FRA" .\n')
+    contribution.write_text(
+        "@prefix cgo: <https://w3id.org/cybergov/ontology#> .\n"
+        "<https://w3id.org/cybergov/id/state/FRANCE> a cgo:State ;\n"
+        '    cgo:alpha3Code "FRA" .\n'
+    )
     result = runner.invoke(app, ["validate", str(contribution), "--format", "json"], env=env(canonical))
     assert result.exit_code == 1
     report = json.loads(result.output)
@@ -251,9 +340,9 @@ def test_a_state_under_another_iri_is_a_duplicate(canonical, tmp_path):
 def reference_problems(settings: Settings, path: Path) -> list[tuple]:
     """The problems the reference engines find (owlrl closure, pyshacl, the same queries and ISO check): the
     oracle of the product's check, which runs neither (kg.curate.checking)."""
+    from oracles import closure_owlrl
     from rdflib import URIRef
 
-    from oracles import closure_owlrl
     from kg.build.pipeline import load_inputs
     from kg.build.report import validate_graph
     from kg.curate.checking import _dedupe_unknown_states, _owlrl_problems
@@ -282,19 +371,34 @@ def reference_problems(settings: Settings, path: Path) -> list[tuple]:
     problems = validate_graph(full, loaded.shapes_graph, sources=sources).problems + consistency
     problems += _dedupe_unknown_states(curator)
     mine = {str(s) for s in added.subjects()}
-    return sorted(tuple(str(x) for x in (p.severity, p.focus, p.path, p.value, p.file, p.line, p.kind))
-                  for p in problems if p.focus in mine)
+    return sorted(
+        tuple(str(x) for x in (p.severity, p.focus, p.path, p.value, p.file, p.line, p.kind))
+        for p in problems
+        if p.focus in mine
+    )
 
 
-@pytest.mark.parametrize("name", ["consent-before-signature.ttl", "functional-date.ttl", "type-clash.ttl",
-                                  "duplicate-record.ttl", "unknown-treaty.ttl", "missing-source.ttl", "good.ttl"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "consent-before-signature.ttl",
+        "functional-date.ttl",
+        "type-clash.ttl",
+        "duplicate-record.ttl",
+        "unknown-treaty.ttl",
+        "missing-source.ttl",
+        "good.ttl",
+    ],
+)
 def test_check_reports_what_the_reference_engines_report(canonical, name):
     """The check (incremental where it can be, rules and shapes on pyoxigraph) and owlrl + pyshacl find the
     same problems."""
     from kg.curate.checking import check_paths
 
     result = check_paths(canonical, [CONTRIBUTIONS / name])
-    fast = sorted(tuple(str(x) for x in (p.severity, p.focus, p.path, p.value, p.file, p.line, p.kind))
-                  for p in result.problems)
+    fast = sorted(
+        tuple(str(x) for x in (p.severity, p.focus, p.path, p.value, p.file, p.line, p.kind))
+        for p in result.problems
+    )
     assert fast == reference_problems(canonical, CONTRIBUTIONS / name)
     assert fast or name == "good.ttl"

@@ -1,10 +1,12 @@
 """The build (kg.build.in_store) writes what owlrl and pySHACL, the oracles, give on the same inputs (issues 6, 12)."""
+
 from __future__ import annotations
 
 import shutil
 
 import pyoxigraph as ox
 import pytest
+from oracles import closure_owlrl
 from rdflib import BNode, Graph, Literal
 from rdflib.compare import to_isomorphic
 from rdflib.namespace import OWL
@@ -14,7 +16,6 @@ from kg.build.report import load_shapes, validate_graph
 from kg.errors import InconsistencyError
 from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY
 from kg.terms import to_rdflib
-from oracles import closure_owlrl
 
 
 def graphs(path) -> dict[str, Graph]:
@@ -44,8 +45,9 @@ class Reference:
         inferred = closure_owlrl(asserted, ontology).inferred
         self.graphs = {GRAPH_ONTOLOGY: ontology, GRAPH_ASSERTED: asserted, GRAPH_INFERRED: inferred}
         self.graphs.update({source.graph_iri: source.graph for source in loaded.data + loaded.ontology})
-        self.report = validate_graph(ontology + asserted + inferred, load_shapes(loaded.shapes),
-                                     sources=loaded.data + loaded.ontology)
+        self.report = validate_graph(
+            ontology + asserted + inferred, load_shapes(loaded.shapes), sources=loaded.data + loaded.ontology
+        )
 
 
 @pytest.fixture(scope="module")
@@ -62,8 +64,9 @@ def test_the_fast_build_writes_the_reference_dataset(both):
     for name in (GRAPH_ASSERTED, GRAPH_ONTOLOGY):  # blank nodes differ between runs: compare up to renaming
         assert to_isomorphic(ours[name]) == to_isomorphic(theirs[name]), name
     assert len(ours[GRAPH_INFERRED]) > 100
-    assert {t for t in comparable(ours[GRAPH_INFERRED]) if not any(isinstance(n, BNode) for n in t)} == \
-        {t for t in comparable(theirs[GRAPH_INFERRED]) if not any(isinstance(n, BNode) for n in t)}
+    assert {t for t in comparable(ours[GRAPH_INFERRED]) if not any(isinstance(n, BNode) for n in t)} == {
+        t for t in comparable(theirs[GRAPH_INFERRED]) if not any(isinstance(n, BNode) for n in t)
+    }
     assert set(ours) - {""} == set(theirs)  # the same named graphs, file graphs included
     union = ours[GRAPH_ASSERTED] + ours[GRAPH_ONTOLOGY] + ours[GRAPH_INFERRED]
     assert to_isomorphic(ours[""]) == to_isomorphic(union)  # the default graph is their union
@@ -76,7 +79,9 @@ def test_the_fast_build_reports_what_pyshacl_reports(both):
         return (p.severity, p.focus, p.path, p.value, p.shape, p.file, p.line)
 
     assert sorted(map(key, fast.report.problems)) == sorted(map(key, reference.report.problems))
-    assert fast.report.problems  # the fixtures have warnings (e.g. no Wikidata id), so the comparison means something
+    assert (
+        fast.report.problems
+    )  # the fixtures have warnings (e.g. no Wikidata id), so the comparison means something
     for name in (GRAPH_ASSERTED, GRAPH_ONTOLOGY):
         assert fast.counts[name] == len(reference.graphs[name])
 
@@ -84,7 +89,9 @@ def test_the_fast_build_reports_what_pyshacl_reports(both):
 def test_the_fast_build_refuses_contradictions(fixture_settings, tmp_path):
     data = tmp_path / "data"
     shutil.copytree(fixture_settings.data_path, data)
-    shutil.copy(fixture_settings.root / "tests" / "fixtures" / "reasoning" / "state-organization-clash.ttl", data)
+    shutil.copy(
+        fixture_settings.root / "tests" / "fixtures" / "reasoning" / "state-organization-clash.ttl", data
+    )
     settings = fixture_settings.model_copy(update={"data_dir": data, "cache_dir": tmp_path / "cache"})
     with pytest.raises(InconsistencyError) as caught:
         build(settings)
@@ -97,10 +104,13 @@ def test_blank_nodes_of_one_file_stay_one_node_in_every_graph(fixture_settings, 
     shutil.copytree(fixture_settings.data_path, data)
     (data / "bnode.ttl").write_text(
         "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
-        "<urn:x> rdfs:seeAlso [ rdfs:label \"a note\" ] .\n")
+        '<urn:x> rdfs:seeAlso [ rdfs:label "a note" ] .\n'
+    )
     settings = fixture_settings.model_copy(update={"data_dir": data, "cache_dir": tmp_path / "cache"})
     result = build(settings)
     found = graphs(result.dataset_path)
-    in_file = {o for s, p, o in found[[g for g in found if g.endswith("data/bnode.ttl")][0]] if isinstance(o, BNode)}
+    in_file = {
+        o for s, p, o in found[[g for g in found if g.endswith("data/bnode.ttl")][0]] if isinstance(o, BNode)
+    }
     in_asserted = {o for o in found[GRAPH_ASSERTED].objects() if isinstance(o, BNode)}
     assert len(in_file) == 1 and in_file <= in_asserted

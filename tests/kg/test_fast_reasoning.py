@@ -1,16 +1,17 @@
 """The fast reasoning path (OWL 2 RL rules as SPARQL updates) gives what owlrl, the reference, gives (issue 6)."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from oracles import closure_owlrl
 from rdflib import Graph, Literal
 from rdflib.namespace import OWL, RDF
 
-from kg.build.reasoning import closure_fast
 from kg.build.loading import load_file, load_folder, merge
+from kg.build.reasoning import closure_fast
 from kg.namespaces import CGO, ID
-from oracles import closure_owlrl
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures"
@@ -19,8 +20,7 @@ ONTOLOGY = merge(load_folder(REPO / "ontology", root=REPO))
 
 def comparable(graph: Graph) -> set:
     """The entailments both reasoners must agree on: no reflexive owl:sameAs, no typing of literals."""
-    return {(s, p, o) for s, p, o in graph
-            if not (p == OWL.sameAs and s == o) and not isinstance(s, Literal)}
+    return {(s, p, o) for s, p, o in graph if not (p == OWL.sameAs and s == o) and not isinstance(s, Literal)}
 
 
 @pytest.fixture(scope="module")
@@ -47,10 +47,10 @@ def test_same_entailments_as_owlrl_on_the_fixture_data(fixture_data):
 def test_fast_path_infers_chains_inverses_and_project_rules(fixture_data):
     inferred = closure_fast(fixture_data, ONTOLOGY).inferred
     fra, coe, budapest = ID["state/FRA"], ID["organization/coe"], ID["treaty/budapest-convention"]
-    assert (fra, CGO.memberOf, coe) in inferred        # property chain (prp-spo2), a SPARQL rule here
-    assert (coe, CGO.hasMember, fra) in inferred       # inverse of the chain's conclusion (prp-inv)
-    assert (fra, CGO.consentedTo, budapest) in inferred    # kg/build/rules/consented-to.rq
-    assert (fra, RDF.type, CGO.Actor) in inferred      # subclass (cax-sco)
+    assert (fra, CGO.memberOf, coe) in inferred  # property chain (prp-spo2), a SPARQL rule here
+    assert (coe, CGO.hasMember, fra) in inferred  # inverse of the chain's conclusion (prp-inv)
+    assert (fra, CGO.consentedTo, budapest) in inferred  # kg/build/rules/consented-to.rq
+    assert (fra, RDF.type, CGO.Actor) in inferred  # subclass (cax-sco)
 
 
 def test_same_contradictions_as_owlrl_on_a_state_organization_clash(clash):

@@ -1,4 +1,5 @@
 """Fast SHACL (SPARQL constraints on pyoxigraph, core by pyshacl) reports what pyshacl reports (issue 6)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,12 +7,12 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kg.build.reasoning import closure_fast
-from kg.build.validation import split_shapes, touched_nodes, validate_fast
 from kg.build.loading import load_file, load_folder, merge
-from kg.namespaces import SH
-from kg.build.shacl_compile import compile_shapes, has_shapes
+from kg.build.reasoning import closure_fast
 from kg.build.report import load_shapes, validate_graph
+from kg.build.shacl_compile import compile_shapes, has_shapes
+from kg.build.validation import split_shapes, touched_nodes, validate_fast
+from kg.namespaces import SH
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures"
@@ -23,8 +24,18 @@ BAD = [load_file(p, root=REPO) for p in sorted((FIXTURES / "shapes").glob("*.bad
 
 def key(problem) -> tuple:
     """What both validators must agree on (pyshacl attaches two messages to some results, in no order)."""
-    return tuple(str(x) for x in (problem.severity, problem.focus, problem.path, problem.value, problem.shape,
-                                  problem.file, problem.line))
+    return tuple(
+        str(x)
+        for x in (
+            problem.severity,
+            problem.focus,
+            problem.path,
+            problem.value,
+            problem.shape,
+            problem.file,
+            problem.line,
+        )
+    )
 
 
 @pytest.fixture(scope="module")
@@ -70,8 +81,9 @@ def test_focused_validation_finds_a_contribution_s_problems_and_only_those(inval
 
 
 def test_touched_nodes_are_subjects_objects_and_their_inferred_neighbours():
-    contribution = Graph().parse(data="<urn:m> <http://www.w3.org/ns/org#member> <urn:s> ; <urn:p> 'x' .",
-                                 format="turtle")
+    contribution = Graph().parse(
+        data="<urn:m> <http://www.w3.org/ns/org#member> <urn:s> ; <urn:p> 'x' .", format="turtle"
+    )
     inferred = Graph().parse(data="<urn:o> <urn:hasMember> <urn:s> .", format="turtle")
     nodes = {str(n) for n in touched_nodes(contribution, inferred)}
     assert nodes == {"urn:m", "urn:s", "urn:o"}
@@ -86,10 +98,13 @@ def test_every_project_shape_compiles_to_sparql():
 
 
 def test_a_shape_the_compiler_does_not_know_stays_with_pyshacl(invalid):
-    extra = Graph().parse(data="""
+    extra = Graph().parse(
+        data="""
         @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix cgo: <https://w3id.org/cybergov/ontology#> .
         <urn:shape:HasValue> a sh:NodeShape ; sh:targetClass cgo:State ;
-            sh:property [ sh:path cgo:alpha2Code ; sh:hasValue "ZZ" ; sh:message "hasValue test" ] .""", format="turtle")
+            sh:property [ sh:path cgo:alpha2Code ; sh:hasValue "ZZ" ; sh:message "hasValue test" ] .""",
+        format="turtle",
+    )
     shapes = Graph()
     shapes += SHAPES
     shapes += extra
@@ -103,7 +118,8 @@ def test_a_shape_the_compiler_does_not_know_stays_with_pyshacl(invalid):
 
 def test_duplicate_records_are_found_by_both_validators():
     """The duplicate checks have a set-at-once form (cgsh:fastSelect) for the fast validator; both must agree."""
-    extra = Graph().parse(data="""
+    extra = Graph().parse(
+        data="""
         @prefix cgo: <https://w3id.org/cybergov/ontology#> . @prefix org: <http://www.w3.org/ns/org#> .
         @prefix dct: <http://purl.org/dc/terms/> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
         @prefix id: <https://w3id.org/cybergov/id/> .
@@ -114,7 +130,9 @@ def test_duplicate_records_are_found_by_both_validators():
             cgo:participant id:state\\/FRA ; cgo:instrument id:treaty\\/budapest-convention ;
             cgo:signatureDate "2001-11-23"^^xsd:date ;
             dct:source <https://example.org/source> ; cgo:asOf "2026-01-01"^^xsd:date ; cgo:evidence <https://w3id.org/cybergov/id/evidence/official> .
-        """, format="turtle")
+        """,
+        format="turtle",
+    )
     asserted = merge([CANONICAL])
     asserted += extra
     data = Graph()
@@ -123,7 +141,9 @@ def test_duplicate_records_are_found_by_both_validators():
     data += closure_fast(asserted, ONTOLOGY).inferred
     reference = validate_graph(data, SHAPES, sources=[CANONICAL])
     fast = validate_fast(data, SHAPES, sources=[CANONICAL])
-    duplicates = [p for p in fast.problems if "duplicate" in p.message or "same participant and treaty" in p.message]
+    duplicates = [
+        p for p in fast.problems if "duplicate" in p.message or "same participant and treaty" in p.message
+    ]
     assert {p.focus.rsplit("/", 2)[-2] for p in duplicates} >= {"coe", "budapest-convention"}
     assert len(duplicates) >= 4  # each record of a pair reports the other
     assert sorted(map(key, fast.problems)) == sorted(map(key, reference.problems))

@@ -3,6 +3,7 @@
 The layout is stable whatever the input order; a comment after the header is refused, never dropped. Every data
 file's round trip is tested in tests/data/test_canonical.py.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -11,8 +12,8 @@ from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.errors import LoadError
 from kg.curate.fmt import CommentOutsideHeader, find_comment, format_text
+from kg.errors import LoadError
 
 runner = CliRunner()
 
@@ -46,16 +47,20 @@ def test_layout_is_stable_whatever_the_input_order():
 def test_layout_details():
     once = format_text(MESSY)
     assert once.startswith("# A header comment\n# on two lines.\n\n@prefix cgo:")
-    assert "@prefix part: <https://w3id.org/cybergov/id/participation/> ." in once  # the project's prefix, not p:
+    assert (
+        "@prefix part: <https://w3id.org/cybergov/id/participation/> ." in once
+    )  # the project's prefix, not p:
     assert "@prefix p:" not in once
     lines = once.splitlines()
-    block = lines[lines.index("part:budapest-convention\\/FRA"):]
+    block = lines[lines.index("part:budapest-convention\\/FRA") :]
     assert block[1] == "    a cgo:TreatyParticipation ;"
     # provenance and comment last, in this order
-    order = [next(i for i, line in enumerate(block) if line.strip().startswith(p))
-             for p in ("cgo:dateBound", "cgo:participant", "dct:source", "cgo:asOf", "rdfs:comment")]
+    order = [
+        next(i for i, line in enumerate(block) if line.strip().startswith(p))
+        for p in ("cgo:dateBound", "cgo:participant", "dct:source", "cgo:asOf", "rdfs:comment")
+    ]
     assert order == sorted(order)
-    assert '    dct:source <https://a.example/> , <https://b.example/> ;' in block
+    assert "    dct:source <https://a.example/> , <https://b.example/> ;" in block
     assert 'rdfs:comment "say \\"why\\"\\nhere"@en .' in once
     assert 'cgo:topicList ( "b" "a" )' in once  # a list keeps its order
     assert "cgo:count 75" in once

@@ -3,6 +3,7 @@ closure, validating the contribution's resources only) gives what a full rebuild
 closure (every triple added and every derived triple taken away) and the same report, on every
 contribution fixture and on random contributions made of curated records (subsets, copies under
 new ids, changed dates). Contributions only add triples (a check has no deletions to test)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -42,14 +43,22 @@ class Canonical:
         self.settings = settings
         self.loaded = load_inputs(settings)
         self.closure = load_closure(settings)
-        self.asserted = [ox.Quad(q.subject, q.predicate, q.object) for g in (ASSERTED, ONTOLOGY)
-                         for q in self.closure.store.quads_for_pattern(None, None, None, g)]
+        self.asserted = [
+            ox.Quad(q.subject, q.predicate, q.object)
+            for g in (ASSERTED, ONTOLOGY)
+            for q in self.closure.store.quads_for_pattern(None, None, None, g)
+        ]
 
 
 @pytest.fixture(scope="module")
 def fixture_canonical(tmp_path_factory) -> Canonical:
-    return Canonical(Settings(root=REPO, data_dir=REPO / "tests" / "fixtures" / "canonical",
-                              cache_dir=tmp_path_factory.mktemp("cache")))
+    return Canonical(
+        Settings(
+            root=REPO,
+            data_dir=REPO / "tests" / "fixtures" / "canonical",
+            cache_dir=tmp_path_factory.mktemp("cache"),
+        )
+    )
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +67,10 @@ def curated(tmp_path_factory) -> Canonical:
 
 
 def closed_triples(store: ox.Store) -> set[ox.Triple]:
-    return {ox.Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, _DEFAULT)}
+    return {
+        ox.Triple(q.subject, q.predicate, q.object)
+        for q in store.quads_for_pattern(None, None, None, _DEFAULT)
+    }
 
 
 def rebuilt(canonical: Canonical, contribution: Graph) -> set[ox.Triple]:
@@ -67,15 +79,23 @@ def rebuilt(canonical: Canonical, contribution: Graph) -> set[ox.Triple]:
     store.extend(canonical.asserted)
     store.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in contribution)
     inputs = ox.NamedNode("urn:test:inputs")
-    store.extend(ox.Quad(q.subject, q.predicate, q.object, inputs) for q in store.quads_for_pattern(None, None, None, _DEFAULT))
+    store.extend(
+        ox.Quad(q.subject, q.predicate, q.object, inputs)
+        for q in store.quads_for_pattern(None, None, None, _DEFAULT)
+    )
     reason_in_store(store)
     inferred_quads(store, [inputs], prune=True)
     return closed_triples(store)
 
 
 def report(canonical: Canonical, contribution: Contribution, *, incremental: bool) -> tuple[dict, bool]:
-    result = check_contribution(canonical.settings, contribution, loaded=canonical.loaded, closure=canonical.closure,
-                                incremental=incremental)
+    result = check_contribution(
+        canonical.settings,
+        contribution,
+        loaded=canonical.loaded,
+        closure=canonical.closure,
+        incremental=incremental,
+    )
     dumped = to_model(result).model_dump()
     dumped.pop("seconds"), dumped.pop("timings")
     return dumped, result.incremental
@@ -92,7 +112,9 @@ def assert_same_as_rebuild(canonical: Canonical, contribution: Contribution) -> 
     assert closed_triples(canonical.closure.store) == before, "the cached closure was not restored"
     if incremental is not None:
         expected = rebuilt(canonical, graph)
-        assert incremental - expected == set(), f"{len(incremental - expected)} triples only the incremental check has"
+        assert incremental - expected == set(), (
+            f"{len(incremental - expected)} triples only the incremental check has"
+        )
         assert expected - incremental == set(), f"{len(expected - incremental)} triples only the rebuild has"
     fast, used = report(canonical, contribution, incremental=True)
     full, _ = report(canonical, contribution, incremental=False)
@@ -117,8 +139,10 @@ def test_every_contribution_fixture_matches_a_full_rebuild(fixture_canonical, na
 
 
 def test_a_contribution_stating_an_axiom_takes_the_full_path(fixture_canonical):
-    text = ('@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n'
-            '<https://w3id.org/cybergov/ontology#Treaty> rdfs:subClassOf <https://w3id.org/cybergov/ontology#Thing2> .\n')
+    text = (
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        "<https://w3id.org/cybergov/ontology#Treaty> rdfs:subClassOf <https://w3id.org/cybergov/ontology#Thing2> .\n"
+    )
     contribution = contribution_of([("axiom.ttl", text)])
     assert assert_same_as_rebuild(fixture_canonical, contribution) is False
 
@@ -131,8 +155,14 @@ def contribution_of(documents: list[tuple[str, str]]) -> Contribution:
 
 # --- random contributions made of curated records ----------------------------------------------------------
 
-RECORD_CLASSES = (CGO.TreatyParticipation, CGO.Membership, CGO.Treaty, CGO.State, CGO.DateBound,
-                  CGO.EntryIntoForceRule)
+RECORD_CLASSES = (
+    CGO.TreatyParticipation,
+    CGO.Membership,
+    CGO.Treaty,
+    CGO.State,
+    CGO.DateBound,
+    CGO.EntryIntoForceRule,
+)
 
 
 def _records(canonical: Canonical) -> list[URIRef]:
@@ -159,7 +189,7 @@ def curated_contributions(draw, records: list[URIRef], data: Graph) -> Graph:
         copy = draw(st.booleans())
         subject = URIRef(f"{record}-copy{n}") if copy else record
         shift = draw(st.sampled_from([0, 0, 1, -400, 3000]))
-        for (s, p, o), kept in zip(triples, keep):
+        for (_s, p, o), kept in zip(triples, keep, strict=False):
             if not kept and p != RDF.type:
                 continue
             if isinstance(o, Literal) and o.datatype == XSD.date and shift:
@@ -180,8 +210,12 @@ def test_random_curated_contributions_match_a_full_rebuild(curated):
     data = curated.loaded.data_graph
     used = []
 
-    @hsettings(max_examples=8, deadline=None, derandomize=True,
-               suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @hsettings(
+        max_examples=8,
+        deadline=None,
+        derandomize=True,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
     @given(curated_contributions(records, data))
     def check(graph):
         used.append(assert_same_as_rebuild(curated, _as_contribution(graph)))

@@ -1,4 +1,5 @@
 """kg.lru: the one bounded map under the response cache and the store's memo."""
+
 from __future__ import annotations
 
 from kg.lru import LRU, MISSING

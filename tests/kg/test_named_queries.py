@@ -6,6 +6,7 @@ grlc (https://github.com/CLARIAH/grlc, src/gquery.py `get_yaml_decorators`) take
 name (summary, description, endpoint, endpoint_in_url, method, pagination, tags, enumerate, defaults, transform),
 so the project's own keys (params, severity, message) are ignored there.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -21,8 +22,18 @@ from kg.errors import LoadError
 
 KG = Path(named_queries.PACKAGE_DIR)
 RQ_FILES = sorted(KG.rglob("*.rq"))
-GRLC_KEYS = {"summary", "description", "endpoint", "endpoint_in_url", "method", "pagination", "tags",
-             "enumerate", "defaults", "transform"}
+GRLC_KEYS = {
+    "summary",
+    "description",
+    "endpoint",
+    "endpoint_in_url",
+    "method",
+    "pagination",
+    "tags",
+    "enumerate",
+    "defaults",
+    "transform",
+}
 PROJECT_KEYS = {"params", "severity", "message"}
 
 
@@ -50,8 +61,15 @@ def _parsed(text: str):
 
 def test_the_folders_hold_queries():
     folders = {p.parent.relative_to(KG).as_posix() for p in RQ_FILES}
-    assert {"queries", "build/rules", "build/consistency", "curate/checks", "build/pipeline_queries", "build/owl2rl",
-            "build/owl2rl/errors"} <= folders
+    assert {
+        "queries",
+        "build/rules",
+        "build/consistency",
+        "curate/checks",
+        "build/pipeline_queries",
+        "build/owl2rl",
+        "build/owl2rl/errors",
+    } <= folders
     assert len(RQ_FILES) >= 70
 
 
@@ -60,7 +78,9 @@ def test_header_is_a_grlc_yaml_mapping(path: Path):
     text = path.read_text(encoding="utf-8")
     header = _grlc_header(text)
     assert isinstance(header, dict), f"{path}: the #+ lines are not a YAML mapping"
-    assert set(header) <= GRLC_KEYS | PROJECT_KEYS, f"{path}: keys grlc does not define: {set(header) - GRLC_KEYS}"
+    assert set(header) <= GRLC_KEYS | PROJECT_KEYS, (
+        f"{path}: keys grlc does not define: {set(header) - GRLC_KEYS}"
+    )
     assert isinstance(header.get("summary"), str) and header["summary"].strip(), f"{path}: no summary"
     for key in ("description", "message", "severity"):
         assert isinstance(header.get(key, ""), str), f"{path}: {key} is not text"
@@ -84,7 +104,10 @@ def test_the_reader_gives_what_grlc_reads():
         query = named_queries.read_query(path)
         header = _grlc_header(query.text)
         assert (query.summary, query.description, query.params) == (
-            header["summary"], header.get("description", ""), header.get("params", {}))
+            header["summary"],
+            header.get("description", ""),
+            header.get("params", {}),
+        )
 
 
 def test_yaml_keywords_stay_parameter_names():
@@ -97,17 +120,22 @@ def test_yaml_keywords_stay_parameter_names():
 def test_what_the_api_and_checks_read_is_unchanged():
     """Values as the line-based reader gave them before the headers became YAML."""
     assert named_queries.get("evidence-counts").summary == (
-        "Curated records per evidence level (cgo:evidence: depositary, official, secondary), and records with none.")
+        "Curated records per evidence level (cgo:evidence: depositary, official, secondary), and records with none."
+    )
     assert named_queries.get("instruments").params == {
         "instrument": "one instrument IRI (optional)",
         "of_class": "a class the instrument must have, e.g. cgo:Treaty (optional)",
-        "q": "case-insensitive substring of a label, alternative label or official number (optional)"}
+        "q": "case-insensitive substring of a label, alternative label or official number (optional)",
+    }
     assert named_queries.get("endorsements").description == (
-        "Answers the `endorsements` of GET /norms/{id}. `record` is unbound for a direct cgo:endorses link.")
+        "Answers the `endorsements` of GET /norms/{id}. `record` is unbound for a direct cgo:endorses link."
+    )
     check = named_queries.parse_header(named_queries.get("duplicate-organization", "curate/checks").text)
     assert check["severity"] == "Violation"
-    assert check["message"] == ('Another organization ({value}) already has the label "{label}": a duplicate under '
-                                "another IRI; add facts to {value} instead.")
+    assert check["message"] == (
+        'Another organization ({value}) already has the label "{label}": a duplicate under '
+        "another IRI; add facts to {value} instead."
+    )
     consistency = named_queries.parse_header(named_queries.get("disjoint-classes", "build/consistency").text)
     assert consistency["message"].startswith("{resource} is both a {class1} and a {class2}")
 

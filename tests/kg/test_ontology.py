@@ -1,15 +1,16 @@
 """The ontology parses, is consistent under OWL 2 RL, passes its own lint shapes, and its axioms work."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
+from oracles import closure_owlrl
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.build.loading import load_file
-from kg.namespaces import CGO, ID, ORG
-from oracles import closure_owlrl
 from kg.build.report import load_shapes, validate_graph
+from kg.namespaces import CGO, ID, ORG
 
 REPO = Path(__file__).resolve().parents[2]
 ONTOLOGY = load_file(REPO / "ontology" / "cybergov.ttl", root=REPO)
@@ -33,22 +34,29 @@ def test_ontology_is_consistent_under_owl2rl():
 
 
 def _close(turtle: str):
-    data = Graph().parse(data="@prefix cgo: <https://w3id.org/cybergov/ontology#> .\n"
-                              "@prefix org: <http://www.w3.org/ns/org#> .\n" + turtle, format="turtle")
+    data = Graph().parse(
+        data="@prefix cgo: <https://w3id.org/cybergov/ontology#> .\n"
+        "@prefix org: <http://www.w3.org/ns/org#> .\n" + turtle,
+        format="turtle",
+    )
     return closure_owlrl(data, ONTOLOGY.graph)
 
 
 def test_membership_chain_infers_member_of_and_inverse():
-    r = _close("<urn:m> a cgo:Membership ; org:member <urn:s> ; org:organization <urn:o> . <urn:s> a cgo:State .")
+    r = _close(
+        "<urn:m> a cgo:Membership ; org:member <urn:s> ; org:organization <urn:o> . <urn:s> a cgo:State ."
+    )
     assert (URIRef("urn:s"), CGO.memberOf, URIRef("urn:o")) in r.inferred
     assert (URIRef("urn:o"), CGO.hasMember, URIRef("urn:s")) in r.inferred
 
 
 def test_participation_rules_infer_consented_to_and_signed():
-    r = _close("<urn:p> a cgo:TreatyParticipation ; cgo:participant <urn:s> ; cgo:instrument <urn:t> ; "
-               "cgo:signatureDate '2001-01-01' ; cgo:consentDate '2002-01-01' . "
-               "<urn:q> a cgo:TreatyParticipation ; cgo:participant <urn:s2> ; cgo:instrument <urn:t> ; "
-               "cgo:signatureDate '2001-01-01' .")
+    r = _close(
+        "<urn:p> a cgo:TreatyParticipation ; cgo:participant <urn:s> ; cgo:instrument <urn:t> ; "
+        "cgo:signatureDate '2001-01-01' ; cgo:consentDate '2002-01-01' . "
+        "<urn:q> a cgo:TreatyParticipation ; cgo:participant <urn:s2> ; cgo:instrument <urn:t> ; "
+        "cgo:signatureDate '2001-01-01' ."
+    )
     assert (URIRef("urn:s"), CGO.consentedTo, URIRef("urn:t")) in r.inferred
     assert (URIRef("urn:t"), CGO.consentGivenBy, URIRef("urn:s")) in r.inferred
     assert (URIRef("urn:s2"), CGO.signed, URIRef("urn:t")) in r.inferred

@@ -1,4 +1,5 @@
 """The query workers answer from an in-memory copy of the default graph when a query names no graph (issue 6)."""
+
 from __future__ import annotations
 
 import time
@@ -14,15 +15,22 @@ COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 NAMED = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/cybergov/graph/asserted> { ?s ?p ?o } }"
 
 
-@pytest.mark.parametrize("query, graphs, expected", [
-    ("SELECT * WHERE { ?s ?p ?o }", None, True),
-    ("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }", None, False),
-    ("SELECT * FROM <urn:g> WHERE { ?s ?p ?o }", None, False),
-    ("select * where { graph ?g { ?s ?p ?o } }", None, False),
-    ('SELECT * WHERE { ?s ?p "GRAPH" } # FROM here', None, True),      # in a string or a comment: not a keyword
-    ("SELECT * WHERE { ?s <urn:FROM> ?o }", None, True),               # in an IRI: not a keyword
-    ("SELECT * WHERE { ?s ?p ?o }", ["urn:g"], False),                 # default-graph-uri in the request
-])
+@pytest.mark.parametrize(
+    "query, graphs, expected",
+    [
+        ("SELECT * WHERE { ?s ?p ?o }", None, True),
+        ("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }", None, False),
+        ("SELECT * FROM <urn:g> WHERE { ?s ?p ?o }", None, False),
+        ("select * where { graph ?g { ?s ?p ?o } }", None, False),
+        (
+            'SELECT * WHERE { ?s ?p "GRAPH" } # FROM here',
+            None,
+            True,
+        ),  # in a string or a comment: not a keyword
+        ("SELECT * WHERE { ?s <urn:FROM> ?o }", None, True),  # in an IRI: not a keyword
+        ("SELECT * WHERE { ?s ?p ?o }", ["urn:g"], False),  # default-graph-uri in the request
+    ],
+)
 def test_default_graph_only(query, graphs, expected):
     assert default_graph_only(query, graphs, None) is expected
 
@@ -39,11 +47,15 @@ def _count(sandbox: QuerySandbox, query: str) -> bytes:
 
 def test_memory_and_disk_give_the_same_answers(store_dir):
     assert union_file(store_dir).exists()
-    with_memory = QuerySandbox(str(store_dir), workers=1, timeout=10, max_results=100, memory_path=str(union_file(store_dir)))
+    with_memory = QuerySandbox(
+        str(store_dir), workers=1, timeout=10, max_results=100, memory_path=str(union_file(store_dir))
+    )
     disk_only = QuerySandbox(str(store_dir), workers=1, timeout=10, max_results=100)
     try:
         deadline = time.monotonic() + 30
-        while with_memory.answered["memory"] == 0 and time.monotonic() < deadline:  # the copy loads in the background
+        while (
+            with_memory.answered["memory"] == 0 and time.monotonic() < deadline
+        ):  # the copy loads in the background
             _count(with_memory, COUNT)
             time.sleep(0.05)
         assert with_memory.answered["memory"] > 0

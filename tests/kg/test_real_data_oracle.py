@@ -5,26 +5,32 @@ results of kg.build.validation equal pySHACL's, triple for triple and problem fo
 The fixture comparisons (tests/kg/test_fast_build.py) fire only part of the rules and shapes; this one runs
 what the project actually ships. It takes about a minute and a half (owlrl and pySHACL are slow), once per run.
 """
+
 from __future__ import annotations
 
 import pytest
+from oracles import closure_owlrl
 from rdflib import BNode, Graph, Literal
 from rdflib.namespace import OWL
 
-from kg.config import Settings
-from kg.build.reasoning import closure_fast
-from kg.build.validation import validate_fast
 from kg.build.loading import load_folder, merge
-from oracles import closure_owlrl
+from kg.build.reasoning import closure_fast
 from kg.build.report import load_shapes, validate_graph
+from kg.build.validation import validate_fast
+from kg.config import Settings
 
 
 def _comparable(graph: Graph) -> set:
     """What both reasoners must agree on: owlrl also adds reflexive owl:sameAs and typing of literals;
     blank nodes cannot be matched across two closures, so triples holding one are left to the fixtures."""
-    return {(s, p, o) for s, p, o in graph
-            if not (p == OWL.sameAs and s == o) and not isinstance(s, Literal)
-            and not isinstance(s, BNode) and not isinstance(o, BNode)}
+    return {
+        (s, p, o)
+        for s, p, o in graph
+        if not (p == OWL.sameAs and s == o)
+        and not isinstance(s, Literal)
+        and not isinstance(s, BNode)
+        and not isinstance(o, BNode)
+    }
 
 
 @pytest.fixture(scope="module")

@@ -5,6 +5,7 @@ tests hold it to kg.answers.temporal on every edge of every record (and the day 
 interval fixture (every precision) and the built fixture dataset. The SPARQL agreement tests
 (tests/answers_agreement.py) run through the same index.
 """
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -36,7 +37,9 @@ def _check(store) -> int:
         for record in index.participations(treaty=treaty):
             p = record.dates
             for day in _days(record):
-                expected = Standing(status_on(p, day), is_party(p, day), is_contracting(p, day), is_signatory(p, day))
+                expected = Standing(
+                    status_on(p, day), is_party(p, day), is_contracting(p, day), is_signatory(p, day)
+                )
                 assert record.verdicts.at(day) == expected, (record.row["record"], day)
                 compared += 1
     for organization in sorted({r["organization"] for r in run(store, "memberships")}):
@@ -59,8 +62,16 @@ def test_a_timeline_changes_only_on_the_edges_of_its_intervals():
     year = Interval(date(2001, 1, 1), date(2001, 12, 31), "year", "2001")
     line = timeline([year, None], lambda d: year.on_or_before(d))
     assert line.edges == (date(2001, 1, 1), date(2001, 12, 31)) == edges_of([None, year])
-    assert [line.at(d) for d in (date(2000, 12, 31), date(2001, 1, 1), date(2001, 12, 30), date(2001, 12, 31),
-                                 date(2030, 1, 1))] == [False, None, None, True, True]
+    assert [
+        line.at(d)
+        for d in (
+            date(2000, 12, 31),
+            date(2001, 1, 1),
+            date(2001, 12, 30),
+            date(2001, 12, 31),
+            date(2030, 1, 1),
+        )
+    ] == [False, None, None, True, True]
     assert timeline([], lambda d: "same").verdicts == ("same",)
 
 

@@ -1,5 +1,6 @@
 """The remote store and `cybergov push` against real engines on 127.0.0.1: oxigraph serve (issue 6) and
 Virtuoso (issue 13), each compared with the embedded store."""
+
 from __future__ import annotations
 
 import socket
@@ -9,8 +10,8 @@ import pytest
 from kg.build.pipeline import build
 from kg.errors import QueryError, ResultTooLarge, StoreError
 from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED
-from kg.store.push import graph_store_url
 from kg.store import open_store
+from kg.store.push import graph_store_url
 from kg.store.remote import RemoteStore
 
 FRA_LABEL = "SELECT ?label WHERE { state:FRA rdfs:label ?label }"
@@ -27,8 +28,10 @@ def embedded(fixture_settings):
 def remote(request, fixture_settings):
     servers = request.getfixturevalue(f"{request.param}_servers")
     endpoint = servers.start(fixture_settings)
-    store = RemoteStore(fixture_settings.model_copy(update=servers.settings_update(endpoint)),
-                        version=build(fixture_settings).version)
+    store = RemoteStore(
+        fixture_settings.model_copy(update=servers.settings_update(endpoint)),
+        version=build(fixture_settings).version,
+    )
     yield store
     store.close()
     servers.stop(endpoint)
@@ -63,8 +66,10 @@ def test_named_queries_answer_the_same(remote, embedded):
 
 def test_user_queries_serialize_identically(remote, embedded):
     # IRI subjects only: blank-node labels (e.g. of a cgo:DateBound) are each engine's own
-    query = (f"SELECT ?s ?p ?o WHERE {{ GRAPH <{GRAPH_ASSERTED}> {{ ?s ?p ?o FILTER (isIRI(?s)) }} }} "
-             "ORDER BY ?s ?p ?o LIMIT 20")
+    query = (
+        f"SELECT ?s ?p ?o WHERE {{ GRAPH <{GRAPH_ASSERTED}> {{ ?s ?p ?o FILTER (isIRI(?s)) }} }} "
+        "ORDER BY ?s ?p ?o LIMIT 20"
+    )
     for fmt in ("json", "xml", "csv", "tsv"):
         assert remote.execute(query, fmt=fmt).body == embedded.execute(query, fmt=fmt, isolated=False).body
 
@@ -106,8 +111,9 @@ def test_unreachable_endpoint_is_a_store_error(fixture_settings):
     with socket.socket() as s:  # a port nobody listens on
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    store = RemoteStore(fixture_settings.model_copy(update={"endpoint": f"http://127.0.0.1:{port}/query"}),
-                        version="x")
+    store = RemoteStore(
+        fixture_settings.model_copy(update={"endpoint": f"http://127.0.0.1:{port}/query"}), version="x"
+    )
     with pytest.raises(StoreError):
         store.select(FRA_LABEL)
     store.close()

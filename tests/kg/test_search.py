@@ -1,4 +1,5 @@
 """kg/answers/search.py: ranking names without inventing any."""
+
 from __future__ import annotations
 
 from kg.answers.search import fold, initials, score_name

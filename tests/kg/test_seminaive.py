@@ -1,6 +1,7 @@
 """Semi-naive rounds (kg.build.seminaive, issue 13): a closed graph plus a few triples, closed again by reading only
 what is new, equals the naive closure of the whole (kg.build.reasoning.reason_in_store), on the contribution
 fixtures, on random splits of the fixture data, and when the new triples are ontology axioms (a full pass then)."""
+
 from __future__ import annotations
 
 import random
@@ -18,8 +19,11 @@ from kg.terms import to_oxigraph
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures"
 TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-CONTRIBUTIONS = sorted(p for p in (FIXTURES / "contributions").glob("*.ttl")
-                       if p.name not in ("syntax-errors.ttl", "oversized.ttl"))
+CONTRIBUTIONS = sorted(
+    p
+    for p in (FIXTURES / "contributions").glob("*.ttl")
+    if p.name not in ("syntax-errors.ttl", "oversized.ttl")
+)
 
 
 def _triples(graph: Graph) -> list[ox.Triple]:
@@ -61,7 +65,9 @@ def test_a_contribution_added_to_the_closed_fixture_data_gives_the_full_closure(
     closed, rounds = _added(ontology + data, contribution)
     assert closed == _naive(ontology + data + contribution)
     assert rounds >= 1
-    assert not any(q.graph_name.value.startswith(DELTA_PREFIX) for q in closed if isinstance(q.graph_name, ox.NamedNode))
+    assert not any(
+        q.graph_name.value.startswith(DELTA_PREFIX) for q in closed if isinstance(q.graph_name, ox.NamedNode)
+    )
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -88,8 +94,11 @@ def test_records_added_without_their_types_get_them_from_domains_and_ranges(seed
 
 
 def test_ontology_axioms_added_later_give_the_full_closure(ontology, data):
-    schema = {"http://www.w3.org/2000/01/rdf-schema#subClassOf", "http://www.w3.org/2002/07/owl#inverseOf",
-              "http://www.w3.org/2000/01/rdf-schema#domain"}
+    schema = {
+        "http://www.w3.org/2000/01/rdf-schema#subClassOf",
+        "http://www.w3.org/2002/07/owl#inverseOf",
+        "http://www.w3.org/2000/01/rdf-schema#domain",
+    }
     axioms = [t for t in ontology if t.predicate.value in schema and isinstance(t.subject, ox.NamedNode)]
     added = random.Random(1).sample(axioms, 8)
     base = [t for t in ontology if t not in set(added)] + data

@@ -4,6 +4,7 @@ Fixtures: tests/fixtures/shapes/<ShapeName>.ok.ttl and .bad.ttl, each validated 
 ontology and the small canonical fixture (tests/fixtures/data/minimal.ttl). SHACL's own
 subclass semantics (sh:class, sh:targetClass) make reasoning unnecessary for these checks.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,16 +13,21 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
-from kg.errors import ShapesError
 from kg.build.loading import load_file, load_folder, merge
-from kg.namespaces import SH
 from kg.build.report import load_shapes, validate_graph
+from kg.errors import ShapesError
+from kg.namespaces import SH
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures" / "shapes"
 SHAPES = load_shapes(load_folder(REPO / "shapes", root=REPO))
-BASE = merge(load_folder(REPO / "ontology", root=REPO) + [load_file(REPO / "tests/fixtures/data/minimal.ttl", root=REPO)])
-NODE_SHAPES = sorted(str(s).rsplit("#", 1)[1] for s in SHAPES.subjects(RDF.type, SH.NodeShape) if isinstance(s, URIRef))
+BASE = merge(
+    load_folder(REPO / "ontology", root=REPO)
+    + [load_file(REPO / "tests/fixtures/data/minimal.ttl", root=REPO)]
+)
+NODE_SHAPES = sorted(
+    str(s).rsplit("#", 1)[1] for s in SHAPES.subjects(RDF.type, SH.NodeShape) if isinstance(s, URIRef)
+)
 
 
 def problems_from(shape: str, fixture: Path):
@@ -34,8 +40,13 @@ def problems_from(shape: str, fixture: Path):
 
 
 def test_there_are_shapes_for_every_area():
-    assert {"StateShape", "MembershipShape", "TreatyParticipationShape", "ObligationShape",
-            "OntologyTermsShape"} <= set(NODE_SHAPES)
+    assert {
+        "StateShape",
+        "MembershipShape",
+        "TreatyParticipationShape",
+        "ObligationShape",
+        "OntologyTermsShape",
+    } <= set(NODE_SHAPES)
 
 
 @pytest.mark.parametrize("shape", NODE_SHAPES)
@@ -73,7 +84,10 @@ def test_every_shape_has_a_message():
     for shape in SHAPES.subjects(RDF.type, SH.NodeShape):
         constraints = list(SHAPES.objects(shape, SH.property)) + list(SHAPES.objects(shape, SH.sparql))
         for constraint in constraints:
-            assert SHAPES.value(constraint, SH.message) or SHAPES.value(shape, SH.message), (shape, constraint)
+            assert SHAPES.value(constraint, SH.message) or SHAPES.value(shape, SH.message), (
+                shape,
+                constraint,
+            )
 
 
 def test_consent_before_signature_names_record_property_and_line():
@@ -87,10 +101,13 @@ def test_consent_before_signature_names_record_property_and_line():
 
 def test_shapes_pyshacl_refuses_are_an_error_not_an_empty_report():
     """pyshacl returns (not raises) a ValidationFailure for an invalid shape; it must not read as 'conforms'."""
-    shapes = Graph().parse(data="""
+    shapes = Graph().parse(
+        data="""
         @prefix sh: <http://www.w3.org/ns/shacl#> .
         <urn:S> a sh:NodeShape ; sh:targetNode <urn:x> ;
-          sh:sparql [ sh:select "SELECT $this WHERE { { SELECT ?y WHERE { ?y ?p $this } } }" ] .""", format="turtle")
+          sh:sparql [ sh:select "SELECT $this WHERE { { SELECT ?y WHERE { ?y ?p $this } } }" ] .""",
+        format="turtle",
+    )
     data = Graph().parse(data="<urn:x> <urn:p> <urn:y> .", format="turtle")
     with pytest.raises(ShapesError, match="not valid SHACL"):
         validate_graph(data, shapes)

@@ -1,4 +1,5 @@
 """kg.store.sparql_parse and kg.store.sparql_policy on their own: the parse tree, the allow-list, the repaired grammar."""
+
 from __future__ import annotations
 
 import pytest
@@ -10,27 +11,33 @@ from kg.store.sparql_policy import check_query
 ALLOW = ["allowed.example"]
 
 
-@pytest.mark.parametrize("query, form", [
-    ("SELECT * WHERE { ?s ?p ?o }", "select"),
-    ("ask {}", "ask"),
-    ("PREFIX select: <http://x/> CONSTRUCT WHERE { ?s ?p ?o }", "construct"),
-    ("PREFIX construct: <http://x/> SELECT * WHERE { ?s construct:p ?o }", "select"),
-    ("DESCRIBE <http://x>", "describe"),
-    ('SELECT ("CONSTRUCT" AS ?x) WHERE {} # DESCRIBE', "select"),
-])
+@pytest.mark.parametrize(
+    "query, form",
+    [
+        ("SELECT * WHERE { ?s ?p ?o }", "select"),
+        ("ask {}", "ask"),
+        ("PREFIX select: <http://x/> CONSTRUCT WHERE { ?s ?p ?o }", "construct"),
+        ("PREFIX construct: <http://x/> SELECT * WHERE { ?s construct:p ?o }", "select"),
+        ("DESCRIBE <http://x>", "describe"),
+        ('SELECT ("CONSTRUCT" AS ?x) WHERE {} # DESCRIBE', "select"),
+    ],
+)
 def test_form_from_the_parse(query, form):
     assert parse(query).form == form
 
 
-@pytest.mark.parametrize("query, names", [
-    ("SELECT * WHERE { ?s ?p ?o }", False),
-    ("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }", True),
-    ("SELECT * FROM <urn:g> WHERE { ?s ?p ?o }", True),
-    ("SELECT * FROM NAMED <urn:g> WHERE { ?s ?p ?o }", True),
-    ("select * where { { select * where { graph ?g { ?s ?p ?o } } } }", True),
-    ('SELECT * WHERE { ?s ?p "GRAPH" } # FROM here', False),
-    ("SELECT * WHERE { ?s <urn:FROM> ?o }", False),
-])
+@pytest.mark.parametrize(
+    "query, names",
+    [
+        ("SELECT * WHERE { ?s ?p ?o }", False),
+        ("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }", True),
+        ("SELECT * FROM <urn:g> WHERE { ?s ?p ?o }", True),
+        ("SELECT * FROM NAMED <urn:g> WHERE { ?s ?p ?o }", True),
+        ("select * where { { select * where { graph ?g { ?s ?p ?o } } } }", True),
+        ('SELECT * WHERE { ?s ?p "GRAPH" } # FROM here', False),
+        ("SELECT * WHERE { ?s <urn:FROM> ?o }", False),
+    ],
+)
 def test_named_graph_use_from_the_parse(query, names):
     assert parse(query).names_graphs is names
 
@@ -46,29 +53,37 @@ def test_a_prologue_alone_is_a_syntax_error():
         parse("PREFIX a: <http://a/>")
 
 
-@pytest.mark.parametrize("query", [
-    "SELECT * WHERE { SERVICE <http://allowed.example/sparql> { ?s ?p ?o } }",
-    "SELECT * WHERE { SERVICE <HTTPS://Allowed.Example:8443/sparql> { ?s ?p ?o } }",
-    "PREFIX e: <http://allowed.example/> SELECT * WHERE { SERVICE e:sparql { ?s ?p ?o } }",
-    # rdflib's own grammar failed here (an IRI with # before SERVICE on the same line)
-    ("PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> SELECT * WHERE { ?s rdfs:label ?l "
-     "SERVICE <http://allowed.example/> { ?s ?p ?o } }"),
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * WHERE { SERVICE <http://allowed.example/sparql> { ?s ?p ?o } }",
+        "SELECT * WHERE { SERVICE <HTTPS://Allowed.Example:8443/sparql> { ?s ?p ?o } }",
+        "PREFIX e: <http://allowed.example/> SELECT * WHERE { SERVICE e:sparql { ?s ?p ?o } }",
+        # rdflib's own grammar failed here (an IRI with # before SERVICE on the same line)
+        (
+            "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> SELECT * WHERE { ?s rdfs:label ?l "
+            "SERVICE <http://allowed.example/> { ?s ?p ?o } }"
+        ),
+    ],
+)
 def test_allow_listed_service_passes(query):
     assert isinstance(check_query(query, allowlist=ALLOW), ParsedQuery)
 
 
-@pytest.mark.parametrize("query", [
-    "SELECT * WHERE { SERVICE <http://allowed.example.evil.test/> { } }",
-    "SELECT * WHERE { SERVICE <http://allowed.example@127.0.0.1/> { } }",
-    "PREFIX e: <http://allowed.example> SELECT * WHERE { SERVICE e:\\@127.0.0.1 { } }",
-    "BASE <http://allowed.example/> SELECT * WHERE { SERVICE <//127.0.0.1/> { } }",
-    "BASE <http://allowed.example/> SELECT * WHERE { SERVICE <x> { } }",
-    "PREFIX e: <x/> SELECT * WHERE { SERVICE e:y { } }",
-    "SELECT * WHERE { SERVICE undeclared:x { } }",
-    "SELECT * WHERE { SERVICE ?e { } }",
-    "SELECT * WHERE { SERVICE <ftp://allowed.example/> { } }",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * WHERE { SERVICE <http://allowed.example.evil.test/> { } }",
+        "SELECT * WHERE { SERVICE <http://allowed.example@127.0.0.1/> { } }",
+        "PREFIX e: <http://allowed.example> SELECT * WHERE { SERVICE e:\\@127.0.0.1 { } }",
+        "BASE <http://allowed.example/> SELECT * WHERE { SERVICE <//127.0.0.1/> { } }",
+        "BASE <http://allowed.example/> SELECT * WHERE { SERVICE <x> { } }",
+        "PREFIX e: <x/> SELECT * WHERE { SERVICE e:y { } }",
+        "SELECT * WHERE { SERVICE undeclared:x { } }",
+        "SELECT * WHERE { SERVICE ?e { } }",
+        "SELECT * WHERE { SERVICE <ftp://allowed.example/> { } }",
+    ],
+)
 def test_service_off_the_allow_list_or_not_absolute_is_refused(query):
     with pytest.raises(QueryRefused):
         check_query(query, allowlist=ALLOW)
@@ -85,7 +100,9 @@ def test_deep_nesting_is_a_query_error():
         parse("SELECT * WHERE " + "{" * 5000 + "}" * 5000)
 
 
-@pytest.mark.parametrize("escape", ["\\u0022", "\\u003E", "\\u0023", "\\u005C", "\\u000A", "\\U00000022", "\\u000D"])
+@pytest.mark.parametrize(
+    "escape", ["\\u0022", "\\u003E", "\\u0023", "\\u005C", "\\u000A", "\\U00000022", "\\u000D"]
+)
 def test_escapes_of_syntax_characters_are_refused(escape):
     with pytest.raises(QueryError, match="write the character itself"):
         parse(f'SELECT ("a{escape}b" AS ?x) WHERE {{}}')
@@ -117,10 +134,13 @@ _NUMBERED = [
     "SELECT * WHERE { ?s ?p 'a' }",
 ]
 _ENDINGS = [
-    "\n# request 7\n", "\n# request 7", "\n  \t# one\n# two\n",
+    "\n# request 7\n",
+    "\n# request 7",
+    "\n  \t# one\n# two\n",
     '\n# """ } SERVICE <http://evil.example/> { ?a ?b ?c }\n',
     "\n# x\rSERVICE <http://evil.example/> { ?a ?b ?c }\n",
-    "\n# \\u0023\n", "\n#\n",
+    "\n# \\u0023\n",
+    "\n#\n",
 ]
 
 

@@ -1,18 +1,34 @@
 """The temporal rules of the contract (VCLT art. 2(1)(f)-(g) and membership on a date), one test per rule."""
+
 from __future__ import annotations
 
 from datetime import date
 
-from kg.answers.temporal import (MembershipDates, ParticipationDates, is_contracting, is_member, is_party,
-                         is_signatory, status_on, why_unknown_membership, why_unknown_participation)
+from kg.answers.temporal import (
+    MembershipDates,
+    ParticipationDates,
+    is_contracting,
+    is_member,
+    is_party,
+    is_signatory,
+    status_on,
+    why_unknown_membership,
+    why_unknown_participation,
+)
 
 D = date.fromisoformat
 
 SIGNED_ONLY = ParticipationDates(signed=D("2001-11-23"))
-RATIFIED = ParticipationDates(signed=D("2001-11-23"), consent_kind="ratification", consented=D("2006-01-10"),
-                              in_force=D("2006-05-01"))
-DENOUNCED = ParticipationDates(signed=D("2001-11-23"), consent_kind="ratification", consented=D("2005-01-10"),
-                               in_force=D("2005-05-01"), denounced=D("2020-07-01"))
+RATIFIED = ParticipationDates(
+    signed=D("2001-11-23"), consent_kind="ratification", consented=D("2006-01-10"), in_force=D("2006-05-01")
+)
+DENOUNCED = ParticipationDates(
+    signed=D("2001-11-23"),
+    consent_kind="ratification",
+    consented=D("2005-01-10"),
+    in_force=D("2005-05-01"),
+    denounced=D("2020-07-01"),
+)
 
 
 def test_signatory_rule_signed_on_or_before_and_not_yet_consented():
@@ -46,7 +62,9 @@ def test_party_rule_denunciation_takes_effect_on_its_date():
 
 
 def test_missing_entry_into_force_leaves_party_unknown_but_contracting_known():
-    record = ParticipationDates(signed=D("2010-01-01"), consent_kind="ratification", consented=D("2012-01-01"))
+    record = ParticipationDates(
+        signed=D("2010-01-01"), consent_kind="ratification", consented=D("2012-01-01")
+    )
     assert is_contracting(record, D("2013-01-01")) is True
     assert is_party(record, D("2013-01-01")) is None
     assert status_on(record, D("2013-01-01")) is None
@@ -63,7 +81,9 @@ def test_consent_without_date_is_unknown_not_guessed():
 
 
 def test_missing_signature_date_makes_signatory_unknown_before_consent():
-    record = ParticipationDates(consent_kind="ratification", consented=D("2008-07-04"), in_force=D("2008-11-01"))
+    record = ParticipationDates(
+        consent_kind="ratification", consented=D("2008-07-04"), in_force=D("2008-11-01")
+    )
     assert is_signatory(record, D("2008-01-01")) is None
     assert "no signature date" in why_unknown_participation(record, D("2008-01-01"), "signatory")
     assert status_on(record, D("2009-01-01")) == "party"
@@ -76,8 +96,12 @@ def test_accession_involves_no_signature():
 
 
 def test_notified_denunciation_without_effective_date_is_unknown():
-    record = ParticipationDates(consent_kind="ratification", consented=D("2005-01-10"), in_force=D("2005-05-01"),
-                                denunciation_notified=D("2020-01-01"))
+    record = ParticipationDates(
+        consent_kind="ratification",
+        consented=D("2005-01-10"),
+        in_force=D("2005-05-01"),
+        denunciation_notified=D("2020-01-01"),
+    )
     assert is_party(record, D("2019-12-31")) is True
     assert is_party(record, D("2020-06-01")) is None
     assert "denunciation" in why_unknown_participation(record, D("2020-06-01"), "party")
@@ -122,13 +146,33 @@ from kg.answers.intervals import Bound, Derivation, Interval, calendar_span  # n
 
 YEAR_1949 = Interval(D("1949-01-01"), D("1949-12-31"), "year", "1949")
 MONTH = Interval(D("2015-03-01"), D("2015-03-31"), "month", "2015-03")
-NOT_AFTER = Interval(None, D("2015-12-03"), "bounded", bounds=(
-    Bound(not_after=D("2015-12-03"), source="https://example.org/chart", comment="shown as ratified on the chart"),))
-NOT_BEFORE = Interval(D("2010-06-01"), None, "bounded", bounds=(Bound(not_before=D("2010-06-01"),
-                                                                      source="https://example.org/news"),))
-DERIVED = Interval(D("2015-03-01"), D("2015-03-31"), "derived",
-                   derived=Derivation("https://w3id.org/cybergov/id/rule/budapest-art-36",
-                                      "https://w3id.org/cybergov/id/provision/budapest-convention-art-36"))
+NOT_AFTER = Interval(
+    None,
+    D("2015-12-03"),
+    "bounded",
+    bounds=(
+        Bound(
+            not_after=D("2015-12-03"),
+            source="https://example.org/chart",
+            comment="shown as ratified on the chart",
+        ),
+    ),
+)
+NOT_BEFORE = Interval(
+    D("2010-06-01"),
+    None,
+    "bounded",
+    bounds=(Bound(not_before=D("2010-06-01"), source="https://example.org/news"),),
+)
+DERIVED = Interval(
+    D("2015-03-01"),
+    D("2015-03-31"),
+    "derived",
+    derived=Derivation(
+        "https://w3id.org/cybergov/id/rule/budapest-art-36",
+        "https://w3id.org/cybergov/id/provision/budapest-convention-art-36",
+    ),
+)
 
 
 def test_year_precision_start_decides_outside_the_year_and_is_unknown_inside():
@@ -151,7 +195,8 @@ def test_month_precision_consent_at_the_edges_of_the_month():
     assert is_contracting(record, D("2015-03-31")) is True
     assert is_signatory(record, D("2015-03-31")) is False
     assert "the month 2015-03 (2015-03-01 to 2015-03-31)" in why_unknown_participation(
-        record, D("2015-03-15"), "contracting")
+        record, D("2015-03-15"), "contracting"
+    )
 
 
 def test_bound_not_after_decides_from_its_day_on_and_names_its_source():
@@ -159,7 +204,9 @@ def test_bound_not_after_decides_from_its_day_on_and_names_its_source():
     assert is_contracting(record, D("2015-12-02")) is None  # no lower bound: it may have come later
     assert is_contracting(record, D("2015-12-03")) is True
     note = why_unknown_participation(record, D("2015-12-02"), "contracting")
-    assert "not after 2015-12-03 (bound from https://example.org/chart: shown as ratified on the chart)" in note
+    assert (
+        "not after 2015-12-03 (bound from https://example.org/chart: shown as ratified on the chart)" in note
+    )
 
 
 def test_bound_not_before_decides_only_before_its_day():
@@ -190,26 +237,41 @@ def test_an_entry_into_force_before_d_settles_a_straddling_consent():
 
 
 def test_year_precision_end_of_membership():
-    spell = MembershipDates(start=D("1990-01-01"), end=Interval(D("2020-01-01"), D("2020-12-31"), "year", "2020"))
+    spell = MembershipDates(
+        start=D("1990-01-01"), end=Interval(D("2020-01-01"), D("2020-12-31"), "year", "2020")
+    )
     assert is_member(spell, D("2019-12-31")) is True
     assert is_member(spell, D("2020-01-01")) is None
-    assert is_member(spell, D("2020-12-31")) is False  # the first day no longer held is at the latest this day
+    assert (
+        is_member(spell, D("2020-12-31")) is False
+    )  # the first day no longer held is at the latest this day
     assert "the first day it no longer held is known only as the year 2020" in why_unknown_membership(
-        spell, D("2020-06-01"))
+        spell, D("2020-06-01")
+    )
 
 
 def test_denunciation_effective_date_of_month_precision():
-    record = ParticipationDates(consent_kind="ratification", consented=D("2005-01-10"), in_force=D("2005-05-01"),
-                                denounced=Interval(D("2020-07-01"), D("2020-07-31"), "month", "2020-07"))
+    record = ParticipationDates(
+        consent_kind="ratification",
+        consented=D("2005-01-10"),
+        in_force=D("2005-05-01"),
+        denounced=Interval(D("2020-07-01"), D("2020-07-31"), "month", "2020-07"),
+    )
     assert is_party(record, D("2020-06-30")) is True
     assert is_party(record, D("2020-07-01")) is None
     assert is_party(record, D("2020-07-31")) is False
-    assert "the day the denunciation took effect" in why_unknown_participation(record, D("2020-07-15"), "party")
+    assert "the day the denunciation took effect" in why_unknown_participation(
+        record, D("2020-07-15"), "party"
+    )
 
 
 def test_notified_denunciation_after_d_decides_nothing_took_effect():
-    record = ParticipationDates(consent_kind="ratification", consented=D("2005-01-10"), in_force=D("2005-05-01"),
-                                denunciation_notified=Interval(D("2020-01-01"), D("2020-12-31"), "year", "2020"))
+    record = ParticipationDates(
+        consent_kind="ratification",
+        consented=D("2005-01-10"),
+        in_force=D("2005-05-01"),
+        denunciation_notified=Interval(D("2020-01-01"), D("2020-12-31"), "year", "2020"),
+    )
     assert is_party(record, D("2019-12-31")) is True
     assert is_party(record, D("2020-01-01")) is None
 

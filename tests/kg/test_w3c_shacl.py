@@ -10,6 +10,7 @@ is mapped the same way; blank-node focus nodes and values compare as "a blank no
 A test runs "compiled" when kg.build.shacl_compile turns every shape into SPARQL, "fallback" when some shape
 is left to pyshacl; both must pass. The suite is found beside the checkout (shared/), as CI lays it out.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -20,9 +21,9 @@ from rdflib import BNode, Graph, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF
 
+from kg.build.shacl_compile import compile_shapes, has_shapes
 from kg.build.validation import split_shapes, validate_fast
 from kg.namespaces import SH
-from kg.build.shacl_compile import compile_shapes, has_shapes
 
 MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
 SHT = Namespace("http://www.w3.org/ns/shacl-test#")
@@ -30,11 +31,11 @@ SUITE = Path(__file__).resolve().parents[3] / "shared" / "w3c-shacl-tests"
 
 # Known deviations, each with its reason; strict, so a fix shows up as a failure to remove the mark.
 KNOWN = {
-    "core/property/uniqueLang-002": "rdflib normalises \"1\"^^xsd:boolean to \"true\" when it parses the shapes, "
-                                    "so sh:uniqueLang \"1\" cannot be told from sh:uniqueLang true",
-    "core/property/or-datatypes-001": "rdflib, which parses the suite here, turns the ill-formed \"none\"^^xsd:boolean "
-                                      "into \"false\" before the compiled sh:or of datatypes sees it (the build parses "
-                                      "with pyoxigraph, which keeps the lexical form)",
+    "core/property/uniqueLang-002": 'rdflib normalises "1"^^xsd:boolean to "true" when it parses the shapes, '
+    'so sh:uniqueLang "1" cannot be told from sh:uniqueLang true',
+    "core/property/or-datatypes-001": 'rdflib, which parses the suite here, turns the ill-formed "none"^^xsd:boolean '
+    'into "false" before the compiled sh:or of datatypes sees it (the build parses '
+    "with pyoxigraph, which keeps the lexical form)",
 }
 
 
@@ -103,16 +104,21 @@ def test_w3c_shacl_core(manifest: Graph, test):
     shapes = _graph(manifest.value(action, SHT.shapesGraph))
     expected_report = manifest.value(test, MF.result)
     expected = Counter(
-        (_key(manifest.value(r, SH.focusNode)),
-         _key(p) if isinstance(p := manifest.value(r, SH.resultPath), URIRef) else None,
-         _value(manifest.value(r, SH.value)),
-         _owner(manifest.value(r, SH.sourceShape), manifest, shapes))
-        for r in manifest.objects(expected_report, SH.result))
+        (
+            _key(manifest.value(r, SH.focusNode)),
+            _key(p) if isinstance(p := manifest.value(r, SH.resultPath), URIRef) else None,
+            _value(manifest.value(r, SH.value)),
+            _owner(manifest.value(r, SH.sourceShape), manifest, shapes),
+        )
+        for r in manifest.objects(expected_report, SH.result)
+    )
 
     report = validate_fast(data, shapes)
 
-    got = Counter((p.focus if not _is_blank(p.focus, data) else "blank node", p.path,
-                   p.value, p.shape) for p in report.problems)
+    got = Counter(
+        (p.focus if not _is_blank(p.focus, data) else "blank node", p.path, p.value, p.shape)
+        for p in report.problems
+    )
     assert got == expected
     assert (not report.problems) == manifest.value(expected_report, SH.conforms).toPython()
 

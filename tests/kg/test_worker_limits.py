@@ -1,6 +1,7 @@
 """Issue 10 for the query workers: a memory limit that answers 503 and replaces the worker, a worker
 dying mid-query retried once on a fresh one, and an in-memory copy that does not hold what the build
 recorded never answers (the worker answers from the store on disk)."""
+
 from __future__ import annotations
 
 import os
@@ -19,10 +20,15 @@ from kg.store.sandbox import QuerySandbox
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 VALUES = " ".join(str(i) for i in range(64))
 # ORDER BY makes the engine hold every row: 64^3 rows, each with a 95 KB string (about 25 GB)
-HUNGRY = (f'SELECT ?x WHERE {{ VALUES ?a {{ {VALUES} }} VALUES ?b {{ {VALUES} }} VALUES ?c {{ {VALUES} }} '
-          f'BIND(CONCAT("{"y" * 95_000}", STR(?a), STR(?b), STR(?c)) AS ?x) }} ORDER BY ?x LIMIT 1')
-SLOW = ("SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(
-    f"VALUES ?{v} {{ {' '.join(str(i) for i in range(60))} }}" for v in "abcd") + " }")  # 13M rows: seconds
+HUNGRY = (
+    f"SELECT ?x WHERE {{ VALUES ?a {{ {VALUES} }} VALUES ?b {{ {VALUES} }} VALUES ?c {{ {VALUES} }} "
+    f'BIND(CONCAT("{"y" * 95_000}", STR(?a), STR(?b), STR(?c)) AS ?x) }} ORDER BY ?x LIMIT 1'
+)
+SLOW = (
+    "SELECT (COUNT(*) AS ?n) WHERE { "
+    + " ".join(f"VALUES ?{v} {{ {' '.join(str(i) for i in range(60))} }}" for v in "abcd")
+    + " }"
+)  # 13M rows: seconds
 MEMORY = 1_500_000_000
 
 
@@ -92,7 +98,7 @@ def test_worker_killed_mid_query_is_retried_once_on_a_fresh_one(store_dir):
         killer.start()
         out = _run(sandbox, SLOW)
         killer.join()
-        assert int(out.body.split()[-1]) == 60 ** 4
+        assert int(out.body.split()[-1]) == 60**4
         assert sandbox.retried == 1
         assert victim not in sandbox.pids
     finally:
@@ -105,8 +111,14 @@ def test_a_damaged_memory_copy_never_answers(store_dir, built, tmp_path):
     half = tmp_path / "half.default.nt"
     lines = union_file(store_dir).read_bytes().splitlines(keepends=True)
     half.write_bytes(b"".join(lines[: len(lines) // 2]))
-    damaged = QuerySandbox(str(store_dir), workers=1, timeout=10, max_results=100, memory_path=str(half),
-                           memory_triples=built.default_triples)
+    damaged = QuerySandbox(
+        str(store_dir),
+        workers=1,
+        timeout=10,
+        max_results=100,
+        memory_path=str(half),
+        memory_triples=built.default_triples,
+    )
     try:
         deadline = time.monotonic() + 30
         while not (status := damaged.memory_status()) or "error" not in status[0]:

@@ -3,6 +3,7 @@
 The same mix as the benchmark (`python -m bench.load_mixed`, 64 connections for 60 s), sent by its
 Python driver: 16 connections for at most 5 s and 4,000 requests, to a live server on 127.0.0.1.
 """
+
 from __future__ import annotations
 
 import httpx
@@ -19,8 +20,14 @@ def test_mixed_load_gets_every_request_answered_without_error(server):
     base, _pid = server
     mix = build_mix(base)
     assert {t.method for t in mix} == {"GET", "POST"} and any("/sparql" in t.path for t in mix)
-    report = run_python(base, mix, connections=CONNECTIONS, seconds=SECONDS, max_requests=MAX_REQUESTS,
-                        request_timeout=REQUEST_TIMEOUT)
+    report = run_python(
+        base,
+        mix,
+        connections=CONNECTIONS,
+        seconds=SECONDS,
+        max_requests=MAX_REQUESTS,
+        request_timeout=REQUEST_TIMEOUT,
+    )
     assert report.unfinished_connections == 0, "a connection was still waiting for an answer"
     assert report.stuck == 0
     assert report.errors == 0, f"{report.errors} errors: {report.statuses}, e.g. {report.examples}"

@@ -4,6 +4,7 @@ The worker processes are killed from outside with SIGKILL, as the kernel's OOM k
 operator would: once while idle, once while several concurrent queries keep every worker busy.
 Every request must still get its answer (200), and the pool must be back to full strength.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -13,7 +14,6 @@ import threading
 import time
 
 import httpx
-
 from worker_processes import wait_for_workers
 
 # ~0.2 s on the fixture data: long enough that a worker is busy when it is killed
@@ -23,8 +23,11 @@ _numbers = itertools.count()
 
 
 def sparql(client: httpx.Client, template: str) -> httpx.Response:
-    return client.get("/sparql", params={"query": template.format(n=next(_numbers))},
-                      headers={"Accept": "application/sparql-results+json"})
+    return client.get(
+        "/sparql",
+        params={"query": template.format(n=next(_numbers))},
+        headers={"Accept": "application/sparql-results+json"},
+    )
 
 
 def test_a_killed_idle_worker_costs_no_request_an_error(server):

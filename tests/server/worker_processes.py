@@ -1,4 +1,5 @@
 """The server's worker processes, seen from outside through /proc (Linux)."""
+
 from __future__ import annotations
 
 import time
