@@ -79,6 +79,7 @@ def check_rows(size: str, settings: Settings, contribution: Path, *, runs: int, 
             size,
             f"{seconds:.2f} s ({phase_text})",
             target="<= 0.3 s curated, <= 1 s at 100k, <= 3 s at 1M",
+            issue="check a contribution",  # the check POST /validate runs (a warm validation worker)
         ),
     ]
     if with_full:

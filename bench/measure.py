@@ -195,7 +195,6 @@ def contribution_rows(
             size,
             f"{seconds:.2f} s",
             target=target,
-            issue="check a contribution",
         )
     ]
 

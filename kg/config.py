@@ -91,8 +91,8 @@ class Settings(BaseSettings):
     max_query_bytes: int = Field(
         default=32_000,
         gt=0,
-        description="Largest POST /sparql body or query (every query "
-        "is parsed in the main process first: about 2.5 s at this size in the worst case).",
+        description="Largest POST /sparql body or query (every query is parsed for the read-only policy "
+        "first, in a query worker on the embedded store: about 2.5 s at this size in the worst case).",
     )
     max_upload_bytes: int = Field(default=5_000_000, gt=0, description="Largest body POST /validate accepts.")
     max_nesting_depth: int = Field(
