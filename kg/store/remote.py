@@ -269,10 +269,10 @@ class RemoteStore:
             streamed = self._client.send(request, stream=True)
             try:
                 content = self._read_capped(streamed, cap)  # decoded: drop the headers about the encoding
-                headers = [
+                headers = [  # raw bytes: an engine may echo a non-ASCII value (a graph IRI) in a header
                     (k, v)
-                    for k, v in streamed.headers.multi_items()
-                    if k.lower() not in ("content-encoding", "content-length", "transfer-encoding")
+                    for k, v in streamed.headers.raw
+                    if k.lower() not in (b"content-encoding", b"content-length", b"transfer-encoding")
                 ]
                 response = httpx.Response(
                     streamed.status_code, headers=headers, content=content, request=request
