@@ -21,7 +21,7 @@ import httpx
 from kg.namespaces import GRAPH_DEFAULT
 from kg.store.push import graph_store_url, push
 
-# the same settings as the API suite's servers (tests/conftest.py), with buffers for a million triples
+# One ini for the API suite's servers (tests/conftest.py) and the bench peer (buffers sized per run)
 INI = """[Database]
 DatabaseFile = {dir}/virtuoso.db
 ErrorLogFile = {dir}/virtuoso.log
@@ -44,7 +44,7 @@ ServerRoot = {dir}
 ServerThreads = 8
 [SPARQL]
 ResultSetMaxRows = 1000000
-MaxQueryExecutionTime = 60
+MaxQueryExecutionTime = {timeout}
 MaxQueryCostEstimationTime = 0
 """
 USER, PASSWORD = "dba", "dba"  # a fresh database's administrator; the server listens on 127.0.0.1 only
@@ -79,7 +79,12 @@ def virtuoso(dataset: Path, *, free_port, triples: int = 0, timeout: float = 120
     buffers = max(10_000, min(340_000, triples // 4))
     (folder / "virtuoso.ini").write_text(
         INI.format(
-            dir=folder, sql_port=free_port(), http_port=http_port, buffers=buffers, dirty=buffers * 3 // 4
+            dir=folder,
+            sql_port=free_port(),
+            http_port=http_port,
+            buffers=buffers,
+            dirty=buffers * 3 // 4,
+            timeout=60,
         )
     )
     process = subprocess.Popen(

@@ -27,6 +27,7 @@ import pytest
 from canonical_files import canonical_digests, changed_files
 from live_servers import free_port
 
+from bench.virtuoso import INI as VIRTUOSO_INI  # one ini for the suite and the bench peer
 from kg.build.pipeline import build
 from kg.config import Settings
 from kg.store import open_store
@@ -114,33 +115,6 @@ class OxigraphServers(EngineServers):
         return process, f"http://127.0.0.1:{port}/query"
 
 
-VIRTUOSO_INI = """[Database]
-DatabaseFile = {dir}/virtuoso.db
-ErrorLogFile = {dir}/virtuoso.log
-LockFile = {dir}/virtuoso.lck
-TransactionFile = {dir}/virtuoso.trx
-xa_persistent_file = {dir}/virtuoso.pxa
-[TempDatabase]
-DatabaseFile = {dir}/virtuoso-temp.db
-TransactionFile = {dir}/virtuoso-temp.trx
-[Parameters]
-ServerPort = 127.0.0.1:{sql_port}
-DisableUnixSocket = 1
-DirsAllowed = {dir}
-NumberOfBuffers = 10000
-ThreadsPerQuery = 1
-MaxDirtyBuffers = 6000
-[HTTPServer]
-ServerPort = 127.0.0.1:{http_port}
-ServerRoot = {dir}
-ServerThreads = 8
-[SPARQL]
-ResultSetMaxRows = 1000000
-MaxQueryExecutionTime = {timeout}
-MaxQueryCostEstimationTime = 0
-"""
-
-
 class VirtuosoServers(EngineServers):
     """Virtuoso (Debian's virtuoso-opensource: `virtuoso-t -f -c <ini>`), each with a database of its own
     in a temporary folder, its SQL and HTTP ports on 127.0.0.1, loaded through its digest-protected graph store."""
@@ -162,7 +136,12 @@ class VirtuosoServers(EngineServers):
         http_port = free_port()
         (folder / "virtuoso.ini").write_text(
             VIRTUOSO_INI.format(
-                dir=folder, sql_port=free_port(), http_port=http_port, timeout=int(settings.query_timeout)
+                dir=folder,
+                sql_port=free_port(),
+                http_port=http_port,
+                buffers=10_000,
+                dirty=6_000,
+                timeout=int(settings.query_timeout),
             )
         )
         process = subprocess.Popen(
