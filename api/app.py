@@ -46,6 +46,16 @@ def _open_store(settings: Settings) -> Store:
     return open_store(settings, build(settings))
 
 
+# FastAPI tries the routes in the order they were added and every miss costs (a quarter of the answer of a date
+# route once its records are indexed): the routers of the routes applications call most come first. No two
+# routers' paths overlap, so the order changes no answer (tests/api/test_routing.py).
+FIRST_ROUTERS = ("treaties", "states", "organizations", "sparql")
+
+
+def _route_order(module: str) -> tuple[int, str]:
+    return (FIRST_ROUTERS.index(module) if module in FIRST_ROUTERS else len(FIRST_ROUTERS), module)
+
+
 def create_app(settings: Settings | None = None, *, store: Store | None = None) -> FastAPI:
     """Build the API.
 
@@ -117,7 +127,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
             "health": "/health",
         }
 
-    for module in sorted(m.name for m in pkgutil.iter_modules(api.routes.__path__)):
+    for module in sorted((m.name for m in pkgutil.iter_modules(api.routes.__path__)), key=_route_order):
         routes = importlib.import_module(f"api.routes.{module}")
         if hasattr(routes, "router"):
             app.include_router(routes.router)

@@ -10,11 +10,13 @@ from kg.config import Settings
 from kg.querying import Store
 
 
-def get_settings(request: Request) -> Settings:
+# async, though they only read the app's state: FastAPI runs a plain `def` dependency in its thread pool, a hop
+# that costs more than a date route's whole answer from memory (api.memory_first)
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def get_store(request: Request) -> Store:
+async def get_store(request: Request) -> Store:
     return request.app.state.store
 
 

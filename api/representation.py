@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from api import linked_data, negotiation
 from api.list_json import ListJson
 from kg import named_queries
+from kg.answers import graphs
 from kg.answers.common import ISO_DATE_PATTERN, ListAnswer
 from kg.errors import BadParameter
 
@@ -259,6 +260,31 @@ def list_answer(
     if form == "jsonld" and graph is not None:
         return jsonld_response(linked_data.compacted(graph(body["items"]), context_url=context_url(request)))
     return model.model_validate({**body, "cite": cite(request)})
+
+
+def records_answer(
+    request: Request,
+    store,
+    answer: ListAnswer,
+    model: type[BaseModel],
+    writer: ListJson,
+    *,
+    limit: int,
+    offset: int,
+    fmt: str | None = None,
+) -> BaseModel | Response:
+    """The list of a date route (a treaty's parties, an organization's members, a state's treaties or memberships):
+    list_answer with the route's JSON writer and, for JSON-LD, the graph of the page's records."""
+    return list_answer(
+        request,
+        answer,
+        model,
+        limit=limit,
+        offset=offset,
+        fmt=fmt,
+        graph=lambda items: graphs.records_graph(store, [i["iri"] for i in items]),
+        written=(writer, store.version),
+    )
 
 
 def detail_answer(

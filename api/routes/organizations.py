@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Request
 
 from api.deps import StoreDep
 from api.list_json import ListJson
+from api.memory_first import memory_first
 from api.representation import (
     DEFAULT_LIMIT,
     AsOf,
@@ -20,6 +21,7 @@ from api.representation import (
     RecordsFormat,
     detail_answer,
     list_answer,
+    records_answer,
     sparql_doc,
 )
 from api.responses import DETAIL_RESPONSES, LIST_RESPONSES, RECORDS_RESPONSES
@@ -118,7 +120,7 @@ def get_organization(id: str, request: Request, store: StoreDep, format: DetailF
     summary="Members of an organization on a date",
     description=sparql_doc(*MEMBERSHIP_QUERIES, intro=MEMBER_DOC),
 )
-def organization_members(
+async def organization_members(
     id: str,
     request: Request,
     store: StoreDep,
@@ -129,18 +131,14 @@ def organization_members(
     offset: Offset = 0,
     format: RecordsFormat = None,
 ):
-    on = as_of_date(as_of)
-    level = evidence_param(evidence)
-    organization = organizations.find_organization(store, id)
-    answer = memberships.members(store, organization["organization"], on=on, role=role, evidence=level)
-    answer.echo["coverage_note"] = organization["coverage_note"]
-    return list_answer(
-        request,
-        answer,
-        MembershipList,
-        limit=limit,
-        offset=offset,
-        fmt=format,
-        graph=lambda items: graphs.records_graph(store, [i["iri"] for i in items]),
-        written=(MEMBERSHIPS_JSON, store.version),
-    )
+    def answer():
+        on = as_of_date(as_of)
+        level = evidence_param(evidence)
+        organization = organizations.find_organization(store, id)
+        found = memberships.members(store, organization["organization"], on=on, role=role, evidence=level)
+        found.echo["coverage_note"] = organization["coverage_note"]
+        return records_answer(
+            request, store, found, MembershipList, MEMBERSHIPS_JSON, limit=limit, offset=offset, fmt=format
+        )
+
+    return await memory_first(answer)

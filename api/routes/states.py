@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 
 from api.deps import StoreDep
+from api.memory_first import memory_first
 from api.representation import (
     DEFAULT_LIMIT,
     AsOf,
@@ -17,6 +18,7 @@ from api.representation import (
     RecordsFormat,
     detail_answer,
     list_answer,
+    records_answer,
     sparql_doc,
 )
 from api.responses import DETAIL_RESPONSES, LIST_RESPONSES, RECORDS_RESPONSES
@@ -83,7 +85,7 @@ def get_state(id: str, request: Request, store: StoreDep, as_of: AsOf = None, fo
     summary="A state's memberships on a date",
     description=sparql_doc(*MEMBERSHIP_QUERIES[:-1], intro=ID_DOC + "\n\n" + MEMBER_DOC),
 )
-def state_memberships(
+async def state_memberships(
     id: str,
     request: Request,
     store: StoreDep,
@@ -94,20 +96,16 @@ def state_memberships(
     offset: Offset = 0,
     format: RecordsFormat = None,
 ):
-    on = as_of_date(as_of)
-    level = evidence_param(evidence)
-    state = states.find_state(store, id)
-    answer = memberships.memberships_of(store, state["state"], on=on, role=role, evidence=level)
-    return list_answer(
-        request,
-        answer,
-        MembershipList,
-        limit=limit,
-        offset=offset,
-        fmt=format,
-        graph=lambda items: graphs.records_graph(store, [i["iri"] for i in items]),
-        written=(MEMBERSHIPS_JSON, store.version),
-    )
+    def answer():
+        on = as_of_date(as_of)
+        level = evidence_param(evidence)
+        state = states.find_state(store, id)
+        found = memberships.memberships_of(store, state["state"], on=on, role=role, evidence=level)
+        return records_answer(
+            request, store, found, MembershipList, MEMBERSHIPS_JSON, limit=limit, offset=offset, fmt=format
+        )
+
+    return await memory_first(answer)
 
 
 @router.get(
@@ -117,7 +115,7 @@ def state_memberships(
     summary="A state's treaties on a date",
     description=sparql_doc(*PARTICIPATION_QUERIES[:-1], intro=ID_DOC + "\n\n" + RULES_DOC),
 )
-def state_treaties(
+async def state_treaties(
     id: str,
     request: Request,
     store: StoreDep,
@@ -128,18 +126,21 @@ def state_treaties(
     offset: Offset = 0,
     format: RecordsFormat = None,
 ):
-    on = as_of_date(as_of)
-    checked = participation.check_status(status)
-    level = evidence_param(evidence)
-    state = states.find_state(store, id)
-    answer = participation.state_treaties(store, state["state"], on=on, status=checked, evidence=level)
-    return list_answer(
-        request,
-        answer,
-        ParticipationList,
-        limit=limit,
-        offset=offset,
-        fmt=format,
-        graph=lambda items: graphs.records_graph(store, [i["iri"] for i in items]),
-        written=(PARTICIPATIONS_JSON, store.version),
-    )
+    def answer():
+        on = as_of_date(as_of)
+        checked = participation.check_status(status)
+        level = evidence_param(evidence)
+        state = states.find_state(store, id)
+        found = participation.state_treaties(store, state["state"], on=on, status=checked, evidence=level)
+        return records_answer(
+            request,
+            store,
+            found,
+            ParticipationList,
+            PARTICIPATIONS_JSON,
+            limit=limit,
+            offset=offset,
+            fmt=format,
+        )
+
+    return await memory_first(answer)

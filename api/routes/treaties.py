@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Request
 
 from api.deps import StoreDep
 from api.list_json import ListJson
+from api.memory_first import memory_first
 from api.representation import (
     DEFAULT_LIMIT,
     AsOf,
@@ -20,6 +21,7 @@ from api.representation import (
     RecordsFormat,
     detail_answer,
     list_answer,
+    records_answer,
     sparql_doc,
 )
 from api.responses import DETAIL_RESPONSES, LIST_RESPONSES, RECORDS_RESPONSES
@@ -136,7 +138,7 @@ def get_treaty(id: str, request: Request, store: StoreDep, format: DetailFormat 
     summary="States party to (or signatory of) a treaty on a date",
     description=sparql_doc(*PARTICIPATION_QUERIES, intro=RULES_DOC),
 )
-def treaty_parties(
+async def treaty_parties(
     id: str,
     request: Request,
     store: StoreDep,
@@ -147,19 +149,22 @@ def treaty_parties(
     offset: Offset = 0,
     format: RecordsFormat = None,
 ):
-    on = as_of_date(as_of)
-    checked = participation.check_status(status)
-    level = evidence_param(evidence)
-    treaty = instruments.known_treaty(store, id)
-    answer = participation.treaty_parties(store, treaty["iri"], on=on, status=checked, evidence=level)
-    answer.echo["coverage_note"] = treaty["coverage_note"]
-    return list_answer(
-        request,
-        answer,
-        ParticipationList,
-        limit=limit,
-        offset=offset,
-        fmt=format,
-        graph=lambda items: graphs.records_graph(store, [i["iri"] for i in items]),
-        written=(PARTICIPATIONS_JSON, store.version),
-    )
+    def answer():
+        on = as_of_date(as_of)
+        checked = participation.check_status(status)
+        level = evidence_param(evidence)
+        treaty = instruments.known_treaty(store, id)
+        found = participation.treaty_parties(store, treaty["iri"], on=on, status=checked, evidence=level)
+        found.echo["coverage_note"] = treaty["coverage_note"]
+        return records_answer(
+            request,
+            store,
+            found,
+            ParticipationList,
+            PARTICIPATIONS_JSON,
+            limit=limit,
+            offset=offset,
+            fmt=format,
+        )
+
+    return await memory_first(answer)

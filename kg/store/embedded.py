@@ -27,6 +27,7 @@ from kg.build.cache_files import (
     write_json,
 )
 from kg.errors import QueryError, StoreError
+from kg.memory_only import require_store_read
 from kg.namespaces import PREFIXES
 from kg.querying import QueryOutput, Row, bind
 from kg.store.engine import dataset_args, query_error, run
@@ -173,6 +174,7 @@ class EmbeddedStore:
         _ = self.sandbox
 
     def _query(self, query: str, bindings):
+        require_store_read()
         try:
             # the store's default graph is the union asserted + ontology + inferred (kg.build.pipeline writes it)
             return self._store.query(bind(query, bindings), prefixes=PREFIXES)
@@ -199,6 +201,7 @@ class EmbeddedStore:
         named_graphs: list[str] | None = None,
         isolated: bool = True,
     ) -> QueryOutput:
+        require_store_read()
         if not isolated:
             return run(
                 self._store,
@@ -225,15 +228,18 @@ class EmbeddedStore:
             QueryError, QueryRefused, NotAcceptable: as kg.store.sparql_policy.admit.
             QueryTimeout, ResultTooLarge, WorkerMemoryExceeded, WorkerDied, StoreError: as execute.
         """
+        require_store_read()
         return self.sandbox.run(query, fmt=None, default_graphs=default_graphs, named_graphs=named_graphs)
 
     def quads(self):
         """Every quad of the store (named graphs and the default graph), read lazily."""
+        require_store_read()
         return self._store.quads_for_pattern(None, None, None, None)
 
     def counts(self) -> dict[str, int]:
         """Triples per named graph, as the store holds them."""
         if self._counts is None:
+            require_store_read()
             rows = self._store.query(named_queries.get("graph-counts", "build/pipeline_queries").text)
             self._counts = {sol["g"].value: int(sol["n"].value) for sol in rows}
         return dict(self._counts)
@@ -241,6 +247,7 @@ class EmbeddedStore:
     def default_count(self) -> int:
         """Triples in the store's default graph (the union asserted + ontology + inferred)."""
         if self._default_count is None:
+            require_store_read()
             rows = self._store.query(named_queries.get("default-count", "build/pipeline_queries").text)
             self._default_count = int(next(iter(rows))["n"].value)
         return self._default_count

@@ -38,6 +38,7 @@ import pyoxigraph as ox
 from kg import named_queries
 from kg.config import Settings
 from kg.errors import KgError, QueryError, QueryTimeout, ResultTooLarge, StoreError
+from kg.memory_only import require_store_read
 from kg.namespaces import GRAPH_BUILD, GRAPH_DEFAULT, QUERY_BASE_IRI, sparql_prologue
 from kg.querying import QueryOutput, Row, bind
 from kg.store.engine import serialize_answer
@@ -250,7 +251,9 @@ class RemoteStore:
             QueryTimeout: no answer within the query timeout (or the endpoint reports its own timeout).
             StoreError: the endpoint is unreachable or failed.
             ResultTooLarge: the body is over REMOTE_FACTOR * cap.
+            NotInMemory: called inside kg.memory_only.memory_only().
         """
+        require_store_read()
         if dataset:
             default_graphs, named_graphs = self._dataset(default_graphs, named_graphs)
         form: list[tuple[str, str]] = [("query", query)]

@@ -1,0 +1,49 @@
+"""The routers are added with the busiest first (api.app.FIRST_ROUTERS), which is safe only while no path
+is matched by the routes of two routers: then the order of the routers changes no answer."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+
+import api.routes
+from api.app import FIRST_ROUTERS
+
+
+def _routes() -> list[tuple[str, object]]:
+    found = []
+    for module in pkgutil.iter_modules(api.routes.__path__):
+        router = getattr(importlib.import_module(f"api.routes.{module.name}"), "router", None)
+        found += [(module.name, route) for route in getattr(router, "routes", [])]
+    return found
+
+
+def _sample(path: str) -> list[str]:
+    """Concrete paths the route pattern matches (a parameter as a word, a dotted name, a path of two parts)."""
+    samples = []
+    for word, rest in (("x", "a/b"), ("treaty-0", "state/FRA"), ("parties", "treaties")):
+        filled = re.sub(r"\{[^}:]+:path\}", rest, path)
+        samples.append(re.sub(r"\{[^}]+\}", word, filled))
+    return samples
+
+
+def test_no_path_is_matched_by_the_routes_of_two_routers():
+    routes = _routes()
+    assert len(routes) > 30 and set(FIRST_ROUTERS) <= {name for name, _ in routes}
+    clashes = []
+    for name, route in routes:
+        for path in _sample(route.path):
+            for other_name, other in routes:
+                if other_name == name or not (set(route.methods or ()) & set(other.methods or ())):
+                    continue
+                if other.path_regex.match(path):
+                    clashes.append((path, name, route.path, other_name, other.path))
+    assert clashes == []
+
+
+def test_the_check_sees_a_clash():
+    """A route of one router that another router's pattern also matches is found (the test can fail)."""
+    routes = {route.path: route for _, route in _routes()}
+    catch_all = routes["/id/{kind}/{slug:path}"]
+    assert catch_all.path_regex.match(_sample("/id/state/{id}")[0])
