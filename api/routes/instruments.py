@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from api.deps import StoreDep
+from api.memory_first import answers_from_memory
 from api.representation import (
     DEFAULT_LIMIT,
     DetailFormat,
@@ -52,6 +53,7 @@ Kind = Annotated[
         ),
     ),
 )
+@answers_from_memory
 def list_instruments(
     request: Request,
     store: StoreDep,
@@ -82,6 +84,7 @@ def list_instruments(
         ),
     ),
 )
+@answers_from_memory
 def get_instrument(id: str, request: Request, store: StoreDep, format: DetailFormat = None):
     item = instruments.get_instrument(store, id)
     return detail_answer(

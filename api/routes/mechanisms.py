@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 
 from api.deps import StoreDep
+from api.memory_first import answers_from_memory
 from api.representation import DEFAULT_LIMIT, Limit, Offset, detail_answer, list_answer, sparql_doc
 from api.responses import DETAIL_RESPONSES, LIST_RESPONSES
 from api.schemas import Mechanism, MechanismList
@@ -28,6 +29,7 @@ router = APIRouter(tags=["mechanisms"])
         ),
     ),
 )
+@answers_from_memory
 def list_mechanisms(request: Request, store: StoreDep, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0):
     return list_answer(request, mechanisms.list_mechanisms(store), MechanismList, limit=limit, offset=offset)
 
@@ -43,6 +45,7 @@ def list_mechanisms(request: Request, store: StoreDep, limit: Limit = DEFAULT_LI
         intro=("One mechanism. `Accept: application/ld+json` gives its graph."),
     ),
 )
+@answers_from_memory
 def get_mechanism(id: str, request: Request, store: StoreDep):
     item = mechanisms.get_mechanism(store, id)
     return detail_answer(request, item, Mechanism, graph=lambda: graphs.resource_graph(store, item["iri"]))

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from api.deps import StoreDep
+from api.memory_first import answers_from_memory
 from api.representation import (
     DEFAULT_LIMIT,
     DetailFormat,
@@ -38,6 +39,7 @@ router = APIRouter(tags=["norms"])
         intro="`q` filters by label, alternative label or notation; `instrument` by the instrument that states them.",
     ),
 )
+@answers_from_memory
 def list_norms(
     request: Request,
     store: StoreDep,
@@ -68,6 +70,7 @@ def list_norms(
         ),
     ),
 )
+@answers_from_memory
 def get_norm(id: str, request: Request, store: StoreDep, format: DetailFormat = None):
     item = norms.get_norm(store, id)
     return detail_answer(
@@ -90,6 +93,7 @@ def get_norm(id: str, request: Request, store: StoreDep, format: DetailFormat = 
         ),
     ),
 )
+@answers_from_memory
 def norm_endorsements(
     id: str,
     request: Request,

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from api.deps import StoreDep
+from api.memory_first import answers_from_memory
 from api.representation import (
     DEFAULT_LIMIT,
     DetailFormat,
@@ -38,6 +39,7 @@ router = APIRouter(tags=["obligations"])
         ),
     ),
 )
+@answers_from_memory
 def list_obligations(
     request: Request,
     store: StoreDep,
@@ -65,6 +67,7 @@ def list_obligations(
         ),
     ),
 )
+@answers_from_memory
 def get_obligation(id: str, request: Request, store: StoreDep, format: DetailFormat = None):
     item = norms.get_obligation(store, id)
     return detail_answer(

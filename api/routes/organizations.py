@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 
 from api.deps import StoreDep
 from api.list_json import ListJson
-from api.memory_first import memory_first
+from api.memory_first import answers_from_memory
 from api.representation import (
     DEFAULT_LIMIT,
     AsOf,
@@ -81,6 +81,7 @@ MEMBERSHIP_QUERIES = ("memberships-on", "memberships", "date-intervals", "date-b
         intro="`q` filters by label or acronym (case-insensitive).",
     ),
 )
+@answers_from_memory
 def list_organizations(
     request: Request,
     store: StoreDep,
@@ -106,6 +107,7 @@ def list_organizations(
         intro="`Accept: application/ld+json` gives its graph.",
     ),
 )
+@answers_from_memory
 def get_organization(id: str, request: Request, store: StoreDep, format: DetailFormat = None):
     item = organizations.get_organization(store, id)
     return detail_answer(
@@ -120,7 +122,8 @@ def get_organization(id: str, request: Request, store: StoreDep, format: DetailF
     summary="Members of an organization on a date",
     description=sparql_doc(*MEMBERSHIP_QUERIES, intro=MEMBER_DOC),
 )
-async def organization_members(
+@answers_from_memory
+def organization_members(
     id: str,
     request: Request,
     store: StoreDep,
@@ -131,14 +134,11 @@ async def organization_members(
     offset: Offset = 0,
     format: RecordsFormat = None,
 ):
-    def answer():
-        on = as_of_date(as_of)
-        level = evidence_param(evidence)
-        organization = organizations.find_organization(store, id)
-        found = memberships.members(store, organization["organization"], on=on, role=role, evidence=level)
-        found.echo["coverage_note"] = organization["coverage_note"]
-        return records_answer(
-            request, store, found, MembershipList, MEMBERSHIPS_JSON, limit=limit, offset=offset, fmt=format
-        )
-
-    return await memory_first(answer)
+    on = as_of_date(as_of)
+    level = evidence_param(evidence)
+    organization = organizations.find_organization(store, id)
+    found = memberships.members(store, organization["organization"], on=on, role=role, evidence=level)
+    found.echo["coverage_note"] = organization["coverage_note"]
+    return records_answer(
+        request, store, found, MembershipList, MEMBERSHIPS_JSON, limit=limit, offset=offset, fmt=format
+    )

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from api.deps import StoreDep
+from api.memory_first import answers_from_memory
 from api.representation import DEFAULT_LIMIT, Limit, Offset, detail_answer, list_answer, sparql_doc
 from api.responses import DETAIL_RESPONSES, LIST_RESPONSES
 from api.schemas import ProvisionDetail, ProvisionList
@@ -29,6 +30,7 @@ router = APIRouter(tags=["obligations"])
         ),
     ),
 )
+@answers_from_memory
 def list_provisions(
     request: Request,
     store: StoreDep,
@@ -59,6 +61,7 @@ def list_provisions(
         ),
     ),
 )
+@answers_from_memory
 def get_provision(id: str, request: Request, store: StoreDep):
     item = provisions.get_provision(store, id)
     return detail_answer(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 
 from api.deps import StoreDep
-from api.memory_first import memory_first
+from api.memory_first import answers_from_memory
 from api.representation import (
     DEFAULT_LIMIT,
     AsOf,
@@ -40,6 +40,7 @@ ID_DOC = "`{id}` is the ISO 3166-1 alpha-3 code (`FRA`); alpha-2 (`FR`) and the 
     summary="States",
     description=sparql_doc("states", intro="`q` filters by name or code (case-insensitive)."),
 )
+@answers_from_memory
 def list_states(
     request: Request,
     store: StoreDep,
@@ -71,6 +72,7 @@ def list_states(
         ),
     ),
 )
+@answers_from_memory
 def get_state(id: str, request: Request, store: StoreDep, as_of: AsOf = None, format: DetailFormat = None):
     item = states.get_state(store, id, on=as_of_date(as_of))
     return detail_answer(
@@ -85,7 +87,8 @@ def get_state(id: str, request: Request, store: StoreDep, as_of: AsOf = None, fo
     summary="A state's memberships on a date",
     description=sparql_doc(*MEMBERSHIP_QUERIES[:-1], intro=ID_DOC + "\n\n" + MEMBER_DOC),
 )
-async def state_memberships(
+@answers_from_memory
+def state_memberships(
     id: str,
     request: Request,
     store: StoreDep,
@@ -96,16 +99,13 @@ async def state_memberships(
     offset: Offset = 0,
     format: RecordsFormat = None,
 ):
-    def answer():
-        on = as_of_date(as_of)
-        level = evidence_param(evidence)
-        state = states.find_state(store, id)
-        found = memberships.memberships_of(store, state["state"], on=on, role=role, evidence=level)
-        return records_answer(
-            request, store, found, MembershipList, MEMBERSHIPS_JSON, limit=limit, offset=offset, fmt=format
-        )
-
-    return await memory_first(answer)
+    on = as_of_date(as_of)
+    level = evidence_param(evidence)
+    state = states.find_state(store, id)
+    found = memberships.memberships_of(store, state["state"], on=on, role=role, evidence=level)
+    return records_answer(
+        request, store, found, MembershipList, MEMBERSHIPS_JSON, limit=limit, offset=offset, fmt=format
+    )
 
 
 @router.get(
@@ -115,7 +115,8 @@ async def state_memberships(
     summary="A state's treaties on a date",
     description=sparql_doc(*PARTICIPATION_QUERIES[:-1], intro=ID_DOC + "\n\n" + RULES_DOC),
 )
-async def state_treaties(
+@answers_from_memory
+def state_treaties(
     id: str,
     request: Request,
     store: StoreDep,
@@ -126,21 +127,18 @@ async def state_treaties(
     offset: Offset = 0,
     format: RecordsFormat = None,
 ):
-    def answer():
-        on = as_of_date(as_of)
-        checked = participation.check_status(status)
-        level = evidence_param(evidence)
-        state = states.find_state(store, id)
-        found = participation.state_treaties(store, state["state"], on=on, status=checked, evidence=level)
-        return records_answer(
-            request,
-            store,
-            found,
-            ParticipationList,
-            PARTICIPATIONS_JSON,
-            limit=limit,
-            offset=offset,
-            fmt=format,
-        )
-
-    return await memory_first(answer)
+    on = as_of_date(as_of)
+    checked = participation.check_status(status)
+    level = evidence_param(evidence)
+    state = states.find_state(store, id)
+    found = participation.state_treaties(store, state["state"], on=on, status=checked, evidence=level)
+    return records_answer(
+        request,
+        store,
+        found,
+        ParticipationList,
+        PARTICIPATIONS_JSON,
+        limit=limit,
+        offset=offset,
+        fmt=format,
+    )

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 
 from api.deps import StoreDep
 from api.list_json import ListJson
-from api.memory_first import memory_first
+from api.memory_first import answers_from_memory
 from api.representation import (
     DEFAULT_LIMIT,
     AsOf,
@@ -95,6 +95,7 @@ PARTICIPATION_QUERIES = (
         ),
     ),
 )
+@answers_from_memory
 def list_treaties(
     request: Request,
     store: StoreDep,
@@ -124,6 +125,7 @@ def list_treaties(
         ),
     ),
 )
+@answers_from_memory
 def get_treaty(id: str, request: Request, store: StoreDep, format: DetailFormat = None):
     item = instruments.get_instrument(store, id, treaties_only=True)
     return detail_answer(
@@ -138,7 +140,8 @@ def get_treaty(id: str, request: Request, store: StoreDep, format: DetailFormat 
     summary="States party to (or signatory of) a treaty on a date",
     description=sparql_doc(*PARTICIPATION_QUERIES, intro=RULES_DOC),
 )
-async def treaty_parties(
+@answers_from_memory
+def treaty_parties(
     id: str,
     request: Request,
     store: StoreDep,
@@ -149,22 +152,19 @@ async def treaty_parties(
     offset: Offset = 0,
     format: RecordsFormat = None,
 ):
-    def answer():
-        on = as_of_date(as_of)
-        checked = participation.check_status(status)
-        level = evidence_param(evidence)
-        treaty = instruments.known_treaty(store, id)
-        found = participation.treaty_parties(store, treaty["iri"], on=on, status=checked, evidence=level)
-        found.echo["coverage_note"] = treaty["coverage_note"]
-        return records_answer(
-            request,
-            store,
-            found,
-            ParticipationList,
-            PARTICIPATIONS_JSON,
-            limit=limit,
-            offset=offset,
-            fmt=format,
-        )
-
-    return await memory_first(answer)
+    on = as_of_date(as_of)
+    checked = participation.check_status(status)
+    level = evidence_param(evidence)
+    treaty = instruments.known_treaty(store, id)
+    found = participation.treaty_parties(store, treaty["iri"], on=on, status=checked, evidence=level)
+    found.echo["coverage_note"] = treaty["coverage_note"]
+    return records_answer(
+        request,
+        store,
+        found,
+        ParticipationList,
+        PARTICIPATIONS_JSON,
+        limit=limit,
+        offset=offset,
+        fmt=format,
+    )

@@ -84,3 +84,10 @@ def test_an_answer_that_needs_the_store_is_read_in_a_thread(fresh, threaded):
     assert linked.status_code == 200 and linked.headers["content-type"].startswith("application/ld+json")
     assert linked.json()["@graph"] or linked.json().get("@id")
     assert len(threaded) == 1  # the graph of the records was not in memory: the thread pool read it
+
+
+def test_the_decorated_routes_keep_their_parameters_in_the_openapi_description(client):
+    paths = client.get("/openapi.json").json()["paths"]
+    names = {p["name"] for p in paths["/treaties/{id}/parties"]["get"]["parameters"]}
+    assert names == {"id", "as_of", "status", "evidence", "limit", "offset", "format"}
+    assert {p["name"] for p in paths["/states"]["get"]["parameters"]} >= {"q", "limit", "offset"}
