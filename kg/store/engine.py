@@ -116,9 +116,10 @@ def serialize_answer(answer, *, fmt: str, max_results: int, max_bytes: int | Non
     """Serialize a pyoxigraph answer (QueryBoolean, QuerySolutions or QueryTriples, from a store or
     parsed from a remote endpoint's response) the same way on every backend.
 
-    An answer is never cut: with more than max_results rows (or triples), or more than max_bytes
-    (counted term by term while the answer is collected, so a huge answer stops early, and checked
-    again on the written body), it is refused.
+    An answer is never cut: with more than max_results rows (or triples), or more than max_bytes, it is
+    refused. A SELECT answer is written by pyoxigraph into a buffer that stops at max_bytes, then its rows
+    are counted (kg.store.results.write_solutions, count_rows); triples are counted while they are
+    collected (their N-Triples size term by term, so a huge answer stops early) and the body checked again.
 
     Raises:
         ResultTooLarge: over a cap; the message states the cap, its setting and how to page.
@@ -127,33 +128,27 @@ def serialize_answer(answer, *, fmt: str, max_results: int, max_bytes: int | Non
     if isinstance(answer, ox.QueryBoolean):
         sel = fmt if fmt in results.SELECT_FORMATS else "json"
         return QueryOutput(results.ask_body(bool(answer), sel), results.SELECT_FORMATS[sel], "ask", 1)
-    size = 0
     if isinstance(answer, ox.QuerySolutions):
         sel = fmt if fmt in results.SELECT_FORMATS else "json"
-        variables = [v.value for v in answer.variables]
-        rows = []
-        for solution in answer:
-            if len(rows) >= max_results:
-                raise _too_many(max_results)
-            row = [solution[v] for v in variables]
-            size += sum(_size(t) for t in row)
-            if size > limit:
-                raise _too_big(max_bytes)
-            rows.append(row)
-        body = results.SELECT_WRITERS[sel](results.Rows(variables, rows))
-        media, form, count = results.SELECT_FORMATS[sel], "select", len(rows)
-    else:
-        gfmt = fmt if fmt in results.GRAPH_FORMATS else "turtle"
-        triples = []
-        for triple in answer:
-            if len(triples) >= max_results:
-                raise _too_many(max_results)
-            size += _size(triple.subject) + _size(triple.predicate) + _size(triple.object)
-            if size > limit:
-                raise _too_big(max_bytes)
-            triples.append(triple)
-        body = results.graph_body(triples, gfmt, PREFIXES)
-        media, form, count = results.GRAPH_FORMATS[gfmt][0], "graph", len(triples)
+        try:
+            body = results.write_solutions(answer, sel, max_bytes=limit)
+        except results.OverCap:
+            raise _too_big(max_bytes) from None
+        count = results.count_rows(body, sel)
+        if count > max_results:
+            raise _too_many(max_results)
+        return QueryOutput(body, results.SELECT_FORMATS[sel], "select", count)
+    gfmt = fmt if fmt in results.GRAPH_FORMATS else "turtle"
+    triples = []
+    size = 0
+    for triple in answer:
+        if len(triples) >= max_results:
+            raise _too_many(max_results)
+        size += _size(triple.subject) + _size(triple.predicate) + _size(triple.object)
+        if size > limit:
+            raise _too_big(max_bytes)
+        triples.append(triple)
+    body = results.graph_body(triples, gfmt, PREFIXES)
     if len(body) > limit:
         raise _too_big(max_bytes)
-    return QueryOutput(body, media, form, count)
+    return QueryOutput(body, results.GRAPH_FORMATS[gfmt][0], "graph", len(triples))
