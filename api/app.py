@@ -11,6 +11,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import RedirectResponse
 
 import api.routes
+import api.routes.sparql
 from api import docs, errors, responses, vendor
 from api.cache import ResponseCache
 from api.options import AllowOptions
@@ -97,6 +98,8 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     app.add_middleware(HeadAsGet)
     errors.install(app)
     responses.install(app)
+    # the busiest route first: a request is matched against the routes in order (FastAPI tries each in turn)
+    app.include_router(api.routes.sparql.router)
     from api.routes.pages import static
 
     docs.install(app)  # before /static, whose mount would otherwise take /static/docs
@@ -119,6 +122,6 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
 
     for module in sorted(m.name for m in pkgutil.iter_modules(api.routes.__path__)):
         routes = importlib.import_module(f"api.routes.{module}")
-        if hasattr(routes, "router"):
+        if hasattr(routes, "router") and routes is not api.routes.sparql:
             app.include_router(routes.router)
     return app

@@ -10,11 +10,13 @@ from kg.config import Settings
 from kg.querying import Store
 
 
-def get_settings(request: Request) -> Settings:
+# async: FastAPI runs a plain def dependency in its thread pool, a hop per dependency per request; these only
+# read the app's state, so they run on the event loop.
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def get_store(request: Request) -> Store:
+async def get_store(request: Request) -> Store:
     return request.app.state.store
 
 
