@@ -168,6 +168,11 @@ class EmbeddedStore:
             )
         return self._sandbox
 
+    @property
+    def query_slots(self) -> int:
+        """How many users' queries run at once (one per query worker); the API queues the rest (api.routes.sparql)."""
+        return self._workers
+
     def start(self) -> None:
         """Start the sandbox workers now rather than on the first SPARQL request."""
         _ = self.sandbox
