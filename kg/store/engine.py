@@ -13,7 +13,7 @@ from kg.errors import QueryError, ResultTooLarge
 from kg.namespaces import PREFIXES, QUERY_BASE_IRI
 from kg.querying import QueryOutput
 from kg.store import results
-from kg.store.sparql_parse import ParsedQuery, parse
+from kg.store.sparql_parse import ParsedQuery, ParsedUpdate, parse
 
 _POS = re.compile(r"at (\d+):(\d+)")
 
@@ -41,16 +41,24 @@ def dataset_args(default_graphs: list[str] | None, named_graphs: list[str] | Non
     return args
 
 
-def default_graph_only(query: str, default_graphs: list[str] | None, named_graphs: list[str] | None) -> bool:
+def default_graph_only(
+    query: str,
+    default_graphs: list[str] | None,
+    named_graphs: list[str] | None,
+    *,
+    parsed: ParsedQuery | ParsedUpdate | None = None,
+) -> bool:
     """Whether a query reads only the default graph: no dataset in the request, and no GRAPH pattern
-    or FROM clause in its parse (kg.store.sparql_parse). Such a query gets the same answer from a store
-    that holds only the default graph; a text that does not parse is sent to the full store."""
+    or FROM clause in its parse (kg.store.sparql_parse; `parsed` when the caller holds it already). Such a
+    query gets the same answer from a store that holds only the default graph; a text that does not parse is
+    sent to the full store."""
     if default_graphs or named_graphs:
         return False
-    try:
-        parsed = parse(query)
-    except QueryError:
-        return False
+    if parsed is None:
+        try:
+            parsed = parse(query)
+        except QueryError:
+            return False
     return isinstance(parsed, ParsedQuery) and not parsed.names_graphs
 
 
