@@ -102,8 +102,8 @@ def _answer(
 
 
 def _lane(request: Request, store) -> anyio.CapacityLimiter | None:
-    """The app's turnstile for user queries: as many places as the store runs queries at once (its query
-    workers; None for a store that does not say, such as a remote engine).
+    """The app's turnstile for user queries: as many places as the store takes queries at once (two per query
+    worker, kg.store.embedded; None for a store that does not say, such as a remote engine).
 
     A request waits for a place here, on the event loop, instead of in a thread of the pool the REST routes
     share: with every worker busy, waiting SPARQL requests hold no thread, so REST requests never queue
@@ -127,7 +127,8 @@ async def _answer_in_turn(
     default_graphs: list[str],
     named_graphs: list[str],
 ) -> Response:
-    """_answer in a thread once a query worker is free; waiting longer than CYBERGOV_QUERY_TIMEOUT is a 503.
+    """_answer in a thread once the turnstile lets the query in; waiting longer than CYBERGOV_QUERY_TIMEOUT there
+    is a 503 (as is waiting as long again for a worker, kg.workers).
 
     Raises:
         QueryTimeout: no place within the time limit (as when no worker is free within it), or as _answer.
