@@ -11,7 +11,7 @@ from kg.querying import Store
 
 
 # async, though they only read the app's state: FastAPI runs a plain `def` dependency in its thread pool, a hop
-# that costs more than a date route's whole answer from memory (api.memory_first)
+# per dependency per request that costs more than a date route's whole answer from memory (api.memory_first)
 async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 

@@ -7,15 +7,17 @@ import hashlib
 from typing import Annotated
 from urllib.parse import parse_qs
 
+import anyio
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
 from api import negotiation
 from api.body import read_limited
 from api.deps import SettingsDep, StoreDep
 from api.errors import problem
 from api.responses import SPARQL_POST_RESPONSES, SPARQL_RESPONSES
-from kg.errors import NotAcceptable, QueryError, RequestTooLarge
+from kg.errors import NotAcceptable, QueryError, QueryTimeout, RequestTooLarge
 from kg.namespaces import QUERY_BASE_IRI
 from kg.store.results import GRAPH_FORMATS
 from kg.store.service_description import describe
@@ -99,6 +101,55 @@ def _answer(
     return Response(out.body, media_type=out.media_type, headers=headers)
 
 
+def _lane(request: Request, store) -> anyio.CapacityLimiter | None:
+    """The app's turnstile for user queries: as many places as the store takes queries at once (two per query
+    worker, kg.store.embedded; None for a store that does not say, such as a remote engine).
+
+    A request waits for a place here, on the event loop, instead of in a thread of the pool the REST routes
+    share: with every worker busy, waiting SPARQL requests hold no thread, so REST requests never queue
+    behind them.
+    """
+    slots = getattr(store, "query_slots", None)
+    if not slots:
+        return None
+    lane = getattr(request.app.state, "sparql_lane", None)
+    if lane is None or lane.total_tokens != slots:
+        lane = request.app.state.sparql_lane = anyio.CapacityLimiter(slots)
+    return lane
+
+
+async def _answer_in_turn(
+    request: Request,
+    store,
+    settings,
+    query: str,
+    fmt: str | None,
+    default_graphs: list[str],
+    named_graphs: list[str],
+) -> Response:
+    """_answer in a thread once the turnstile lets the query in; waiting longer than CYBERGOV_QUERY_TIMEOUT there
+    is a 503 (as is waiting as long again for a worker, kg.workers).
+
+    Raises:
+        QueryTimeout: no place within the time limit (as when no worker is free within it), or as _answer.
+    """
+    args = (request, store, settings, query, fmt, default_graphs, named_graphs)
+    lane = _lane(request, store)
+    if lane is None:
+        return await run_in_threadpool(_answer, *args)
+    try:
+        with anyio.fail_after(settings.query_timeout):
+            await lane.acquire()
+    except TimeoutError:
+        raise QueryTimeout(
+            f"every query worker stayed busy for {settings.query_timeout:g} s; try again (CYBERGOV_QUERY_TIMEOUT)"
+        ) from None
+    try:
+        return await run_in_threadpool(_answer, *args)
+    finally:
+        lane.release()
+
+
 def _service_description(request: Request, store, fmt: str | None) -> Response:
     key = negotiation.choose_format("graph", request.headers.get("accept"), fmt) or "turtle"
     graph = describe(str(request.url_for("sparql_get")), store.counts())
@@ -126,7 +177,7 @@ def _service_description(request: Request, store, fmt: str | None) -> Response:
     response_class=Response,
     responses=SPARQL_RESPONSES,
 )
-def sparql_get(
+async def sparql_get(
     request: Request,
     store: StoreDep,
     settings: SettingsDep,
@@ -145,8 +196,10 @@ def sparql_get(
     if len(queries) > 1:
         raise QueryError(f"{len(queries)} query parameters; send exactly one")
     if query is None:
-        return _service_description(request, store, format)
-    return _answer(request, store, settings, query, format, default_graph_uri or [], named_graph_uri or [])
+        return await run_in_threadpool(_service_description, request, store, format)
+    return await _answer_in_turn(
+        request, store, settings, query, format, default_graph_uri or [], named_graph_uri or []
+    )
 
 
 def _refuse_update() -> Response:
@@ -229,8 +282,6 @@ async def sparql_post(request: Request, store: StoreDep, settings: SettingsDep) 
     query = queries[0] if queries else None
     if not query:
         raise QueryError("no query: send query=... or an application/sparql-query body")
-    from starlette.concurrency import run_in_threadpool
-
-    return await run_in_threadpool(
-        _answer, request, store, settings, query, params.get("format"), default_graphs, named_graphs
+    return await _answer_in_turn(
+        request, store, settings, query, params.get("format"), default_graphs, named_graphs
     )

@@ -169,6 +169,13 @@ class EmbeddedStore:
             )
         return self._sandbox
 
+    @property
+    def query_slots(self) -> int:
+        """How many users' queries the API lets at the store at once (api.routes.sparql queues the rest on the
+        event loop): two per query worker, one running and one waiting in a thread to take the worker the moment
+        it is free, since a handoff through the busy event loop would leave the worker idle meanwhile."""
+        return 2 * self._workers
+
     def start(self) -> None:
         """Start the sandbox workers now rather than on the first SPARQL request."""
         _ = self.sandbox

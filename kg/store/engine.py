@@ -13,7 +13,7 @@ from kg.errors import QueryError, ResultTooLarge
 from kg.namespaces import PREFIXES, QUERY_BASE_IRI
 from kg.querying import QueryOutput
 from kg.store import results
-from kg.store.sparql_parse import ParsedQuery, parse
+from kg.store.sparql_parse import ParsedQuery, ParsedUpdate, parse
 
 _POS = re.compile(r"at (\d+):(\d+)")
 
@@ -41,16 +41,24 @@ def dataset_args(default_graphs: list[str] | None, named_graphs: list[str] | Non
     return args
 
 
-def default_graph_only(query: str, default_graphs: list[str] | None, named_graphs: list[str] | None) -> bool:
+def default_graph_only(
+    query: str,
+    default_graphs: list[str] | None,
+    named_graphs: list[str] | None,
+    *,
+    parsed: ParsedQuery | ParsedUpdate | None = None,
+) -> bool:
     """Whether a query reads only the default graph: no dataset in the request, and no GRAPH pattern
-    or FROM clause in its parse (kg.store.sparql_parse). Such a query gets the same answer from a store
-    that holds only the default graph; a text that does not parse is sent to the full store."""
+    or FROM clause in its parse (kg.store.sparql_parse; `parsed` when the caller holds it already). Such a
+    query gets the same answer from a store that holds only the default graph; a text that does not parse is
+    sent to the full store."""
     if default_graphs or named_graphs:
         return False
-    try:
-        parsed = parse(query)
-    except QueryError:
-        return False
+    if parsed is None:
+        try:
+            parsed = parse(query)
+        except QueryError:
+            return False
     return isinstance(parsed, ParsedQuery) and not parsed.names_graphs
 
 
@@ -116,9 +124,10 @@ def serialize_answer(answer, *, fmt: str, max_results: int, max_bytes: int | Non
     """Serialize a pyoxigraph answer (QueryBoolean, QuerySolutions or QueryTriples, from a store or
     parsed from a remote endpoint's response) the same way on every backend.
 
-    An answer is never cut: with more than max_results rows (or triples), or more than max_bytes
-    (counted term by term while the answer is collected, so a huge answer stops early, and checked
-    again on the written body), it is refused.
+    An answer is never cut: with more than max_results rows (or triples), or more than max_bytes, it is
+    refused. A SELECT answer is written by pyoxigraph into a buffer that stops at max_bytes, then its rows
+    are counted (kg.store.results.write_solutions, count_rows); triples are counted while they are
+    collected (their N-Triples size term by term, so a huge answer stops early) and the body checked again.
 
     Raises:
         ResultTooLarge: over a cap; the message states the cap, its setting and how to page.
@@ -127,33 +136,27 @@ def serialize_answer(answer, *, fmt: str, max_results: int, max_bytes: int | Non
     if isinstance(answer, ox.QueryBoolean):
         sel = fmt if fmt in results.SELECT_FORMATS else "json"
         return QueryOutput(results.ask_body(bool(answer), sel), results.SELECT_FORMATS[sel], "ask", 1)
-    size = 0
     if isinstance(answer, ox.QuerySolutions):
         sel = fmt if fmt in results.SELECT_FORMATS else "json"
-        variables = [v.value for v in answer.variables]
-        rows = []
-        for solution in answer:
-            if len(rows) >= max_results:
-                raise _too_many(max_results)
-            row = [solution[v] for v in variables]
-            size += sum(_size(t) for t in row)
-            if size > limit:
-                raise _too_big(max_bytes)
-            rows.append(row)
-        body = results.SELECT_WRITERS[sel](results.Rows(variables, rows))
-        media, form, count = results.SELECT_FORMATS[sel], "select", len(rows)
-    else:
-        gfmt = fmt if fmt in results.GRAPH_FORMATS else "turtle"
-        triples = []
-        for triple in answer:
-            if len(triples) >= max_results:
-                raise _too_many(max_results)
-            size += _size(triple.subject) + _size(triple.predicate) + _size(triple.object)
-            if size > limit:
-                raise _too_big(max_bytes)
-            triples.append(triple)
-        body = results.graph_body(triples, gfmt, PREFIXES)
-        media, form, count = results.GRAPH_FORMATS[gfmt][0], "graph", len(triples)
+        try:
+            body = results.write_solutions(answer, sel, max_bytes=limit)
+        except results.OverCap:
+            raise _too_big(max_bytes) from None
+        count = results.count_rows(body, sel)
+        if count > max_results:
+            raise _too_many(max_results)
+        return QueryOutput(body, results.SELECT_FORMATS[sel], "select", count)
+    gfmt = fmt if fmt in results.GRAPH_FORMATS else "turtle"
+    triples = []
+    size = 0
+    for triple in answer:
+        if len(triples) >= max_results:
+            raise _too_many(max_results)
+        size += _size(triple.subject) + _size(triple.predicate) + _size(triple.object)
+        if size > limit:
+            raise _too_big(max_bytes)
+        triples.append(triple)
+    body = results.graph_body(triples, gfmt, PREFIXES)
     if len(body) > limit:
         raise _too_big(max_bytes)
-    return QueryOutput(body, media, form, count)
+    return QueryOutput(body, results.GRAPH_FORMATS[gfmt][0], "graph", len(triples))

@@ -68,12 +68,13 @@ def _querier(
         if request == "memory":  # diagnostics: how the in-memory copy stands
             return "ok", {k: v for k, v in memory.items() if k != "store"} | {"ready": "store" in memory}
         query, fmt, default_graphs, named_graphs = request
+        parsed = None
         try:
             if isinstance(query, UserQuery):  # the policy's parse happens here, not in the server's process
-                _parsed, fmt = admit(query)
+                parsed, fmt = admit(query)
                 query = query.text
             engine = store
-            if "store" in memory and default_graph_only(query, default_graphs, named_graphs):
+            if "store" in memory and default_graph_only(query, default_graphs, named_graphs, parsed=parsed):
                 engine = memory["store"]
             out = replace(
                 run(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 
 import pytest
@@ -10,6 +11,7 @@ from kg.build.pipeline import build
 from kg.store.embedded import materialize, union_file
 from kg.store.engine import default_graph_only
 from kg.store.sandbox import QuerySandbox
+from kg.store.sparql_parse import parse
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 NAMED = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/cybergov/graph/asserted> { ?s ?p ?o } }"
@@ -33,6 +35,15 @@ NAMED = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/cybergov/graph/
 )
 def test_default_graph_only(query, graphs, expected):
     assert default_graph_only(query, graphs, None) is expected
+
+
+@pytest.mark.parametrize("query", ["SELECT * WHERE { ?s ?p ?o }", "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }"])
+def test_default_graph_only_reads_the_parse_it_is_given(query):
+    """The query worker passes the policy's parse (one parse per request): the answer follows that parse."""
+    parsed = parse(query)
+    assert default_graph_only(query, None, None, parsed=parsed) is not parsed.names_graphs
+    flipped = dataclasses.replace(parsed, names_graphs=not parsed.names_graphs)
+    assert default_graph_only(query, None, None, parsed=flipped) is parsed.names_graphs
 
 
 @pytest.fixture(scope="module")
