@@ -9,6 +9,7 @@ from typing import Protocol
 import pyoxigraph as ox
 
 from kg.errors import QueryError
+from kg.sparql_tokens import where_group_start
 
 
 @dataclass
@@ -25,7 +26,6 @@ class QueryOutput:
 
 Row = dict[str, str | None]
 
-_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 _SAFE_IRI = re.compile(r"^[^\s<>\"{}|^`\\]+$")
 
 
@@ -48,13 +48,11 @@ def bind(query: str, bindings: dict[str, object] | None) -> str:
     """
     if not bindings:
         return query
-    match = _WHERE.search(query)
-    if not match:
-        raise QueryError("a parameterised query needs a WHERE { ... } group")
+    start = where_group_start(query)
     names = list(bindings)
     values = " ".join(term_syntax(bindings[n]) for n in names)
     block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({values}) }} "
-    return query[: match.end()] + block + query[match.end() :]
+    return query[:start] + block + query[start:]
 
 
 def bind_values(query: str, variable: str, terms: list) -> str:
@@ -65,10 +63,8 @@ def bind_values(query: str, variable: str, terms: list) -> str:
     Raises:
         QueryError: the query has no WHERE { ... } group, or an IRI is not valid.
     """
-    match = _WHERE.search(query)
-    if not match:
-        raise QueryError("a parameterised query needs a WHERE { ... } group")
-    return query[: match.end()] + " " + values_block(variable, terms) + " " + query[match.end() :]
+    start = where_group_start(query)
+    return query[:start] + " " + values_block(variable, terms) + " " + query[start:]
 
 
 def values_block(variable: str, terms: list) -> str:

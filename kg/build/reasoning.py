@@ -17,18 +17,16 @@ Entry points:
 
 from __future__ import annotations
 
-import re
-
 import pyoxigraph as ox
 from rdflib import Graph
 
 from kg import named_queries
 from kg.build.informative import ReasoningResult, informative
 from kg.build.seminaive import Rule, close_added, rule
+from kg.sparql_tokens import first_keyword, replaced
 from kg.terms import to_oxigraph, to_rdflib
 
 MAX_ROUNDS = 20
-_CONSTRUCT = re.compile(r"^CONSTRUCT\b", re.MULTILINE)
 _OWL2RL_ERROR_TEXT = {
     "cax-dw": "Disjoint classes {class1} and {class2} have a common individual {resource}",
     "unsupported-construct": "{construct} (used by {resource}) has no rule in kg/build/owl2rl, so its entailments would be "
@@ -38,10 +36,10 @@ _OWL2RL_ERROR_TEXT = {
 
 def _as_insert(text: str) -> str:
     """A CONSTRUCT rule as the SPARQL update that adds its conclusions to the default graph."""
-    update, replaced = _CONSTRUCT.subn("INSERT", text, count=1)
-    if not replaced:
+    keyword = first_keyword(text)
+    if keyword is None or keyword.text.upper() != "CONSTRUCT":
         raise ValueError("a rule must be a CONSTRUCT query")
-    return update
+    return replaced(text, [(keyword, "INSERT")])
 
 
 # The order in which a pass applies the rules: the schema rules (names starting "scm-") run to their

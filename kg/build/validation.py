@@ -28,12 +28,11 @@ from kg.build.loading import SourceFile
 from kg.build.report import SEVERITIES, Problem, ValidationReport, make_problem, sort_problems, validate_graph
 from kg.build.shacl_compile import CompiledConstraint, compile_shapes, focused_query, has_shapes, target_group
 from kg.build.store_view import StoreView
+from kg.errors import QueryError
 from kg.namespaces import CGSH, SH
 from kg.querying import bind_values, values_block
+from kg.sparql_tokens import dollar_variables, replaced, where_group_start
 from kg.terms import to_oxigraph, to_rdflib
-
-_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
-_DOLLAR = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
 
 @dataclass(frozen=True)
@@ -64,13 +63,17 @@ def _prefixes(shapes: Graph, constraint) -> str:
 
 def _with_targets(shapes: Graph, constraint, select, targets: str) -> str | None:
     """A select with the shape's target group first in its WHERE group, $this written ?this."""
-    if select is None or set(_DOLLAR.findall(str(select))) - {"this"}:
+    if select is None:
         return None
-    text = _DOLLAR.sub(r"?\1", str(select))
-    match = _WHERE.search(text)
-    if match is None:
+    dollars = dollar_variables(str(select))
+    if {t.text for t in dollars} - {"$this"}:
         return None
-    body = text[: match.end()] + " " + targets + " " + text[match.end() :]
+    text = replaced(str(select), [(t, "?this") for t in dollars])
+    try:
+        start = where_group_start(text)
+    except QueryError:
+        return None
+    body = text[:start] + " " + targets + " " + text[start:]
     return _prefixes(shapes, constraint) + "\n" + body
 
 
