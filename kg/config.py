@@ -86,7 +86,7 @@ class Settings(BaseSettings):
         default=64_000_000,
         gt=0,
         description="Bytes a SPARQL answer may take "
-        "(counted while it is collected); a larger answer is refused (413).",
+        "(its writer stops at the cap); a larger answer is refused (413).",
     )
     max_query_bytes: int = Field(
         default=32_000,
