@@ -10,6 +10,7 @@ from __future__ import annotations
 import owlrl
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
+from rdflib.term import _toPythonMapping
 
 from kg import named_queries
 from kg.build.informative import ReasoningResult, informative
@@ -50,11 +51,27 @@ def closure_owlrl(asserted: Graph, ontology: Graph) -> ReasoningResult:
     work += ontology
     work += asserted
     apply_rules(work)
-    engine = owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, axiomatic_triples=False, datatype_axioms=False)
-    engine.expand(work)
+    owlrl_expand(work)
     if apply_rules(work):
-        engine.expand(work)
+        owlrl_expand(work)
     return _result(work, asserted, ontology)
+
+
+def owlrl_expand(graph: Graph) -> None:
+    """owlrl's OWL 2 RL closure of graph, in place, leaving rdflib as it found it.
+
+    owlrl swaps rdflib's table of literal conversions for its own while it runs and, after, puts back only the
+    entries rdflib's table names: its own conversions of xsd:gYear and the like stay, and later rdflib queries
+    compare such literals differently (a test of the curated data, run after, found no NATO founder in 1949).
+    """
+    saved = dict(_toPythonMapping)
+    try:
+        owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, axiomatic_triples=False, datatype_axioms=False).expand(
+            graph
+        )
+    finally:
+        _toPythonMapping.clear()
+        _toPythonMapping.update(saved)
 
 
 def _result(work: Graph, asserted: Graph, ontology: Graph) -> ReasoningResult:
