@@ -19,6 +19,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import named_queries
+from kg.build.inferred import as_quads, graph_lines, inferred_lines
 from kg.build.loading import (
     DEFAULT_BASE_IRI,
     SourceFile,
@@ -28,7 +29,7 @@ from kg.build.loading import (
     read_source,
     source_paths,
 )
-from kg.build.reasoning import inferred_quads, problems_in_store, reason_in_store
+from kg.build.reasoning import problems_in_store, reason_in_store
 from kg.build.report import ValidationReport, load_shapes
 from kg.build.store_view import StoreView
 from kg.build.validation import validate_fast
@@ -45,6 +46,7 @@ class StoreBuild:
 
     store: ox.Store
     union: ox.Store
+    inferred: bytes  # the inferred graph as N-Triples (kg.build.inferred); store does not hold it
     sources: list[SourceFile]
     report: ValidationReport
     problems: list[str]
@@ -119,14 +121,11 @@ def build_in_store(ontology_path: Path, data_path: Path, shapes_path: Path, root
 
     mark = time.perf_counter()
     reason_in_store(work)
-    inferred = inferred_quads(
-        work,
-        [],
-        known=store,
-        known_graphs=[ox.NamedNode(GRAPH_ONTOLOGY), ox.NamedNode(GRAPH_ASSERTED)],
-        prune=True,
+    asserted = graph_lines(store, ox.NamedNode(GRAPH_ONTOLOGY)) | graph_lines(
+        store, ox.NamedNode(GRAPH_ASSERTED)
     )
-    store.extend(ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(GRAPH_INFERRED)) for t in inferred)
+    inferred = inferred_lines(work, asserted, prune=True)
+    del asserted
     problems = problems_in_store(work)
     timings["reason"] = time.perf_counter() - mark
 
@@ -135,7 +134,13 @@ def build_in_store(ontology_path: Path, data_path: Path, shapes_path: Path, root
     report = validate_fast(None, shapes, sources=sources, store=work, labels=StoreView(work))
     timings["validate"] = time.perf_counter() - mark
     return StoreBuild(
-        store=store, union=work, sources=sources, report=report, problems=problems, timings=timings
+        store=store,
+        union=work,
+        inferred=inferred,
+        sources=sources,
+        report=report,
+        problems=problems,
+        timings=timings,
     )
 
 
@@ -159,17 +164,20 @@ def write_store_dataset(built: StoreBuild, path: Path, *, file_graphs: bool) -> 
         solution["g"].value: int(solution["n"].value)
         for solution in store.query(named_queries.get("graph-counts", "build/pipeline_queries").text)
     }
-    for name in (GRAPH_ASSERTED, GRAPH_ONTOLOGY, GRAPH_INFERRED):
+    for name in (GRAPH_ASSERTED, GRAPH_ONTOLOGY):
         counts.setdefault(name, 0)
+    counts[GRAPH_INFERRED] = built.inferred.count(b"\n")
+    # the default graph: the union the shapes ran on (asserted + ontology + inferred); N-Triples lines are N-Quads
+    # of the default graph, so the embedded store answers without a union of three graphs
+    union = built.union.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     with tmp.open("wb") as out:
         store.dump(out, format=ox.RdfFormat.N_QUADS)
-        # the default graph: the union the shapes ran on (asserted + ontology + inferred); N-Triples lines
-        # are N-Quads of the default graph, so the embedded store answers without a union of three graphs
-        built.union.dump(out, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+        out.write(as_quads(built.inferred, ox.NamedNode(GRAPH_INFERRED)))
+        out.write(union)
     default = default_graph_path(path)
     tmp_default = default.with_name(f".{default.name}.{os.getpid()}.tmp")
-    built.union.dump(str(tmp_default), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+    tmp_default.write_bytes(union)
     os.replace(tmp_default, default)
     os.replace(tmp, path)
     return counts

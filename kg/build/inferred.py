@@ -1,0 +1,67 @@
+"""The inferred graph of a closed default graph, computed on N-Triples lines: no Python object per triple.
+
+What the closure added is the closed default graph minus what was asserted, minus the uninformative entailments
+(kg/build/pipeline_queries/uninformative.rq, the SPARQL form of kg.build.informative.informative; the tests hold
+them equal). pyoxigraph writes a triple as the same N-Triples line from any store (a blank node by its id, which a
+copy of the term between stores keeps), so the anti-join is a set lookup of bytes, and the result goes to the
+dataset file as bytes (kg.build.in_store). Lines are read back as terms only when a caller wants terms
+(ox.parse keeps the blank node ids).
+"""
+
+from __future__ import annotations
+
+import io
+
+import pyoxigraph as ox
+
+from kg import named_queries
+
+_NT = ox.RdfFormat.N_TRIPLES
+
+
+def graph_lines(store: ox.Store, graph: ox.NamedNode | ox.DefaultGraph) -> set[bytes]:
+    """The triples of one graph of a store, as N-Triples lines (each ends with a newline)."""
+    return set(store.dump(format=_NT, from_graph=graph).splitlines(keepends=True))
+
+
+def inferred_lines(store: ox.Store, asserted: set[bytes], *, prune: bool) -> bytes:
+    """The informative triples of a closed default graph that are not asserted, as N-Triples.
+
+    Args:
+        store: a store whose default graph kg.build.reasoning.reason_in_store closed.
+        asserted: what was asserted (graph_lines of the inputs, from this store or one that shares its blank nodes).
+        prune: also remove the uninformative entailments that were not asserted from the default graph, which
+            then holds exactly the asserted and the inferred triples (what the shapes validate).
+    Returns:
+        the inferred triples, one N-Triples line each.
+    """
+    query = named_queries.get("uninformative", "build/pipeline_queries").text
+    uninformative = set(store.query(query).serialize(format=_NT).splitlines(keepends=True))
+    closure = store.dump(format=_NT, from_graph=ox.DefaultGraph())
+    kept = b"".join(
+        line for line in io.BytesIO(closure) if line not in asserted and line not in uninformative
+    )
+    del closure
+    if prune:
+        dropped = b"".join(uninformative - asserted)
+        default = ox.DefaultGraph()
+        for quad in ox.parse(dropped, format=_NT, rename_blank_nodes=False):
+            store.remove(ox.Quad(quad.subject, quad.predicate, quad.object, default))
+    return kept
+
+
+def as_quads(lines: bytes, graph: ox.NamedNode) -> bytes:
+    """N-Triples lines as N-Quads lines of a named graph."""
+    suffix = f" <{graph.value}> .\n".encode()
+    return b"".join(line[:-3] + suffix for line in io.BytesIO(lines))
+
+
+def as_triples(lines: bytes) -> list[ox.Triple]:
+    """N-Triples lines as pyoxigraph triples (blank node ids kept)."""
+    return [
+        ox.Triple(q.subject, q.predicate, q.object)
+        for q in ox.parse(lines, format=_NT, rename_blank_nodes=False)
+    ]
+
+
+__all__ = ["as_quads", "as_triples", "graph_lines", "inferred_lines"]
