@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib import Graph
 
 from kg import named_queries
 from kg.build.inferred import as_quads, graph_lines, inferred_lines
@@ -48,9 +49,10 @@ class StoreBuild:
     union: ox.Store
     inferred: bytes  # the inferred graph as N-Triples (kg.build.inferred); store does not hold it
     sources: list[SourceFile]
-    report: ValidationReport
+    shapes: Graph
     problems: list[str]
     timings: dict[str, float]
+    report: ValidationReport | None = None  # set by validate_in_store
 
 
 def _load_file(store: ox.Store, path: Path, root: Path) -> SourceFile:
@@ -99,12 +101,12 @@ def _union(store: ox.Store, graphs: list[str]) -> ox.Store:
     return work
 
 
-def build_in_store(ontology_path: Path, data_path: Path, shapes_path: Path, root: Path) -> StoreBuild:
-    """Parse, reason and validate on pyoxigraph.
+def close_in_store(ontology_path: Path, data_path: Path, shapes_path: Path, root: Path) -> StoreBuild:
+    """Parse and reason on pyoxigraph (validate_in_store then runs the shapes).
 
     Returns:
-        the dataset store (named graphs: one per file, asserted, ontology, inferred), the source
-        files, the report and the contradictions.
+        the dataset store (named graphs: one per file, asserted, ontology), the closed union, the inferred
+        graph, the source files, the shapes and the contradictions; no report yet.
     Raises:
         LoadError: an input does not parse.
     """
@@ -128,20 +130,36 @@ def build_in_store(ontology_path: Path, data_path: Path, shapes_path: Path, root
     del asserted
     problems = problems_in_store(work)
     timings["reason"] = time.perf_counter() - mark
-
-    mark = time.perf_counter()
-    sources = data + ontology
-    report = validate_fast(None, shapes, sources=sources, store=work, labels=StoreView(work))
-    timings["validate"] = time.perf_counter() - mark
     return StoreBuild(
         store=store,
         union=work,
         inferred=inferred,
-        sources=sources,
-        report=report,
+        sources=data + ontology,
+        shapes=shapes,
         problems=problems,
         timings=timings,
     )
+
+
+def validate_in_store(built: StoreBuild) -> ValidationReport:
+    """Run the shapes on the closed union (kg.build.validation); also kept in built.report."""
+    mark = time.perf_counter()
+    built.report = validate_fast(
+        None, built.shapes, sources=built.sources, store=built.union, labels=StoreView(built.union)
+    )
+    built.timings["validate"] = time.perf_counter() - mark
+    return built.report
+
+
+def build_in_store(ontology_path: Path, data_path: Path, shapes_path: Path, root: Path) -> StoreBuild:
+    """Parse, reason and validate on pyoxigraph (close_in_store, then validate_in_store).
+
+    Raises:
+        LoadError: an input does not parse.
+    """
+    built = close_in_store(ontology_path, data_path, shapes_path, root)
+    validate_in_store(built)
+    return built
 
 
 def default_graph_path(path: Path) -> Path:
@@ -149,38 +167,68 @@ def default_graph_path(path: Path) -> Path:
     return path.with_name(path.name.removesuffix(".nq") + ".default.nt")
 
 
-def write_store_dataset(built: StoreBuild, path: Path, *, file_graphs: bool) -> dict[str, int]:
-    """Write the named graphs and their union (as the default graph) as N-Quads, atomically; and the union alone
-    as N-Triples (default_graph_path), which the embedded store's query workers load, so that it need not be read
-    back out of the store (kg.store.embedded.materialize).
+@dataclass
+class Written:
+    """A dataset file and its default graph (default_graph_path) written under temporary names (pending,
+    pending_default), until publish() renames them into place."""
 
-    The per-file graphs are kept only when file_graphs is set. Returns the triple count per named graph.
+    path: Path
+    pending: Path
+    pending_default: Path
+    counts: dict[str, int]
+
+    def publish(self) -> None:
+        os.replace(self.pending_default, default_graph_path(self.path))
+        os.replace(self.pending, self.path)
+
+    def discard(self) -> None:
+        self.pending.unlink(missing_ok=True)
+        self.pending_default.unlink(missing_ok=True)
+
+
+def write_store_dataset(built: StoreBuild, path: Path, *, file_graphs: bool) -> Written:
+    """Write the named graphs and their union (as the default graph) as N-Quads, under a temporary name that
+    Written.publish renames to path; and the union alone as N-Triples (default_graph_path, renamed likewise),
+    which the embedded store's query workers load, so that it need not be read back out of the store.
+
+    The per-file graphs are written only when file_graphs is set (the store keeps them: problems point at files).
+    Returns the pending file and the triple count per named graph.
     """
     store = built.store
-    if not file_graphs:
-        for source in built.sources:
-            store.remove_graph(ox.NamedNode(source.graph_iri))
     counts = {
         solution["g"].value: int(solution["n"].value)
         for solution in store.query(named_queries.get("graph-counts", "build/pipeline_queries").text)
     }
+    if not file_graphs:
+        counts = {name: n for name, n in counts.items() if name in (GRAPH_ASSERTED, GRAPH_ONTOLOGY)}
     for name in (GRAPH_ASSERTED, GRAPH_ONTOLOGY):
         counts.setdefault(name, 0)
     counts[GRAPH_INFERRED] = built.inferred.count(b"\n")
     # the default graph: the union the shapes ran on (asserted + ontology + inferred); N-Triples lines are N-Quads
     # of the default graph, so the embedded store answers without a union of three graphs
     union = built.union.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with tmp.open("wb") as out:
-        store.dump(out, format=ox.RdfFormat.N_QUADS)
+    pending = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with pending.open("wb") as out:
+        if file_graphs:
+            store.dump(out, format=ox.RdfFormat.N_QUADS)
+        else:
+            for name in (GRAPH_ASSERTED, GRAPH_ONTOLOGY):
+                graph = ox.NamedNode(name)
+                out.write(as_quads(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph), graph))
         out.write(as_quads(built.inferred, ox.NamedNode(GRAPH_INFERRED)))
         out.write(union)
     default = default_graph_path(path)
-    tmp_default = default.with_name(f".{default.name}.{os.getpid()}.tmp")
-    tmp_default.write_bytes(union)
-    os.replace(tmp_default, default)
-    os.replace(tmp, path)
-    return counts
+    pending_default = default.with_name(f".{default.name}.{os.getpid()}.tmp")
+    pending_default.write_bytes(union)
+    return Written(path=path, pending=pending, pending_default=pending_default, counts=counts)
 
 
-__all__ = ["StoreBuild", "build_in_store", "default_graph_path", "write_store_dataset"]
+__all__ = [
+    "StoreBuild",
+    "Written",
+    "build_in_store",
+    "close_in_store",
+    "default_graph_path",
+    "validate_in_store",
+    "write_store_dataset",
+]

@@ -8,8 +8,10 @@ import pyoxigraph as ox
 import pytest
 
 from kg.build.pipeline import build, content_hash
+from kg.build.store_dir import intact, manifest_file, store_dir, union_file
 from kg.errors import LoadError, ValidationFailed
 from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY
+from kg.store.embedded import materialize
 
 
 def quads(path):
@@ -56,6 +58,38 @@ def test_build_refuses_invalid_data(fixture_settings, tmp_path):
     with pytest.raises(ValidationFailed) as caught:
         build(settings)
     assert any("before the signature" in p.message for p in caught.value.report.problems)
+    # the embedded store was being loaded while the shapes ran: nothing of it (nor of the dataset) is left
+    left = sorted(p.name for p in settings.cache_path.iterdir() if p.name != ".lock")
+    assert left == [], left
+
+
+def test_a_cold_build_leaves_the_store_that_opening_reuses(fixture_settings, tmp_path):
+    """The build bulk-loads the embedded store itself (issue 13); materialize finds it intact and leaves it as it is."""
+    settings = fixture_settings.model_copy(update={"cache_dir": tmp_path, "store": "embedded"})
+    built = build(settings)
+    target = store_dir(tmp_path, built.version)
+    assert intact(target)
+    manifest = manifest_file(target).stat().st_mtime_ns
+    assert (
+        materialize(
+            built.dataset_path, target, default=built.default_path, default_sha256=built.default_sha256
+        )
+        == target
+    )
+    assert manifest_file(target).stat().st_mtime_ns == manifest
+    store = ox.Store.read_only(str(target))
+    held = list(map(str, store))
+    built_quads = quads(built.dataset_path)
+    assert len(held) == len(built_quads)  # blank nodes get new ids in a load: the rest compares as text
+    assert {q for q in held if "_:" not in q} == {q for q in built_quads if "_:" not in q}
+    assert union_file(target).read_bytes() == built.default_path.read_bytes()
+
+
+def test_a_build_for_the_remote_store_loads_no_embedded_store(fixture_settings, tmp_path):
+    settings = fixture_settings.model_copy(update={"cache_dir": tmp_path, "store": "remote"})
+    built = build(settings)
+    assert not store_dir(tmp_path, built.version).exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".store-")]
 
 
 def test_build_reports_syntax_errors_with_position(fixture_settings, tmp_path):
