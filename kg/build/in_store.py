@@ -1,7 +1,7 @@
 """The build: parse, reason, validate and write without leaving pyoxigraph (kg.build.pipeline calls it).
 
-Every source file is parsed into its own named graph of an in-memory store and copied into the
-asserted/ontology graphs; the OWL 2 RL rules close their union in
+Every source file is parsed into its own named graph of an in-memory store; their N-Triples lines make the
+asserted/ontology graphs (kg.build.inferred); the OWL 2 RL rules close their union in
 place (kg.build.reasoning) in a second store that holds only that union (pyoxigraph answers faster
 without the named graphs); the informative entailments go to the inferred graph; the SHACL shapes
 run as SPARQL on the union (kg.build.validation); the named graphs are dumped as N-Quads.
@@ -20,7 +20,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg import named_queries
-from kg.build.inferred import as_quads, graph_lines, inferred_lines
+from kg.build.inferred import as_quads, graph_lines, inferred_lines, store_of
 from kg.build.loading import (
     DEFAULT_BASE_IRI,
     SourceFile,
@@ -36,7 +36,6 @@ from kg.build.store_view import StoreView
 from kg.build.validation import validate_fast
 from kg.errors import LoadError, SourcePosition
 from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY, file_graph
-from kg.querying import bind
 
 _DATASET_FORMATS = (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS)
 
@@ -47,7 +46,10 @@ class StoreBuild:
 
     store: ox.Store
     union: ox.Store
-    inferred: bytes  # the inferred graph as N-Triples (kg.build.inferred); store does not hold it
+    # the asserted, ontology and inferred graphs as N-Triples (kg.build.inferred); store holds the files' graphs
+    asserted: bytes
+    ontology: bytes
+    inferred: bytes
     sources: list[SourceFile]
     shapes: Graph
     problems: list[str]
@@ -79,28 +81,6 @@ def _load_file(store: ox.Store, path: Path, root: Path) -> SourceFile:
     return SourceFile(name=name, graph_iri=graph.value, text=text, graph=StoreView(store, graph))
 
 
-def _copy(store: ox.Store, sources: list[SourceFile], target: str) -> None:
-    """Copy the sources' graphs into one named graph (blank nodes kept)."""
-    update = named_queries.get("copy-graph", "build/pipeline_queries").text
-    for source in sources:
-        store.update(bind(update, {"source": ox.NamedNode(source.graph_iri), "target": ox.NamedNode(target)}))
-
-
-def _union(store: ox.Store, graphs: list[str]) -> ox.Store:
-    """A new store whose default graph is the union of the given named graphs (the same blank nodes).
-
-    Reasoning and validation run there: the rules and shapes read only the default graph, and
-    pyoxigraph answers them faster in a store without the named graphs.
-    """
-    work = ox.Store()
-    for name in graphs:
-        work.extend(
-            ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
-            for q in store.quads_for_pattern(None, None, None, ox.NamedNode(name))
-        )
-    return work
-
-
 def close_in_store(ontology_path: Path, data_path: Path, shapes_path: Path, root: Path) -> StoreBuild:
     """Parse and reason on pyoxigraph (validate_in_store then runs the shapes).
 
@@ -116,23 +96,27 @@ def close_in_store(ontology_path: Path, data_path: Path, shapes_path: Path, root
     ontology = [_load_file(store, p, root) for p in source_paths(ontology_path)]
     data = [_load_file(store, p, root) for p in source_paths(data_path)]
     shapes = load_shapes(load_folder(shapes_path, root=root))
-    _copy(store, ontology, GRAPH_ONTOLOGY)
-    _copy(store, data, GRAPH_ASSERTED)
-    work = _union(store, [GRAPH_ONTOLOGY, GRAPH_ASSERTED])
+    # the asserted and ontology graphs are the files' graphs merged: N-Triples lines, each triple once
+    inputs = graph_lines(store, *(ox.NamedNode(s.graph_iri) for s in ontology))
+    ontology_lines = b"".join(inputs)
+    asserted = graph_lines(store, *(ox.NamedNode(s.graph_iri) for s in data))
+    asserted_lines = b"".join(asserted)
+    inputs.update(asserted)
+    del asserted
+    work = store_of(inputs)
     timings["load"] = time.perf_counter() - mark
 
     mark = time.perf_counter()
     reason_in_store(work)
-    asserted = graph_lines(store, ox.NamedNode(GRAPH_ONTOLOGY)) | graph_lines(
-        store, ox.NamedNode(GRAPH_ASSERTED)
-    )
-    inferred = inferred_lines(work, asserted, prune=True)
-    del asserted
+    inferred = inferred_lines(work, inputs, prune=True)
+    del inputs
     problems = problems_in_store(work)
     timings["reason"] = time.perf_counter() - mark
     return StoreBuild(
         store=store,
         union=work,
+        asserted=asserted_lines,
+        ontology=ontology_lines,
         inferred=inferred,
         sources=data + ontology,
         shapes=shapes,
@@ -195,15 +179,17 @@ def write_store_dataset(built: StoreBuild, path: Path, *, file_graphs: bool) -> 
     Returns the pending file and the triple count per named graph.
     """
     store = built.store
-    counts = {
-        solution["g"].value: int(solution["n"].value)
-        for solution in store.query(named_queries.get("graph-counts", "build/pipeline_queries").text)
-    }
-    if not file_graphs:
-        counts = {name: n for name, n in counts.items() if name in (GRAPH_ASSERTED, GRAPH_ONTOLOGY)}
-    for name in (GRAPH_ASSERTED, GRAPH_ONTOLOGY):
-        counts.setdefault(name, 0)
-    counts[GRAPH_INFERRED] = built.inferred.count(b"\n")
+    counts = (
+        {
+            solution["g"].value: int(solution["n"].value)
+            for solution in store.query(named_queries.get("graph-counts", "build/pipeline_queries").text)
+        }
+        if file_graphs
+        else {}
+    )
+    graphs = {GRAPH_ASSERTED: built.asserted, GRAPH_ONTOLOGY: built.ontology, GRAPH_INFERRED: built.inferred}
+    for name, lines in graphs.items():
+        counts[name] = lines.count(b"\n")
     # the default graph: the union the shapes ran on (asserted + ontology + inferred); N-Triples lines are N-Quads
     # of the default graph, so the embedded store answers without a union of three graphs
     union = built.union.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
@@ -211,11 +197,8 @@ def write_store_dataset(built: StoreBuild, path: Path, *, file_graphs: bool) -> 
     with pending.open("wb") as out:
         if file_graphs:
             store.dump(out, format=ox.RdfFormat.N_QUADS)
-        else:
-            for name in (GRAPH_ASSERTED, GRAPH_ONTOLOGY):
-                graph = ox.NamedNode(name)
-                out.write(as_quads(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph), graph))
-        out.write(as_quads(built.inferred, ox.NamedNode(GRAPH_INFERRED)))
+        for name, lines in graphs.items():
+            out.write(as_quads(lines, ox.NamedNode(name)))
         out.write(union)
     default = default_graph_path(path)
     pending_default = default.with_name(f".{default.name}.{os.getpid()}.tmp")

@@ -11,6 +11,7 @@ dataset file as bytes (kg.build.in_store). Lines are read back as terms only whe
 from __future__ import annotations
 
 import io
+from collections.abc import Container
 
 import pyoxigraph as ox
 
@@ -19,12 +20,29 @@ from kg import named_queries
 _NT = ox.RdfFormat.N_TRIPLES
 
 
-def graph_lines(store: ox.Store, graph: ox.NamedNode | ox.DefaultGraph) -> set[bytes]:
-    """The triples of one graph of a store, as N-Triples lines (each ends with a newline)."""
-    return set(store.dump(format=_NT, from_graph=graph).splitlines(keepends=True))
+def graph_lines(store: ox.Store, *graphs: ox.NamedNode | ox.DefaultGraph) -> dict[bytes, None]:
+    """The triples of graphs of a store, as N-Triples lines (each ends with a newline), once each, in order."""
+    lines: dict[bytes, None] = {}
+    for graph in graphs:
+        lines.update(dict.fromkeys(store.dump(format=_NT, from_graph=graph).splitlines(keepends=True)))
+    return lines
 
 
-def inferred_lines(store: ox.Store, asserted: set[bytes], *, prune: bool) -> bytes:
+def store_of(lines: Container[bytes]) -> ox.Store:
+    """A new store whose default graph holds N-Triples lines, blank nodes with the ids the lines give them.
+
+    The lines without a blank node are parsed by the store itself; pyoxigraph's load gives blank nodes new ids, so
+    the few lines with one ("_:") are read as terms and added one by one.
+    """
+    store = ox.Store()
+    plain = b"".join(line for line in lines if b"_:" not in line)
+    blank = b"".join(line for line in lines if b"_:" in line)
+    store.load(plain, format=_NT)
+    store.extend(ox.parse(blank, format=_NT, rename_blank_nodes=False))
+    return store
+
+
+def inferred_lines(store: ox.Store, asserted: Container[bytes], *, prune: bool) -> bytes:
     """The informative triples of a closed default graph that are not asserted, as N-Triples.
 
     Args:
@@ -43,7 +61,7 @@ def inferred_lines(store: ox.Store, asserted: set[bytes], *, prune: bool) -> byt
     )
     del closure
     if prune:
-        dropped = b"".join(uninformative - asserted)
+        dropped = b"".join(line for line in uninformative if line not in asserted)
         default = ox.DefaultGraph()
         for quad in ox.parse(dropped, format=_NT, rename_blank_nodes=False):
             store.remove(ox.Quad(quad.subject, quad.predicate, quad.object, default))
@@ -64,4 +82,4 @@ def as_triples(lines: bytes) -> list[ox.Triple]:
     ]
 
 
-__all__ = ["as_quads", "as_triples", "graph_lines", "inferred_lines"]
+__all__ = ["as_quads", "as_triples", "graph_lines", "inferred_lines", "store_of"]

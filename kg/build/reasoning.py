@@ -196,11 +196,8 @@ def inferred_quads(
     Returns:
         the inferred triples.
     """
-    asserted: set[bytes] = set()
-    for graph in inputs:
-        asserted |= graph_lines(store, graph)
-    for graph in known_graphs or []:
-        asserted |= graph_lines(known if known is not None else store, graph)
+    asserted = graph_lines(store, *inputs)
+    asserted.update(graph_lines(known if known is not None else store, *(known_graphs or [])))
     inferred = as_triples(inferred_lines(store, asserted, prune=prune))
     if into is not None:
         store.extend(ox.Quad(t.subject, t.predicate, t.object, into) for t in inferred)
