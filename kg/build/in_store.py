@@ -12,6 +12,7 @@ is copied into rdflib. owlrl and pySHACL are the tests' oracles (tests/oracles.p
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +21,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg import named_queries
-from kg.build.inferred import as_quads, graph_lines, inferred_lines, store_of
+from kg.build.inferred import graph_lines, inferred_lines, quad_lines, store_of
 from kg.build.loading import (
     DEFAULT_BASE_IRI,
     SourceFile,
@@ -38,6 +39,7 @@ from kg.errors import LoadError, SourcePosition
 from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY, file_graph
 
 _DATASET_FORMATS = (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS)
+_COPY_CHUNK = 8 << 20
 
 
 @dataclass
@@ -192,17 +194,17 @@ def write_store_dataset(built: StoreBuild, path: Path, *, file_graphs: bool) -> 
         counts[name] = lines.count(b"\n")
     # the default graph: the union the shapes ran on (asserted + ontology + inferred); N-Triples lines are N-Quads
     # of the default graph, so the embedded store answers without a union of three graphs
-    union = built.union.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+    default = default_graph_path(path)
+    pending_default = default.with_name(f".{default.name}.{os.getpid()}.tmp")
+    built.union.dump(str(pending_default), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
     pending = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     with pending.open("wb") as out:
         if file_graphs:
             store.dump(out, format=ox.RdfFormat.N_QUADS)
         for name, lines in graphs.items():
-            out.write(as_quads(lines, ox.NamedNode(name)))
-        out.write(union)
-    default = default_graph_path(path)
-    pending_default = default.with_name(f".{default.name}.{os.getpid()}.tmp")
-    pending_default.write_bytes(union)
+            out.writelines(quad_lines(lines, ox.NamedNode(name)))
+        with pending_default.open("rb") as union:
+            shutil.copyfileobj(union, out, _COPY_CHUNK)
     return Written(path=path, pending=pending, pending_default=pending_default, counts=counts)
 
 

@@ -11,7 +11,7 @@ dataset file as bytes (kg.build.in_store). Lines are read back as terms only whe
 from __future__ import annotations
 
 import io
-from collections.abc import Container
+from collections.abc import Container, Iterator
 
 import pyoxigraph as ox
 
@@ -68,10 +68,15 @@ def inferred_lines(store: ox.Store, asserted: Container[bytes], *, prune: bool) 
     return kept
 
 
+def quad_lines(lines: bytes, graph: ox.NamedNode) -> Iterator[bytes]:
+    """N-Triples lines as N-Quads lines of a named graph, one by one."""
+    suffix = f" <{graph.value}> .\n".encode()
+    return (line[:-3] + suffix for line in io.BytesIO(lines))
+
+
 def as_quads(lines: bytes, graph: ox.NamedNode) -> bytes:
     """N-Triples lines as N-Quads lines of a named graph."""
-    suffix = f" <{graph.value}> .\n".encode()
-    return b"".join(line[:-3] + suffix for line in io.BytesIO(lines))
+    return b"".join(quad_lines(lines, graph))
 
 
 def as_triples(lines: bytes) -> list[ox.Triple]:
@@ -82,4 +87,4 @@ def as_triples(lines: bytes) -> list[ox.Triple]:
     ]
 
 
-__all__ = ["as_quads", "as_triples", "graph_lines", "inferred_lines", "store_of"]
+__all__ = ["as_quads", "as_triples", "graph_lines", "inferred_lines", "quad_lines", "store_of"]

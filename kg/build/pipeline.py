@@ -26,6 +26,10 @@ from kg.errors import InconsistencyError, StoreError, ValidationFailed
 from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY
 
 PIPELINE_VERSION = "3"
+# The embedded store's bulk load runs beside the shapes for a dataset file up to this size (about 1.4M quads, a
+# 200k-triple source); above it, it runs after them, once the work stores are freed: the loader's sorted batches
+# (about 2 GB at 1M source triples) would otherwise come on top of the work stores' memory.
+OVERLAP_MAX_BYTES = 256 << 20
 log = logging.getLogger(__name__)
 
 
@@ -216,13 +220,13 @@ def _build(
     mark = time.perf_counter()
     settings.cache_path.mkdir(parents=True, exist_ok=True)
     written = write_store_dataset(built, dataset_path, file_graphs=settings.file_graphs)
+    built.asserted = built.ontology = built.inferred = b""  # in the file now: not kept while the shapes run
     timings = built.timings
     timings["write"] = time.perf_counter() - mark
-    load = (
-        StoreLoad(written.pending, store_dir(settings.cache_path, version))
-        if settings.store == "embedded"
-        else None
-    )
+    target = store_dir(settings.cache_path, version)
+    embedded = settings.store == "embedded"
+    overlap = embedded and written.pending.stat().st_size <= OVERLAP_MAX_BYTES
+    load = StoreLoad(written.pending, target) if overlap else None
     try:
         report = validate_in_store(built)
         if strict and not report.conforms:
@@ -230,8 +234,10 @@ def _build(
         default_triples, problems = len(built.union), built.problems
         del built  # the work stores are not needed any more: free them before the store's load peaks
         default_sha256 = sha256_file(written.pending_default)
-        if load is not None:
+        if embedded:
             mark = time.perf_counter()
+            if load is None:
+                load = StoreLoad(written.pending, target, background=False)
             _commit(load, written.pending_default, default_sha256)  # a hard link: the file keeps its inode
             timings["store"] = time.perf_counter() - mark
             load = None

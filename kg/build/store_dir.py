@@ -73,16 +73,19 @@ class StoreLoad:
     """A bulk load of an N-Quads file into a temporary directory beside target, running in a thread.
 
     commit() waits for it and puts the store in place; discard() waits for it and removes it. One of the two must
-    be called.
+    be called. With background=False the load runs in the calling thread, before the constructor returns.
     """
 
-    def __init__(self, nquads: Path, target: Path) -> None:
+    def __init__(self, nquads: Path, target: Path, *, background: bool = True) -> None:
         self.nquads = nquads
         self.target = target
         self.tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
         self._error: Exception | None = None
         self._thread = threading.Thread(target=self._load, name=f"bulk-load {target.name}", daemon=True)
-        self._thread.start()
+        if background:
+            self._thread.start()
+        else:
+            self._load()
 
     def _load(self) -> None:
         try:
@@ -95,7 +98,8 @@ class StoreLoad:
 
     def discard(self) -> None:
         """Wait for the load and remove what it wrote."""
-        self._thread.join()
+        if self._thread.is_alive():
+            self._thread.join()
         shutil.rmtree(self.tmp, ignore_errors=True)
 
     def commit(self, *, default: Path | None = None, default_sha256: str | None = None) -> Path:
@@ -107,7 +111,8 @@ class StoreLoad:
         Raises:
             StoreError: the N-Quads cannot be loaded (the message names the file).
         """
-        self._thread.join()
+        if self._thread.is_alive():
+            self._thread.join()
         try:
             if self._error is not None:
                 raise self._error

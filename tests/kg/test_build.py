@@ -118,3 +118,20 @@ def test_a_cached_non_strict_build_of_invalid_data_is_not_served(fixture_setting
     with pytest.raises(ValidationFailed):
         build(settings)
     assert build(settings, strict=False).from_cache  # the lenient caller still gets the cached build
+
+
+@pytest.mark.parametrize("overlap", [True, False])
+def test_the_store_is_loaded_beside_the_shapes_or_after_them(
+    fixture_settings, tmp_path, monkeypatch, overlap
+):
+    """Above kg.build.pipeline.OVERLAP_MAX_BYTES the load waits for the shapes (memory): same store, same refusal."""
+    from kg.build import pipeline
+
+    monkeypatch.setattr(pipeline, "OVERLAP_MAX_BYTES", 1 << 40 if overlap else 0)
+    settings = fixture_settings.model_copy(update={"cache_dir": tmp_path / "ok", "store": "embedded"})
+    built = build(settings)
+    assert intact(store_dir(settings.cache_path, built.version))
+    bad = invalid_copy(fixture_settings, tmp_path)
+    with pytest.raises(ValidationFailed):
+        build(bad)
+    assert [p.name for p in bad.cache_path.iterdir() if p.name != ".lock"] == []
