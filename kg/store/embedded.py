@@ -1,6 +1,7 @@
 """The embedded default store: pyoxigraph on disk (RocksDB), opened read-only.
 
-The built N-Quads are bulk-loaded once per build version into `.cache/store-<version>/`;
+The built N-Quads are bulk-loaded once per build version into `.cache/store-<version>/`, by the build
+itself (kg.build.store_dir, while the shapes run) or here when that directory is missing or damaged;
 every later start opens that directory read-only, which takes milliseconds at any size.
 Trusted named queries run in process; users' SPARQL runs in sandbox worker processes, which also
 load the default graph into memory (from the N-Triples copy materialize writes) and answer there
