@@ -11,9 +11,11 @@ is copied into rdflib. owlrl and pySHACL are the tests' oracles (tests/oracles.p
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import time
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,9 +50,10 @@ class StoreBuild:
 
     store: ox.Store
     union: ox.Store
-    # the asserted, ontology and inferred graphs as N-Triples (kg.build.inferred); store holds the files' graphs
-    asserted: bytes
-    ontology: bytes
+    # the asserted and ontology graphs as N-Triples lines (each ending with a newline, in order), the inferred graph as
+    # N-Triples (kg.build.inferred); store holds the files' graphs
+    asserted: Collection[bytes]
+    ontology: Collection[bytes]
     inferred: bytes
     sources: list[SourceFile]
     shapes: Graph
@@ -99,19 +102,14 @@ def close_in_store(ontology_path: Path, data_path: Path, shapes_path: Path, root
     data = [_load_file(store, p, root) for p in source_paths(data_path)]
     shapes = load_shapes(load_folder(shapes_path, root=root))
     # the asserted and ontology graphs are the files' graphs merged: N-Triples lines, each triple once
-    inputs = graph_lines(store, *(ox.NamedNode(s.graph_iri) for s in ontology))
-    ontology_lines = b"".join(inputs)
-    asserted = graph_lines(store, *(ox.NamedNode(s.graph_iri) for s in data))
-    asserted_lines = b"".join(asserted)
-    inputs.update(asserted)
-    del asserted
-    work = store_of(inputs)
+    ontology_lines = graph_lines(store, *(ox.NamedNode(s.graph_iri) for s in ontology))
+    asserted_lines = graph_lines(store, *(ox.NamedNode(s.graph_iri) for s in data))
+    work = store_of(ontology_lines, asserted_lines)
     timings["load"] = time.perf_counter() - mark
 
     mark = time.perf_counter()
     reason_in_store(work)
-    inferred = inferred_lines(work, inputs, prune=True)
-    del inputs
+    inferred = inferred_lines(work, ontology_lines, asserted_lines, prune=True)
     problems = problems_in_store(work)
     timings["reason"] = time.perf_counter() - mark
     return StoreBuild(
@@ -190,8 +188,8 @@ def write_store_dataset(built: StoreBuild, path: Path, *, file_graphs: bool) -> 
         else {}
     )
     graphs = {GRAPH_ASSERTED: built.asserted, GRAPH_ONTOLOGY: built.ontology, GRAPH_INFERRED: built.inferred}
-    for name, lines in graphs.items():
-        counts[name] = lines.count(b"\n")
+    counts[GRAPH_ASSERTED], counts[GRAPH_ONTOLOGY] = len(built.asserted), len(built.ontology)
+    counts[GRAPH_INFERRED] = built.inferred.count(b"\n")
     # the default graph: the union the shapes ran on (asserted + ontology + inferred); N-Triples lines are N-Quads
     # of the default graph, so the embedded store answers without a union of three graphs
     default = default_graph_path(path)
@@ -202,7 +200,9 @@ def write_store_dataset(built: StoreBuild, path: Path, *, file_graphs: bool) -> 
         if file_graphs:
             store.dump(out, format=ox.RdfFormat.N_QUADS)
         for name, lines in graphs.items():
-            out.writelines(quad_lines(lines, ox.NamedNode(name)))
+            out.writelines(
+                quad_lines(io.BytesIO(lines) if isinstance(lines, bytes) else lines, ox.NamedNode(name))
+            )
         with pending_default.open("rb") as union:
             shutil.copyfileobj(union, out, _COPY_CHUNK)
     return Written(path=path, pending=pending, pending_default=pending_default, counts=counts)

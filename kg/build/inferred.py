@@ -11,7 +11,7 @@ dataset file as bytes (kg.build.in_store). Lines are read back as terms only whe
 from __future__ import annotations
 
 import io
-from collections.abc import Container, Iterator
+from collections.abc import Collection, Container, Iterable, Iterator
 
 import pyoxigraph as ox
 
@@ -28,26 +28,27 @@ def graph_lines(store: ox.Store, *graphs: ox.NamedNode | ox.DefaultGraph) -> dic
     return lines
 
 
-def store_of(lines: Container[bytes]) -> ox.Store:
+def store_of(*collections: Collection[bytes]) -> ox.Store:
     """A new store whose default graph holds N-Triples lines, blank nodes with the ids the lines give them.
 
     The lines without a blank node are parsed by the store itself; pyoxigraph's load gives blank nodes new ids, so
     the few lines with one ("_:") are read as terms and added one by one.
     """
     store = ox.Store()
-    plain = b"".join(line for line in lines if b"_:" not in line)
-    blank = b"".join(line for line in lines if b"_:" in line)
+    plain = b"".join(line for lines in collections for line in lines if b"_:" not in line)
+    blank = b"".join(line for lines in collections for line in lines if b"_:" in line)
     store.load(plain, format=_NT)
     store.extend(ox.parse(blank, format=_NT, rename_blank_nodes=False))
     return store
 
 
-def inferred_lines(store: ox.Store, asserted: Container[bytes], *, prune: bool) -> bytes:
+def inferred_lines(store: ox.Store, *asserted: Container[bytes], prune: bool) -> bytes:
     """The informative triples of a closed default graph that are not asserted, as N-Triples.
 
     Args:
         store: a store whose default graph kg.build.reasoning.reason_in_store closed.
-        asserted: what was asserted (graph_lines of the inputs, from this store or one that shares its blank nodes).
+        asserted: what was asserted (graph_lines of the inputs, from this store or one that shares its blank nodes),
+            in one collection of lines or several.
         prune: also remove the uninformative entailments that were not asserted from the default graph, which
             then holds exactly the asserted and the inferred triples (what the shapes validate).
     Returns:
@@ -55,28 +56,52 @@ def inferred_lines(store: ox.Store, asserted: Container[bytes], *, prune: bool) 
     """
     query = named_queries.get("uninformative", "build/pipeline_queries").text
     uninformative = set(store.query(query).serialize(format=_NT).splitlines(keepends=True))
-    closure = store.dump(format=_NT, from_graph=ox.DefaultGraph())
-    kept = b"".join(
-        line for line in io.BytesIO(closure) if line not in asserted and line not in uninformative
-    )
-    del closure
+    kept = _Kept(*asserted, uninformative)
+    store.dump(kept, format=_NT, from_graph=ox.DefaultGraph())  # filtered as it is written: never held whole
+    lines = kept.lines()
     if prune:
-        dropped = b"".join(line for line in uninformative if line not in asserted)
+        dropped = b"".join(line for line in uninformative if not any(line in a for a in asserted))
         default = ox.DefaultGraph()
         for quad in ox.parse(dropped, format=_NT, rename_blank_nodes=False):
             store.remove(ox.Quad(quad.subject, quad.predicate, quad.object, default))
-    return kept
+    return lines
 
 
-def quad_lines(lines: bytes, graph: ox.NamedNode) -> Iterator[bytes]:
-    """N-Triples lines as N-Quads lines of a named graph, one by one."""
+class _Kept:
+    """A binary writer for store.dump that keeps the N-Triples lines in neither of two collections."""
+
+    def __init__(self, *without: Container[bytes]) -> None:
+        self._without = without
+        self._rest = b""
+        self._chunks: list[bytes] = []
+
+    def write(self, chunk: bytes) -> int:
+        data = self._rest + bytes(chunk)
+        cut = data.rfind(b"\n") + 1
+        self._rest = data[cut:]
+        self._chunks.append(
+            b"".join(line for line in io.BytesIO(data[:cut]) if not any(line in w for w in self._without))
+        )
+        return len(chunk)
+
+    def flush(self) -> None:
+        pass
+
+    def lines(self) -> bytes:
+        if self._rest:
+            raise ValueError("the dump did not end with a newline")
+        return b"".join(self._chunks)
+
+
+def quad_lines(lines: Iterable[bytes], graph: ox.NamedNode) -> Iterator[bytes]:
+    """N-Triples lines (each ending with a newline) as N-Quads lines of a named graph, one by one."""
     suffix = f" <{graph.value}> .\n".encode()
-    return (line[:-3] + suffix for line in io.BytesIO(lines))
+    return (line[:-3] + suffix for line in lines)
 
 
 def as_quads(lines: bytes, graph: ox.NamedNode) -> bytes:
-    """N-Triples lines as N-Quads lines of a named graph."""
-    return b"".join(quad_lines(lines, graph))
+    """N-Triples as N-Quads of a named graph."""
+    return b"".join(quad_lines(io.BytesIO(lines), graph))
 
 
 def as_triples(lines: bytes) -> list[ox.Triple]:

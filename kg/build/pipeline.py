@@ -220,7 +220,8 @@ def _build(
     mark = time.perf_counter()
     settings.cache_path.mkdir(parents=True, exist_ok=True)
     written = write_store_dataset(built, dataset_path, file_graphs=settings.file_graphs)
-    built.asserted = built.ontology = built.inferred = b""  # in the file now: not kept while the shapes run
+    # the graphs' lines are in the file now: not kept while the shapes run
+    built.asserted, built.ontology, built.inferred = (), (), b""
     timings = built.timings
     timings["write"] = time.perf_counter() - mark
     target = store_dir(settings.cache_path, version)

@@ -10,7 +10,7 @@ workers load, and a manifest of both (manifest_file).
 
 from __future__ import annotations
 
-import logging
+import ctypes
 import os
 import shutil
 import tempfile
@@ -21,8 +21,6 @@ import pyoxigraph as ox
 
 from kg.build.cache_files import matches, read_json, sha256_file, tree_digests, tree_matches, write_json
 from kg.errors import StoreError
-
-log = logging.getLogger(__name__)
 
 
 def store_dir(cache: Path, version: str) -> Path:
@@ -69,6 +67,18 @@ def _link(default: Path, target: Path) -> None:
     os.replace(tmp, target)
 
 
+def _return_free_memory() -> None:
+    """Give the memory the process has freed back to the system (glibc's malloc_trim; nothing elsewhere).
+
+    The build's work stores are freed before a foreground load, but glibc keeps their pages: at 1M source triples the
+    bulk loader's batches (about 2 GB) then came on top of 0.8 GB that nothing used (maxrss 3.0 GB; 2.2 GB trimmed).
+    """
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
+
+
 class StoreLoad:
     """A bulk load of an N-Quads file into a temporary directory beside target, running in a thread.
 
@@ -85,6 +95,7 @@ class StoreLoad:
         if background:
             self._thread.start()
         else:
+            _return_free_memory()
             self._load()
 
     def _load(self) -> None:
