@@ -6,6 +6,7 @@ A warm start finds `.cache/build-<hash>.nq` for the current inputs and skips the
 from __future__ import annotations
 
 import hashlib
+import logging
 import time
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -15,15 +16,21 @@ from rdflib import Graph
 
 from kg import named_queries
 from kg.build.cache_files import locked, matches, read_json, sha256_file, write_json
-from kg.build.in_store import build_in_store, default_graph_path, write_store_dataset
+from kg.build.in_store import close_in_store, default_graph_path, validate_in_store, write_store_dataset
 from kg.build.loading import SourceFile, load_folder, merge, source_paths
 from kg.build.report import ValidationReport, load_shapes
+from kg.build.store_dir import StoreLoad, store_dir
 from kg.build.validation import CompiledShapes, compile_for_store
 from kg.config import Settings
-from kg.errors import InconsistencyError, ValidationFailed
+from kg.errors import InconsistencyError, StoreError, ValidationFailed
 from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY
 
 PIPELINE_VERSION = "3"
+# The embedded store's bulk load runs beside the shapes for a dataset file up to this size (about 1.4M quads, a
+# 200k-triple source); above it, it runs after them, once the work stores are freed: the loader's sorted batches
+# (about 2 GB at 1M source triples) would otherwise come on top of the work stores' memory.
+OVERLAP_MAX_BYTES = 256 << 20
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -204,27 +211,49 @@ def _write_meta(
 def _build(
     settings: Settings, version: str, dataset_path: Path, meta_path: Path, *, strict: bool
 ) -> BuildResult:
-    """Reason and validate inside one pyoxigraph store (kg.build.in_store), then write the dataset."""
+    """Reason inside pyoxigraph (kg.build.in_store), write the dataset, validate it while the embedded store's bulk load
+    runs in a thread (kg.build.store_dir), then keep both, or neither when the build fails."""
     started = time.perf_counter()
-    built = build_in_store(settings.ontology_path, settings.data_path, settings.shapes_path, settings.root)
+    built = close_in_store(settings.ontology_path, settings.data_path, settings.shapes_path, settings.root)
     if strict and built.problems:
         raise InconsistencyError(built.problems)
-    if strict and not built.report.conforms:
-        raise ValidationFailed(built.report)
     mark = time.perf_counter()
     settings.cache_path.mkdir(parents=True, exist_ok=True)
-    counts = write_store_dataset(built, dataset_path, file_graphs=settings.file_graphs)
-    default_sha256 = sha256_file(default_graph_path(dataset_path))
-    default_triples = len(built.union)
-    timings = dict(built.timings)
+    written = write_store_dataset(built, dataset_path, file_graphs=settings.file_graphs)
+    # the graphs' lines are in the file now: not kept while the shapes run
+    built.asserted, built.ontology, built.inferred = (), (), b""
+    timings = built.timings
     timings["write"] = time.perf_counter() - mark
+    target = store_dir(settings.cache_path, version)
+    embedded = settings.store == "embedded"
+    overlap = embedded and written.pending.stat().st_size <= OVERLAP_MAX_BYTES
+    load = StoreLoad(written.pending, target) if overlap else None
+    try:
+        report = validate_in_store(built)
+        if strict and not report.conforms:
+            raise ValidationFailed(report)
+        default_triples, problems = len(built.union), built.problems
+        del built  # the work stores are not needed any more: free them before the store's load peaks
+        default_sha256 = sha256_file(written.pending_default)
+        if embedded:
+            mark = time.perf_counter()
+            if load is None:
+                load = StoreLoad(written.pending, target, background=False)
+            _commit(load, written.pending_default, default_sha256)  # a hard link: the file keeps its inode
+            timings["store"] = time.perf_counter() - mark
+            load = None
+        written.publish()
+    finally:
+        if load is not None:
+            load.discard()
+        written.discard()
     timings["total"] = time.perf_counter() - started
     _write_meta(
         meta_path,
         version,
-        counts,
+        written.counts,
         timings,
-        conforms=built.report.conforms and not built.problems,
+        conforms=report.conforms and not problems,
         dataset_path=dataset_path,
         default_triples=default_triples,
         default_sha256=default_sha256,
@@ -232,10 +261,19 @@ def _build(
     return BuildResult(
         version=version,
         dataset_path=dataset_path,
-        counts=counts,
+        counts=written.counts,
         timings=timings,
-        report=built.report,
+        report=report,
         default_triples=default_triples,
         default_path=default_graph_path(dataset_path),
         default_sha256=default_sha256,
     )
+
+
+def _commit(load: StoreLoad, default: Path, default_sha256: str) -> None:
+    """Put the store the build loaded in place; if the load failed, kg.store.embedded.materialize loads it again
+    (and reports the error) when the store is opened."""
+    try:
+        load.commit(default=default, default_sha256=default_sha256)
+    except StoreError as exc:
+        log.warning("the build's store was not kept (%s); it is loaded when first opened", exc)

@@ -21,7 +21,8 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg import named_queries
-from kg.build.informative import ReasoningResult, informative
+from kg.build.inferred import as_triples, graph_lines, inferred_lines
+from kg.build.informative import ReasoningResult
 from kg.build.seminaive import Rule, close_added, rule
 from kg.sparql_tokens import first_keyword, replaced
 from kg.terms import to_oxigraph, to_rdflib
@@ -181,7 +182,7 @@ def inferred_quads(
     known: ox.Store | None = None,
     known_graphs: list[ox.NamedNode] | None = None,
 ) -> list[ox.Triple]:
-    """The informative triples of the default graph that were not asserted.
+    """The informative triples of the default graph that were not asserted (kg.build.inferred, as terms).
 
     Args:
         store: a store closed by reason_in_store.
@@ -193,22 +194,9 @@ def inferred_quads(
     Returns:
         the inferred triples.
     """
-    inferred: list[ox.Triple] = []
-    pruned: list[ox.Quad] = []
-    not_in_inputs = " ".join(
-        f"MINUS {{ GRAPH <{g.value}> {{ ?s ?p ?o }} }}" for g in inputs
-    )  # an anti-join: fast
-    elsewhere = known_graphs or []
-    for solution in store.query(f"SELECT ?s ?p ?o WHERE {{ ?s ?p ?o {not_in_inputs} }}"):
-        s, p, o = solution["s"], solution["p"], solution["o"]
-        if known is not None and any(ox.Quad(s, p, o, g) in known for g in elsewhere):
-            continue
-        if informative((s, p, o)):
-            inferred.append(ox.Triple(s, p, o))
-        elif prune:
-            pruned.append(ox.Quad(s, p, o, ox.DefaultGraph()))
-    for quad in pruned:
-        store.remove(quad)
+    asserted = graph_lines(store, *inputs)
+    asserted.update(graph_lines(known if known is not None else store, *(known_graphs or [])))
+    inferred = as_triples(inferred_lines(store, asserted, prune=prune))
     if into is not None:
         store.extend(ox.Quad(t.subject, t.predicate, t.object, into) for t in inferred)
     return inferred

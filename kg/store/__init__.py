@@ -49,11 +49,12 @@ def open_store(settings: Settings, built: BuildResult) -> Store:
         from kg.store.remote import RemoteStore
 
         return CachedStore(RemoteStore(settings, version=built.version, recorded=recorded_counts(built)))
+    from kg.build.store_dir import store_dir
     from kg.store.embedded import EmbeddedStore, materialize
 
     path = materialize(
         built.dataset_path,
-        settings.cache_path / f"store-{built.version}",
+        store_dir(settings.cache_path, built.version),
         default=built.default_path,
         default_sha256=built.default_sha256,
     )

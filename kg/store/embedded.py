@@ -1,6 +1,7 @@
 """The embedded default store: pyoxigraph on disk (RocksDB), opened read-only.
 
-The built N-Quads are bulk-loaded once per build version into `.cache/store-<version>/`;
+The built N-Quads are bulk-loaded once per build version into `.cache/store-<version>/`, by the build
+itself (kg.build.store_dir, while the shapes run) or here when that directory is missing or damaged;
 every later start opens that directory read-only, which takes milliseconds at any size.
 Trusted named queries run in process; users' SPARQL runs in sandbox worker processes, which also
 load the default graph into memory (from the N-Triples copy materialize writes) and answer there
@@ -9,23 +10,13 @@ the queries that name no graph: pyoxigraph scans memory several times faster tha
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from kg import named_queries
-from kg.build.cache_files import (
-    locked,
-    matches,
-    read_json,
-    sha256_file,
-    tree_digests,
-    tree_matches,
-    write_json,
-)
+from kg.build.cache_files import locked
+from kg.build.store_dir import StoreLoad, discard, intact, manifest_file, union_file
 from kg.errors import QueryError, StoreError
 from kg.memory_only import require_store_read
 from kg.namespaces import PREFIXES
@@ -35,57 +26,14 @@ from kg.store.sandbox import QuerySandbox
 from kg.store.sparql_policy import UserQuery
 
 
-def union_file(store_dir: Path) -> Path:
-    """Where the default graph of a materialized store is kept as N-Triples (for in-memory copies)."""
-    return store_dir.parent / f"{store_dir.name}.default.nt"
-
-
-def manifest_file(store_dir: Path) -> Path:
-    """Where the sha256 of a materialized store's files (and its N-Triples copy) are recorded."""
-    return store_dir.parent / f"{store_dir.name}.json"
-
-
-def _write_union(store: ox.Store, target: Path) -> None:
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    store.dump(str(tmp), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
-    os.replace(tmp, target)
-
-
-def _intact(target: Path) -> bool:
-    """Whether a materialized store and its N-Triples copy are byte for byte what was recorded."""
-    manifest = read_json(manifest_file(target))
-    if manifest is None or not target.exists():
-        return False
-    return tree_matches(target, manifest.get("store")) and matches(
-        union_file(target), manifest.get("default")
-    )
-
-
-def _discard(target: Path) -> None:
-    for path in (manifest_file(target), union_file(target)):
-        path.unlink(missing_ok=True)
-    if target.exists():
-        shutil.rmtree(target)
-
-
-def _link_union(default: Path, target: Path) -> None:
-    """The build's own N-Triples of the default graph as union_file (a hard link; a copy across file systems)."""
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    tmp.unlink(missing_ok=True)
-    try:
-        os.link(default, tmp)
-    except OSError:
-        shutil.copyfile(default, tmp)
-    os.replace(tmp, target)
-
-
 def materialize(
     nquads: Path, target: Path, *, default: Path | None = None, default_sha256: str | None = None
 ) -> Path:
     """Bulk-load a built N-Quads file into a RocksDB directory; reuse it if it is intact.
 
-    Also puts the default graph as N-Triples beside it (union_file), which query workers load
-    into memory: the build's own file (default, which kg.build.pipeline wrote) when given and its sha256 is
+    A cold build has usually loaded it already (kg.build.store_dir, in a thread while the shapes ran); then this only
+    checks it. Also puts the default graph as N-Triples beside it (union_file), which query
+    workers load into memory: the build's own file (default, which kg.build.pipeline wrote) when given and its sha256 is
     default_sha256, else dumped from the store; and a manifest of both (manifest_file): the sha256 of every file, checked at every
     start. Everything is written under a temporary name and renamed, under the cache's lock, so two
     servers starting on one cache never see a half-written store; a damaged one is discarded and
@@ -95,30 +43,10 @@ def materialize(
         StoreError: the N-Quads cannot be loaded (the message names the file).
     """
     with locked(target.parent):
-        if _intact(target):
+        if intact(target):
             return target
-        _discard(target)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-        try:
-            store = ox.Store(str(tmp))
-            store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
-            store.flush()
-            store.optimize()
-            if default is not None and matches(default, default_sha256):
-                _link_union(default, union_file(target))
-            else:
-                _write_union(store, union_file(target))
-            del store
-            os.rename(tmp, target)
-        except (OSError, SyntaxError) as exc:
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise StoreError(
-                f"cannot load {nquads} into {target}: {exc}; delete {nquads.parent} to rebuild"
-            ) from None
-        write_json(
-            manifest_file(target), {"store": tree_digests(target), "default": sha256_file(union_file(target))}
-        )
-    return target
+        discard(target)
+        return StoreLoad(nquads, target).commit(default=default, default_sha256=default_sha256)
 
 
 class EmbeddedStore:
@@ -265,4 +193,4 @@ class EmbeddedStore:
             self._sandbox = None
 
 
-__all__ = ["EmbeddedStore", "QueryError", "dataset_args", "materialize", "union_file"]
+__all__ = ["EmbeddedStore", "QueryError", "dataset_args", "manifest_file", "materialize", "union_file"]

@@ -8,8 +8,10 @@ import pyoxigraph as ox
 import pytest
 
 from kg.build.pipeline import build, content_hash
+from kg.build.store_dir import intact, manifest_file, store_dir, union_file
 from kg.errors import LoadError, ValidationFailed
 from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY
+from kg.store.embedded import materialize
 
 
 def quads(path):
@@ -56,6 +58,38 @@ def test_build_refuses_invalid_data(fixture_settings, tmp_path):
     with pytest.raises(ValidationFailed) as caught:
         build(settings)
     assert any("before the signature" in p.message for p in caught.value.report.problems)
+    # the embedded store was being loaded while the shapes ran: nothing of it (nor of the dataset) is left
+    left = sorted(p.name for p in settings.cache_path.iterdir() if p.name != ".lock")
+    assert left == [], left
+
+
+def test_a_cold_build_leaves_the_store_that_opening_reuses(fixture_settings, tmp_path):
+    """The build bulk-loads the embedded store itself (issue 13); materialize finds it intact and leaves it as it is."""
+    settings = fixture_settings.model_copy(update={"cache_dir": tmp_path, "store": "embedded"})
+    built = build(settings)
+    target = store_dir(tmp_path, built.version)
+    assert intact(target)
+    manifest = manifest_file(target).stat().st_mtime_ns
+    assert (
+        materialize(
+            built.dataset_path, target, default=built.default_path, default_sha256=built.default_sha256
+        )
+        == target
+    )
+    assert manifest_file(target).stat().st_mtime_ns == manifest
+    store = ox.Store.read_only(str(target))
+    held = list(map(str, store))
+    built_quads = quads(built.dataset_path)
+    assert len(held) == len(built_quads)  # blank nodes get new ids in a load: the rest compares as text
+    assert {q for q in held if "_:" not in q} == {q for q in built_quads if "_:" not in q}
+    assert union_file(target).read_bytes() == built.default_path.read_bytes()
+
+
+def test_a_build_for_the_remote_store_loads_no_embedded_store(fixture_settings, tmp_path):
+    settings = fixture_settings.model_copy(update={"cache_dir": tmp_path, "store": "remote"})
+    built = build(settings)
+    assert not store_dir(tmp_path, built.version).exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".store-")]
 
 
 def test_build_reports_syntax_errors_with_position(fixture_settings, tmp_path):
@@ -84,3 +118,20 @@ def test_a_cached_non_strict_build_of_invalid_data_is_not_served(fixture_setting
     with pytest.raises(ValidationFailed):
         build(settings)
     assert build(settings, strict=False).from_cache  # the lenient caller still gets the cached build
+
+
+@pytest.mark.parametrize("overlap", [True, False])
+def test_the_store_is_loaded_beside_the_shapes_or_after_them(
+    fixture_settings, tmp_path, monkeypatch, overlap
+):
+    """Above kg.build.pipeline.OVERLAP_MAX_BYTES the load waits for the shapes (memory): same store, same refusal."""
+    from kg.build import pipeline
+
+    monkeypatch.setattr(pipeline, "OVERLAP_MAX_BYTES", 1 << 40 if overlap else 0)
+    settings = fixture_settings.model_copy(update={"cache_dir": tmp_path / "ok", "store": "embedded"})
+    built = build(settings)
+    assert intact(store_dir(settings.cache_path, built.version))
+    bad = invalid_copy(fixture_settings, tmp_path)
+    with pytest.raises(ValidationFailed):
+        build(bad)
+    assert [p.name for p in bad.cache_path.iterdir() if p.name != ".lock"] == []
