@@ -5,8 +5,7 @@ pyoxigraph writes for CONSTRUCT and DESCRIBE.
 
 SELECT answers are written by pyoxigraph's own writers (write_solutions: in Rust, several times faster
 than writing terms from Python) into a buffer that refuses to grow past the byte cap, and their rows are
-counted on the written body (count_rows); the writers over plain rows (select_json, ...) remain for
-answers assembled in Python.
+counted on the written body (count_rows).
 """
 
 from __future__ import annotations
@@ -14,13 +13,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
-
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 SELECT_FORMATS = {
     "json": "application/sparql-results+json",
@@ -38,97 +32,6 @@ GRAPH_FORMATS = {
 }
 
 
-@dataclass
-class Rows:
-    """A SELECT answer: variable names and rows of pyoxigraph terms (None where unbound)."""
-
-    variables: list[str]
-    rows: list[list]
-    truncated: bool = False
-
-
-def _json_term(term) -> dict:
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Triple):
-        return {
-            "type": "triple",
-            "value": {
-                "subject": _json_term(term.subject),
-                "predicate": _json_term(term.predicate),
-                "object": _json_term(term.object),
-            },
-        }
-    out = {"type": "literal", "value": term.value}
-    if term.language:
-        out["xml:lang"] = term.language
-    elif term.datatype.value not in (XSD_STRING, RDF_LANG_STRING):
-        out["datatype"] = term.datatype.value
-    return out
-
-
-def select_json(rows: Rows) -> bytes:
-    bindings = [
-        {var: _json_term(term) for var, term in zip(rows.variables, row, strict=False) if term is not None}
-        for row in rows.rows
-    ]
-    return json.dumps(
-        {"head": {"vars": rows.variables}, "results": {"bindings": bindings}}, ensure_ascii=False
-    ).encode()
-
-
-def _xml_text(value: str) -> str:
-    """XML character data that keeps a carriage return (a raw one is read back as a line feed)."""
-    return escape(value, {"\r": "&#13;"})
-
-
-def _xml_term(term) -> str:
-    if isinstance(term, ox.NamedNode):
-        return f"<uri>{escape(term.value)}</uri>"
-    if isinstance(term, ox.BlankNode):
-        return f"<bnode>{escape(term.value)}</bnode>"
-    if term.language:
-        return f"<literal xml:lang={quoteattr(term.language)}>{_xml_text(term.value)}</literal>"
-    if term.datatype.value != XSD_STRING:
-        return f"<literal datatype={quoteattr(term.datatype.value)}>{_xml_text(term.value)}</literal>"
-    return f"<literal>{_xml_text(term.value)}</literal>"
-
-
-def select_xml(rows: Rows) -> bytes:
-    out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n<head>']
-    out += [f"<variable name={quoteattr(v)}/>" for v in rows.variables]
-    out.append("</head>\n<results>")
-    for row in rows.rows:
-        out.append("<result>")
-        out += [
-            f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>"
-            for v, t in zip(rows.variables, row, strict=False)
-            if t is not None
-        ]
-        out.append("</result>")
-    out.append("</results>\n</sparql>\n")
-    return "\n".join(out).encode()
-
-
-def select_csv(rows: Rows) -> bytes:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(rows.variables)
-    for row in rows.rows:
-        writer.writerow(
-            ["" if t is None else (f"_:{t.value}" if isinstance(t, ox.BlankNode) else t.value) for t in row]
-        )
-    return buf.getvalue().encode()
-
-
-def select_tsv(rows: Rows) -> bytes:
-    lines = ["\t".join(f"?{v}" for v in rows.variables)]
-    lines += ["\t".join("" if t is None else str(t) for t in row) for row in rows.rows]
-    return ("\n".join(lines) + "\n").encode()
-
-
 def ask_body(value: bool, fmt: str) -> bytes:
     if fmt == "json":
         return json.dumps({"head": {}, "boolean": value}).encode()
@@ -141,8 +44,6 @@ def ask_body(value: bool, fmt: str) -> bytes:
         return f"_askResult\r\n{str(value).lower()}\r\n".encode()
     return f"?_askResult\n{str(value).lower()}\n".encode()
 
-
-SELECT_WRITERS = {"json": select_json, "xml": select_xml, "csv": select_csv, "tsv": select_tsv}
 
 RESULTS_FORMATS = {
     "json": ox.QueryResultsFormat.JSON,
