@@ -128,8 +128,12 @@ class StoreLoad:
             if self._error is not None:
                 raise self._error
             discard(self.target)
+            union_sha256 = None
             if default is not None and matches(default, default_sha256):
                 _link(default, union_file(self.target))
+                union_sha256 = (
+                    default_sha256  # the same bytes, just checked: not hashed again for the manifest
+                )
             else:
                 tmp = union_file(self.target).with_name(f".{union_file(self.target).name}.{os.getpid()}.tmp")
                 ox.Store(str(self.tmp)).dump(
@@ -144,7 +148,10 @@ class StoreLoad:
             ) from None
         write_json(
             manifest_file(self.target),
-            {"store": tree_digests(self.target), "default": sha256_file(union_file(self.target))},
+            {
+                "store": tree_digests(self.target),
+                "default": union_sha256 or sha256_file(union_file(self.target)),
+            },
         )
         return self.target
 
