@@ -86,16 +86,25 @@ def _load_file(store: ox.Store, path: Path, root: Path) -> SourceFile:
     return SourceFile(name=name, graph_iri=graph.value, text=text, graph=StoreView(store, graph))
 
 
-def close_in_store(ontology_path: Path, data_path: Path, shapes_path: Path, root: Path) -> StoreBuild:
-    """Parse and reason on pyoxigraph (validate_in_store then runs the shapes).
+@dataclass
+class Sources:
+    """The parsed sources of a build: each file in its own named graph of store, the ontology and the data as
+    N-Triples lines (each triple once, in order), the source files and the shapes."""
 
-    Returns:
-        the dataset store (named graphs: one per file, asserted, ontology), the closed union, the inferred
-        graph, the source files, the shapes and the contradictions; no report yet.
+    store: ox.Store
+    ontology: dict[bytes, None]
+    asserted: dict[bytes, None]
+    files: list[SourceFile]
+    shapes: Graph
+    timings: dict[str, float]
+
+
+def load_sources(ontology_path: Path, data_path: Path, shapes_path: Path, root: Path) -> Sources:
+    """Parse every source file into its own named graph (close_sources then reasons).
+
     Raises:
         LoadError: an input does not parse.
     """
-    timings: dict[str, float] = {}
     mark = time.perf_counter()
     store = ox.Store()
     ontology = [_load_file(store, p, root) for p in source_paths(ontology_path)]
@@ -104,25 +113,53 @@ def close_in_store(ontology_path: Path, data_path: Path, shapes_path: Path, root
     # the asserted and ontology graphs are the files' graphs merged: N-Triples lines, each triple once
     ontology_lines = graph_lines(store, *(ox.NamedNode(s.graph_iri) for s in ontology))
     asserted_lines = graph_lines(store, *(ox.NamedNode(s.graph_iri) for s in data))
-    work = store_of(ontology_lines, asserted_lines)
-    timings["load"] = time.perf_counter() - mark
+    return Sources(
+        store=store,
+        ontology=ontology_lines,
+        asserted=asserted_lines,
+        files=data + ontology,
+        shapes=shapes,
+        timings={"load": time.perf_counter() - mark},
+    )
 
+
+def close_sources(sources: Sources) -> StoreBuild:
+    """Reason on the union of the sources (in a second store that holds only it); validate_in_store then runs the
+    shapes.
+
+    Returns:
+        the dataset store (named graphs: one per file), the closed union, the asserted, ontology and inferred
+        graphs, the source files, the shapes and the contradictions; no report yet.
+    """
+    timings = sources.timings
+    mark = time.perf_counter()
+    work = store_of(sources.ontology, sources.asserted)
+    timings["load"] += time.perf_counter() - mark
     mark = time.perf_counter()
     reason_in_store(work)
-    inferred = inferred_lines(work, ontology_lines, asserted_lines, prune=True)
+    inferred = inferred_lines(work, sources.ontology, sources.asserted, prune=True)
     problems = problems_in_store(work)
     timings["reason"] = time.perf_counter() - mark
     return StoreBuild(
-        store=store,
+        store=sources.store,
         union=work,
-        asserted=asserted_lines,
-        ontology=ontology_lines,
+        asserted=sources.asserted,
+        ontology=sources.ontology,
         inferred=inferred,
-        sources=data + ontology,
-        shapes=shapes,
+        sources=sources.files,
+        shapes=sources.shapes,
         problems=problems,
         timings=timings,
     )
+
+
+def close_in_store(ontology_path: Path, data_path: Path, shapes_path: Path, root: Path) -> StoreBuild:
+    """Parse and reason on pyoxigraph (load_sources, then close_sources).
+
+    Raises:
+        LoadError: an input does not parse.
+    """
+    return close_sources(load_sources(ontology_path, data_path, shapes_path, root))
 
 
 def validate_in_store(built: StoreBuild) -> ValidationReport:
@@ -153,32 +190,46 @@ def default_graph_path(path: Path) -> Path:
 
 @dataclass
 class Written:
-    """A dataset file and its default graph (default_graph_path) written under temporary names (pending,
-    pending_default), until publish() renames them into place."""
+    """A dataset file written in two parts under temporary names: the sources' part (start_dataset), then the
+    inferred part and the default graph's N-Triples (finish_dataset). publish() joins the parts and renames the file
+    to path and the N-Triples to default_graph_path(path); until then each part can be loaded on its own (N-Quads
+    lines in any order make the same dataset)."""
 
     path: Path
-    pending: Path
+    parts: list[Path]
     pending_default: Path
     counts: dict[str, int]
 
     def publish(self) -> None:
+        """Join the parts into the first and put both files in place (call it when nothing reads the parts)."""
+        first, *rest = self.parts
+        with first.open("ab") as out:
+            for part in rest:
+                with part.open("rb") as tail:
+                    shutil.copyfileobj(tail, out, _COPY_CHUNK)
+                part.unlink()
+        self.parts = [first]
         os.replace(self.pending_default, default_graph_path(self.path))
-        os.replace(self.pending, self.path)
+        os.replace(first, self.path)
 
     def discard(self) -> None:
-        self.pending.unlink(missing_ok=True)
-        self.pending_default.unlink(missing_ok=True)
+        for path in (*self.parts, self.pending_default):
+            path.unlink(missing_ok=True)
 
 
-def write_store_dataset(built: StoreBuild, path: Path, *, file_graphs: bool) -> Written:
-    """Write the named graphs and their union (as the default graph) as N-Quads, under a temporary name that
-    Written.publish renames to path; and the union alone as N-Triples (default_graph_path, renamed likewise),
-    which the embedded store's query workers load, so that it need not be read back out of the store.
+def _pending(path: Path, part: str) -> Path:
+    return path.with_name(f".{path.name}.{part}.{os.getpid()}.tmp")
 
-    The per-file graphs are written only when file_graphs is set (the store keeps them: problems point at files).
-    Returns the pending file and the triple count per named graph.
+
+def start_dataset(sources: Sources, path: Path, *, file_graphs: bool) -> Written:
+    """Write the sources' part of the dataset (N-Quads): the files' graphs when file_graphs is set (the store keeps
+    them: problems point at files), the asserted and ontology graphs, and both again as the default graph (the union
+    the shapes run on, so the embedded store answers without a union of graphs).
+
+    Returns:
+        the dataset so far, with the triple count of every named graph written.
     """
-    store = built.store
+    store = sources.store
     counts = (
         {
             solution["g"].value: int(solution["n"].value)
@@ -187,33 +238,55 @@ def write_store_dataset(built: StoreBuild, path: Path, *, file_graphs: bool) -> 
         if file_graphs
         else {}
     )
-    graphs = {GRAPH_ASSERTED: built.asserted, GRAPH_ONTOLOGY: built.ontology, GRAPH_INFERRED: built.inferred}
-    counts[GRAPH_ASSERTED], counts[GRAPH_ONTOLOGY] = len(built.asserted), len(built.ontology)
-    counts[GRAPH_INFERRED] = built.inferred.count(b"\n")
-    # the default graph: the union the shapes ran on (asserted + ontology + inferred); N-Triples lines are N-Quads
-    # of the default graph, so the embedded store answers without a union of three graphs
-    default = default_graph_path(path)
-    pending_default = default.with_name(f".{default.name}.{os.getpid()}.tmp")
-    built.union.dump(str(pending_default), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
-    pending = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with pending.open("wb") as out:
+    counts[GRAPH_ASSERTED], counts[GRAPH_ONTOLOGY] = len(sources.asserted), len(sources.ontology)
+    first = _pending(path, "sources")
+    with first.open("wb") as out:
         if file_graphs:
             store.dump(out, format=ox.RdfFormat.N_QUADS)
-        for name, lines in graphs.items():
-            out.writelines(
-                quad_lines(io.BytesIO(lines) if isinstance(lines, bytes) else lines, ox.NamedNode(name))
-            )
-        with pending_default.open("rb") as union:
-            shutil.copyfileobj(union, out, _COPY_CHUNK)
-    return Written(path=path, pending=pending, pending_default=pending_default, counts=counts)
+        out.writelines(quad_lines(sources.asserted, ox.NamedNode(GRAPH_ASSERTED)))
+        out.writelines(quad_lines(sources.ontology, ox.NamedNode(GRAPH_ONTOLOGY)))
+        # N-Triples lines are N-Quads of the default graph
+        out.writelines(sources.ontology)
+        out.writelines(line for line in sources.asserted if line not in sources.ontology)
+    default = default_graph_path(path)
+    return Written(
+        path=path,
+        parts=[first],
+        pending_default=default.with_name(f".{default.name}.{os.getpid()}.tmp"),
+        counts=counts,
+    )
+
+
+def finish_dataset(built: StoreBuild, written: Written) -> Path:
+    """Write the inferred part of the dataset (the inferred graph, and again in the default graph) and the default
+    graph alone as N-Triples (which the embedded store's query workers load, so that it need not be read back out of
+    the store).
+
+    Returns:
+        the inferred part's file (added to written.parts).
+    """
+    written.counts[GRAPH_INFERRED] = built.inferred.count(b"\n")
+    built.union.dump(
+        str(written.pending_default), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()
+    )
+    part = _pending(written.path, "inferred")
+    with part.open("wb") as out:
+        out.writelines(quad_lines(io.BytesIO(built.inferred), ox.NamedNode(GRAPH_INFERRED)))
+        out.write(built.inferred)
+    written.parts.append(part)
+    return part
 
 
 __all__ = [
+    "Sources",
     "StoreBuild",
     "Written",
     "build_in_store",
     "close_in_store",
+    "close_sources",
     "default_graph_path",
+    "finish_dataset",
+    "load_sources",
+    "start_dataset",
     "validate_in_store",
-    "write_store_dataset",
 ]

@@ -16,7 +16,14 @@ from rdflib import Graph
 
 from kg import named_queries
 from kg.build.cache_files import locked, matches, read_json, sha256_file, write_json
-from kg.build.in_store import close_in_store, default_graph_path, validate_in_store, write_store_dataset
+from kg.build.in_store import (
+    close_sources,
+    default_graph_path,
+    finish_dataset,
+    load_sources,
+    start_dataset,
+    validate_in_store,
+)
 from kg.build.loading import SourceFile, load_folder, merge, source_paths
 from kg.build.report import ValidationReport, load_shapes
 from kg.build.store_dir import StoreLoad, store_dir
@@ -26,10 +33,11 @@ from kg.errors import InconsistencyError, StoreError, ValidationFailed
 from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY
 
 PIPELINE_VERSION = "3"
-# The embedded store's bulk load runs beside the shapes for a dataset file up to this size (about 1.4M quads, a
-# 200k-triple source); above it, it runs after them, once the work stores are freed: the loader's sorted batches
-# (about 2 GB at 1M source triples) would otherwise come on top of the work stores' memory.
-OVERLAP_MAX_BYTES = 256 << 20
+# The embedded store's bulk load runs beside the rules and the shapes when the dataset's sources' part (files' graphs,
+# asserted, ontology, and the default graph's copy of both) is up to this size (about 600k quads, a 200k-triple
+# source); above it, it runs after them, once the work stores are freed: the loader's sorted batches (about 2 GB at
+# 1M source triples) would otherwise come on top of the work stores' memory.
+OVERLAP_MAX_BYTES = 112 << 20
 log = logging.getLogger(__name__)
 
 
@@ -211,24 +219,33 @@ def _write_meta(
 def _build(
     settings: Settings, version: str, dataset_path: Path, meta_path: Path, *, strict: bool
 ) -> BuildResult:
-    """Reason inside pyoxigraph (kg.build.in_store), write the dataset, validate it while the embedded store's bulk load
-    runs in a thread (kg.build.store_dir), then keep both, or neither when the build fails."""
+    """Parse, reason inside pyoxigraph (kg.build.in_store) and validate, writing the dataset in two parts as soon as
+    each is known: the embedded store's bulk load (kg.build.store_dir) takes the sources' part while the rules run and
+    the inferred part while the shapes run; then keep the dataset and the store, or neither when the build fails."""
     started = time.perf_counter()
-    built = close_in_store(settings.ontology_path, settings.data_path, settings.shapes_path, settings.root)
-    if strict and built.problems:
-        raise InconsistencyError(built.problems)
+    sources = load_sources(settings.ontology_path, settings.data_path, settings.shapes_path, settings.root)
     mark = time.perf_counter()
     settings.cache_path.mkdir(parents=True, exist_ok=True)
-    written = write_store_dataset(built, dataset_path, file_graphs=settings.file_graphs)
-    # the graphs' lines are in the file now: not kept while the shapes run
-    built.asserted, built.ontology, built.inferred = (), (), b""
-    timings = built.timings
+    written = start_dataset(sources, dataset_path, file_graphs=settings.file_graphs)
+    timings = sources.timings
     timings["write"] = time.perf_counter() - mark
-    target = store_dir(settings.cache_path, version)
     embedded = settings.store == "embedded"
-    overlap = embedded and written.pending.stat().st_size <= OVERLAP_MAX_BYTES
-    load = StoreLoad(written.pending, target) if overlap else None
+    overlap = embedded and written.parts[0].stat().st_size <= OVERLAP_MAX_BYTES
+    load = StoreLoad(store_dir(settings.cache_path, version)) if overlap else None
     try:
+        if load is not None:
+            load.add(written.parts[0])
+        built = close_sources(sources)
+        del sources
+        if strict and built.problems:
+            raise InconsistencyError(built.problems)
+        mark = time.perf_counter()
+        inferred = finish_dataset(built, written)
+        if load is not None:
+            load.add(inferred)
+        # the graphs' lines are in the files now: not kept while the shapes run
+        built.asserted, built.ontology, built.inferred = (), (), b""
+        timings["write"] += time.perf_counter() - mark
         report = validate_in_store(built)
         if strict and not report.conforms:
             raise ValidationFailed(report)
@@ -238,7 +255,9 @@ def _build(
         if embedded:
             mark = time.perf_counter()
             if load is None:
-                load = StoreLoad(written.pending, target, background=False)
+                load = StoreLoad(store_dir(settings.cache_path, version), background=False)
+                for part in written.parts:
+                    load.add(part)
             _commit(load, written.pending_default, default_sha256)  # a hard link: the file keeps its inode
             timings["store"] = time.perf_counter() - mark
             load = None

@@ -46,7 +46,9 @@ def materialize(
         if intact(target):
             return target
         discard(target)
-        return StoreLoad(nquads, target).commit(default=default, default_sha256=default_sha256)
+        load = StoreLoad(target, background=False)
+        load.add(nquads)
+        return load.commit(default=default, default_sha256=default_sha256)
 
 
 class EmbeddedStore:

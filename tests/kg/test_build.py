@@ -35,6 +35,30 @@ def test_build_then_cache_gives_the_same_dataset(fixture_settings, tmp_path):
     assert quads(rebuilt.dataset_path) == quads(first.dataset_path)
 
 
+def test_the_default_graph_of_the_dataset_is_the_union_the_shapes_ran_on(fixture_settings, tmp_path):
+    """The dataset is written in two parts (sources, then inferred; kg.build.in_store): its default graph is still
+    exactly the N-Triples copy the query workers load, and the union of the three graphs."""
+    built = build(fixture_settings.model_copy(update={"cache_dir": tmp_path}))
+    default, named = set(), {GRAPH_ASSERTED: set(), GRAPH_ONTOLOGY: set(), GRAPH_INFERRED: set()}
+    for quad in ox.parse(path=str(built.dataset_path), format=ox.RdfFormat.N_QUADS, rename_blank_nodes=False):
+        triple = str(ox.Triple(quad.subject, quad.predicate, quad.object))
+        if isinstance(quad.graph_name, ox.DefaultGraph):
+            default.add(triple)
+        elif quad.graph_name.value in named:
+            named[quad.graph_name.value].add(triple)
+    copy = {
+        str(t)
+        for t in ox.parse(
+            path=str(built.default_path), format=ox.RdfFormat.N_TRIPLES, rename_blank_nodes=False
+        )
+    }
+    assert default == copy == set().union(*named.values())
+    assert len(default) == built.default_triples
+    assert {name: len(triples) for name, triples in named.items()} == {
+        name: built.counts[name] for name in named
+    }
+
+
 def test_content_hash_changes_with_the_data(fixture_settings, tmp_path):
     data = tmp_path / "data"
     shutil.copytree(fixture_settings.data_path, data)

@@ -96,6 +96,8 @@ def test_the_fast_build_refuses_contradictions(fixture_settings, tmp_path):
     with pytest.raises(InconsistencyError) as caught:
         build(settings)
     assert any("Disjoint classes" in p and "state/XXA" in p for p in caught.value.problems)
+    # the sources' part of the dataset was written and being loaded into the store while the rules ran: all gone
+    assert [p.name for p in settings.cache_path.iterdir() if p.name != ".lock"] == []
 
 
 def test_blank_nodes_of_one_file_stay_one_node_in_every_graph(fixture_settings, tmp_path):
