@@ -79,7 +79,9 @@ def run_constraints(
         for c, s in zip(compiled, first, strict=True)
     ]
     answers.update(
-        answer_all(store, [s.query for s in steps if s is not None and s.query not in answers], threads=threads)
+        answer_all(
+            store, [s.query for s in steps if s is not None and s.query not in answers], threads=threads
+        )
     )
     problems: list[Problem] = []
     for constraint, query in zip(sparql, sparql_queries, strict=True):
