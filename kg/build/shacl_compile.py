@@ -1,8 +1,8 @@
 """SHACL core constraints compiled to SPARQL, so that a whole build validates on pyoxigraph.
 
 pyshacl (kg.build.report.validate_graph) is the tests' oracle and the fallback; this module gives the same
-results for the constraint components the project's shapes use, each compiled to one SELECT over
-all the shape's targets:
+results for the constraint components the project's shapes use, each compiled to SPARQL over all
+the shape's targets:
 
     property shapes with an IRI sh:path: sh:minCount, sh:maxCount, sh:datatype, sh:class,
         sh:nodeKind, sh:pattern (with sh:flags), sh:in, sh:languageIn, sh:uniqueLang, and sh:or of
@@ -16,6 +16,13 @@ shape fixture.
 
 Every compiled query selects ?this (the focus node), optionally ?value; path, severity, message
 and the owning shape travel with the query (CompiledConstraint).
+
+A full validation looks first at what could fail, whatever the targets, since listing a shape's targets
+costs more than most checks (issue 13): the subjects with too many values (sh:maxCount), the subjects of
+failing values (value tests, sh:uniqueLang), the failing values (sh:class); only when that prefilter finds
+something does the per-target check run, on what it found. sh:minCount is the targets MINUS the subjects
+with enough values. A focused validation (a contribution's nodes) runs the per-target form (focus_query)
+on its nodes. tests/kg/test_constraint_runs.py holds these forms to pyshacl.
 """
 
 from __future__ import annotations
