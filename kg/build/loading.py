@@ -44,6 +44,8 @@ MEDIA_TYPES: dict[str, ox.RdfFormat] = {
 SOURCE_SUFFIXES = (".ttl", ".trig", ".nt", ".nq", ".jsonld", ".rdf")
 
 _POSITION = re.compile(r"line (\d+)(?: between columns (\d+)| columns? (\d+))?")
+# the word a line of Turtle (or N-Triples, TriG) starts with: a subject if the line starts a record
+_FIRST_WORD = re.compile(r"\s*([^\s;,]*)")
 
 
 @dataclass
@@ -59,6 +61,15 @@ class SourceFile:
     def lines(self) -> list[str]:
         """The text's lines (computed once: problems are located in the same file many times)."""
         return self.text.splitlines()
+
+    @cached_property
+    def first_words(self) -> dict[str, int]:
+        """For each word that starts a line (after spaces, up to the first space, ';' or ','), the first line
+        (1-based) it starts: where a record about a subject begins (kg.build.report.locate)."""
+        index: dict[str, int] = {}
+        for number, line in enumerate(self.lines, start=1):
+            index.setdefault(_FIRST_WORD.match(line).group(1), number)
+        return index
 
     def line_of(self, needle: str) -> int | None:
         """The first line (1-based) that contains needle, for pointing a person at a record."""

@@ -85,15 +85,26 @@ def _prefix_lines(text: str) -> list[tuple[str, str]]:
     return _PREFIX_LINE.findall(text)
 
 
-def _subject_pattern(iri: str, text: str) -> re.Pattern:
-    """A line that starts a record about iri: the full <iri>, or a prefixed name the file's prefixes expand to it."""
-    forms = ["<" + re.escape(iri) + ">"]
+def _subject_forms(iri: str, text: str) -> list[str]:
+    """How a record about iri can start: the full <iri>, or a prefixed name the file's prefixes expand to it."""
+    forms = ["<" + iri + ">"]
     for prefix, namespace in _prefix_lines(text):
         if namespace and iri.startswith(namespace) and len(iri) > len(namespace):
             local = iri[len(namespace) :]
-            forms.append(re.escape(prefix + ":" + local.replace("/", "\\/")))
-            forms.append(re.escape(prefix + ":" + local))
-    return re.compile(r"^\s*(?:" + "|".join(forms) + r")(?=[\s;,]|$)")
+            forms.append(prefix + ":" + local.replace("/", "\\/"))
+            forms.append(prefix + ":" + local)
+    return forms
+
+
+def _subject_line(source: SourceFile, iri: str) -> int | None:
+    """The first line that starts with one of iri's forms, followed by a space, ';', ',' or the line's end."""
+    forms = _subject_forms(iri, source.text)
+    if not any(c.isspace() or c in ";," for form in forms for c in form):
+        # a form is then the whole first word of such a line: look it up (each problem would scan the file)
+        starts = [source.first_words[form] for form in forms if form in source.first_words]
+        return min(starts) if starts else None
+    pattern = re.compile(r"^\s*(?:" + "|".join(map(re.escape, forms)) + r")(?=[\s;,]|$)")
+    return next((n for n, line in enumerate(source.lines, start=1) if pattern.match(line)), None)
 
 
 def locate(node, path, sources: list[SourceFile]) -> tuple[str | None, int | None]:
@@ -105,9 +116,8 @@ def locate(node, path, sources: list[SourceFile]) -> tuple[str | None, int | Non
     for source in holding + [s for s in sources if s not in holding]:
         if (node, None, None) not in source.graph:
             continue
-        pattern = _subject_pattern(str(node), source.text)
         lines = source.lines
-        start = next((n for n, line in enumerate(lines, start=1) if pattern.match(line)), None)
+        start = _subject_line(source, str(node))
         start = start or source.line_of(f'"{node}"')  # JSON-LD "@id": "...", RDF/XML rdf:about="..."
         if start is None:
             return source.name, None
@@ -224,8 +234,20 @@ def make_problem(
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:
-    """Violations first, then by file, line, focus node and path."""
+    """Violations first, then by file, line, focus node and path; problems that tie on those by message, value
+    and shape, so that the order never depends on the order the validator found them in (which query plans
+    and the order of the shapes in a set decide)."""
     order = {"Violation": 0, "Warning": 1, "Info": 2}
     return sorted(
-        problems, key=lambda p: (order[p.severity], p.file or "~", p.line or 0, p.focus, p.path or "")
+        problems,
+        key=lambda p: (
+            order[p.severity],
+            p.file or "~",
+            p.line or 0,
+            p.focus,
+            p.path or "",
+            p.message,
+            p.value or "",
+            p.shape or "",
+        ),
     )

@@ -1,8 +1,8 @@
 """SHACL core constraints compiled to SPARQL, so that a whole build validates on pyoxigraph.
 
 pyshacl (kg.build.report.validate_graph) is the tests' oracle and the fallback; this module gives the same
-results for the constraint components the project's shapes use, each compiled to one SELECT over
-all the shape's targets:
+results for the constraint components the project's shapes use, each compiled to SPARQL over all
+the shape's targets:
 
     property shapes with an IRI sh:path: sh:minCount, sh:maxCount, sh:datatype, sh:class,
         sh:nodeKind, sh:pattern (with sh:flags), sh:in, sh:languageIn, sh:uniqueLang, and sh:or of
@@ -16,6 +16,13 @@ shape fixture.
 
 Every compiled query selects ?this (the focus node), optionally ?value; path, severity, message
 and the owning shape travel with the query (CompiledConstraint).
+
+A full validation looks first at what could fail, whatever the targets, since listing a shape's targets
+costs more than most checks (issue 13): the subjects with too many values (sh:maxCount), the subjects of
+failing values (value tests, sh:uniqueLang), the failing values (sh:class); only when that prefilter finds
+something does the per-target check run, on what it found. sh:minCount is the targets MINUS the subjects
+with enough values. A focused validation (a contribution's nodes) runs the per-target form (focus_query)
+on its nodes. tests/kg/test_constraint_runs.py holds these forms to pyshacl.
 """
 
 from __future__ import annotations
@@ -103,8 +110,10 @@ class CompiledConstraint:
     message: str | None
     severity: str
     reports_value: bool
-    # optional first step: a SELECT of the failing ?value alone; when it finds none, query need not run
-    # (else query runs with ?value bound to what it found); for tests that are costly per focus node
+    # optional first step: a SELECT over the whole graph, whatever the targets, of one variable: ?this, the
+    # nodes that could fail (then the check runs as focus_query on those only), or ?value, the values that fail
+    # (then query runs with ?value bound to them); when it finds none, the constraint holds. Shapes that check
+    # one path the same way share it (kg.build.validation runs each text once).
     prefilter: str | None = None
     # the target group as it appears in query (focused_query binds ?this inside it), and the query to run for
     # a few focus nodes when it differs from query (sh:class: the test itself, without the prefilter's full scan)
@@ -263,28 +272,57 @@ def _property_queries(shapes: Graph, shape, prop, targets: str) -> list[Compiled
         component = predicate
         if predicate in (SH.minCount, SH.maxCount):
             op = "<" if predicate == SH.minCount else ">"
-            add(
+            # for a few focus nodes: count each one's values
+            by_target = (
                 f"SELECT ?this WHERE {{ {targets} OPTIONAL {{ ?this <{path}> ?value }} }} "
-                f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) {op} {int(obj)})",
-                False,
+                f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) {op} {int(obj)})"
             )
+            if predicate == SH.maxCount:
+                # the subjects with too many values first (usually none), then those of them that are targets
+                too_many = (
+                    f"SELECT ?this WHERE {{ ?this <{path}> ?value }} "
+                    f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) > {int(obj)})"
+                )
+                add(
+                    f"SELECT ?this WHERE {{ {{ {too_many} }} {targets} }}",
+                    False,
+                    prefilter=too_many,
+                    focus_query=by_target,
+                )
+            elif int(obj) > 0:  # sh:minCount 0 holds for every node
+                # over all targets: the targets less the subjects with enough values (MINUS is a hash anti-join,
+                # where the count above groups every target)
+                enough = (
+                    f"?this <{path}> ?value"
+                    if int(obj) == 1
+                    else f"SELECT ?this WHERE {{ ?this <{path}> ?value }} GROUP BY ?this "
+                    f"HAVING (COUNT(DISTINCT ?value) >= {int(obj)})"
+                )
+                add(f"SELECT ?this WHERE {{ {targets} MINUS {{ {enough} }} }}", False, focus_query=by_target)
         elif predicate == SH.uniqueLang:
             if obj != Literal(True):
                 continue
+            pairs = (
+                f"?this <{path}> ?value , ?other . "
+                f'FILTER (!sameTerm(?value, ?other) && lang(?value) != "" && lang(?value) = lang(?other))'
+            )
             add(
-                f"SELECT DISTINCT ?this ?cybergov_lang WHERE {{ {targets} ?this <{path}> ?value , ?other . "
-                f'FILTER (!sameTerm(?value, ?other) && lang(?value) != "" && lang(?value) = lang(?other)) }}',
+                f"SELECT DISTINCT ?this ?cybergov_lang WHERE {{ {{ SELECT ?this WHERE {{ {pairs} }} }} {targets} }}",
                 False,
+                prefilter=f"SELECT DISTINCT ?this WHERE {{ {pairs} }}",
+                focus_query=f"SELECT DISTINCT ?this ?cybergov_lang WHERE {{ {targets} {pairs} }}",
             )
         elif predicate == SH["class"]:
             # test each distinct value once (the test walks the class hierarchy), then join the focus nodes
-            # of the values that fail (usually none, so the join is usually skipped)
+            # of the values that fail (usually none, so the join is usually skipped); the test as a left join
+            # rather than a FILTER NOT EXISTS, which pyoxigraph evaluates per triple, not per distinct value
             test = _value_test(shapes, prop, predicate, obj)
             add(
                 f"SELECT DISTINCT ?this ?value WHERE {{ {targets} ?this <{path}> ?value . }}",
                 True,
                 prefilter=f"SELECT ?value WHERE {{ {{ SELECT DISTINCT ?value WHERE {{ ?cybergov_x <{path}> ?value }} }} "
-                f"FILTER (!({test})) }}",
+                f"OPTIONAL {{ ?value <{RDF.type}> ?cybergov_k . ?cybergov_k <{RDFS.subClassOf}>* {_term(obj)} }} "
+                "FILTER (!BOUND(?cybergov_k)) }",
                 focus_query=f"SELECT DISTINCT ?this ?value WHERE {{ {targets} ?this <{path}> ?value . "
                 f"FILTER (!({test})) }}",
             )
@@ -294,9 +332,13 @@ def _property_queries(shapes: Graph, shape, prop, targets: str) -> list[Compiled
                 return None  # an sh:or the compiler does not know: leave the shape to pyshacl
             if test is None:
                 continue
+            failing = f"?this <{path}> ?value . FILTER (!({test}))"
+            # the subjects of failing values first (usually none), then those of them that are targets
             add(
-                f"SELECT DISTINCT ?this ?value WHERE {{ {targets} ?this <{path}> ?value . FILTER (!({test})) }}",
+                f"SELECT DISTINCT ?this ?value WHERE {{ {{ SELECT ?this ?value WHERE {{ {failing} }} }} {targets} }}",
                 True,
+                prefilter=f"SELECT DISTINCT ?this WHERE {{ {failing} }}",
+                focus_query=f"SELECT DISTINCT ?this ?value WHERE {{ {targets} {failing} }}",
             )
     return compiled
 
@@ -313,15 +355,18 @@ def _or_query(shapes: Graph, shape, targets: str) -> CompiledConstraint | None:
             or shapes.value(member, SH.minCount) != Literal(1)
         ):
             return None
-        alternatives.append(f"NOT EXISTS {{ ?this <{path}> ?cybergov_v }}")
+        alternatives.append(f"?this <{path}> ?cybergov_v")
     message = _message(shapes, shape) or "the value does not conform to any of the sh:or alternatives"
     if not alternatives:
         return None
-    query = f"SELECT DISTINCT ?this WHERE {{ {targets} FILTER ({' && '.join(alternatives)}) }}"
+    none = " && ".join(f"NOT EXISTS {{ {a} }}" for a in alternatives)
+    # over all targets: less those with a value of some path (MINUS is a hash anti-join)
+    query = f"SELECT ?this WHERE {{ {targets} {' '.join(f'MINUS {{ {a} }}' for a in alternatives)} }}"
     return CompiledConstraint(
         shape=shape,
         path=None,
         query=query,
+        focus_query=f"SELECT DISTINCT ?this WHERE {{ {targets} FILTER ({none}) }}",
         message=message,
         targets=targets,
         severity=_severity(shapes, shape),

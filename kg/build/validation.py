@@ -16,7 +16,6 @@ Entry points for callers (kg.curate.checking, kg.build.pipeline):
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -24,30 +23,16 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
+from kg.build.constraint_runs import SparqlConstraint, run_constraints
 from kg.build.loading import SourceFile
-from kg.build.report import SEVERITIES, Problem, ValidationReport, make_problem, sort_problems, validate_graph
-from kg.build.shacl_compile import CompiledConstraint, compile_shapes, focused_query, has_shapes, target_group
+from kg.build.query_batch import default_threads
+from kg.build.report import SEVERITIES, ValidationReport, sort_problems, validate_graph
+from kg.build.shacl_compile import CompiledConstraint, compile_shapes, has_shapes, target_group
 from kg.build.store_view import StoreView
 from kg.errors import QueryError
 from kg.namespaces import CGSH, SH
-from kg.querying import bind_values, values_block
 from kg.sparql_tokens import dollar_variables, replaced, where_group_start
-from kg.terms import to_oxigraph, to_rdflib
-
-
-@dataclass(frozen=True)
-class SparqlConstraint:
-    """One sh:sparql constraint of a node shape, rewritten to run over all its targets at once."""
-
-    shape: URIRef | BNode
-    node: URIRef | BNode
-    query: str
-    message: str | None
-    severity: str
-    targets: str = ""  # the target group as it appears in query
-    focus_query: str | None = (
-        None  # the standard sh:select where query is a cgsh:fastSelect (for a few focus nodes)
-    )
+from kg.terms import to_oxigraph
 
 
 def _prefixes(shapes: Graph, constraint) -> str:
@@ -136,133 +121,6 @@ def split_shapes(shapes: Graph) -> tuple[Graph, list[SparqlConstraint]]:
     return core, taken
 
 
-def _format(message: str | None, values: dict[str, object]) -> str | None:
-    if message is None:
-        return None
-    for name, value in values.items():
-        message = re.sub(r"\{[?$]" + name + r"\}", lambda _m, v=value: str(v), message)
-    return message
-
-
-def run_sparql_constraints(
-    store: ox.Store,
-    constraints: list[SparqlConstraint],
-    *,
-    sources: list[SourceFile] | None,
-    labels: Graph,
-    focus: set | None = None,
-) -> list[Problem]:
-    """Evaluate the constraints on a pyoxigraph store (data in its default graph).
-
-    Args:
-        focus: report only these focus nodes (None = every target).
-    """
-    problems: list[Problem] = []
-    for constraint in constraints:
-        seen = set()
-        query = constraint.focus_query if focus is not None and constraint.focus_query else constraint.query
-        answer = store.query(_with_focus(query, focus, constraint.targets))
-        names = [v.value for v in answer.variables]
-        for solution in answer:
-            values = {n: to_rdflib(solution[n]) for n in names if solution[n] is not None}
-            this = values.get("this")
-            if this is None or (focus is not None and this not in focus):
-                continue
-            path, value = values.get("path"), values.get("value", this)
-            key = (this, path, value, tuple(sorted(values.items())))
-            if key in seen:
-                continue
-            seen.add(key)
-            problems.append(
-                make_problem(
-                    severity=constraint.severity,
-                    message=_format(constraint.message, values),
-                    focus=this,
-                    path=path,
-                    value=value,
-                    shape=constraint.shape,
-                    sources=sources,
-                    labels=labels,
-                )
-            )
-    return problems
-
-
-def _with_focus(query: str, focus: set | None, targets: str = "") -> str:
-    """The query with ?this bound to the focus nodes first, so that a focused run looks at those nodes
-    only: at the start of the query and inside the target group when the query has one
-    (kg.build.shacl_compile.focused_query); unchanged when focus is None or holds blank nodes (which VALUES cannot hold:
-    filtered afterwards)."""
-    iris = sorted(str(n) for n in focus or () if isinstance(n, URIRef))
-    if focus is None or len(iris) != len(focus):
-        return query
-    terms = [ox.NamedNode(iri) for iri in iris]
-    focused = focused_query(query, targets, values_block("this", terms)) if targets else None
-    # bound at the start as well: pyoxigraph then starts from the focus nodes whichever pattern it joins first
-    return bind_values(focused if focused is not None else query, "this", terms)
-
-
-def run_compiled(
-    store: ox.Store,
-    compiled: list[CompiledConstraint],
-    *,
-    sources: list[SourceFile] | None,
-    labels,
-    focus: set | None = None,
-) -> list[Problem]:
-    """Evaluate compiled SHACL core constraints on a pyoxigraph store (data in its default graph).
-
-    Args:
-        focus: report only these focus nodes (None = every target).
-    """
-    problems: list[Problem] = []
-    focused = focus is not None and all(isinstance(n, URIRef) for n in focus)
-    for constraint in compiled:
-        if focused and constraint.focus_query is not None:  # a few focus nodes: test their values directly
-            query = _with_focus(constraint.focus_query, focus, constraint.targets)
-            answer = store.query(query)
-            problems += _compiled_problems(answer, constraint, focus, sources=sources, labels=labels)
-            continue
-        query = constraint.query
-        if constraint.prefilter is not None:
-            failing = [solution["value"] for solution in store.query(constraint.prefilter)]
-            if not failing:
-                continue
-            if not any(isinstance(term, ox.BlankNode) for term in failing):  # VALUES cannot hold blank nodes
-                query = bind_values(query, "value", failing)
-        answer = store.query(_with_focus(query, focus, constraint.targets))
-        problems += _compiled_problems(answer, constraint, focus, sources=sources, labels=labels)
-    return problems
-
-
-def _compiled_problems(
-    answer, constraint: CompiledConstraint, focus: set | None, *, sources: list[SourceFile] | None, labels
-) -> list[Problem]:
-    """The problems of one compiled constraint's answer (rows of ?this, and ?value where selected)."""
-    problems = []
-    selects_value = "value" in {v.value for v in answer.variables}
-    for solution in answer:
-        this = to_rdflib(solution["this"])
-        if focus is not None and this not in focus:
-            continue
-        value = None
-        if constraint.reports_value:
-            value = to_rdflib(solution["value"]) if selects_value else this
-        problems.append(
-            make_problem(
-                severity=constraint.severity,
-                message=constraint.message,
-                focus=this,
-                path=constraint.path,
-                value=value,
-                shape=constraint.shape,
-                sources=sources,
-                labels=labels,
-            )
-        )
-    return problems
-
-
 def oxigraph_store(data: Graph) -> ox.Store:
     """An in-memory pyoxigraph store with the graph in its default graph."""
     store = ox.Store()
@@ -310,19 +168,29 @@ def validate_compiled(
     labels=None,
     focus: Iterable | None = None,
     data: Graph | None = None,
+    threads: int | None = None,
 ) -> ValidationReport:
     """Validate the default graph of a store with compiled shapes (see validate_fast for the arguments).
 
     Args:
         data: the same data as an rdflib graph, if the caller has it (pyshacl needs one when some shape
             could not be compiled; otherwise it is copied out of the store).
+        threads: run at most this many queries at once (kg.build.query_batch); None: the machine's cores
+            for a full validation, one for a focused one. The report does not depend on it.
     """
     labels = labels if labels is not None else (data if data is not None else StoreView(store))
     focus_set = set(focus) if focus is not None else None
-    problems = run_sparql_constraints(
-        store, shapes.constraints, sources=sources, labels=labels, focus=focus_set
+    if threads is None:  # a few focus nodes: queries of a few milliseconds, not worth a thread each
+        threads = default_threads() if focus_set is None else 1
+    problems = run_constraints(
+        store,
+        shapes.constraints,
+        shapes.compiled,
+        sources=sources,
+        labels=labels,
+        focus=focus_set,
+        threads=threads,
     )
-    problems += run_compiled(store, shapes.compiled, sources=sources, labels=labels, focus=focus_set)
     report_graph = None
     if has_shapes(shapes.left) and (focus_set is None or focus_set):
         if data is None:
@@ -375,8 +243,6 @@ __all__ = [
     "SparqlConstraint",
     "compile_for_store",
     "oxigraph_store",
-    "run_compiled",
-    "run_sparql_constraints",
     "split_shapes",
     "touched_nodes",
     "validate_compiled",
