@@ -4,8 +4,10 @@ Every source file is parsed into its own named graph of an in-memory store; thei
 asserted/ontology graphs (kg.build.inferred); the OWL 2 RL rules close their union in
 place (kg.build.reasoning) in a second store that holds only that union (pyoxigraph answers faster
 without the named graphs); the informative entailments go to the inferred graph; the SHACL shapes
-run as SPARQL on the union (kg.build.validation); the named graphs are dumped as N-Quads.
-Problems point at files and lines through views of the file graphs (kg.build.store_view), so no triple
+run as SPARQL on the union (kg.build.validation). The dataset is written as N-Quads in two parts, each as soon as
+it is known (start_dataset: the files' graphs, asserted, ontology and their copy in the default graph, before the
+rules run; write_inferred: the inferred graph and its copy, after them), so that kg.build.pipeline can have the
+embedded store load each while it goes on. Problems point at files and lines through views of the file graphs (kg.build.store_view), so no triple
 is copied into rdflib. owlrl and pySHACL are the tests' oracles (tests/oracles.py).
 """
 
@@ -124,12 +126,12 @@ def load_sources(ontology_path: Path, data_path: Path, shapes_path: Path, root: 
 
 
 def close_sources(sources: Sources) -> StoreBuild:
-    """Reason on the union of the sources (in a second store that holds only it); validate_in_store then runs the
-    shapes.
+    """Reason on the union of the sources (in a second store that holds only it); find_problems then looks for
+    contradictions and validate_in_store runs the shapes.
 
     Returns:
         the dataset store (named graphs: one per file), the closed union, the asserted, ontology and inferred
-        graphs, the source files, the shapes and the contradictions; no report yet.
+        graphs, the source files and the shapes; no problems or report yet.
     """
     timings = sources.timings
     mark = time.perf_counter()
@@ -138,7 +140,6 @@ def close_sources(sources: Sources) -> StoreBuild:
     mark = time.perf_counter()
     reason_in_store(work)
     inferred = inferred_lines(work, sources.ontology, sources.asserted, prune=True)
-    problems = problems_in_store(work)
     timings["reason"] = time.perf_counter() - mark
     return StoreBuild(
         store=sources.store,
@@ -148,18 +149,17 @@ def close_sources(sources: Sources) -> StoreBuild:
         inferred=inferred,
         sources=sources.files,
         shapes=sources.shapes,
-        problems=problems,
+        problems=[],
         timings=timings,
     )
 
 
-def close_in_store(ontology_path: Path, data_path: Path, shapes_path: Path, root: Path) -> StoreBuild:
-    """Parse and reason on pyoxigraph (load_sources, then close_sources).
-
-    Raises:
-        LoadError: an input does not parse.
-    """
-    return close_sources(load_sources(ontology_path, data_path, shapes_path, root))
+def find_problems(built: StoreBuild) -> list[str]:
+    """The contradictions of the closed union (kg.build.reasoning.problems_in_store); also kept in built.problems."""
+    mark = time.perf_counter()
+    built.problems = problems_in_store(built.union)
+    built.timings["reason"] += time.perf_counter() - mark
+    return built.problems
 
 
 def validate_in_store(built: StoreBuild) -> ValidationReport:
@@ -172,17 +172,6 @@ def validate_in_store(built: StoreBuild) -> ValidationReport:
     return built.report
 
 
-def build_in_store(ontology_path: Path, data_path: Path, shapes_path: Path, root: Path) -> StoreBuild:
-    """Parse, reason and validate on pyoxigraph (close_in_store, then validate_in_store).
-
-    Raises:
-        LoadError: an input does not parse.
-    """
-    built = close_in_store(ontology_path, data_path, shapes_path, root)
-    validate_in_store(built)
-    return built
-
-
 def default_graph_path(path: Path) -> Path:
     """Where the build at path (build-<version>.nq) keeps its default graph as N-Triples, for the embedded store."""
     return path.with_name(path.name.removesuffix(".nq") + ".default.nt")
@@ -191,9 +180,9 @@ def default_graph_path(path: Path) -> Path:
 @dataclass
 class Written:
     """A dataset file written in two parts under temporary names: the sources' part (start_dataset), then the
-    inferred part and the default graph's N-Triples (finish_dataset). publish() joins the parts and renames the file
-    to path and the N-Triples to default_graph_path(path); until then each part can be loaded on its own (N-Quads
-    lines in any order make the same dataset)."""
+    inferred part (write_inferred); and the default graph's N-Triples (write_default). publish() joins the parts
+    and renames the file to path and the N-Triples to default_graph_path(path); until then each part can be loaded
+    on its own (N-Quads lines in any order make the same dataset)."""
 
     path: Path
     parts: list[Path]
@@ -257,18 +246,13 @@ def start_dataset(sources: Sources, path: Path, *, file_graphs: bool) -> Written
     )
 
 
-def finish_dataset(built: StoreBuild, written: Written) -> Path:
-    """Write the inferred part of the dataset (the inferred graph, and again in the default graph) and the default
-    graph alone as N-Triples (which the embedded store's query workers load, so that it need not be read back out of
-    the store).
+def write_inferred(built: StoreBuild, written: Written) -> Path:
+    """Write the inferred part of the dataset: the inferred graph, and the same triples in the default graph.
 
     Returns:
-        the inferred part's file (added to written.parts).
+        the part's file (added to written.parts).
     """
     written.counts[GRAPH_INFERRED] = built.inferred.count(b"\n")
-    built.union.dump(
-        str(written.pending_default), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()
-    )
     part = _pending(written.path, "inferred")
     with part.open("wb") as out:
         out.writelines(quad_lines(io.BytesIO(built.inferred), ox.NamedNode(GRAPH_INFERRED)))
@@ -277,16 +261,24 @@ def finish_dataset(built: StoreBuild, written: Written) -> Path:
     return part
 
 
+def write_default(built: StoreBuild, written: Written) -> None:
+    """Write the default graph alone as N-Triples (written.pending_default), which the embedded store's query workers
+    load, so that it need not be read back out of the store."""
+    built.union.dump(
+        str(written.pending_default), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()
+    )
+
+
 __all__ = [
     "Sources",
     "StoreBuild",
     "Written",
-    "build_in_store",
-    "close_in_store",
     "close_sources",
     "default_graph_path",
-    "finish_dataset",
+    "find_problems",
     "load_sources",
     "start_dataset",
     "validate_in_store",
+    "write_default",
+    "write_inferred",
 ]

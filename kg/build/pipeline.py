@@ -19,10 +19,12 @@ from kg.build.cache_files import locked, matches, read_json, sha256_file, write_
 from kg.build.in_store import (
     close_sources,
     default_graph_path,
-    finish_dataset,
+    find_problems,
     load_sources,
     start_dataset,
     validate_in_store,
+    write_default,
+    write_inferred,
 )
 from kg.build.loading import SourceFile, load_folder, merge, source_paths
 from kg.build.report import ValidationReport, load_shapes
@@ -237,18 +239,21 @@ def _build(
             load.add(written.parts[0])
         built = close_sources(sources)
         del sources
-        if strict and built.problems:
-            raise InconsistencyError(built.problems)
         mark = time.perf_counter()
-        inferred = finish_dataset(built, written)
+        inferred = write_inferred(built, written)
         if load is not None:
-            load.add(inferred)
+            load.add(inferred)  # loads while the contradictions are looked for and the shapes run
         # the graphs' lines are in the files now: not kept while the shapes run
         built.asserted, built.ontology, built.inferred = (), (), b""
         timings["write"] += time.perf_counter() - mark
+        if find_problems(built) and strict:
+            raise InconsistencyError(built.problems)
         report = validate_in_store(built)
         if strict and not report.conforms:
             raise ValidationFailed(report)
+        mark = time.perf_counter()
+        write_default(built, written)
+        timings["write"] += time.perf_counter() - mark
         default_triples, problems = len(built.union), built.problems
         del built  # the work stores are not needed any more: free them before the store's load peaks
         default_sha256 = sha256_file(written.pending_default)
