@@ -6,9 +6,10 @@ place (kg.build.reasoning) in a second store that holds only that union (pyoxigr
 without the named graphs); the informative entailments go to the inferred graph; the SHACL shapes
 run as SPARQL on the union (kg.build.validation). The dataset is written as N-Quads in two parts, each as soon as
 it is known (start_dataset: the files' graphs, asserted, ontology and their copy in the default graph, before the
-rules run; write_inferred: the inferred graph and its copy, after them), so that kg.build.pipeline can have the
-embedded store load each while it goes on. Problems point at files and lines through views of the file graphs (kg.build.store_view), so no triple
-is copied into rdflib. owlrl and pySHACL are the tests' oracles (tests/oracles.py).
+rules run; write_inferred: the inferred graph and its copy, after them, with every line that names a blank node),
+so that kg.build.pipeline can have the embedded store load each while it goes on. Problems point at files and lines
+through views of the file graphs (kg.build.store_view), so no triple is copied into rdflib. owlrl and pySHACL are
+the tests' oracles (tests/oracles.py).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import os
 import shutil
 import time
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -188,6 +189,9 @@ class Written:
     parts: list[Path]
     pending_default: Path
     counts: dict[str, int]
+    # the sources' lines with a blank node, kept for the inferred part: each load of a file gives blank nodes new
+    # ids, so every line that names one must be in the same part (a line with "_:" elsewhere comes along harmlessly)
+    deferred: list[bytes] = field(default_factory=list)
 
     def publish(self) -> None:
         """Join the parts into the first and put both files in place (call it when nothing reads the parts)."""
@@ -229,7 +233,9 @@ def start_dataset(sources: Sources, path: Path, *, file_graphs: bool) -> Written
     )
     counts[GRAPH_ASSERTED], counts[GRAPH_ONTOLOGY] = len(sources.asserted), len(sources.ontology)
     first = _pending(path, "sources")
-    with first.open("wb") as out:
+    deferred: list[bytes] = []
+    with first.open("wb") as file:
+        out = _WithoutBlankNodes(file, deferred)
         if file_graphs:
             store.dump(out, format=ox.RdfFormat.N_QUADS)
         out.writelines(quad_lines(sources.asserted, ox.NamedNode(GRAPH_ASSERTED)))
@@ -237,17 +243,56 @@ def start_dataset(sources: Sources, path: Path, *, file_graphs: bool) -> Written
         # N-Triples lines are N-Quads of the default graph
         out.writelines(sources.ontology)
         out.writelines(line for line in sources.asserted if line not in sources.ontology)
+        out.close()
     default = default_graph_path(path)
     return Written(
         path=path,
         parts=[first],
         pending_default=default.with_name(f".{default.name}.{os.getpid()}.tmp"),
         counts=counts,
+        deferred=deferred,
     )
 
 
+class _WithoutBlankNodes:
+    """A binary writer (for store.dump and writelines) that passes N-Quads lines on to a file, except those with a
+    blank node ("_:"), which it keeps in deferred."""
+
+    def __init__(self, file, deferred: list[bytes]) -> None:
+        self._file = file
+        self._deferred = deferred
+        self._rest = b""
+
+    def write(self, chunk: bytes) -> int:
+        data = self._rest + bytes(chunk)
+        cut = data.rfind(b"\n") + 1
+        self._rest = data[cut:]
+        self._split(io.BytesIO(data[:cut]))
+        return len(chunk)
+
+    def writelines(self, lines) -> None:
+        if self._rest:
+            raise ValueError("a dump did not end with a newline")
+        self._split(lines)
+
+    def _split(self, lines) -> None:
+        for line in lines:
+            if b"_:" in line:
+                self._deferred.append(line)
+            else:
+                self._file.write(line)
+
+    def flush(self) -> None:
+        pass
+
+    def close(self) -> None:
+        if self._rest:
+            raise ValueError("a dump did not end with a newline")
+
+
 def write_inferred(built: StoreBuild, written: Written) -> Path:
-    """Write the inferred part of the dataset: the inferred graph, and the same triples in the default graph.
+    """Write the inferred part of the dataset: the sources' lines with a blank node (Written.deferred), the inferred
+    graph, and the same triples in the default graph.
 
     Returns:
         the part's file (added to written.parts).
@@ -255,6 +300,8 @@ def write_inferred(built: StoreBuild, written: Written) -> Path:
     written.counts[GRAPH_INFERRED] = built.inferred.count(b"\n")
     part = _pending(written.path, "inferred")
     with part.open("wb") as out:
+        out.writelines(written.deferred)
+        written.deferred = []
         out.writelines(quad_lines(io.BytesIO(built.inferred), ox.NamedNode(GRAPH_INFERRED)))
         out.write(built.inferred)
     written.parts.append(part)

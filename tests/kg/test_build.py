@@ -59,6 +59,37 @@ def test_the_default_graph_of_the_dataset_is_the_union_the_shapes_ran_on(fixture
     }
 
 
+@pytest.mark.parametrize("overlap", [True, False])
+def test_a_blank_node_stays_one_node_in_the_loaded_store(fixture_settings, tmp_path, monkeypatch, overlap):
+    """Each bulk load gives blank nodes new ids: a blank node with an asserted label and an inferred property value
+    must still be one node once the dataset's two parts are in the store."""
+    from kg.build import pipeline
+
+    monkeypatch.setattr(pipeline, "OVERLAP_MAX_BYTES", 1 << 40 if overlap else 0)
+    data = tmp_path / "data"
+    shutil.copytree(fixture_settings.data_path, data)
+    (data / "bnode.ttl").write_text(
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        "@prefix cgo: <https://w3id.org/cybergov/ontology#> .\n"
+        '<urn:x> rdfs:seeAlso [ rdfs:label "a note" ; cgo:participant <https://w3id.org/cybergov/id/state/FRA> ] .\n'
+    )
+    settings = fixture_settings.model_copy(
+        update={"data_dir": data, "cache_dir": tmp_path / "cache", "store": "embedded"}
+    )
+    built = build(
+        settings, strict=False
+    )  # the record is incomplete: the shapes say so, the store is loaded anyway
+    store = ox.Store.read_only(str(store_dir(settings.cache_path, built.version)))
+    label = "?b <http://www.w3.org/2000/01/rdf-schema#label> 'a note'"
+    inverse = (
+        "<https://w3id.org/cybergov/id/state/FRA> <https://w3id.org/cybergov/ontology#hasParticipation> ?b"
+    )
+    # the label is asserted (the sources' part), the inverse of cgo:participant inferred (the inferred part)
+    assert len(list(store.query(f"SELECT ?b WHERE {{ {label} . {inverse} }}"))) == 1
+    in_graphs = f"SELECT ?b WHERE {{ GRAPH <{GRAPH_ASSERTED}> {{ {label} }} GRAPH <{GRAPH_INFERRED}> {{ {inverse} }} }}"
+    assert len(list(store.query(in_graphs))) == 1
+
+
 def test_content_hash_changes_with_the_data(fixture_settings, tmp_path):
     data = tmp_path / "data"
     shutil.copytree(fixture_settings.data_path, data)
