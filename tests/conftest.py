@@ -58,8 +58,8 @@ class EngineServers:
     def _launch(self, settings: Settings) -> tuple[subprocess.Popen, str]:
         raise NotImplementedError
 
-    def start(self, settings: Settings) -> str:
-        """A fresh server holding settings' build; returns its query endpoint URL."""
+    def start(self, settings: Settings, *, push: bool = True) -> str:
+        """A fresh server holding settings' build (empty if not push); returns its query endpoint URL."""
         process, endpoint = self._launch(settings)
         deadline = time.monotonic() + 60
         while True:
@@ -73,6 +73,8 @@ class EngineServers:
                 raise RuntimeError(f"{type(self).__name__}: the engine did not start")
             time.sleep(0.2)
         self._processes[endpoint] = process
+        if not push:
+            return endpoint
         env = dict(
             os.environ,
             CYBERGOV_ROOT=str(settings.root),
