@@ -18,7 +18,7 @@ import io
 import os
 import shutil
 import time
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,7 +26,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg import named_queries
-from kg.build.inferred import graph_lines, inferred_lines, quad_lines, store_of
+from kg.build.inferred import LineWriter, graph_lines, inferred_lines, quad_lines, store_of
 from kg.build.loading import (
     DEFAULT_BASE_IRI,
     SourceFile,
@@ -235,15 +235,20 @@ def start_dataset(sources: Sources, path: Path, *, file_graphs: bool) -> Written
     first = _pending(path, "sources")
     deferred: list[bytes] = []
     with first.open("wb") as file:
-        out = _WithoutBlankNodes(file, deferred)
+
+        def take(lines: Iterable[bytes]) -> None:
+            for line in lines:
+                (deferred.append if b"_:" in line else file.write)(line)
+
         if file_graphs:
-            store.dump(out, format=ox.RdfFormat.N_QUADS)
-        out.writelines(quad_lines(sources.asserted, ox.NamedNode(GRAPH_ASSERTED)))
-        out.writelines(quad_lines(sources.ontology, ox.NamedNode(GRAPH_ONTOLOGY)))
+            dump = LineWriter(take)
+            store.dump(dump, format=ox.RdfFormat.N_QUADS)
+            dump.close()
+        take(quad_lines(sources.asserted, ox.NamedNode(GRAPH_ASSERTED)))
+        take(quad_lines(sources.ontology, ox.NamedNode(GRAPH_ONTOLOGY)))
         # N-Triples lines are N-Quads of the default graph
-        out.writelines(sources.ontology)
-        out.writelines(line for line in sources.asserted if line not in sources.ontology)
-        out.close()
+        take(sources.ontology)
+        take(line for line in sources.asserted if line not in sources.ontology)
     default = default_graph_path(path)
     return Written(
         path=path,
@@ -252,42 +257,6 @@ def start_dataset(sources: Sources, path: Path, *, file_graphs: bool) -> Written
         counts=counts,
         deferred=deferred,
     )
-
-
-class _WithoutBlankNodes:
-    """A binary writer (for store.dump and writelines) that passes N-Quads lines on to a file, except those with a
-    blank node ("_:"), which it keeps in deferred."""
-
-    def __init__(self, file, deferred: list[bytes]) -> None:
-        self._file = file
-        self._deferred = deferred
-        self._rest = b""
-
-    def write(self, chunk: bytes) -> int:
-        data = self._rest + bytes(chunk)
-        cut = data.rfind(b"\n") + 1
-        self._rest = data[cut:]
-        self._split(io.BytesIO(data[:cut]))
-        return len(chunk)
-
-    def writelines(self, lines) -> None:
-        if self._rest:
-            raise ValueError("a dump did not end with a newline")
-        self._split(lines)
-
-    def _split(self, lines) -> None:
-        for line in lines:
-            if b"_:" in line:
-                self._deferred.append(line)
-            else:
-                self._file.write(line)
-
-    def flush(self) -> None:
-        pass
-
-    def close(self) -> None:
-        if self._rest:
-            raise ValueError("a dump did not end with a newline")
 
 
 def write_inferred(built: StoreBuild, written: Written) -> Path:

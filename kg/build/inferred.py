@@ -11,7 +11,7 @@ dataset file as bytes (kg.build.in_store). Lines are read back as terms only whe
 from __future__ import annotations
 
 import io
-from collections.abc import Collection, Container, Iterable, Iterator
+from collections.abc import Callable, Collection, Container, Iterable, Iterator
 
 import pyoxigraph as ox
 
@@ -56,9 +56,14 @@ def inferred_lines(store: ox.Store, *asserted: Container[bytes], prune: bool) ->
     """
     query = named_queries.get("uninformative", "build/pipeline_queries").text
     uninformative = set(store.query(query).serialize(format=_NT).splitlines(keepends=True))
-    kept = _Kept(*asserted, uninformative)
+    without = (*asserted, uninformative)
+    chunks: list[bytes] = []
+    kept = LineWriter(
+        lambda run: chunks.append(b"".join(line for line in run if not any(line in w for w in without)))
+    )
     store.dump(kept, format=_NT, from_graph=ox.DefaultGraph())  # filtered as it is written: never held whole
-    lines = kept.lines()
+    kept.close()
+    lines = b"".join(chunks)
     if prune:
         dropped = b"".join(line for line in uninformative if not any(line in a for a in asserted))
         default = ox.DefaultGraph()
@@ -67,30 +72,27 @@ def inferred_lines(store: ox.Store, *asserted: Container[bytes], prune: bool) ->
     return lines
 
 
-class _Kept:
-    """A binary writer for store.dump that keeps the N-Triples lines in neither of two collections."""
+class LineWriter:
+    """A binary writer for store.dump that hands each run of whole lines (N-Triples or N-Quads, each ending with a
+    newline) to take, as they come; close() checks that the dump ended with one."""
 
-    def __init__(self, *without: Container[bytes]) -> None:
-        self._without = without
+    def __init__(self, take: Callable[[Iterable[bytes]], None]) -> None:
+        self._take = take
         self._rest = b""
-        self._chunks: list[bytes] = []
 
     def write(self, chunk: bytes) -> int:
         data = self._rest + bytes(chunk)
         cut = data.rfind(b"\n") + 1
         self._rest = data[cut:]
-        self._chunks.append(
-            b"".join(line for line in io.BytesIO(data[:cut]) if not any(line in w for w in self._without))
-        )
+        self._take(io.BytesIO(data[:cut]))
         return len(chunk)
 
     def flush(self) -> None:
         pass
 
-    def lines(self) -> bytes:
+    def close(self) -> None:
         if self._rest:
             raise ValueError("the dump did not end with a newline")
-        return b"".join(self._chunks)
 
 
 def quad_lines(lines: Iterable[bytes], graph: ox.NamedNode) -> Iterator[bytes]:
@@ -112,4 +114,4 @@ def as_triples(lines: bytes) -> list[ox.Triple]:
     ]
 
 
-__all__ = ["as_quads", "as_triples", "graph_lines", "inferred_lines", "quad_lines", "store_of"]
+__all__ = ["LineWriter", "as_quads", "as_triples", "graph_lines", "inferred_lines", "quad_lines", "store_of"]

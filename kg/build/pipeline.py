@@ -231,9 +231,10 @@ def _build(
     written = start_dataset(sources, dataset_path, file_graphs=settings.file_graphs)
     timings = sources.timings
     timings["write"] = time.perf_counter() - mark
+    target = store_dir(settings.cache_path, version)
     embedded = settings.store == "embedded"
     overlap = embedded and written.parts[0].stat().st_size <= OVERLAP_MAX_BYTES
-    load = StoreLoad(store_dir(settings.cache_path, version)) if overlap else None
+    load = StoreLoad(target) if overlap else None
     try:
         if load is not None:
             load.add(written.parts[0])
@@ -260,7 +261,7 @@ def _build(
         if embedded:
             mark = time.perf_counter()
             if load is None:
-                load = StoreLoad(store_dir(settings.cache_path, version), background=False)
+                load = StoreLoad(target, background=False)
                 for part in written.parts:
                     load.add(part)
             _commit(load, written.pending_default, default_sha256)  # a hard link: the file keeps its inode

@@ -131,7 +131,7 @@ def _requests(triples: list, batch: int) -> list[tuple[str, list]]:
     POSTs (add) of at most batch triples each."""
     blank = [t for t in triples if _names_blank_node(t)]
     plain = [t for t in triples if not _names_blank_node(t)]
-    first = max(batch - len(blank), 0) if blank else batch
+    first = max(batch - len(blank), 0)
     requests = [("PUT", blank + plain[:first])]
     requests += [("POST", plain[i : i + batch]) for i in range(first, len(plain), batch)]
     return requests
