@@ -21,7 +21,9 @@ import pyoxigraph as ox
 from kg.answers.common import best_evidence, run
 from kg.answers.dates import intervals
 from kg.answers.records import MEMBERSHIP_DATES, PARTICIPATION_DATES, Membership, Participation, spans_of
+from kg.memory_only import require_store_read
 from kg.querying import Row, Store
+from kg.single_flight import SingleFlight
 
 
 def _node(iri: str | None) -> ox.NamedNode | None:
@@ -29,14 +31,15 @@ def _node(iri: str | None) -> ox.NamedNode | None:
 
 
 class RecordIndex:
-    """The records of one graph version by scope, filled on first use. Safe to share between threads: a scope
-    two requests fill at once is read twice and one reading kept (both are the same records)."""
+    """The records of one graph version by scope, filled on first use. Safe to share between threads: requests
+    that ask for a scope not read yet at the same time wait for one reading (kg.single_flight)."""
 
     def __init__(self, store: Store, version: str) -> None:
         self.store = store
         self.version = version
         self._scopes: dict[tuple, list] = {}
         self._records: dict[str, Participation | Membership] = {}
+        self._flights = SingleFlight()
         self.reads = 0  # scopes read from the store (tests, diagnostics)
 
     def _record(self, kind: type, fields: dict[str, str], row: Row, spans: dict):
@@ -52,6 +55,13 @@ class RecordIndex:
 
     def _fill(self, key: tuple, query: str, kind: type, fields: dict[str, str], **bound) -> list:
         found = self._scopes.get(key)
+        if found is None:
+            require_store_read()  # never wait for another request's read where reading is not allowed
+            found = self._flights.run(key, lambda: self._read(key, query, kind, fields, bound))
+        return found
+
+    def _read(self, key: tuple, query: str, kind: type, fields: dict[str, str], bound: dict) -> list:
+        found = self._scopes.get(key)  # read by a request that finished just before this one asked
         if found is None:
             rows = run(self.store, query, **{k: _node(v) for k, v in bound.items()})
             spans = intervals(self.store, [r["record"] for r in rows])

@@ -15,15 +15,19 @@ from __future__ import annotations
 import threading
 
 from kg.lru import LRU, MISSING
+from kg.memory_only import require_store_read
 from kg.querying import Row, Store
+from kg.single_flight import SingleFlight
 
 
 class CachedStore:
-    """Delegates to `inner`; memoizes select/ask/construct by (query text, bound values)."""
+    """Delegates to `inner`; memoizes select/ask/construct by (query text, bound values). Requests that miss the
+    same entry at once run its query once (kg.single_flight)."""
 
     def __init__(self, inner: Store, *, max_entries: int = 1024) -> None:
         self.inner = inner
         self._memo = LRU(max_entries)
+        self._flights = SingleFlight()
         self._derived: dict[str, tuple[str, object]] = {}
         self._deriving = threading.Lock()
 
@@ -44,7 +48,8 @@ class CachedStore:
         key = self._key(form, query, bindings)
         value = self._memo.get(key)
         if value is MISSING:
-            value = compute()
+            require_store_read()  # never wait for another request's read where reading is not allowed
+            value = self._flights.run(key, compute)
             self._memo.put(key, value)
         return value
 
