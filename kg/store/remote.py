@@ -42,6 +42,7 @@ from kg.memory_only import require_store_read
 from kg.namespaces import GRAPH_BUILD, GRAPH_DEFAULT, QUERY_BASE_IRI, sparql_prologue
 from kg.querying import QueryOutput, Row, bind
 from kg.store.engine import serialize_answer
+from kg.store.select_star import spelled_out
 from kg.store.sparql_parse import parse
 from kg.store.sparql_policy import UserQuery, admit
 
@@ -379,7 +380,9 @@ class RemoteStore:
             QueryTimeout, ResultTooLarge, StoreError: as execute.
         """
         _parsed, fmt = admit(query)
-        out = self.execute(query.text, fmt=fmt, default_graphs=default_graphs, named_graphs=named_graphs)
+        out = self.execute(
+            spelled_out(query.text), fmt=fmt, default_graphs=default_graphs, named_graphs=named_graphs
+        )
         return replace(out, fmt=fmt)
 
     def quads(self):

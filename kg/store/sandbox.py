@@ -57,6 +57,7 @@ def _querier(
     import pyoxigraph as ox
 
     from kg.store.engine import default_graph_only, run
+    from kg.store.select_star import spelled_out
     from kg.store.sparql_policy import UserQuery, admit
 
     store = ox.Store.read_only(store_path)
@@ -72,7 +73,7 @@ def _querier(
         try:
             if isinstance(query, UserQuery):  # the policy's parse happens here, not in the server's process
                 parsed, fmt = admit(query)
-                query = query.text
+                query = spelled_out(query.text)
             engine = store
             if "store" in memory and default_graph_only(query, default_graphs, named_graphs, parsed=parsed):
                 engine = memory["store"]

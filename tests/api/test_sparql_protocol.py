@@ -145,3 +145,15 @@ def test_a_non_ascii_dataset_iri_is_answered_not_a_500(client, graph):
     rebuilding the response from decoded headers failed on a non-ASCII byte (a 500)."""
     r = client.get("/sparql", params={"query": Q, "default-graph-uri": graph})
     assert r.status_code in (200, 400), r.text
+
+
+def test_select_star_columns_follow_the_query(client):
+    """oxigraph sorts SELECT *'s variables by name; the endpoint answers in the query's order, as Jena and Virtuoso
+    do (kg.store.select_star), in JSON and in CSV alike, on every backend."""
+    query = "SELECT * WHERE { ?treaty ?p ?label } LIMIT 2"
+    r = client.get("/sparql", params={"query": query})
+    assert r.status_code == 200, r.text
+    assert r.json()["head"]["vars"] == ["treaty", "p", "label"]
+    r = client.get("/sparql", params={"query": query}, headers={"Accept": "text/csv"})
+    assert r.status_code == 200, r.text
+    assert r.text.splitlines()[0] == "treaty,p,label"
