@@ -7,13 +7,19 @@ a constraint's prefixes along sh:prefixes/owl:imports*/sh:declare.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from rdflib import Graph
 
+from kg.build.loading import load_folder
 from kg.build.prebinding import joins_like_prebinding, not_allowed
+from kg.build.report import load_shapes
 from kg.build.validation import split_shapes, validate_fast
 from kg.errors import ShapesError
+from kg.namespaces import SH
 
+REPO = Path(__file__).resolve().parents[2]
 EX = "http://example.org/"
 
 
@@ -112,3 +118,12 @@ def test_prefixes_are_collected_through_owl_imports():
     _core, taken = split_shapes(shapes)
     assert "PREFIX other: <http://example.org/>" in taken[0].query
     assert [p.focus for p in validate_fast(DATA, shapes).problems] == [EX + "a"]
+
+
+def test_every_sparql_constraint_of_the_project_runs_rewritten():
+    """The project's own shapes read $this where the targets bind it: none is left to pyshacl's pre-binding
+    (which would run it once per focus node), and none is one SHACL forbids."""
+    shapes = load_shapes(load_folder(REPO / "shapes", root=REPO))
+    core, taken = split_shapes(shapes)
+    assert len(taken) == len(list(shapes.subject_objects(SH.sparql))) >= 20
+    assert list(core.subject_objects(SH.sparql)) == []
