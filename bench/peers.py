@@ -7,16 +7,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
 import sys
-import time
 from contextlib import contextmanager
 from pathlib import Path
 
-import httpx
 import pyoxigraph as ox
 
+from bench.serving import free_port, running, uvicorn_command
 from kg.namespaces import DEFAULT_GRAPHS
 from kg.store.push import push
 
@@ -24,62 +21,14 @@ REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait(url: str, process: subprocess.Popen, *, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server exited while starting: {process.args}")
-        try:
-            if httpx.get(url, timeout=2).status_code < 500:
-                return
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    process.kill()
-    raise RuntimeError(f"server did not answer {url} within {timeout:g} s")
-
-
-@contextmanager
-def _process(args: list[str], ready: str, *, env: dict | None = None, timeout: float = 120.0):
-    process = subprocess.Popen(args, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        _wait(ready, process, timeout=timeout)
-        yield process
-    finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(10)
-
-
 @contextmanager
 def ours(env: dict[str, str], *, port: int | None = None):
     """This project's API over the settings in env (CYBERGOV_*) on port (or a free one); yields its URL."""
     port = port or free_port()
-    args = [
-        sys.executable,
-        "-m",
-        "uvicorn",
-        "--factory",
-        "api.app:create_app",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--log-level",
-        "warning",
-        "--no-access-log",
-    ]
+    args = [*uvicorn_command(port), "--no-access-log"]
     args += ["--loop", "uvloop"] if _has("uvloop") else []
     args += ["--http", "httptools"] if _has("httptools") else []
-    with _process(args, f"http://127.0.0.1:{port}/health", env=dict(os.environ, **env)):
+    with _running(args, f"http://127.0.0.1:{port}/health", env=dict(os.environ, **env)):
         yield f"http://127.0.0.1:{port}"
 
 
@@ -89,7 +38,7 @@ def oxigraph(dataset: Path):
     port = free_port()
     binary = shutil.which("oxigraph") or str(BIN / "oxigraph")
     base = f"http://127.0.0.1:{port}"
-    with _process([binary, "serve", "--bind", f"127.0.0.1:{port}"], base + "/query?query=ASK%7B%7D"):
+    with _running([binary, "serve", "--bind", f"127.0.0.1:{port}"], base + "/query?query=ASK%7B%7D"):
         push(dataset, base + "/store")
         yield base + "/query"
 
@@ -114,12 +63,17 @@ def rdflib_endpoint(ntriples: Path):
     binary = shutil.which("rdflib-endpoint") or str(BIN / "rdflib-endpoint")
     base = f"http://127.0.0.1:{port}"
     # `rdflib-endpoint serve` answers SPARQL at "/" (not /sparql)
-    with _process(
+    with _running(
         [binary, "serve", str(ntriples), "--host", "127.0.0.1", "--port", str(port)],
         base + "/?query=ASK%7B%7D",
         timeout=600,
     ):
         yield base + "/"
+
+
+def _running(args: list[str], ready: str, *, env: dict | None = None, timeout: float = 120.0):
+    """A peer started and waited for: any answer below 500 means it is up (the URLs ask a query or /health)."""
+    return running(args, ready, timeout=timeout, env=env, name=args[0], ready=lambda status: status < 500)
 
 
 def has_rdflib_endpoint() -> bool:

@@ -94,9 +94,7 @@ def http_rows(
         wrk("oxigraph", "sparql", base, _sparql_paths("/" + path, mix))
         wrk("oxigraph", "parties", base, _sparql_paths("/" + path, [parties_query]))
     if with_virtuoso:
-        with virtuoso.virtuoso(
-            built.dataset_path, free_port=peers.free_port, triples=sum(built.counts.values()) * 2
-        ) as endpoint:
+        with virtuoso.virtuoso(built.dataset_path, triples=sum(built.counts.values()) * 2) as endpoint:
             base, path = endpoint.rsplit("/", 1)
             wrk("virtuoso", "sparql", base, virtuoso.paths("/" + path, mix))
             wrk("virtuoso", "parties", base, virtuoso.paths("/" + path, [parties_query]))

@@ -9,15 +9,14 @@ every query a benchmark sends it names that graph (default-graph-uri), as kg.sto
 from __future__ import annotations
 
 import shutil
-import subprocess
 import tempfile
-import time
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
 import httpx
 
+from bench.serving import free_port, running
 from kg.namespaces import GRAPH_DEFAULT
 from kg.store.push import graph_store_url, push
 
@@ -61,15 +60,14 @@ def paths(path: str, queries: list[str]) -> list[str]:
 
 
 @contextmanager
-def virtuoso(dataset: Path, *, free_port, triples: int = 0, timeout: float = 120.0):
+def virtuoso(dataset: Path, *, triples: int = 0, timeout: float = 120.0):
     """Virtuoso loaded with a build; yields its SPARQL endpoint URL (http://127.0.0.1:PORT/sparql).
 
     Args:
         dataset: the built N-Quads (kg.build.pipeline.BuildResult.dataset_path).
-        free_port: a function giving a free port on 127.0.0.1.
         triples: about how many quads the dataset holds (sizes the buffers: 8 KB pages, ~2/3 of them dirty).
     Raises:
-        RuntimeError: virtuoso-t is missing or the server did not start.
+        RuntimeError: virtuoso-t is missing, or the server did not start (bench.serving.ServerDidNotStart).
     """
     binary = shutil.which("virtuoso-t")
     if binary is None:
@@ -87,39 +85,27 @@ def virtuoso(dataset: Path, *, free_port, triples: int = 0, timeout: float = 120
             timeout=60,
         )
     )
-    process = subprocess.Popen(
-        [binary, "-f", "-c", str(folder / "virtuoso.ini")],
-        cwd=folder,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
     endpoint = f"http://127.0.0.1:{http_port}/sparql"
     try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                if httpx.get(endpoint, params={"query": "ASK {}"}, timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline or process.poll() is not None:
-                raise RuntimeError(f"Virtuoso did not start (see {folder / 'virtuoso.log'})")
-            time.sleep(0.3)
-        push(
-            dataset,
-            graph_store_url(endpoint, kind="virtuoso"),
-            kind="virtuoso",
-            timeout=1800,
-            auth=httpx.DigestAuth(USER, PASSWORD),
-        )
-        yield endpoint
+        with running(
+            [binary, "-f", "-c", str(folder / "virtuoso.ini")],
+            endpoint,
+            timeout=timeout,
+            name=f"Virtuoso (its log: {folder / 'virtuoso.log'})",
+            cwd=folder,
+            stop_wait=30,
+            params={"query": "ASK {}"},
+            interval=0.3,
+        ):
+            push(
+                dataset,
+                graph_store_url(endpoint, kind="virtuoso"),
+                kind="virtuoso",
+                timeout=1800,
+                auth=httpx.DigestAuth(USER, PASSWORD),
+            )
+            yield endpoint
     finally:
-        process.terminate()
-        try:
-            process.wait(30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(10)
         shutil.rmtree(folder, ignore_errors=True)
 
 

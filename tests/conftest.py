@@ -19,14 +19,13 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
 from pathlib import Path
+from typing import IO
 
-import httpx
 import pytest
 from canonical_files import canonical_digests, changed_files
-from live_servers import free_port
 
+from bench.serving import free_port, output_file, wait_until_answering
 from bench.virtuoso import INI as VIRTUOSO_INI  # one ini for the suite and the bench peer
 from kg.build.pipeline import build
 from kg.config import Settings
@@ -46,6 +45,14 @@ class EngineServers:
 
     def __init__(self) -> None:
         self._processes: dict[str, subprocess.Popen] = {}
+        self._output: dict[int, IO[bytes]] = {}  # each server's standard error (bench.serving.output_file)
+
+    def _popen(self, args: list[str], **options) -> subprocess.Popen:
+        """Start a server, its standard error kept to report if it dies while starting."""
+        output = output_file()
+        process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=output, **options)
+        self._output[process.pid] = output
+        return process
 
     def settings_update(self, endpoint: str) -> dict:
         """What Settings need to serve from the engine at endpoint."""
@@ -61,17 +68,14 @@ class EngineServers:
     def start(self, settings: Settings, *, push: bool = True) -> str:
         """A fresh server holding settings' build (empty if not push); returns its query endpoint URL."""
         process, endpoint = self._launch(settings)
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(endpoint, params={"query": "ASK {}"}, timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline or process.poll() is not None:
-                process.kill()
-                raise RuntimeError(f"{type(self).__name__}: the engine did not start")
-            time.sleep(0.2)
+        wait_until_answering(
+            endpoint,
+            process,
+            timeout=60,
+            name=type(self).__name__,
+            params={"query": "ASK {}"},
+            output=self._output.get(process.pid),
+        )
         self._processes[endpoint] = process
         if not push:
             return endpoint
@@ -97,6 +101,7 @@ class EngineServers:
         process = self._processes.pop(endpoint)
         process.kill()
         process.wait(10)
+        self._output.pop(process.pid).close()
 
     def stop_all(self) -> None:
         for endpoint in list(self._processes):
@@ -109,10 +114,8 @@ class OxigraphServers(EngineServers):
     def _launch(self, settings: Settings) -> tuple[subprocess.Popen, str]:
         binary = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
         port = free_port()
-        process = subprocess.Popen(
-            [binary, "serve", "--bind", f"127.0.0.1:{port}", "--timeout-s", str(int(settings.query_timeout))],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+        process = self._popen(
+            [binary, "serve", "--bind", f"127.0.0.1:{port}", "--timeout-s", str(int(settings.query_timeout))]
         )
         return process, f"http://127.0.0.1:{port}/query"
 
@@ -146,12 +149,7 @@ class VirtuosoServers(EngineServers):
                 timeout=int(settings.query_timeout),
             )
         )
-        process = subprocess.Popen(
-            [binary, "-f", "-c", str(folder / "virtuoso.ini")],
-            cwd=folder,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        process = self._popen([binary, "-f", "-c", str(folder / "virtuoso.ini")], cwd=folder)
         return process, f"http://127.0.0.1:{http_port}/sparql"
 
 

@@ -1,26 +1,12 @@
-"""Servers the tests start on 127.0.0.1: free ports, a live uvicorn over a build (tests/api, tests/server)."""
+"""A live uvicorn over a build on 127.0.0.1 (tests/api, tests/server); started and waited for by bench.serving."""
 
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
 from contextlib import contextmanager
-from pathlib import Path
 
-import httpx
-
+from bench.serving import free_port, running, uvicorn_command
 from kg.config import Settings
-
-REPO = Path(__file__).resolve().parent.parent
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @contextmanager
@@ -31,8 +17,9 @@ def uvicorn_server(settings: Settings, **env: str):
         env: more CYBERGOV_* variables (e.g. CYBERGOV_QUERY_WORKERS="2"; a remote store's CYBERGOV_ENDPOINT).
     Yields:
         (base URL, the server's Popen) once /health answers 200; the server is stopped on exit.
+    Raises:
+        bench.serving.ServerDidNotStart: as uvicorn_over (within 60 s).
     """
-    port = free_port()
     variables = dict(os.environ)
     variables.update(
         {
@@ -43,40 +30,24 @@ def uvicorn_server(settings: Settings, **env: str):
         }
     )
     variables.update(env)
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "--factory",
-            "api.app:create_app",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-        ],
-        cwd=REPO,
-        env=variables,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(base + "/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline or process.poll() is not None:
-                raise RuntimeError("the uvicorn server did not start")
-            time.sleep(0.2)
+    with uvicorn_over(variables) as (base, process):
         yield base, process
-    finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(10)
+
+
+@contextmanager
+def uvicorn_over(env: dict[str, str], *, timeout: float = 60.0, port: int | None = None):
+    """`uvicorn --factory api.app:create_app` on 127.0.0.1:port (or a free port) with exactly env as its environment.
+
+    Yields:
+        (base URL, the server's Popen) once /health answers 200; the server is stopped on exit.
+    Raises:
+        bench.serving.ServerDidNotStart: the server exited or did not answer within timeout seconds (its output,
+            which goes to the test's own, is in the test's captured output).
+    """
+    port = port or free_port()
+    base = f"http://127.0.0.1:{port}"
+    command = uvicorn_command(port)
+    with running(
+        command, base + "/health", timeout=timeout, name=f"uvicorn on {base}", env=env, quiet=False
+    ) as process:
+        yield base, process

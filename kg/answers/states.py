@@ -10,7 +10,7 @@ from kg.answers import memberships, participation
 from kg.answers.common import ListAnswer, best_evidence, query_text, run, split
 from kg.errors import NotFound
 from kg.querying import Row, Store
-from kg.suggest import close_ids
+from kg.suggest import by_initials, close_ids, starting_with
 
 
 def state_item(row: Row) -> dict:
@@ -46,7 +46,7 @@ def find_state(store: Store, ident: str) -> Row:
     """The states.rq row of a state given by alpha-3, alpha-2 or numeric code, in any case.
 
     Raises:
-        NotFound: no such state; suggestions are close codes and names (as alpha-3 ids).
+        NotFound: no such state; suggestions are the states ident may stand for (as alpha-3 ids, _suggestions).
     """
     rows = run(store, "states")
     code = ident.strip().upper()
@@ -58,11 +58,26 @@ def find_state(store: Store, ident: str) -> Row:
     for row in rows:
         if alpha3 and row["id"] == alpha3:
             return row
+    raise NotFound("state", ident, _suggestions(ident, rows))
+
+
+def _suggestions(ident: str, rows: list[Row]) -> list[str]:
+    """Up to five alpha-3 ids a person who typed ident probably meant, from what the data holds of each state:
+    first the states whose label or alternative label has ident as its initials ("uk": the alternative label
+    "United Kingdom"), then those whose alpha-3 or alpha-2 code starts with it, then those whose names start
+    with it, then close codes and names (kg.suggest.close_ids)."""
+    code = ident.strip().upper()
+    names = {r["id"]: [r["label"] or "", *split(r["alt_labels"])] for r in rows}
+    codes = {r["id"]: [r["id"], r["alpha2"] or ""] for r in rows}
     by_name = {(r["label"] or r["id"]): r["id"] for r in rows}
-    suggestions = close_ids(code, [r["id"] for r in rows]) + [
-        by_name[n] for n in close_ids(ident.strip(), list(by_name))
-    ]
-    raise NotFound("state", ident, list(dict.fromkeys(suggestions))[:5])
+    suggestions = (
+        by_initials(code, names)
+        + starting_with(code, codes)
+        + starting_with(ident, names)
+        + close_ids(code, [r["id"] for r in rows])
+        + [by_name[n] for n in close_ids(ident.strip(), list(by_name))]
+    )
+    return list(dict.fromkeys(suggestions))[:5]
 
 
 def get_state(store: Store, ident: str, *, on: date) -> dict:

@@ -152,18 +152,22 @@ def validate_graph(
     Returns:
         the typed report; pyshacl's own report graph is kept for `--format turtle`.
     Raises:
-        ShapesError: pyshacl refused the shapes (e.g. a SPARQL constraint that breaks a SHACL rule).
+        ShapesError: pyshacl refused the shapes (e.g. a SPARQL constraint that breaks a SHACL rule) or
+            does not support what they use (e.g. $shapesGraph).
     """
-    _conforms, report_graph, _text = pyshacl_validate(
-        data,
-        shacl_graph=shapes,
-        inference="none",
-        advanced=True,
-        allow_warnings=True,
-        meta_shacl=False,
-        # as strings: pyshacl takes a non-string node for a CURIE to expand unless it is http(s), urn or file
-        focus_nodes=[str(n) for n in focus_nodes] if focus_nodes is not None else None,
-    )
+    try:
+        _conforms, report_graph, _text = pyshacl_validate(
+            data,
+            shacl_graph=shapes,
+            inference="none",
+            advanced=True,
+            allow_warnings=True,
+            meta_shacl=False,
+            # as strings: pyshacl takes a non-string node for a CURIE to expand unless it is http(s), urn or file
+            focus_nodes=[str(n) for n in focus_nodes] if focus_nodes is not None else None,
+        )
+    except NotImplementedError as error:  # a feature SHACL leaves optional, such as $shapesGraph
+        raise ShapesError(f"the shapes use what the validator does not support: {error}") from error
     if not isinstance(report_graph, Graph):  # pyshacl returns its ValidationFailure instead of raising it
         raise ShapesError(f"the shapes are not valid SHACL: {report_graph}")
     problems = problems_from_report(

@@ -10,7 +10,8 @@ the shape's targets:
     node shapes: sh:or of property shapes that have only sh:path and sh:minCount
 
 A node shape that uses anything else (another component, a path expression, an implicit class
-target, a deactivated part) is left whole to pyshacl: `compile_shapes` returns it in the shapes
+target, a deactivated part, an sh:sparql that kg.build.validation.split_shapes left to pyshacl)
+is left whole to pyshacl: `compile_shapes` returns it in the shapes
 graph it gives back. tests/kg/test_fast_validation.py compares both validators on every failing
 shape fixture.
 
@@ -44,7 +45,6 @@ _NODE_KEYS = {
     SH.targetSubjectsOf,
     SH.targetObjectsOf,
     SH.property,
-    SH.sparql,
     SH.severity,
     SH.message,
     SH["or"],

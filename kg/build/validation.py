@@ -25,19 +25,23 @@ from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.build.constraint_runs import SparqlConstraint, run_constraints
 from kg.build.loading import SourceFile
+from kg.build.prebinding import joins_like_prebinding, not_allowed
 from kg.build.query_batch import default_threads
 from kg.build.report import SEVERITIES, ValidationReport, sort_problems, validate_graph
 from kg.build.shacl_compile import CompiledConstraint, compile_shapes, has_shapes, target_group
 from kg.build.store_view import StoreView
-from kg.errors import QueryError
+from kg.errors import QueryError, ShapesError
 from kg.namespaces import CGSH, SH
 from kg.sparql_tokens import dollar_variables, replaced, where_group_start
 from kg.terms import to_oxigraph
 
 
 def _prefixes(shapes: Graph, constraint) -> str:
+    """The PREFIX lines of a constraint: SHACL collects them along sh:prefixes/owl:imports*/sh:declare."""
     lines = []
-    for declarer in shapes.objects(constraint, SH.prefixes):
+    declarers = list(shapes.objects(constraint, SH.prefixes))
+    for declarer in declarers:
+        declarers += [d for d in shapes.objects(declarer, OWL.imports) if d not in declarers]
         for declaration in shapes.objects(declarer, SH.declare):
             prefix = shapes.value(declaration, SH.prefix)
             namespace = shapes.value(declaration, SH.namespace)
@@ -62,6 +66,10 @@ def _with_targets(shapes: Graph, constraint, select, targets: str) -> str | None
     return _prefixes(shapes, constraint) + "\n" + body
 
 
+def _deactivated(shapes: Graph, shape, constraint) -> bool:
+    return Literal(True) in (shapes.value(constraint, SH.deactivated), shapes.value(shape, SH.deactivated))
+
+
 def _rewritable(shapes: Graph, shape, constraint) -> tuple[str, str, str | None] | None:
     """The rewritten query of a constraint, its target group and, if it differs, the query for a few focus
     nodes; or None if the constraint must stay with pyshacl."""
@@ -69,9 +77,9 @@ def _rewritable(shapes: Graph, shape, constraint) -> tuple[str, str, str | None]
         return None
     if any((shape, RDF.type, cls) in shapes for cls in (RDFS.Class, OWL.Class)):  # implicit class target
         return None
-    if shapes.value(constraint, SH.deactivated) == Literal(True) or shapes.value(
-        shape, SH.deactivated
-    ) == Literal(True):
+    if _deactivated(shapes, shape, constraint):
+        return None
+    if not joins_like_prebinding(str(shapes.value(constraint, SH.select))):  # kg.build.prebinding
         return None
     targets = target_group(shapes, shape)
     if targets is None:
@@ -93,11 +101,21 @@ def split_shapes(shapes: Graph) -> tuple[Graph, list[SparqlConstraint]]:
 
     Returns:
         the shapes graph without those constraints (for pyshacl), and the constraints.
+    Raises:
+        ShapesError: a constraint's sh:select is one SHACL forbids (kg.build.prebinding.not_allowed): a
+            SHACL processor must fail on it, not report.
     """
     core = Graph()
     core += shapes
     taken: list[SparqlConstraint] = []
     for shape, constraint in shapes.subject_objects(SH.sparql):
+        select = shapes.value(constraint, SH.select)
+        if select is not None and not _deactivated(shapes, shape, constraint):
+            reason = not_allowed(str(select))
+            if reason is not None:
+                raise ShapesError(
+                    f"the shapes are not valid SHACL: the SPARQL constraint of {shape} {reason}"
+                )
         rewritten = _rewritable(shapes, shape, constraint)
         if rewritten is None:
             continue

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import httpx
 import pytest
+from live_servers import uvicorn_over
 from playwright.sync_api import Page, sync_playwright
 
 from api.routes.pages import name_key
@@ -27,46 +25,11 @@ ARTIFACTS = Path(os.environ.get("CYBERGOV_TEST_ARTIFACTS", REPO / "test-artifact
 @pytest.fixture(scope="module")
 def real_server(repo_store):
     """uvicorn over the repository's data on 127.0.0.1 (repo_store has built the cache it starts from)."""
-    port = int(os.environ.get("CYBERGOV_TEST_PAGES_PORT", "0")) or _free_port()
+    port = int(os.environ.get("CYBERGOV_TEST_PAGES_PORT", "0")) or None
     env = {k: v for k, v in os.environ.items() if not k.startswith("CYBERGOV_")}
     env["CYBERGOV_ROOT"] = str(REPO)
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "--factory",
-            "api.app:create_app",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-        ],
-        cwd=REPO,
-        env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(base + "/health", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.3)
-    else:
-        process.kill()
-        raise RuntimeError("server over the repository's data did not start")
-    yield base
-    process.terminate()
-    process.wait(10)
-
-
-def _free_port() -> int:
-    from tests.conftest import free_port
-
-    return free_port()
+    with uvicorn_over(env, timeout=120, port=port) as (base, _process):
+        yield base
 
 
 @pytest.fixture(scope="module")

@@ -82,3 +82,14 @@ def test_partial_participation_lists_say_so(real):
     nato = real.get("/organizations/nato/members").json()
     assert "the 12 founders with the year 1949" in nato["coverage_note"]
     assert real.get("/treaties/budapest-second-protocol").json()["coverage_note"]
+
+
+def test_uk_suggests_the_united_kingdom_before_ukraine(real):
+    """/states/uk is a 404 (the United Kingdom's alpha-2 code is GB); the curated alternative label "United
+    Kingdom" has UK as its initials, so GBR comes first, then UKR (whose code starts with UK)."""
+    response = real.get("/states/uk")
+    assert response.status_code == 404
+    assert response.json()["suggestions"][:2] == ["GBR", "UKR"]
+    page = real.get("/ui/states/uk", headers={"Accept": "text/html"})
+    assert page.status_code == 404
+    assert page.text.index('href="/ui/states/GBR"') < page.text.index('href="/ui/states/UKR"')

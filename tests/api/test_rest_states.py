@@ -26,6 +26,17 @@ def test_state_name_typo_suggests_its_code(client):
     assert "FIN" in client.get("/states/Finlandd").json()["suggestions"]
 
 
+def test_a_name_s_initials_suggest_that_state_first(client):
+    """/states/uk: UK is no ISO code (GB is), but it is the initials of the label "United Kingdom"."""
+    response = client.get("/states/uk")
+    assert response.status_code == 404
+    assert response.json()["suggestions"][0] == "GBR"
+
+
+def test_the_start_of_a_name_suggests_the_states_it_starts(client):
+    assert client.get("/states/united").json()["suggestions"][:2] == ["GBR", "USA"]
+
+
 def test_profile_lists_memberships_and_treaties_judged_on_as_of(client):
     profile = client.get("/states/GB", params={"as_of": "2019-06-01"}).json()
     assert profile["as_of"] == "2019-06-01"
