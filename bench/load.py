@@ -51,7 +51,9 @@ def _ms(text: str) -> float:
 
 
 def _percentile(out: str, pct: str) -> float:
-    match = re.search(pct + r"%\s+(\S+)", out)
+    """A latency percentile of wrk's "Latency Distribution" (a line "  50%  8.12ms"; the Thread Stats table's
+    "+/- Stdev" column, such as "87.50%", is not one: it was once read as the p50 and gave nan)."""
+    match = re.search(r"^\s*" + pct + r"%\s+(\S+)", out, re.MULTILINE)
     return _ms(match.group(1)) if match else float("nan")
 
 

@@ -125,7 +125,7 @@ async def _files(request: Request, body: bytes) -> list[tuple[str, str, str | No
             **_PROBLEM_RESPONSE,
         },
         422: {
-            "description": "The contribution has violations (the report says which, where).",
+            "description": "The contribution has violations (the report says which, where), or is empty.",
             **_REPORT_OR_PROBLEM,
         },
         429: {
@@ -159,6 +159,14 @@ async def validate(request: Request, settings: SettingsDep) -> Response:
             "Unsupported media type",
             f"Content-Type {media or '(none)'!r} is not an RDF format: send multipart/form-data "
             f"with files, or one of {', '.join(RAW_TYPES)}",
+        )
+    if all(not text.strip() for _name, text, _media in documents):  # curl -d @missing-file sends nothing
+        return problem(
+            422,
+            "Invalid parameter",
+            "the contribution is empty: nothing to check. Send the file as the body "
+            "(curl --data-binary @my-file.ttl -H 'Content-Type: text/turtle') or as a multipart file (curl -F file=@my-file.ttl)",
+            parameter="file" if media == "multipart/form-data" else "body",
         )
     for name, text, media_type in documents:
         if format_for(name, media_type) == ox.RdfFormat.JSON_LD:  # before any parser recurses into it

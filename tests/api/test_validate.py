@@ -233,3 +233,15 @@ def test_validation_over_its_time_limit_is_stopped_with_503(canonical, fixture_s
         assert "CYBERGOV_VALIDATE_TIMEOUT" in response.json()["detail"]
         assert slow.app.state.check_pool.pids == []  # the worker running the check was killed
         assert slow.get("/health").status_code == 200  # and the service keeps serving
+
+
+@pytest.mark.parametrize("body", [b"", b"  \n\t\n"])
+def test_an_empty_contribution_is_422_not_a_report_that_conforms(client, body):
+    """`curl -d @file` with a file name curl cannot open sends an empty body: that is not a contribution that
+    conforms (it used to be 200 "Conforms", 0 new facts)."""
+    r = client.post("/validate", content=body, headers={"Content-Type": "text/turtle"})
+    assert r.status_code == 422, r.text
+    assert r.json()["parameter"] == "body" and "empty" in r.json()["detail"]
+    r = client.post("/validate", files={"file": ("empty.ttl", body, "text/turtle")})
+    assert r.status_code == 422, r.text
+    assert r.json()["parameter"] == "file"
