@@ -165,7 +165,8 @@ async def validate(request: Request, settings: SettingsDep) -> Response:
             422,
             "Invalid parameter",
             "the contribution is empty: nothing to check. Send the file as the body "
-            "(curl --data-binary @my-file.ttl -H 'Content-Type: text/turtle') or as a multipart file (curl -F file=@my-file.ttl)",
+            "(curl --data-binary @my-file.ttl -H 'Content-Type: text/turtle') "
+            "or as a multipart file (curl -F file=@my-file.ttl)",
             parameter="file" if media == "multipart/form-data" else "body",
         )
     for name, text, media_type in documents:
