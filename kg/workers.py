@@ -262,16 +262,21 @@ class WorkerPool:
         except queue.Empty:
             pass
         replies = []
+        replaced: list[_Worker] = []  # timed out: _ask has stopped and replaced them already
         try:
             for worker in taken:
                 if worker is None:
                     continue
                 try:
                     replies.append(self._ask(worker, request, timeout))
-                except (_Broken, WorkerTimedOut):
+                except _Broken:
                     pass
+                except WorkerTimedOut:
+                    replaced.append(worker)
         finally:
             for worker in taken:
+                if worker in replaced:
+                    continue
                 if worker is None or worker.process.is_alive():
                     self._idle.put(worker)
                 else:

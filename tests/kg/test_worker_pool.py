@@ -51,3 +51,28 @@ def test_a_worker_has_sent_a_large_reply_before_the_server_reads_it():
         assert len(worker.conn.recv()) == REPLY
     finally:
         pool.close()
+
+
+def _sleeper(seconds: float):  # runs in the worker process
+    def handle(request):
+        time.sleep(seconds if request == "slow" else 0)
+        return request
+
+    return handle
+
+
+def test_a_worker_that_times_out_in_each_idle_is_replaced_once():
+    """each_idle's request timing out stops and replaces the worker (in _ask); it used to be replaced a second time
+    afterwards, so the pool grew a worker beyond its size with every timeout."""
+    pool = WorkerPool(_sleeper, (30.0,), workers=2, name="test")
+    try:
+        assert pool.each_idle("slow", timeout=0.2) == []
+        deadline = time.monotonic() + 30
+        while pool._idle.qsize() < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)  # the replacements start in the background
+        time.sleep(0.5)  # a second replacement, if any, would have been queued by now too
+        assert pool._idle.qsize() == 2
+        assert len(pool.pids) == 2
+        assert pool.call("fast", timeout=5) == "fast"
+    finally:
+        pool.close()
