@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing as mp
-import os
 import queue
-import socket
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,8 +25,6 @@ from kg.errors import KgError, WorkerDied
 from kg.limits import MEMORY_EXIT, died_of_memory, limit_memory
 
 log = logging.getLogger(__name__)
-
-SOCKET_BUFFER = 4 << 20  # bytes; Linux caps it at net.core.wmem_max / rmem_max
 
 
 class WorkerTimedOut(KgError):
@@ -66,14 +62,6 @@ def _child(conn, memory_limit: int, init: Callable, args: tuple) -> None:  # run
                 return
     except MemoryError:
         raise SystemExit(MEMORY_EXIT) from None
-
-
-def _widen(conn) -> None:
-    """Let the connection's socket pair buffer a whole reply (SOCKET_BUFFER bytes each way, as far as the kernel
-    allows), so a worker's send returns at once instead of waiting for the server's thread to read it in pieces."""
-    with socket.socket(fileno=os.dup(conn.fileno())) as sock:
-        for option in (socket.SO_SNDBUF, socket.SO_RCVBUF):
-            sock.setsockopt(socket.SOL_SOCKET, option, SOCKET_BUFFER)
 
 
 @dataclass(eq=False)
@@ -137,8 +125,6 @@ class WorkerPool:
 
     def _spawn(self) -> _Worker:
         parent, child = self._ctx.Pipe()
-        _widen(parent)
-        _widen(child)
         process = self._ctx.Process(
             target=_child, args=(child, self.memory_limit, self._init, self._args), daemon=True
         )
