@@ -3,10 +3,9 @@ Virtuoso (issue 13), each compared with the embedded store."""
 
 from __future__ import annotations
 
-import socket
-
 import pytest
 
+from bench.serving import free_port
 from kg.build.pipeline import build
 from kg.errors import QueryError, ResultTooLarge, StoreError
 from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED
@@ -108,9 +107,7 @@ def test_syntax_error_carries_line_and_column(remote, embedded):
 
 
 def test_unreachable_endpoint_is_a_store_error(fixture_settings):
-    with socket.socket() as s:  # a port nobody listens on
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()  # a port nobody listens on
     store = RemoteStore(
         fixture_settings.model_copy(update={"endpoint": f"http://127.0.0.1:{port}/query"}), version="x"
     )
