@@ -11,7 +11,8 @@ dataset file as bytes (kg.build.in_store). Lines are read back as terms only whe
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Collection, Container, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import pyoxigraph as ox
 
@@ -42,8 +43,29 @@ def store_of(*collections: Collection[bytes]) -> ox.Store:
     return store
 
 
-def inferred_lines(store: ox.Store, *asserted: Container[bytes], prune: bool) -> bytes:
+def _uninformative(store: ox.Store) -> set[bytes]:
+    """The uninformative triples of the default graph (kg/build/pipeline_queries/uninformative.rq), as lines."""
+    query = named_queries.get("uninformative", "build/pipeline_queries").text
+    return set(store.query(query).serialize(format=_NT).splitlines(keepends=True))
+
+
+def _not_in(lines: Iterable[bytes], collections: tuple[Collection[bytes], ...]) -> Iterator[bytes]:
+    """The lines in none of the collections (the build passes two, the ontology's and the data's: tested inline, no
+    union of them is made, which at 1M source triples would hold another set of a million lines)."""
+    if len(collections) == 1:
+        (only,) = collections
+        return (line for line in lines if line not in only)
+    if len(collections) == 2:
+        first, second = collections
+        return (line for line in lines if line not in first and line not in second)
+    return (line for line in lines if not any(line in c for c in collections))
+
+
+def inferred_lines(store: ox.Store, *asserted: Collection[bytes], prune: bool) -> bytes:
     """The informative triples of a closed default graph that are not asserted, as N-Triples.
+
+    The uninformative triples are looked for on a second thread while the default graph is written out without the
+    asserted lines (pyoxigraph reads in parallel); they are taken out of what is left afterwards.
 
     Args:
         store: a store whose default graph kg.build.reasoning.reason_in_store closed.
@@ -54,18 +76,20 @@ def inferred_lines(store: ox.Store, *asserted: Container[bytes], prune: bool) ->
     Returns:
         the inferred triples, one N-Triples line each.
     """
-    query = named_queries.get("uninformative", "build/pipeline_queries").text
-    uninformative = set(store.query(query).serialize(format=_NT).splitlines(keepends=True))
-    without = (*asserted, uninformative)
-    chunks: list[bytes] = []
-    kept = LineWriter(
-        lambda run: chunks.append(b"".join(line for line in run if not any(line in w for w in without)))
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="uninformative") as pool:
+        pending = pool.submit(_uninformative, store)
+        chunks: list[bytes] = []
+        kept = LineWriter(lambda run: chunks.append(b"".join(_not_in(run, asserted))))
+        store.dump(
+            kept, format=_NT, from_graph=ox.DefaultGraph()
+        )  # filtered as it is written: never held whole
+        kept.close()
+        uninformative = pending.result()
+    lines = b"".join(
+        line for chunk in chunks for line in chunk.splitlines(keepends=True) if line not in uninformative
     )
-    store.dump(kept, format=_NT, from_graph=ox.DefaultGraph())  # filtered as it is written: never held whole
-    kept.close()
-    lines = b"".join(chunks)
     if prune:
-        dropped = b"".join(line for line in uninformative if not any(line in a for a in asserted))
+        dropped = b"".join(_not_in(uninformative, asserted))
         default = ox.DefaultGraph()
         for quad in ox.parse(dropped, format=_NT, rename_blank_nodes=False):
             store.remove(ox.Quad(quad.subject, quad.predicate, quad.object, default))

@@ -76,9 +76,11 @@ def input_paths(settings: Settings) -> list[Path]:
     for folder in (
         "build/rules",
         "build/rules/delta",
+        "build/rules/keys",
         "build/consistency",
         "build/owl2rl",
         "build/owl2rl/delta",
+        "build/owl2rl/keys",
         "build/owl2rl/errors",
         "build/pipeline_queries",
     ):

@@ -5,7 +5,9 @@ contradictions (tests/kg/test_fast_reasoning.py, test_owl2rl_rules.py, test_real
 rules the ontology can trigger are CONSTRUCT queries in kg/build/owl2rl/ (one file per rule or rule family,
 named after the rule tables of the OWL 2 RL profile), the project's own rules are in kg/build/rules/; each
 runs as `INSERT { template } WHERE { pattern }` on the store's default graph, so no triple crosses into Python
-until the closure is complete, and the rounds repeat until the store stops growing.
+until the closure is complete. After a first pass of every rule, a rule runs again only when a later run added a
+triple it reads (kg.build.keyed_rounds, with each rule's keys from kg.build.rule_keys), until none did; full passes
+repeated until the store stops growing (keyed=False) are the oracle in the tests.
 
 Entry points:
     reason_in_store(store)                 close the default graph of a store in place
@@ -17,12 +19,16 @@ Entry points:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pyoxigraph as ox
 from rdflib import Graph
 
 from kg import named_queries
 from kg.build.inferred import as_triples, graph_lines, inferred_lines
 from kg.build.informative import ReasoningResult
+from kg.build.keyed_rounds import close_in_rounds
+from kg.build.rule_keys import keys_for, vocabulary
 from kg.build.seminaive import Rule, close_added, rule
 from kg.sparql_tokens import first_keyword, replaced
 from kg.terms import to_oxigraph, to_rdflib
@@ -72,26 +78,29 @@ INSTANCE_ORDER = (
 )
 
 
-def rule_updates() -> tuple[list[str], list[str]]:
-    """The rules as SPARQL updates: (schema rules, instance rules in INSTANCE_ORDER after the project's rules)."""
+def instance_rules() -> list[tuple[str, str]]:
+    """The instance rules as (folder, name), in the order a pass runs them: the project's rules, then INSTANCE_ORDER,
+    then the other OWL 2 RL rules that are not schema rules (named "scm-")."""
     owl2rl = named_queries.queries_in("build/owl2rl")
-    schema = [owl2rl[n] for n in sorted(owl2rl) if n.startswith("scm-")]
     rest = sorted(set(owl2rl) - set(INSTANCE_ORDER) - {n for n in owl2rl if n.startswith("scm-")})
-    instance = list(named_queries.queries_in("build/rules").values())
-    instance += [owl2rl[n] for n in INSTANCE_ORDER if n in owl2rl] + [owl2rl[n] for n in rest]
-    return [_as_insert(r.text) for r in schema], [_as_insert(r.text) for r in instance]
+    ordered = [("build/rules", n) for n in named_queries.queries_in("build/rules")]
+    return ordered + [("build/owl2rl", n) for n in [*INSTANCE_ORDER, *rest] if n in owl2rl]
+
+
+def _schema_rules() -> list[str]:
+    return sorted(n for n in named_queries.queries_in("build/owl2rl") if n.startswith("scm-"))
+
+
+def rule_updates() -> tuple[list[str], list[str]]:
+    """The rules as SPARQL updates: (schema rules, instance rules in the order of instance_rules)."""
+    schema = [_as_insert(named_queries.get(n, "build/owl2rl").text) for n in _schema_rules()]
+    instance = [_as_insert(named_queries.get(n, folder).text) for folder, n in instance_rules()]
+    return schema, instance
 
 
 def rules() -> tuple[list[Rule], list[Rule]]:
     """The rules with their semi-naive forms (kg.build.seminaive), in the order of rule_updates."""
-    owl2rl = named_queries.queries_in("build/owl2rl")
-    schema = [rule(n, "build/owl2rl") for n in sorted(owl2rl) if n.startswith("scm-")]
-    rest = sorted(set(owl2rl) - set(INSTANCE_ORDER) - {n for n in owl2rl if n.startswith("scm-")})
-    instance = [rule(n, "build/rules") for n in named_queries.queries_in("build/rules")]
-    instance += [rule(n, "build/owl2rl") for n in INSTANCE_ORDER if n in owl2rl] + [
-        rule(n, "build/owl2rl") for n in rest
-    ]
-    return schema, instance
+    return [rule(n, "build/owl2rl") for n in _schema_rules()], [rule(n, f) for f, n in instance_rules()]
 
 
 def _schema_axioms(store: ox.Store) -> int:
@@ -111,25 +120,60 @@ def _run_to_fixpoint(store: ox.Store, updates: list[str]) -> None:
     raise RuntimeError(f"no fixpoint after {MAX_ROUNDS} rounds of rules")
 
 
-def reason_in_store(store: ox.Store) -> int:
-    """Close the store's default graph under the rules, in place.
+@dataclass(frozen=True)
+class Closing:
+    """How reason_in_store closed a store: rounds (the first runs every rule) and rule runs in all."""
 
-    Args:
-        store: a pyoxigraph store whose default graph holds the ontology and the data.
-    Returns:
-        the number of passes of the instance rules it took.
-    Raises:
-        RuntimeError: no fixpoint within MAX_ROUNDS rounds (a bug in a rule).
-    """
-    schema, instance = rule_updates()
-    for passes in range(1, MAX_ROUNDS + 1):
+    rounds: int
+    runs: int
+    rules: int  # instance rules in a pass
+    keyed: bool  # False: full passes (the keys did not hold, or were not used)
+
+
+def _naive(
+    store: ox.Store, schema: list[str], instance: list[str], rounds: int = 0, runs: int = 0
+) -> Closing:
+    """Full passes (the schema rules to their fixpoint, then every instance rule) until one adds nothing."""
+    for passes in range(rounds + 1, MAX_ROUNDS + 1):
         _run_to_fixpoint(store, schema)
         before = len(store)
         for update in instance:
             store.update(update)
+        runs += len(instance)
         if len(store) == before:
-            return passes
+            return Closing(rounds=passes, runs=runs, rules=len(instance), keyed=False)
     raise RuntimeError(f"no fixpoint after {MAX_ROUNDS} passes of rules")
+
+
+def reason_in_store(store: ox.Store, *, keyed: bool = True) -> Closing:
+    """Close the store's default graph under the rules, in place.
+
+    The schema rules run to their fixpoint, then every instance rule once; after that, a rule runs again only while
+    a run after its own last one added a triple it reads (kg.build.rule_keys), in the same order, until no rule has
+    anything new to read. Skipped runs are those that would add nothing, so the result is that of full passes
+    repeated until one adds nothing (keyed=False, the oracle in tests/kg/test_rule_keys.py). The keys are computed
+    over the closed axioms; if a run adds an axiom, the remaining rounds are full passes.
+
+    Args:
+        store: a pyoxigraph store whose default graph holds the ontology and the data.
+        keyed: run again only the rules whose input changed (False: full passes).
+    Returns:
+        the rounds and rule runs it took.
+    Raises:
+        RuntimeError: no fixpoint within MAX_ROUNDS rounds (a bug in a rule).
+    """
+    schema, instance = rule_updates()
+    if not keyed:
+        return _naive(store, schema, instance)
+    _run_to_fixpoint(store, schema)
+    axioms = vocabulary(store)
+    keys = keys_for(instance_rules(), axioms)
+    taken = close_in_rounds(
+        store, instance, keys, max_rounds=MAX_ROUNDS, holds=lambda: len(vocabulary(store)) == len(axioms)
+    )
+    if not taken.held:  # a rule added an axiom: the keys may not hold, so full passes follow
+        return _naive(store, schema, instance, rounds=taken.rounds, runs=taken.runs)
+    return Closing(rounds=taken.rounds, runs=taken.runs, rules=len(instance), keyed=True)
 
 
 def reason_added(store: ox.Store, added: list[ox.Triple]) -> int:
@@ -260,6 +304,8 @@ def closure_fast(asserted: Graph, ontology: Graph) -> ReasoningResult:
 
 __all__ = [
     "MAX_ROUNDS",
+    "Closing",
+    "instance_rules",
     "closure_fast",
     "inferred_quads",
     "problems_in_store",

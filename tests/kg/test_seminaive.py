@@ -48,7 +48,7 @@ def _store(triples: list[ox.Triple]) -> ox.Store:
 
 def _naive(triples: list[ox.Triple]) -> set[ox.Quad]:
     store = _store(triples)
-    reason_in_store(store)
+    reason_in_store(store, keyed=False)
     return set(store)
 
 
