@@ -6,8 +6,9 @@ place (kg.build.reasoning) in a second store that holds only that union (pyoxigr
 without the named graphs); the informative entailments go to the inferred graph; the SHACL shapes
 run as SPARQL on the union (kg.build.validation). The dataset is written as N-Quads in two parts, each as soon as
 it is known (start_dataset: the files' graphs, asserted, ontology and their copy in the default graph, before the
-rules run; write_inferred: the inferred graph and its copy, after them, with every line that names a blank node),
-so that kg.build.pipeline can have the embedded store load each while it goes on. Problems point at files and lines
+rules run; write_inferred: the inferred graph and its copy, after them, in two files that load side by side, every
+line that names a blank node in the first), so that kg.build.pipeline can have the embedded store load each while it
+goes on. Problems point at files and lines
 through views of the file graphs (kg.build.store_view), so no triple is copied into rdflib. owlrl and pySHACL are
 the tests' oracles (tests/oracles.py).
 """
@@ -259,22 +260,26 @@ def start_dataset(sources: Sources, path: Path, *, file_graphs: bool) -> Written
     )
 
 
-def write_inferred(built: StoreBuild, written: Written) -> Path:
-    """Write the inferred part of the dataset: the sources' lines with a blank node (Written.deferred), the inferred
-    graph, and the same triples in the default graph.
+def write_inferred(built: StoreBuild, written: Written) -> list[Path]:
+    """Write the inferred part of the dataset, in two files that can load side by side: the sources' lines with a
+    blank node (Written.deferred), the inferred graph and the inferred lines with a blank node in the default graph;
+    then the other inferred lines in the default graph.
 
     Returns:
-        the part's file (added to written.parts).
+        the part's files (added to written.parts).
     """
     written.counts[GRAPH_INFERRED] = built.inferred.count(b"\n")
-    part = _pending(written.path, "inferred")
-    with part.open("wb") as out:
+    graph, default = _pending(written.path, "inferred"), _pending(written.path, "inferred-default")
+    with graph.open("wb") as out:
         out.writelines(written.deferred)
         written.deferred = []
         out.writelines(quad_lines(io.BytesIO(built.inferred), ox.NamedNode(GRAPH_INFERRED)))
-        out.write(built.inferred)
-    written.parts.append(part)
-    return part
+        # with the graph's lines: one load gives each blank node its id
+        out.writelines(line for line in io.BytesIO(built.inferred) if b"_:" in line)
+    with default.open("wb") as out:
+        out.writelines(line for line in io.BytesIO(built.inferred) if b"_:" not in line)
+    written.parts += [graph, default]
+    return [graph, default]
 
 
 def write_default(built: StoreBuild, written: Written) -> None:

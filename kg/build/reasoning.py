@@ -133,9 +133,10 @@ class Closing:
 def _naive(
     store: ox.Store, schema: list[str], instance: list[str], rounds: int = 0, runs: int = 0
 ) -> Closing:
-    """Full passes (the schema rules to their fixpoint, then every instance rule) until one adds nothing."""
+    """Full passes (the schema rules to their fixpoint, if any, then every instance rule) until one adds nothing."""
     for passes in range(rounds + 1, MAX_ROUNDS + 1):
-        _run_to_fixpoint(store, schema)
+        if schema:
+            _run_to_fixpoint(store, schema)
         before = len(store)
         for update in instance:
             store.update(update)
@@ -208,14 +209,7 @@ def reason_instances(store: ox.Store) -> int:
     Raises:
         RuntimeError: no fixpoint within MAX_ROUNDS rounds (a bug in a rule).
     """
-    _schema, instance = rule_updates()
-    for passes in range(1, MAX_ROUNDS + 1):
-        before = len(store)
-        for update in instance:
-            store.update(update)
-        if len(store) == before:
-            return passes
-    raise RuntimeError(f"no fixpoint after {MAX_ROUNDS} passes of rules")
+    return _naive(store, [], rule_updates()[1]).rounds
 
 
 def inferred_quads(

@@ -97,7 +97,7 @@ class StoreLoad:
         self.tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
         self.files: list[Path] = []
         self._error: Exception | None = None
-        self._queue: queue.SimpleQueue[Path | None] = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[tuple[Path, ...] | None] = queue.SimpleQueue()
         self._store: ox.Store | None = None
         self._thread = (
             threading.Thread(target=self._run, name=f"bulk-load {target.name}", daemon=True)
@@ -107,27 +107,44 @@ class StoreLoad:
         if self._thread is not None:
             self._thread.start()
 
-    def add(self, nquads: Path) -> None:
-        """Load a file after those added before it (in the thread, or now without one)."""
-        self.files.append(nquads)
+    def add(self, *nquads: Path) -> None:
+        """Load files after those added before them (in the thread, or now without one); the files of one call load
+        side by side, a thread each (pyoxigraph's bulk load uses one core: two files load in about half the time)."""
+        self.files.extend(nquads)
         if self._thread is not None:
             self._queue.put(nquads)
             return
         if self._store is None:
             _return_free_memory()
-        self._load(nquads)
+        self._load_together(nquads)
 
     def _run(self) -> None:
         while (nquads := self._queue.get()) is not None:
-            self._load(nquads)
+            self._load_together(nquads)
         self._close()
 
-    def _load(self, nquads: Path) -> None:
+    def _load_together(self, files: tuple[Path, ...]) -> None:
         if self._error is not None:
             return
         try:
             if self._store is None:
                 self._store = ox.Store(str(self.tmp))
+        except OSError as exc:
+            self._error = exc
+            return
+        others = [
+            threading.Thread(target=self._load, args=(f,), name=f"bulk-load {f.name}") for f in files[1:]
+        ]
+        for thread in others:
+            thread.start()
+        self._load(files[0])
+        for thread in others:
+            thread.join()
+
+    def _load(self, nquads: Path) -> None:
+        if self._error is not None or self._store is None:
+            return
+        try:
             self._store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS, lenient=True)
         except (OSError, SyntaxError) as exc:
             self._error = exc

@@ -1,0 +1,57 @@
+"""The embedded store's bulk loads (kg.build.store_dir.StoreLoad): the files of one add() load side by side, a thread
+each, in the background or in the caller; the store holds every quad of every file, and a file that does not parse
+fails the commit with its name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg.build.store_dir import StoreLoad
+from kg.errors import StoreError
+
+EX = "https://example.org/"
+
+
+def _write(path: Path, first: int, count: int, graph: str | None) -> set[ox.Quad]:
+    quads = {
+        ox.Quad(
+            ox.NamedNode(f"{EX}s{i}"),
+            ox.NamedNode(f"{EX}p{i % 7}"),
+            ox.Literal(str(i)),
+            ox.NamedNode(graph) if graph else ox.DefaultGraph(),
+        )
+        for i in range(first, first + count)
+    }
+    ox.serialize(quads, str(path), format=ox.RdfFormat.N_QUADS)
+    return quads
+
+
+@pytest.mark.parametrize("background", [True, False])
+def test_files_added_together_all_load(tmp_path, background):
+    parts = [
+        (tmp_path / "a.nq", _write(tmp_path / "a.nq", 0, 5000, EX + "g1")),
+        (tmp_path / "b.nq", _write(tmp_path / "b.nq", 5000, 5000, EX + "g2")),
+        (tmp_path / "c.nq", _write(tmp_path / "c.nq", 10000, 4000, None)),
+    ]
+    load = StoreLoad(tmp_path / "store", background=background)
+    load.add(parts[0][0])
+    load.add(parts[1][0], parts[2][0])
+    target = load.commit()
+    store = ox.Store.read_only(str(target))
+    assert set(store) == set().union(*(quads for _path, quads in parts))
+    assert load.files == [path for path, _quads in parts]
+
+
+def test_a_file_that_does_not_parse_among_two_fails_the_commit_with_the_files_named(tmp_path):
+    good = tmp_path / "good.nq"
+    _write(good, 0, 100, EX + "g")
+    bad = tmp_path / "bad.nq"
+    bad.write_text('<https://example.org/s> <https://example.org/p> "unterminated .\n')
+    load = StoreLoad(tmp_path / "store")
+    load.add(good, bad)
+    with pytest.raises(StoreError, match="bad.nq"):
+        load.commit()
+    assert not (tmp_path / "store").exists()
