@@ -12,8 +12,6 @@ version only (`derived`), outside the bounded memo.
 
 from __future__ import annotations
 
-import threading
-
 from kg.lru import LRU, MISSING
 from kg.memory_only import require_store_read
 from kg.querying import Row, Store
@@ -29,7 +27,6 @@ class CachedStore:
         self._memo = LRU(max_entries)
         self._flights = SingleFlight()
         self._derived: dict[str, tuple[str, object]] = {}
-        self._deriving = threading.Lock()
 
     @property
     def version(self) -> str:
@@ -64,19 +61,24 @@ class CachedStore:
     def derived(self, name: str, compute):
         """compute(inner store), computed once per version of the store and kept until the version changes.
 
-        One computation runs at a time; requests arriving meanwhile wait for it rather than repeat it.
+        Requests that miss the same name at once wait for one computation (kg.single_flight); other names are
+        computed meanwhile, and a request answering from memory raises NotInMemory rather than wait.
         """
         version = self.inner.version
         entry = self._derived.get(name)
         if entry is not None and entry[0] == version:
             return entry[1]
-        with self._deriving:
+        require_store_read()  # never wait for another request's computation where reading is not allowed
+
+        def fill():
             entry = self._derived.get(name)
             if entry is not None and entry[0] == version:
                 return entry[1]
             value = compute(self.inner)
             self._derived[name] = (version, value)
             return value
+
+        return self._flights.run(("derived", name, version), fill)
 
     def select(self, query: str, *, bindings: dict[str, object] | None = None) -> list[Row]:
         rows = self._memoized("select", query, bindings, lambda: self.inner.select(query, bindings=bindings))

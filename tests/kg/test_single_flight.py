@@ -154,3 +154,47 @@ def test_a_request_answering_from_memory_does_not_wait_for_another_read():
     backend.gate.set()
     reader.join(30)
     event_loop.join(30)
+
+
+def test_derived_values_of_one_name_are_computed_once_and_other_names_do_not_wait():
+    store = CachedStore(BareStore(FIXTURE))
+    slow = _Gated(value="slow")
+    key = ("derived", "slow", store.version)
+
+    def opener() -> (
+        None
+    ):  # once the others wait for the one computing (or after 5 s, so a failure cannot hang)
+        for _ in range(500):
+            if store._flights.waiting(key) >= CALLERS - 1:
+                break
+            threading.Event().wait(0.01)
+        slow.gate.set()
+
+    opening = threading.Thread(target=opener)
+    opening.start()
+    results = _together(lambda: store.derived("slow", lambda _inner: slow()))
+    opening.join()
+    assert results == ["slow"] * CALLERS
+    assert slow.runs == 1
+    blocked = _Gated(value="blocked")
+    holder = threading.Thread(target=lambda: store.derived("blocked", lambda _inner: blocked()))
+    holder.start()
+    while store._flights.waiting(("derived", "blocked", store.version)) == 0 and blocked.runs == 0:
+        threading.Event().wait(0.01)
+    done = threading.Event()
+
+    def other() -> None:
+        assert store.derived("other", lambda _inner: "other") == "other"
+        with memory_only(), pytest.raises(NotInMemory):
+            store.derived("blocked", lambda _inner: "never")
+        done.set()
+
+    thread = threading.Thread(target=other, daemon=True)
+    thread.start()
+    try:
+        assert done.wait(5), "another name, or a memory-only request, waited for a derivation in flight"
+    finally:
+        blocked.gate.set()
+        holder.join(30)
+        thread.join(30)
+    assert store.derived("blocked", lambda _inner: "again") == "blocked"
