@@ -181,8 +181,9 @@ def default_graph_path(path: Path) -> Path:
 
 @dataclass
 class Written:
-    """A dataset file written in two parts under temporary names: the sources' part (start_dataset), then the
-    inferred part (write_inferred); and the default graph's N-Triples (write_default). publish() joins the parts
+    """A dataset file written in parts under temporary names: the sources' part (start_dataset), then the inferred
+    part (write_inferred); and the default graph's N-Triples (the union of the asserted, ontology and inferred
+    lines: each writes its share, without reading the store back). publish() joins the parts
     and renames the file to path and the N-Triples to default_graph_path(path); until then each part can be loaded
     on its own (N-Quads lines in any order make the same dataset)."""
 
@@ -234,12 +235,22 @@ def start_dataset(sources: Sources, path: Path, *, file_graphs: bool) -> Written
     )
     counts[GRAPH_ASSERTED], counts[GRAPH_ONTOLOGY] = len(sources.asserted), len(sources.ontology)
     first = _pending(path, "sources")
+    default = default_graph_path(path)
+    pending_default = default.with_name(f".{default.name}.{os.getpid()}.tmp")
     deferred: list[bytes] = []
-    with first.open("wb") as file:
+    with first.open("wb") as file, pending_default.open("wb") as union:
 
-        def take(lines: Iterable[bytes]) -> None:
-            for line in lines:
-                (deferred.append if b"_:" in line else file.write)(line)
+        def take(lines: Iterable[bytes], *, to_default: bool = False) -> None:
+            """Write a run of lines, those with a blank node deferred (a block without one goes as it is)."""
+            block = lines.getvalue() if isinstance(lines, io.BytesIO) else b"".join(lines)
+            if to_default:
+                union.write(block)
+            if b"_:" not in block:
+                file.write(block)
+                return
+            run = block.splitlines(keepends=True)
+            file.write(b"".join([line for line in run if b"_:" not in line]))
+            deferred.extend([line for line in run if b"_:" in line])
 
         if file_graphs:
             dump = LineWriter(take)
@@ -247,14 +258,14 @@ def start_dataset(sources: Sources, path: Path, *, file_graphs: bool) -> Written
             dump.close()
         take(quad_lines(sources.asserted, ox.NamedNode(GRAPH_ASSERTED)))
         take(quad_lines(sources.ontology, ox.NamedNode(GRAPH_ONTOLOGY)))
-        # N-Triples lines are N-Quads of the default graph
-        take(sources.ontology)
-        take(line for line in sources.asserted if line not in sources.ontology)
-    default = default_graph_path(path)
+        # N-Triples lines are N-Quads of the default graph; the default graph's own file (the union the query
+        # workers load) starts with the same lines, and write_inferred adds the inferred ones
+        take(sources.ontology, to_default=True)
+        take((line for line in sources.asserted if line not in sources.ontology), to_default=True)
     return Written(
         path=path,
         parts=[first],
-        pending_default=default.with_name(f".{default.name}.{os.getpid()}.tmp"),
+        pending_default=pending_default,
         counts=counts,
         deferred=deferred,
     )
@@ -278,16 +289,10 @@ def write_inferred(built: StoreBuild, written: Written) -> list[Path]:
         out.writelines(line for line in io.BytesIO(built.inferred) if b"_:" in line)
     with default.open("wb") as out:
         out.writelines(line for line in io.BytesIO(built.inferred) if b"_:" not in line)
+    with written.pending_default.open("ab") as union:
+        union.write(built.inferred)
     written.parts += [graph, default]
     return [graph, default]
-
-
-def write_default(built: StoreBuild, written: Written) -> None:
-    """Write the default graph alone as N-Triples (written.pending_default), which the embedded store's query workers
-    load, so that it need not be read back out of the store."""
-    built.union.dump(
-        str(written.pending_default), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()
-    )
 
 
 __all__ = [
@@ -300,6 +305,5 @@ __all__ = [
     "load_sources",
     "start_dataset",
     "validate_in_store",
-    "write_default",
     "write_inferred",
 ]

@@ -23,7 +23,6 @@ from kg.build.in_store import (
     load_sources,
     start_dataset,
     validate_in_store,
-    write_default,
     write_inferred,
 )
 from kg.build.loading import SourceFile, load_folder, merge, source_paths
@@ -256,9 +255,6 @@ def _build(
         report = validate_in_store(built)
         if strict and not report.conforms:
             raise ValidationFailed(report)
-        mark = time.perf_counter()
-        write_default(built, written)
-        timings["write"] += time.perf_counter() - mark
         default_triples, problems = len(built.union), built.problems
         del built  # the work stores are not needed any more: free them before the store's load peaks
         default_sha256 = sha256_file(written.pending_default)
