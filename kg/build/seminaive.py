@@ -20,7 +20,7 @@ instance rule in full). The rounds stop when a round adds nothing: every rule ha
 What the build uses instead is the same idea at the grain of rules (kg.build.keyed_rounds, issue 13, session 8): every
 rule runs once, then only the rules a later run fed, told by each rule's keys (the predicates and classes it reads and
 writes, kg.build.rule_keys); at 100k the reasoning went from 52 rule runs and 3.5-3.9 s to 30 runs and 2.0-2.5 s, at
-1M from 51 s to 34 s in the build.
+1M from 51 s to 32-34 s in the build (26.5 s with the DISTINCT forms of four type rules).
 
 Why the build does not use triple-level deltas for its own closure: the first pass must record each run's delta, and with
 pyoxigraph that costs about twice the native INSERT pass (CONSTRUCT, N-Triples into a scratch graph, a merge),
