@@ -6,65 +6,46 @@ keys are checked against the rule itself: what it concludes has a key it writes,
 
 from __future__ import annotations
 
-from pathlib import Path
-
+import closure_inputs as inputs
 import pyoxigraph as ox
 import pytest
+from closure_inputs import CONTRIBUTIONS, FIXTURES, REPO
 from rdflib import Graph
 
 from bench.generate import generate
 from kg import named_queries
-from kg.build.loading import load_folder, merge
 from kg.build.reasoning import _run_to_fixpoint, instance_rules, reason_in_store, rule_updates
 from kg.build.rule_keys import KeySet, keys_for, keys_of, vocabulary
-from kg.terms import to_oxigraph
 
-REPO = Path(__file__).resolve().parents[2]
-FIXTURES = REPO / "tests" / "fixtures"
 CGO = "https://w3id.org/cybergov/ontology#"
 EX = "https://example.org/"
 OWL = "http://www.w3.org/2002/07/owl#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-CONTRIBUTIONS = sorted(
-    p
-    for p in (FIXTURES / "contributions").glob("*.ttl")
-    if p.name not in ("syntax-errors.ttl", "oversized.ttl")
-)
-
-
-def _triples(graph: Graph) -> list[ox.Triple]:
-    return [ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in graph]
-
-
-def _store(triples: list[ox.Triple]) -> ox.Store:
-    store = ox.Store()
-    store.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples)
-    return store
 
 
 @pytest.fixture(scope="module")
 def ontology() -> list[ox.Triple]:
-    return _triples(merge(load_folder(REPO / "ontology", root=REPO)))
+    return inputs.folder_triples(REPO / "ontology")
 
 
 @pytest.fixture(scope="module")
 def curated() -> list[ox.Triple]:
-    return _triples(merge(load_folder(REPO / "data", root=REPO)))
+    return inputs.folder_triples(REPO / "data")
 
 
 @pytest.fixture(scope="module")
 def fixture_data() -> list[ox.Triple]:
-    return _triples(merge(load_folder(FIXTURES / "data", root=REPO)))
+    return inputs.folder_triples(FIXTURES / "data")
 
 
 def _synthetic(seed: int) -> list[ox.Triple]:
     text, _count = generate(3000, seed=seed)
-    return _triples(Graph().parse(data=text, format="turtle"))
+    return inputs.triples(Graph().parse(data=text, format="turtle"))
 
 
 def _both(triples: list[ox.Triple]):
-    keyed, full = _store(triples), _store(triples)
+    keyed, full = inputs.store_of(triples), inputs.store_of(triples)
     closing = reason_in_store(keyed)
     reason_in_store(full, keyed=False)
     return closing, set(keyed), set(full)
@@ -79,7 +60,7 @@ def test_the_curated_data_closes_as_with_full_passes_and_runs_fewer_rules(ontolo
 
 @pytest.mark.parametrize("path", CONTRIBUTIONS, ids=lambda p: p.name)
 def test_each_contribution_with_the_fixture_data_closes_as_with_full_passes(path, ontology, fixture_data):
-    contribution = _triples(Graph().parse(path, format="turtle"))
+    contribution = inputs.triples(Graph().parse(path, format="turtle"))
     _closing, keyed, full = _both(ontology + fixture_data + contribution)
     assert keyed == full
 
@@ -110,14 +91,14 @@ def test_a_rule_that_writes_an_axiom_sends_the_rounds_back_to_full_passes(ontolo
 
 
 def _schema_closed(triples: list[ox.Triple]) -> ox.Store:
-    store = _store(triples)
+    store = inputs.store_of(triples)
     _run_to_fixpoint(store, rule_updates()[0])
     return store
 
 
 @pytest.fixture(scope="module")
 def graphs(ontology, curated, fixture_data) -> dict[str, ox.Store]:
-    contributions = [t for p in CONTRIBUTIONS for t in _triples(Graph().parse(p, format="turtle"))]
+    contributions = [t for p in CONTRIBUTIONS for t in inputs.triples(Graph().parse(p, format="turtle"))]
     sources = {
         "curated": ontology + curated,
         "fixtures": ontology + fixture_data + contributions,
@@ -126,7 +107,7 @@ def graphs(ontology, curated, fixture_data) -> dict[str, ox.Store]:
     out = {}
     for name, triples in sources.items():
         out[f"{name}-asserted"] = _schema_closed(triples)
-        closed = _store(triples)
+        closed = inputs.store_of(triples)
         reason_in_store(closed, keyed=False)
         out[f"{name}-closed"] = closed
     return out
@@ -140,7 +121,7 @@ def _conclusions(store: ox.Store, folder: str, name: str) -> set[ox.Triple]:
 def test_a_rule_concludes_only_what_its_keys_say_it_writes(rule, graphs):
     folder, name = rule
     for label, store in graphs.items():
-        keys = keys_of(name, folder, _store(vocabulary(store)))
+        keys = keys_of(name, folder, inputs.store_of(vocabulary(store)))
         outside = [t for t in _conclusions(store, folder, name) if not keys.writes.matches(t)]
         assert not outside, f"{label}: {name} concludes {outside[:3]}, which its keys do not write"
 
@@ -150,15 +131,15 @@ def test_a_rule_concludes_the_same_from_the_triples_its_keys_say_it_reads(rule, 
     folder, name = rule
     for label, store in graphs.items():
         axioms = vocabulary(store)
-        keys = keys_of(name, folder, _store(axioms))
+        keys = keys_of(name, folder, inputs.store_of(axioms))
         read = axioms + [
             ox.Triple(q.subject, q.predicate, q.object) for q in store if keys.reads.matches(q.triple)
         ]
-        assert _conclusions(_store(read), folder, name) == _conclusions(store, folder, name), label
+        assert _conclusions(inputs.store_of(read), folder, name) == _conclusions(store, folder, name), label
 
 
 def _copy(store: ox.Store) -> ox.Store:
-    return _store([q.triple for q in store])
+    return inputs.store_of([q.triple for q in store])
 
 
 @pytest.mark.parametrize("rule", instance_rules(), ids=lambda r: r[1])
@@ -167,7 +148,7 @@ def test_a_rule_its_keys_call_idempotent_adds_nothing_from_its_own_conclusions(r
     update = rule_updates()[1][instance_rules().index(rule)]
     checked = 0
     for label, store in graphs.items():
-        if not keys_of(name, folder, _store(vocabulary(store))).idempotent:
+        if not keys_of(name, folder, inputs.store_of(vocabulary(store))).idempotent:
             continue
         work = _copy(store)
         work.update(update)
@@ -184,8 +165,10 @@ def test_a_rule_its_keys_call_idempotent_adds_nothing_from_its_own_conclusions(r
 def test_a_second_inverse_makes_prp_inv_not_idempotent(ontology):
     axiom = _triple(EX + "partyOf", OWL + "inverseOf", CGO + "hasParticipation")
     store = _schema_closed([*ontology, axiom])
-    assert not keys_of("prp-inv", "build/owl2rl", _store(vocabulary(store))).idempotent
-    assert keys_of("prp-inv", "build/owl2rl", _store(vocabulary(_schema_closed(ontology)))).idempotent
+    assert not keys_of("prp-inv", "build/owl2rl", inputs.store_of(vocabulary(store))).idempotent
+    assert keys_of(
+        "prp-inv", "build/owl2rl", inputs.store_of(vocabulary(_schema_closed(ontology)))
+    ).idempotent
 
 
 def test_a_second_inverse_closes_as_with_full_passes(ontology, fixture_data):
@@ -199,11 +182,11 @@ def test_a_second_inverse_closes_as_with_full_passes(ontology, fixture_data):
 def test_a_key_left_out_of_the_reads_is_noticed(graphs):
     """The check above can fail: without cgo:participant, consented-to concludes nothing from the curated data."""
     store = graphs["curated-closed"]
-    keys = keys_of("consented-to", "build/rules", _store(vocabulary(store)))
+    keys = keys_of("consented-to", "build/rules", inputs.store_of(vocabulary(store)))
     narrowed = KeySet(predicates=keys.reads.predicates - {ox.NamedNode(CGO + "participant")})
     read = [ox.Triple(q.subject, q.predicate, q.object) for q in store if narrowed.matches(q.triple)]
     assert _conclusions(store, "build/rules", "consented-to")
-    assert _conclusions(_store(read), "build/rules", "consented-to") == set()
+    assert _conclusions(inputs.store_of(read), "build/rules", "consented-to") == set()
 
 
 def test_every_instance_rule_has_a_keys_query_and_every_keys_query_a_rule():
@@ -217,7 +200,7 @@ def test_every_instance_rule_has_a_keys_query_and_every_keys_query_a_rule():
 
 
 def test_keys_for_reads_the_rules_in_order():
-    store = _schema_closed(_triples(merge(load_folder(REPO / "ontology", root=REPO))))
+    store = _schema_closed(inputs.folder_triples(REPO / "ontology"))
     keys = keys_for(instance_rules(), vocabulary(store))
     assert [k.name for k in keys] == [n for _f, n in instance_rules()]
     dom = keys[[n for _f, n in instance_rules()].index("prp-dom")]

@@ -5,55 +5,37 @@ fixtures, on random splits of the fixture data, and when the new triples are ont
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
+import closure_inputs as inputs
 import pyoxigraph as ox
 import pytest
+from closure_inputs import CONTRIBUTIONS, FIXTURES, REPO
 from rdflib import Graph
 
-from kg.build.loading import load_folder, merge
 from kg.build.reasoning import reason_added, reason_in_store
 from kg.build.seminaive import DELTA_PREFIX
-from kg.terms import to_oxigraph
 
-REPO = Path(__file__).resolve().parents[2]
-FIXTURES = REPO / "tests" / "fixtures"
 TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-CONTRIBUTIONS = sorted(
-    p
-    for p in (FIXTURES / "contributions").glob("*.ttl")
-    if p.name not in ("syntax-errors.ttl", "oversized.ttl")
-)
-
-
-def _triples(graph: Graph) -> list[ox.Triple]:
-    return [ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in graph]
 
 
 @pytest.fixture(scope="module")
 def ontology() -> list[ox.Triple]:
-    return _triples(merge(load_folder(REPO / "ontology", root=REPO)))
+    return inputs.folder_triples(REPO / "ontology")
 
 
 @pytest.fixture(scope="module")
 def data() -> list[ox.Triple]:
-    return _triples(merge(load_folder(FIXTURES / "data", root=REPO)))
-
-
-def _store(triples: list[ox.Triple]) -> ox.Store:
-    store = ox.Store()
-    store.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples)
-    return store
+    return inputs.folder_triples(FIXTURES / "data")
 
 
 def _naive(triples: list[ox.Triple]) -> set[ox.Quad]:
-    store = _store(triples)
+    store = inputs.store_of(triples)
     reason_in_store(store, keyed=False)
     return set(store)
 
 
 def _added(base: list[ox.Triple], added: list[ox.Triple]) -> tuple[set[ox.Quad], int]:
-    store = _store(base)
+    store = inputs.store_of(base)
     reason_in_store(store)
     rounds = reason_added(store, added)
     return set(store), rounds
@@ -61,7 +43,7 @@ def _added(base: list[ox.Triple], added: list[ox.Triple]) -> tuple[set[ox.Quad],
 
 @pytest.mark.parametrize("path", CONTRIBUTIONS, ids=lambda p: p.name)
 def test_a_contribution_added_to_the_closed_fixture_data_gives_the_full_closure(path, ontology, data):
-    contribution = _triples(Graph().parse(path, format="turtle"))
+    contribution = inputs.triples(Graph().parse(path, format="turtle"))
     closed, rounds = _added(ontology + data, contribution)
     assert closed == _naive(ontology + data + contribution)
     assert rounds >= 1
@@ -107,7 +89,7 @@ def test_ontology_axioms_added_later_give_the_full_closure(ontology, data):
 
 
 def test_triples_already_held_change_nothing(ontology, data):
-    store = _store(ontology + data)
+    store = inputs.store_of(ontology + data)
     reason_in_store(store)
     before = set(store)
     assert reason_added(store, data[:20]) == 0
