@@ -40,16 +40,16 @@ class RoundsTaken:
 
 
 def watched(writer: RuleKeys, readers: list[RuleKeys]) -> KeySet:
-    """The part of a rule's writes that some of the readers read."""
+    """The part of a rule's writes that some of the readers read (none of them reads any triple: close_in_rounds
+    runs those again by the store's size instead)."""
     writes = writer.writes
     if writes.anything:
         return writes if readers else KeySet()
-    reads_any_type = any(r.reads.anything or r.reads.any_type for r in readers)
+    reads_any_type = any(r.reads.any_type for r in readers)
     read_classes = frozenset().union(*(r.reads.classes for r in readers))
     read_predicates = frozenset().union(*(r.reads.predicates for r in readers))
-    reads_anything = any(r.reads.anything for r in readers)
     return KeySet(
-        predicates=writes.predicates if reads_anything else writes.predicates & read_predicates,
+        predicates=writes.predicates & read_predicates,
         any_type=writes.any_type and (reads_any_type or bool(read_classes)),
         classes=writes.classes if reads_any_type else writes.classes & read_classes,
     )

@@ -243,10 +243,8 @@ def _build(
         del sources
         mark = time.perf_counter()
         inferred = write_inferred(built, written)
-        if load is not None:
-            load.add(
-                *inferred
-            )  # both files at once, while the contradictions are looked for and the shapes run
+        if load is not None:  # both files at once, while the contradictions are looked for and the shapes run
+            load.add(*inferred)
         # the graphs' lines are in the files now: not kept while the shapes run
         built.asserted, built.ontology, built.inferred = (), (), b""
         timings["write"] += time.perf_counter() - mark
@@ -262,9 +260,8 @@ def _build(
             mark = time.perf_counter()
             if load is None:
                 load = StoreLoad(target, background=False)
-                for (
-                    part
-                ) in written.parts:  # one at a time: side by side, the 1M build's peak went 2.47 -> 2.81 GB
+                # one at a time: side by side, the 1M build's peak went 2.47 -> 2.81 GB
+                for part in written.parts:
                     load.add(part)
             _commit(load, written.pending_default, default_sha256)  # a hard link: the file keeps its inode
             timings["store"] = time.perf_counter() - mark

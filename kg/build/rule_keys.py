@@ -4,12 +4,12 @@ kg.build.reasoning.reason_in_store runs every rule once, then runs again only th
 since they last ran: a rule needs another run only when a later run added a triple it reads. The keys tell which
 those are. Each rule has a keys query (kg/build/owl2rl/keys/<rule>.rq, kg/build/rules/keys/<rule>.rq), a SELECT of
 ?role ("reads" or "writes"; or "idempotent", a row alone), ?predicate (unbound: any) and ?class (rdf:type only;
-unbound: any), computed over the
-closed axioms alone (kg/build/pipeline_queries/key-vocabulary.rq) so that they hold as long as those do not change
-(the rounds check it). A rule's premises on the axioms themselves are not keys.
+unbound: any), computed over the closed axioms alone (kg/build/pipeline_queries/key-vocabulary.rq) so that they hold
+as long as those do not change (the rounds check it). A rule's premises on the axioms themselves are not keys.
 
 tests/kg/test_rule_keys.py checks each rule against its keys on closed graphs: everything it concludes has a key it
-writes, and it concludes the same from the triples of the keys it reads (with the axioms) as from the whole graph.
+writes, it concludes the same from the triples of the keys it reads (with the axioms) as from the whole graph, and a
+rule its keys call idempotent adds nothing when it runs again.
 """
 
 from __future__ import annotations
@@ -90,7 +90,7 @@ def keys_of(name: str, folder: str, axioms: ox.Store) -> RuleKeys:
 
     Raises:
         KeyError: the rule has no keys query.
-        ValueError: a row's role is neither "reads" nor "writes".
+        ValueError: a row's role is not "reads", "writes" or "idempotent".
     """
     answer = axioms.query(named_queries.get(name, f"{folder}/keys").text)
     rows: dict[str, list[tuple[Term | None, Term | None]]] = {"reads": [], "writes": [], "idempotent": []}
