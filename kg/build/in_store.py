@@ -6,7 +6,7 @@ place (kg.build.reasoning) in a second store that holds only that union (pyoxigr
 without the named graphs); the informative entailments go to the inferred graph; the SHACL shapes
 run as SPARQL on the union (kg.build.validation). The dataset is written as N-Quads in two parts, each as soon as
 it is known (start_dataset: the files' graphs, asserted, ontology and their copy in the default graph, before the
-rules run; write_inferred: the inferred graph and its copy, after them, in two files that load side by side, every
+rules run; write_inferred: the inferred graph and its copy, after them, in three files that load side by side, every
 line that names a blank node in the first), so that kg.build.pipeline can have the embedded store load each while it
 goes on. Problems point at files and lines
 through views of the file graphs (kg.build.store_view), so no triple is copied into rdflib. owlrl and pySHACL are
@@ -272,27 +272,35 @@ def start_dataset(sources: Sources, path: Path, *, file_graphs: bool) -> Written
 
 
 def write_inferred(built: StoreBuild, written: Written) -> list[Path]:
-    """Write the inferred part of the dataset, in two files that can load side by side: the sources' lines with a
-    blank node (Written.deferred), the inferred graph and the inferred lines with a blank node in the default graph;
-    then the other inferred lines in the default graph.
+    """Write the inferred part of the dataset, in three files that can load side by side: every line with a blank
+    node (the sources' ones, Written.deferred, and the inferred graph's and its default-graph copy's: one load gives
+    each blank node its id), then the other lines of the inferred graph, then their default-graph copy. Only the
+    first names a blank node, so the others may load in pieces (kg.build.store_dir.StoreLoad).
 
     Returns:
         the part's files (added to written.parts).
     """
     written.counts[GRAPH_INFERRED] = built.inferred.count(b"\n")
-    graph, default = _pending(written.path, "inferred"), _pending(written.path, "inferred-default")
-    with graph.open("wb") as out:
+    blank, graph, default = (
+        _pending(written.path, part) for part in ("inferred-blank", "inferred", "inferred-default")
+    )
+    inferred = ox.NamedNode(GRAPH_INFERRED)
+    with blank.open("wb") as out:
         out.writelines(written.deferred)
         written.deferred = []
-        out.writelines(quad_lines(io.BytesIO(built.inferred), ox.NamedNode(GRAPH_INFERRED)))
-        # with the graph's lines: one load gives each blank node its id
-        out.writelines(line for line in io.BytesIO(built.inferred) if b"_:" in line)
+        named = [line for line in io.BytesIO(built.inferred) if b"_:" in line]
+        out.writelines(quad_lines(named, inferred))
+        out.writelines(named)
+    with graph.open("wb") as out:
+        out.writelines(
+            quad_lines((line for line in io.BytesIO(built.inferred) if b"_:" not in line), inferred)
+        )
     with default.open("wb") as out:
         out.writelines(line for line in io.BytesIO(built.inferred) if b"_:" not in line)
     with written.pending_default.open("ab") as union:
         union.write(built.inferred)
-    written.parts += [graph, default]
-    return [graph, default]
+    written.parts += [blank, graph, default]
+    return [blank, graph, default]
 
 
 __all__ = [

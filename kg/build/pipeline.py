@@ -36,9 +36,11 @@ from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY
 PIPELINE_VERSION = "3"
 # The embedded store's bulk load runs beside the rules and the shapes when the dataset's sources' part (files' graphs,
 # asserted, ontology, and the default graph's copy of both) is up to this size (about 600k quads, a 200k-triple
-# source); above it, it runs after them, once the work stores are freed: the loader's sorted batches (about 2 GB at
-# 1M source triples) would otherwise come on top of the work stores' memory.
+# source); above it, it runs after them, once the work stores are freed, in pieces of LOAD_PIECE_BYTES (about 200k
+# quads, two at a time): whole, pyoxigraph's batches came to 2 GB at 1M source triples; in pieces beside the rules,
+# the build was slower (the loads and RocksDB's compactions took the rules' core: kg.build.store_dir.StoreLoad).
 OVERLAP_MAX_BYTES = 112 << 20
+LOAD_PIECE_BYTES = 48 << 20
 log = logging.getLogger(__name__)
 
 
@@ -222,9 +224,10 @@ def _write_meta(
 def _build(
     settings: Settings, version: str, dataset_path: Path, meta_path: Path, *, strict: bool
 ) -> BuildResult:
-    """Parse, reason inside pyoxigraph (kg.build.in_store) and validate, writing the dataset in two parts as soon as
-    each is known: the embedded store's bulk load (kg.build.store_dir) takes the sources' part while the rules run and
-    the inferred part while the shapes run; then keep the dataset and the store, or neither when the build fails."""
+    """Parse, reason inside pyoxigraph (kg.build.in_store) and validate, writing the dataset in parts as soon as each
+    is known: the embedded store's bulk load (kg.build.store_dir) takes the sources' part while the rules run and the
+    inferred part while the shapes run (a big build's, all of them after the shapes, in pieces); then keep the dataset
+    and the store, or neither when the build fails."""
     started = time.perf_counter()
     sources = load_sources(settings.ontology_path, settings.data_path, settings.shapes_path, settings.root)
     mark = time.perf_counter()
@@ -243,7 +246,7 @@ def _build(
         del sources
         mark = time.perf_counter()
         inferred = write_inferred(built, written)
-        if load is not None:  # both files at once, while the contradictions are looked for and the shapes run
+        if load is not None:  # the three at once, while the contradictions are looked for and the shapes run
             load.add(*inferred)
         # the graphs' lines are in the files now: not kept while the shapes run
         built.asserted, built.ontology, built.inferred = (), (), b""
@@ -260,9 +263,10 @@ def _build(
             mark = time.perf_counter()
             if load is None:
                 load = StoreLoad(target, background=False)
-                # one at a time: side by side, the 1M build's peak went 2.47 -> 2.81 GB
-                for part in written.parts:
-                    load.add(part)
+                load.add(inferred[0])  # the file with every blank node whole, the others in pieces
+                load.add(
+                    *(part for part in written.parts if part != inferred[0]), piece_bytes=LOAD_PIECE_BYTES
+                )
             _commit(load, written.pending_default, default_sha256)  # a hard link: the file keeps its inode
             timings["store"] = time.perf_counter() - mark
             load = None

@@ -62,10 +62,12 @@ def test_the_default_graph_of_the_dataset_is_the_union_the_shapes_ran_on(fixture
 @pytest.mark.parametrize("overlap", [True, False])
 def test_a_blank_node_stays_one_node_in_the_loaded_store(fixture_settings, tmp_path, monkeypatch, overlap):
     """Each bulk load gives blank nodes new ids: a blank node with an asserted label and an inferred property value
-    must still be one node once the dataset's two parts are in the store."""
+    must still be one node once the dataset's parts are in the store, whole beside the shapes or in pieces after
+    them."""
     from kg.build import pipeline
 
     monkeypatch.setattr(pipeline, "OVERLAP_MAX_BYTES", 1 << 40 if overlap else 0)
+    monkeypatch.setattr(pipeline, "LOAD_PIECE_BYTES", 4096)  # after the shapes: many pieces
     data = tmp_path / "data"
     shutil.copytree(fixture_settings.data_path, data)
     (data / "bnode.ttl").write_text(
@@ -173,6 +175,29 @@ def test_a_cached_non_strict_build_of_invalid_data_is_not_served(fixture_setting
     with pytest.raises(ValidationFailed):
         build(settings)
     assert build(settings, strict=False).from_cache  # the lenient caller still gets the cached build
+
+
+def test_the_store_loaded_in_pieces_after_the_shapes_holds_what_the_whole_files_give(
+    fixture_settings, tmp_path, monkeypatch
+):
+    """A big build (over OVERLAP_MAX_BYTES) loads its files in pieces once the shapes have run: the same quads."""
+    from kg.build import pipeline
+
+    stores = {}
+    for overlap in (True, False):
+        monkeypatch.setattr(pipeline, "OVERLAP_MAX_BYTES", 1 << 40 if overlap else 0)
+        monkeypatch.setattr(pipeline, "LOAD_PIECE_BYTES", 1 << 40 if overlap else 2048)
+        settings = fixture_settings.model_copy(
+            update={"cache_dir": tmp_path / str(overlap), "store": "embedded"}
+        )
+        built = build(settings)
+        stores[overlap] = ox.Store.read_only(str(store_dir(settings.cache_path, built.version)))
+    datasets = {overlap: ox.Dataset(store) for overlap, store in stores.items()}
+    for dataset in datasets.values():  # each load names blank nodes its own way
+        dataset.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)
+    whole, pieces = ({str(q) for q in datasets[overlap]} for overlap in (True, False))
+    assert len(whole) == sum(built.counts.values()) + built.default_triples
+    assert pieces == whole
 
 
 @pytest.mark.parametrize("overlap", [True, False])

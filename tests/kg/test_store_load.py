@@ -1,6 +1,6 @@
 """The embedded store's bulk loads (kg.build.store_dir.StoreLoad): the files of one add() load side by side, a thread
-each, in the background or in the caller; the store holds every quad of every file, and a file that does not parse
-fails the commit with its name."""
+each, or in pieces, in the background or in the caller; the store holds every quad of every file, and a file that does
+not parse (or names a blank node and was to load in pieces) fails the commit with its name."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg.build.store_dir import StoreLoad
+from kg.build.store_dir import StoreLoad, _pieces
 from kg.errors import StoreError
 
 EX = "https://example.org/"
@@ -53,5 +53,42 @@ def test_a_file_that_does_not_parse_among_two_fails_the_commit_with_the_files_na
     load = StoreLoad(tmp_path / "store")
     load.add(good, bad)
     with pytest.raises(StoreError, match="bad.nq"):
+        load.commit()
+    assert not (tmp_path / "store").exists()
+
+
+def test_pieces_are_whole_lines_that_make_the_file(tmp_path):
+    path = tmp_path / "a.nq"
+    _write(path, 0, 3000, EX + "g")
+    text = path.read_bytes()
+    pieces = [piece for _path, piece in _pieces(path, 1000)]
+    assert len(pieces) > 100
+    assert b"".join(pieces) == text
+    longest = max(len(line) for line in text.splitlines(keepends=True))
+    assert all(piece.endswith(b"\n") and len(piece) <= 1000 + longest for piece in pieces)
+    # a line longer than a piece is one piece
+    assert [piece for _path, piece in _pieces(path, 10)] == text.splitlines(keepends=True)
+
+
+@pytest.mark.parametrize("background", [True, False])
+def test_files_in_pieces_load_every_quad(tmp_path, background):
+    parts = [
+        (tmp_path / "a.nq", _write(tmp_path / "a.nq", 0, 5000, EX + "g1")),
+        (tmp_path / "b.nq", _write(tmp_path / "b.nq", 5000, 3000, None)),
+    ]
+    load = StoreLoad(tmp_path / "store", background=background)
+    load.add(*(path for path, _quads in parts), piece_bytes=4096)
+    store = ox.Store.read_only(str(load.commit()))
+    assert set(store) == set().union(*(quads for _path, quads in parts))
+
+
+def test_a_file_with_a_blank_node_does_not_load_in_pieces(tmp_path):
+    path = tmp_path / "blank.nq"
+    _write(path, 0, 2000, EX + "g")
+    with path.open("a") as out:
+        out.write('_:b1 <https://example.org/p> "x" .\n_:b1 <https://example.org/q> "y" .\n')
+    load = StoreLoad(tmp_path / "store", background=False)
+    load.add(path, piece_bytes=4096)
+    with pytest.raises(StoreError, match="blank.nq names a blank node"):
         load.commit()
     assert not (tmp_path / "store").exists()
