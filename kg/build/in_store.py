@@ -4,22 +4,23 @@ Every source file is parsed into its own named graph of an in-memory store; thei
 asserted/ontology graphs (kg.build.inferred); the OWL 2 RL rules close their union in
 place (kg.build.reasoning) in a second store that holds only that union (pyoxigraph answers faster
 without the named graphs); the informative entailments go to the inferred graph; the SHACL shapes
-run as SPARQL on the union (kg.build.validation). The dataset is written as N-Quads in two parts, each as soon as
-it is known (start_dataset: the files' graphs, asserted, ontology and their copy in the default graph, before the
-rules run; write_inferred: the inferred graph and its copy, after them, in three files that load side by side, every
-line that names a blank node in the first), so that kg.build.pipeline can have the embedded store load each while it
-goes on. Problems point at files and lines
+run as SPARQL on the union (kg.build.validation). The dataset is written as one N-Quads file in spans, each as soon
+as it is known (start_dataset: the files' graphs, asserted, ontology and their copy in the default graph, before the
+rules run; write_inferred: the inferred graph and its copy, after them, in three spans that load side by side, every
+line that names a blank node in the first), so that kg.build.pipeline can have the embedded store load each span
+while it goes on; its sha256 is computed on a thread as the spans are written. Problems point at files and lines
 through views of the file graphs (kg.build.store_view), so no triple is copied into rdflib. owlrl and pySHACL are
 the tests' oracles (tests/oracles.py).
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
-import shutil
 import time
 from collections.abc import Collection, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +40,7 @@ from kg.build.loading import (
 )
 from kg.build.reasoning import problems_in_store, reason_in_store
 from kg.build.report import ValidationReport, load_shapes
+from kg.build.store_dir import Span
 from kg.build.store_view import StoreView
 from kg.build.validation import validate_fast
 from kg.errors import LoadError, SourcePosition
@@ -179,36 +181,72 @@ def default_graph_path(path: Path) -> Path:
     return path.with_name(path.name.removesuffix(".nq") + ".default.nt")
 
 
+class _Digest:
+    """The sha256 of a file as it is written, from each range once it is written (read back on a thread, from the page
+    cache, while the build goes on), so the build does not read the whole file again at the end."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._sha256 = hashlib.sha256()
+        self._hashed = 0
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sha256")
+        self._pending: list[Future] = []
+
+    def upto(self, end: int) -> None:
+        """Hash the bytes written since the last call, up to end (they are on disk: the writer flushed them)."""
+        self._pending.append(self._pool.submit(self._update, self._hashed, end))
+        self._hashed = end
+
+    def _update(self, start: int, end: int) -> None:
+        with self.path.open("rb") as file:
+            file.seek(start)
+            left = end - start
+            while left > 0 and (block := file.read(min(_COPY_CHUNK, left))):
+                self._sha256.update(block)
+                left -= len(block)
+
+    def hexdigest(self) -> str:
+        """The file's sha256 (what was written up to the last upto)."""
+        for future in self._pending:
+            future.result()
+        self._pending = []
+        return self._sha256.hexdigest()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
 @dataclass
 class Written:
-    """A dataset file written in parts under temporary names: the sources' part (start_dataset), then the inferred
-    part (write_inferred); and the default graph's N-Triples (the union of the asserted, ontology and inferred
-    lines: each writes its share, without reading the store back). publish() joins the parts
-    and renames the file to path and the N-Triples to default_graph_path(path); until then each part can be loaded
-    on its own (N-Quads lines in any order make the same dataset)."""
+    """A dataset file written in parts under a temporary name: the sources' part (start_dataset), then the inferred
+    part (write_inferred), each a span of the file that can be loaded on its own (N-Quads lines in any order make the
+    same dataset); and the default graph's N-Triples (the union of the asserted, ontology and inferred lines: each
+    writes its share, without reading the store back). The sha256 of both is computed as they are written.
+    publish() renames the file to path and the N-Triples to default_graph_path(path)."""
 
     path: Path
-    parts: list[Path]
+    pending: Path
+    parts: list[Span]
     pending_default: Path
     counts: dict[str, int]
+    digests: tuple[_Digest, _Digest]  # the dataset's and the N-Triples'
     # the sources' lines with a blank node, kept for the inferred part: each load of a file gives blank nodes new
     # ids, so every line that names one must be in the same part (a line with "_:" elsewhere comes along harmlessly)
     deferred: list[bytes] = field(default_factory=list)
 
+    def sha256(self) -> tuple[str, str]:
+        """The sha256 of the dataset and of its default graph's N-Triples, as written so far."""
+        return self.digests[0].hexdigest(), self.digests[1].hexdigest()
+
     def publish(self) -> None:
-        """Join the parts into the first and put both files in place (call it when nothing reads the parts)."""
-        first, *rest = self.parts
-        with first.open("ab") as out:
-            for part in rest:
-                with part.open("rb") as tail:
-                    shutil.copyfileobj(tail, out, _COPY_CHUNK)
-                part.unlink()
-        self.parts = [first]
+        """Put both files in place (call it when nothing reads the parts)."""
         os.replace(self.pending_default, default_graph_path(self.path))
-        os.replace(first, self.path)
+        os.replace(self.pending, self.path)
 
     def discard(self) -> None:
-        for path in (*self.parts, self.pending_default):
+        for digest in self.digests:
+            digest.close()
+        for path in (self.pending, self.pending_default):
             path.unlink(missing_ok=True)
 
 
@@ -234,11 +272,11 @@ def start_dataset(sources: Sources, path: Path, *, file_graphs: bool) -> Written
         else {}
     )
     counts[GRAPH_ASSERTED], counts[GRAPH_ONTOLOGY] = len(sources.asserted), len(sources.ontology)
-    first = _pending(path, "sources")
+    pending = _pending(path, "dataset")
     default = default_graph_path(path)
     pending_default = default.with_name(f".{default.name}.{os.getpid()}.tmp")
     deferred: list[bytes] = []
-    with first.open("wb") as file, pending_default.open("wb") as union:
+    with pending.open("wb") as file, pending_default.open("wb") as union:
 
         def take(lines: Iterable[bytes], *, to_default: bool = False) -> None:
             """Write a run of lines, those with a blank node deferred (a block without one goes as it is)."""
@@ -262,45 +300,54 @@ def start_dataset(sources: Sources, path: Path, *, file_graphs: bool) -> Written
         # workers load) starts with the same lines, and write_inferred adds the inferred ones
         take(sources.ontology, to_default=True)
         take((line for line in sources.asserted if line not in sources.ontology), to_default=True)
-    return Written(
+    written = Written(
         path=path,
-        parts=[first],
+        pending=pending,
+        parts=[Span(pending, 0, pending.stat().st_size)],
         pending_default=pending_default,
         counts=counts,
         deferred=deferred,
+        digests=(_Digest(pending), _Digest(pending_default)),
     )
+    written.digests[0].upto(written.parts[0].end)
+    written.digests[1].upto(pending_default.stat().st_size)
+    return written
 
 
-def write_inferred(built: StoreBuild, written: Written) -> list[Path]:
-    """Write the inferred part of the dataset, in three files that can load side by side: every line with a blank
-    node (the sources' ones, Written.deferred, and the inferred graph's and its default-graph copy's: one load gives
-    each blank node its id), then the other lines of the inferred graph, then their default-graph copy. Only the
-    first names a blank node, so the others may load in pieces (kg.build.store_dir.StoreLoad).
+def write_inferred(built: StoreBuild, written: Written) -> list[Span]:
+    """Write the inferred part of the dataset, in three spans of the file that can load side by side: every line with
+    a blank node (the sources' ones, Written.deferred, and the inferred graph's and its default-graph copy's: one load
+    gives each blank node its id), then the other lines of the inferred graph, then their default-graph copy. Only
+    the first names a blank node, so the others may load in pieces (kg.build.store_dir.StoreLoad).
 
     Returns:
-        the part's files (added to written.parts).
+        the part's spans (added to written.parts).
     """
     written.counts[GRAPH_INFERRED] = built.inferred.count(b"\n")
-    blank, graph, default = (
-        _pending(written.path, part) for part in ("inferred-blank", "inferred", "inferred-default")
-    )
     inferred = ox.NamedNode(GRAPH_INFERRED)
-    with blank.open("wb") as out:
+    ends = []
+    with written.pending.open("ab") as out:
         out.writelines(written.deferred)
         written.deferred = []
         named = [line for line in io.BytesIO(built.inferred) if b"_:" in line]
         out.writelines(quad_lines(named, inferred))
         out.writelines(named)
-    with graph.open("wb") as out:
+        ends.append(out.tell())
         out.writelines(
             quad_lines((line for line in io.BytesIO(built.inferred) if b"_:" not in line), inferred)
         )
-    with default.open("wb") as out:
+        ends.append(out.tell())
         out.writelines(line for line in io.BytesIO(built.inferred) if b"_:" not in line)
+        ends.append(out.tell())
     with written.pending_default.open("ab") as union:
         union.write(built.inferred)
-    written.parts += [blank, graph, default]
-    return [blank, graph, default]
+        default_end = union.tell()
+    starts = [written.parts[-1].end, *ends[:-1]]
+    spans = [Span(written.pending, start, end) for start, end in zip(starts, ends, strict=True)]
+    written.parts += spans
+    written.digests[0].upto(ends[-1])
+    written.digests[1].upto(default_end)
+    return spans
 
 
 __all__ = [

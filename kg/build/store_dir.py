@@ -18,6 +18,7 @@ import shutil
 import tempfile
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -72,21 +73,51 @@ def _link(default: Path, target: Path) -> None:
     os.replace(tmp, target)
 
 
-def _pieces(path: Path, size: int) -> Iterator[tuple[Path, bytes]]:
-    """A file's bytes in pieces of whole lines, each at most size bytes and a line (a line longer than size is a
-    piece), each with the file's path."""
-    rest = b""
-    with path.open("rb") as file:
-        while block := file.read(size):
+@dataclass(frozen=True)
+class Span:
+    """Bytes start to end of a file, whole N-Quads lines: a part of a dataset that is written as one file
+    (kg.build.in_store), loaded on its own."""
+
+    path: Path
+    start: int
+    end: int
+
+    @classmethod
+    def of(cls, item: Path | Span) -> Span:
+        """A span as it is, a file as the span of all its bytes."""
+        return item if isinstance(item, Span) else cls(item, 0, item.stat().st_size)
+
+    @property
+    def size(self) -> int:
+        return self.end - self.start
+
+    def read(self) -> bytes:
+        with self.path.open("rb") as file:
+            file.seek(self.start)
+            return file.read(self.size)
+
+    def __str__(self) -> str:
+        return f"{self.path} (bytes {self.start}-{self.end})"
+
+
+def _pieces(item: Path | Span, size: int) -> Iterator[tuple[Path | Span, bytes]]:
+    """A file's (or a span's) bytes in pieces of whole lines, each at most size bytes and a line (a line longer than
+    size is a piece), each with the file or span."""
+    span, rest = Span.of(item), b""
+    with span.path.open("rb") as file:
+        file.seek(span.start)
+        left = span.size
+        while left > 0 and (block := file.read(min(size, left))):
+            left -= len(block)
             block = rest + block
             cut = block.rfind(b"\n") + 1
             if cut == 0:
                 rest = block
                 continue
             rest = block[cut:]
-            yield path, block[:cut]
+            yield item, block[:cut]
     if rest:
-        yield path, rest
+        yield item, rest
 
 
 def _return_free_memory() -> None:
@@ -123,9 +154,11 @@ class StoreLoad:
     def __init__(self, target: Path, *, background: bool = True) -> None:
         self.target = target
         self.tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-        self.files: list[Path] = []
+        self.files: list[Path | Span] = []
         self._error: Exception | None = None
-        self._queue: queue.SimpleQueue[tuple[tuple[Path, ...], int | None] | None] = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[tuple[tuple[Path | Span, ...], int | None] | None] = (
+            queue.SimpleQueue()
+        )
         self._store: ox.Store | None = None
         self._thread = (
             threading.Thread(target=self._run, name=f"bulk-load {target.name}", daemon=True)
@@ -135,10 +168,10 @@ class StoreLoad:
         if self._thread is not None:
             self._thread.start()
 
-    def add(self, *nquads: Path, piece_bytes: int | None = None) -> None:
-        """Load files after those added before them (in the thread, or now without one); the files of one call load
-        side by side, a thread each (pyoxigraph's bulk load of a batch uses one core: two files load in about half
-        the time), or in pieces with piece_bytes (see the class)."""
+    def add(self, *nquads: Path | Span, piece_bytes: int | None = None) -> None:
+        """Load files (or spans of one) after those added before them (in the thread, or now without one); the files
+        of one call load side by side, a thread each (pyoxigraph's bulk load of a batch uses one core: two files load
+        in about half the time), or in pieces with piece_bytes (see the class)."""
         self.files.extend(nquads)
         if self._thread is not None:
             self._queue.put((nquads, piece_bytes))
@@ -152,7 +185,7 @@ class StoreLoad:
             self._load_together(*item)
         self._close()
 
-    def _load_together(self, files: tuple[Path, ...], piece_bytes: int | None) -> None:
+    def _load_together(self, files: tuple[Path | Span, ...], piece_bytes: int | None) -> None:
         if self._error is not None:
             return
         try:
@@ -174,15 +207,20 @@ class StoreLoad:
         for thread in others:
             thread.join()
 
-    def _load(self, nquads: Path) -> None:
+    def _load(self, nquads: Path | Span) -> None:
         if self._error is not None or self._store is None:
             return
         try:
-            self._store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS, lenient=True)
+            if isinstance(
+                nquads, Span
+            ):  # read whole: it holds blank nodes, or loads beside the rules when small
+                self._store.bulk_load(input=nquads.read(), format=ox.RdfFormat.N_QUADS, lenient=True)
+            else:
+                self._store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS, lenient=True)
         except (OSError, SyntaxError) as exc:
             self._error = exc
 
-    def _load_pieces(self, pieces: Iterator[tuple[Path, bytes]], taking: threading.Lock) -> None:
+    def _load_pieces(self, pieces: Iterator[tuple[Path | Span, bytes]], taking: threading.Lock) -> None:
         """Take the next piece and load it until none is left (in each of PIECE_THREADS threads)."""
         while self._error is None and self._store is not None:
             try:
@@ -191,7 +229,7 @@ class StoreLoad:
                 if nquads is None:
                     return
                 if b"_:" in piece:
-                    raise ValueError(f"{nquads.name} names a blank node: it cannot load in pieces")
+                    raise ValueError(f"{nquads} names a blank node: it cannot load in pieces")
                 self._store.bulk_load(input=piece, format=ox.RdfFormat.N_QUADS, lenient=True)
             except (OSError, SyntaxError, ValueError) as exc:
                 self._error = exc
@@ -268,4 +306,4 @@ class StoreLoad:
         return self.target
 
 
-__all__ = ["StoreLoad", "discard", "intact", "manifest_file", "store_dir", "union_file"]
+__all__ = ["Span", "StoreLoad", "discard", "intact", "manifest_file", "store_dir", "union_file"]

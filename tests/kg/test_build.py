@@ -7,6 +7,7 @@ import shutil
 import pyoxigraph as ox
 import pytest
 
+from kg.build.cache_files import read_json, sha256_file
 from kg.build.pipeline import build, content_hash
 from kg.build.store_dir import intact, manifest_file, store_dir, union_file
 from kg.errors import LoadError, ValidationFailed
@@ -27,6 +28,10 @@ def test_build_then_cache_gives_the_same_dataset(fixture_settings, tmp_path):
         and first.counts[GRAPH_INFERRED] > 0
         and first.counts[GRAPH_ONTOLOGY] > 0
     )
+    meta = read_json(first.dataset_path.with_suffix(".json"))
+    # the sha256 computed as the parts were written is that of the published files
+    assert meta["sha256"] == sha256_file(first.dataset_path)
+    assert meta["default_sha256"] == first.default_sha256 == sha256_file(first.default_path)
     second = build(settings)
     assert second.from_cache
     assert second.version == first.version

@@ -9,7 +9,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg.build.store_dir import StoreLoad, _pieces
+from kg.build.store_dir import Span, StoreLoad, _pieces
 from kg.errors import StoreError
 
 EX = "https://example.org/"
@@ -92,3 +92,21 @@ def test_a_file_with_a_blank_node_does_not_load_in_pieces(tmp_path):
     with pytest.raises(StoreError, match="blank.nq names a blank node"):
         load.commit()
     assert not (tmp_path / "store").exists()
+
+
+@pytest.mark.parametrize("piece_bytes", [None, 2048])
+def test_spans_of_one_file_load_on_their_own(tmp_path, piece_bytes):
+    """A dataset written as one file is loaded span by span (kg.build.in_store): each span's quads, none twice."""
+    path = tmp_path / "dataset.nq"
+    first = _write(tmp_path / "a.nq", 0, 3000, EX + "g1")
+    second = _write(tmp_path / "b.nq", 3000, 2000, None)
+    middle = (tmp_path / "a.nq").stat().st_size
+    path.write_bytes((tmp_path / "a.nq").read_bytes() + (tmp_path / "b.nq").read_bytes())
+    spans = [Span(path, 0, middle), Span(path, middle, path.stat().st_size)]
+    assert [piece for _span, piece in _pieces(spans[1], 10**9)] == [(tmp_path / "b.nq").read_bytes()]
+    load = StoreLoad(tmp_path / "store")
+    load.add(spans[0], piece_bytes=piece_bytes)
+    load.add(spans[1], piece_bytes=piece_bytes)
+    store = ox.Store.read_only(str(load.commit()))
+    assert set(store) == first | second
+    assert len(store) == len(first) + len(second)
