@@ -6,9 +6,10 @@ place (kg.build.reasoning) in a second store that holds only that union (pyoxigr
 without the named graphs); the informative entailments go to the inferred graph; the SHACL shapes
 run as SPARQL on the union (kg.build.validation). The dataset is written as one N-Quads file in spans, each as soon
 as it is known (start_dataset: the files' graphs, asserted, ontology and their copy in the default graph, before the
-rules run; write_inferred: the inferred graph and its copy, after them, in three spans that load side by side, every
-line that names a blank node in the first), so that kg.build.pipeline can have the embedded store load each span
-while it goes on; its sha256 is computed on a thread as the spans are written. Problems point at files and lines
+rules run; write_inferred: the inferred graph and its copy, after them, in three spans, every line of a named graph
+that names a blank node in the first), so that kg.build.pipeline can have the embedded store load each span while it
+goes on (all but the inferred graph's copy in the default graph: the store reads the inferred graph as part of its
+default graph); its sha256 is computed on a thread as the spans are written. Problems point at files and lines
 through views of the file graphs (kg.build.store_view), so no triple is copied into rdflib. owlrl and pySHACL are
 the tests' oracles (tests/oracles.py).
 """
@@ -315,10 +316,12 @@ def start_dataset(sources: Sources, path: Path, *, file_graphs: bool) -> Written
 
 
 def write_inferred(built: StoreBuild, written: Written) -> list[Span]:
-    """Write the inferred part of the dataset, in three spans of the file that can load side by side: every line with
-    a blank node (the sources' ones, Written.deferred, and the inferred graph's and its default-graph copy's: one load
-    gives each blank node its id), then the other lines of the inferred graph, then their default-graph copy. Only
-    the first names a blank node, so the others may load in pieces (kg.build.store_dir.StoreLoad).
+    """Write the inferred part of the dataset, in three spans of the file: every line of a named graph with a blank
+    node (the sources' ones, Written.deferred, and the inferred graph's: one load gives each blank node its id), the
+    other lines of the inferred graph, then the inferred graph's copy in the default graph (every line). The embedded
+    store loads the first two side by side (only the first names a blank node, so the second may load in pieces) and
+    not the copy: it reads the inferred graph as part of the default graph (kg.store.engine.dataset_args); the
+    published file holds all three, for a store loaded from it whole.
 
     Returns:
         the part's spans (added to written.parts).
@@ -329,15 +332,13 @@ def write_inferred(built: StoreBuild, written: Written) -> list[Span]:
     with written.pending.open("ab") as out:
         out.writelines(written.deferred)
         written.deferred = []
-        named = [line for line in io.BytesIO(built.inferred) if b"_:" in line]
-        out.writelines(quad_lines(named, inferred))
-        out.writelines(named)
+        out.writelines(quad_lines((line for line in io.BytesIO(built.inferred) if b"_:" in line), inferred))
         ends.append(out.tell())
         out.writelines(
             quad_lines((line for line in io.BytesIO(built.inferred) if b"_:" not in line), inferred)
         )
         ends.append(out.tell())
-        out.writelines(line for line in io.BytesIO(built.inferred) if b"_:" not in line)
+        out.write(built.inferred)
         ends.append(out.tell())
     with written.pending_default.open("ab") as union:
         union.write(built.inferred)

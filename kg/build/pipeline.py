@@ -248,8 +248,8 @@ def _build(
         del sources
         mark = time.perf_counter()
         inferred = write_inferred(built, written)
-        if load is not None:  # the three at once, while the contradictions are looked for and the shapes run
-            load.add(*inferred)
+        if load is not None:  # the two at once, while the contradictions are looked for and the shapes run
+            load.add(*inferred[:2])
         # the graphs' lines are in the files now: not kept while the shapes run
         built.asserted, built.ontology, built.inferred = (), (), b""
         timings["write"] += time.perf_counter() - mark
@@ -270,10 +270,9 @@ def _build(
             if load is None:
                 load = StoreLoad(target, background=False)
                 load.add(inferred[0])  # the span with every blank node whole, the others in pieces
-                load.add(
-                    *(part for part in written.parts if part != inferred[0]), piece_bytes=LOAD_PIECE_BYTES
-                )
-            _commit(load, written.pending_default, default_sha256)  # a hard link: the file keeps its inode
+                load.add(written.parts[0], inferred[1], piece_bytes=LOAD_PIECE_BYTES)
+            # a hard link: the file keeps its inode; the inferred graph's copy in the default graph was not loaded
+            _commit(load, written.pending_default, default_sha256)
             timings["store"] = time.perf_counter() - mark
             load = None
         written.publish()
@@ -309,6 +308,6 @@ def _commit(load: StoreLoad, default: Path, default_sha256: str) -> None:
     """Put the store the build loaded in place; if the load failed, kg.store.embedded.materialize loads it again
     (and reports the error) when the store is opened."""
     try:
-        load.commit(default=default, default_sha256=default_sha256)
+        load.commit(default=default, default_sha256=default_sha256, inferred_apart=True)
     except StoreError as exc:
         log.warning("the build's store was not kept (%s); it is loaded when first opened", exc)

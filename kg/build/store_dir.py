@@ -25,6 +25,7 @@ import pyoxigraph as ox
 
 from kg.build.cache_files import matches, read_json, sha256_file, tree_digests, tree_matches, write_json
 from kg.errors import StoreError
+from kg.namespaces import GRAPH_INFERRED
 
 PIECE_THREADS = 2  # pieces loaded at once (kg.build.store_dir.StoreLoad)
 
@@ -42,6 +43,13 @@ def union_file(target: Path) -> Path:
 def manifest_file(target: Path) -> Path:
     """Where the sha256 of a materialized store's files (and its N-Triples copy) are recorded."""
     return target.parent / f"{target.name}.json"
+
+
+def inferred_apart(target: Path) -> bool:
+    """Whether a materialized store keeps the inferred graph out of its own default graph (its manifest says so; a
+    store loaded from a whole dataset file holds the union there)."""
+    manifest = read_json(manifest_file(target)) or {}
+    return manifest.get("default_graph") == "asserted+ontology"
 
 
 def intact(target: Path) -> bool:
@@ -265,11 +273,15 @@ class StoreLoad:
             pass  # what it wrote goes anyway
         shutil.rmtree(self.tmp, ignore_errors=True)
 
-    def commit(self, *, default: Path | None = None, default_sha256: str | None = None) -> Path:
+    def commit(
+        self, *, default: Path | None = None, default_sha256: str | None = None, inferred_apart: bool = False
+    ) -> Path:
         """Wait for the loads and put the store at target, with its N-Triples copy and its manifest.
 
         The copy is the build's own N-Triples of the default graph (default) when its sha256 is default_sha256,
-        else it is dumped from the store. A store already at target is replaced. Call it under the cache's lock.
+        else it is dumped from the store. inferred_apart: the loads left the inferred graph out of the store's default
+        graph (kg.build.pipeline; the manifest says so, and kg.store.embedded queries the two as the default graph).
+        A store already at target is replaced. Call it under the cache's lock.
 
         Raises:
             StoreError: the N-Quads cannot be loaded (the message names the file).
@@ -285,9 +297,14 @@ class StoreLoad:
                 )
             else:
                 tmp = union_file(self.target).with_name(f".{union_file(self.target).name}.{os.getpid()}.tmp")
-                ox.Store(str(self.tmp)).dump(
-                    str(tmp), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()
-                )
+                loaded = ox.Store(str(self.tmp))
+                with tmp.open("wb") as out:
+                    loaded.dump(out, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+                    if inferred_apart:
+                        loaded.dump(
+                            out, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(GRAPH_INFERRED)
+                        )
+                del loaded
                 os.replace(tmp, union_file(self.target))
             os.rename(self.tmp, self.target)
         except (OSError, SyntaxError, ValueError) as exc:
@@ -301,9 +318,20 @@ class StoreLoad:
             {
                 "store": tree_digests(self.target),
                 "default": union_sha256 or sha256_file(union_file(self.target)),
+                # what the store's own default graph holds (kg.store.embedded.layout)
+                "default_graph": "asserted+ontology" if inferred_apart else "union",
             },
         )
         return self.target
 
 
-__all__ = ["Span", "StoreLoad", "discard", "intact", "manifest_file", "store_dir", "union_file"]
+__all__ = [
+    "Span",
+    "StoreLoad",
+    "inferred_apart",
+    "discard",
+    "intact",
+    "manifest_file",
+    "store_dir",
+    "union_file",
+]

@@ -10,16 +10,17 @@ the queries that name no graph: pyoxigraph scans memory several times faster tha
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from kg import named_queries
 from kg.build.cache_files import locked
-from kg.build.store_dir import StoreLoad, discard, intact, manifest_file, union_file
+from kg.build.store_dir import StoreLoad, discard, inferred_apart, intact, manifest_file, union_file
 from kg.errors import QueryError, StoreError
 from kg.memory_only import require_store_read
-from kg.namespaces import PREFIXES
+from kg.namespaces import GRAPH_INFERRED, PREFIXES
 from kg.querying import QueryOutput, Row, bind
 from kg.store.engine import dataset_args, query_error, run
 from kg.store.sandbox import QuerySandbox
@@ -80,6 +81,10 @@ class EmbeddedStore:
         self._worker_memory = worker_memory
         self.recorded = recorded  # the build's own counts (kg.store.recorded_counts), for /health
         self._memory = memory and union_file(path).exists()
+        # the build's store keeps the inferred graph out of its own default graph (kg.build.pipeline): every query
+        # then reads the two as the default graph (kg.store.engine.dataset_args)
+        self.inferred_apart = inferred_apart(path)
+        self._dataset = dataset_args(None, None, inferred_apart=self.inferred_apart)
         self._sandbox: QuerySandbox | None = None
         self._counts: dict[str, int] | None = None
         self._default_count: int | None = None
@@ -96,6 +101,7 @@ class EmbeddedStore:
                 memory_limit=self._worker_memory,
                 memory_path=str(union_file(self.path)) if self._memory else None,
                 memory_triples=(self.recorded or {}).get("default"),
+                inferred_apart=self.inferred_apart,
             )
         return self._sandbox
 
@@ -113,8 +119,9 @@ class EmbeddedStore:
     def _query(self, query: str, bindings):
         require_store_read()
         try:
-            # the store's default graph is the union asserted + ontology + inferred (kg.build.pipeline writes it)
-            return self._store.query(bind(query, bindings), prefixes=PREFIXES)
+            # the default graph is the union asserted + ontology + inferred (the project's queries have no FROM:
+            # tests/kg/test_named_queries.py)
+            return self._store.query(bind(query, bindings), prefixes=PREFIXES, **self._dataset)
         except SyntaxError as exc:
             raise query_error(exc) from None
 
@@ -148,6 +155,7 @@ class EmbeddedStore:
                 max_bytes=self.max_bytes,
                 default_graphs=default_graphs,
                 named_graphs=named_graphs,
+                inferred_apart=self.inferred_apart,
             )
         return self.sandbox.run(query, fmt=fmt, default_graphs=default_graphs, named_graphs=named_graphs)
 
@@ -169,9 +177,15 @@ class EmbeddedStore:
         return self.sandbox.run(query, fmt=None, default_graphs=default_graphs, named_graphs=named_graphs)
 
     def quads(self):
-        """Every quad of the store (named graphs and the default graph), read lazily."""
+        """Every quad of the dataset (named graphs and the default graph, the inferred graph's triples in both when the
+        store keeps them once), read lazily."""
         require_store_read()
-        return self._store.quads_for_pattern(None, None, None, None)
+        every = self._store.quads_for_pattern(None, None, None, None)
+        if not self.inferred_apart:
+            return every
+        default = ox.DefaultGraph()
+        inferred = self._store.quads_for_pattern(None, None, None, ox.NamedNode(GRAPH_INFERRED))
+        return itertools.chain(every, (ox.Quad(q.subject, q.predicate, q.object, default) for q in inferred))
 
     def counts(self) -> dict[str, int]:
         """Triples per named graph, as the store holds them."""
@@ -185,7 +199,9 @@ class EmbeddedStore:
         """Triples in the store's default graph (the union asserted + ontology + inferred)."""
         if self._default_count is None:
             require_store_read()
-            rows = self._store.query(named_queries.get("default-count", "build/pipeline_queries").text)
+            rows = self._store.query(
+                named_queries.get("default-count", "build/pipeline_queries").text, **self._dataset
+            )
             self._default_count = int(next(iter(rows))["n"].value)
         return self._default_count
 

@@ -10,7 +10,7 @@ import re
 import pyoxigraph as ox
 
 from kg.errors import QueryError, ResultTooLarge
-from kg.namespaces import PREFIXES, QUERY_BASE_IRI
+from kg.namespaces import GRAPH_INFERRED, PREFIXES, QUERY_BASE_IRI
 from kg.querying import QueryOutput
 from kg.store import results
 from kg.store.sparql_parse import ParsedQuery, ParsedUpdate, parse
@@ -27,18 +27,40 @@ def query_error(exc: SyntaxError) -> QueryError:
     return QueryError(message)
 
 
-def dataset_args(default_graphs: list[str] | None, named_graphs: list[str] | None) -> dict:
+def dataset_args(
+    default_graphs: list[str] | None,
+    named_graphs: list[str] | None,
+    *,
+    inferred_apart: bool = False,
+    own_dataset: bool = False,
+) -> dict:
     """The contract's dataset unless the request names one: default = asserted + ontology + inferred.
 
-    The build writes that union into the store's own default graph (kg.build.pipeline), so the engine reads
-    one graph instead of merging three; a request's default-graph-uri list replaces it.
+    The build writes asserted + ontology into the store's own default graph (kg.build.pipeline), and the embedded
+    store it loads keeps the inferred graph only once, as its named graph (inferred_apart; the files' default graph
+    and a store loaded from the published dataset hold all three): there the default graph is the store's own plus
+    the inferred graph, which share no triple (kg.build.inferred). A request's default-graph-uri list replaces it,
+    and so does a query's own FROM / FROM NAMED (own_dataset), which pyoxigraph's default_graph would override.
     """
     args: dict = {}
     if default_graphs:
         args["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+    elif inferred_apart and not own_dataset:
+        args["default_graph"] = [ox.DefaultGraph(), ox.NamedNode(GRAPH_INFERRED)]
     if named_graphs:
         args["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
     return args
+
+
+def has_own_dataset(query: str, parsed: ParsedQuery | ParsedUpdate | None = None) -> bool:
+    """Whether a query gives its own dataset (FROM / FROM NAMED), from its parse (kg.store.sparql_parse; a text that
+    does not parse has none: pyoxigraph reports its error)."""
+    if parsed is None:
+        try:
+            parsed = parse(query)
+        except QueryError:
+            return False
+    return isinstance(parsed, ParsedQuery) and parsed.has_dataset
 
 
 def default_graph_only(
@@ -71,20 +93,26 @@ def run(
     max_bytes: int | None = None,
     default_graphs: list[str] | None = None,
     named_graphs: list[str] | None = None,
+    inferred_apart: bool = False,
+    parsed: ParsedQuery | ParsedUpdate | None = None,
 ) -> QueryOutput:
     """Evaluate a query and serialize its answer, refusing one over max_results rows/triples or max_bytes.
 
     fmt is a key of results.SELECT_FORMATS (for SELECT/ASK) or results.GRAPH_FORMATS (CONSTRUCT/DESCRIBE);
     the caller maps a format of the wrong family to its family's default.
 
-    Relative IRIs resolve against kg.namespaces.QUERY_BASE_IRI unless the query declares a BASE.
+    Relative IRIs resolve against kg.namespaces.QUERY_BASE_IRI unless the query declares a BASE. On a store that keeps
+    the inferred graph apart from its default graph (inferred_apart), the default graph is the two (dataset_args),
+    unless the query has its own FROM (parsed: its parse when the caller holds one, else it is parsed here).
 
     Raises:
         QueryError: syntax error, or a format that does not fit the query form.
         ResultTooLarge: the answer is over a cap (see serialize_answer).
     """
     try:
-        answer = store.query(query, base_iri=QUERY_BASE_IRI, **dataset_args(default_graphs, named_graphs))
+        own = inferred_apart and not default_graphs and has_own_dataset(query, parsed)
+        dataset = dataset_args(default_graphs, named_graphs, inferred_apart=inferred_apart, own_dataset=own)
+        answer = store.query(query, base_iri=QUERY_BASE_IRI, **dataset)
     except SyntaxError as exc:
         raise query_error(exc) from None
     except ValueError as exc:

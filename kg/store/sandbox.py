@@ -53,6 +53,7 @@ def _querier(
     max_bytes: int | None,
     memory_path: str | None,
     memory_triples: int | None,
+    inferred_apart: bool = False,
 ):  # runs in the worker process: open the store, answer queries
     import pyoxigraph as ox
 
@@ -76,7 +77,7 @@ def _querier(
                 query = spelled_out(query.text)
             engine = store
             if "store" in memory and default_graph_only(query, default_graphs, named_graphs, parsed=parsed):
-                engine = memory["store"]
+                engine = memory["store"]  # its default graph is the whole union
             out = replace(
                 run(
                     engine,
@@ -86,6 +87,8 @@ def _querier(
                     max_bytes=max_bytes,
                     default_graphs=default_graphs,
                     named_graphs=named_graphs,
+                    inferred_apart=inferred_apart and engine is store,
+                    parsed=parsed,
                 ),
                 fmt=fmt,
             )
@@ -121,6 +124,7 @@ class QuerySandbox:
         start_timeout: float = 60.0,
         memory_path: str | None = None,
         memory_triples: int | None = None,
+        inferred_apart: bool = False,
     ) -> None:
         self._timeout = timeout
         self._memory_limit = memory_limit
@@ -128,7 +132,7 @@ class QuerySandbox:
         try:
             self._pool = WorkerPool(
                 _querier,
-                (store_path, max_results, max_bytes, memory_path, memory_triples),
+                (store_path, max_results, max_bytes, memory_path, memory_triples, inferred_apart),
                 workers=workers,
                 memory_limit=memory_limit,
                 start_timeout=start_timeout,

@@ -83,6 +83,7 @@ class ParsedQuery:
     services: tuple[ServiceCall, ...]
     names_graphs: bool  # a GRAPH pattern, or FROM / FROM NAMED
     has_base: bool  # the query declares its own BASE
+    has_dataset: bool = False  # FROM / FROM NAMED: the query gives its own dataset
 
     @property
     def family(self) -> str:
@@ -255,13 +256,16 @@ def _parse(text: str) -> ParsedQuery | ParsedUpdate:
     prologue, query = tree[0], tree[1]
     prefixes, has_base = _prologue(prologue)
     services = []
-    names_graphs = bool(_field(query, "datasetClause"))
+    has_dataset = bool(_field(query, "datasetClause"))
+    names_graphs = has_dataset
     for node in _nodes(query):
         if node.name == "ServiceGraphPattern":
             services.append(_service(node, prefixes))
-        elif node.name in ("GraphGraphPattern", "DatasetClause"):
+        elif node.name == "DatasetClause":
+            names_graphs = has_dataset = True
+        elif node.name == "GraphGraphPattern":
             names_graphs = True
-    return ParsedQuery(_FORMS[query.name], tuple(services), names_graphs, has_base)
+    return ParsedQuery(_FORMS[query.name], tuple(services), names_graphs, has_base, has_dataset)
 
 
 __all__ = ["ParsedQuery", "ParsedUpdate", "ServiceCall", "parse"]

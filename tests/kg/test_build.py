@@ -9,14 +9,25 @@ import pytest
 
 from kg.build.cache_files import read_json, sha256_file
 from kg.build.pipeline import build, content_hash
-from kg.build.store_dir import intact, manifest_file, store_dir, union_file
+from kg.build.store_dir import discard, inferred_apart, intact, manifest_file, store_dir, union_file
 from kg.errors import LoadError, ValidationFailed
 from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY
-from kg.store.embedded import materialize
+from kg.store.embedded import EmbeddedStore, materialize
+from kg.store.engine import dataset_args
 
 
 def quads(path):
     return set(map(str, ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS)))
+
+
+def dataset_quads(target, version, *, terms=False):
+    """The dataset an embedded store serves (kg.store.embedded.EmbeddedStore.quads), as text or as terms."""
+    store = EmbeddedStore(target, version=version, timeout=5, max_results=10, workers=1)
+    try:
+        held = list(store.quads())
+    finally:
+        store.close()
+    return held if terms else list(map(str, held))
 
 
 def test_build_then_cache_gives_the_same_dataset(fixture_settings, tmp_path):
@@ -86,13 +97,16 @@ def test_a_blank_node_stays_one_node_in_the_loaded_store(fixture_settings, tmp_p
     built = build(
         settings, strict=False
     )  # the record is incomplete: the shapes say so, the store is loaded anyway
-    store = ox.Store.read_only(str(store_dir(settings.cache_path, built.version)))
+    target = store_dir(settings.cache_path, built.version)
+    assert inferred_apart(target)  # the default graph is the store's own and the inferred graph
+    store = ox.Store.read_only(str(target))
     label = "?b <http://www.w3.org/2000/01/rdf-schema#label> 'a note'"
     inverse = (
         "<https://w3id.org/cybergov/id/state/FRA> <https://w3id.org/cybergov/ontology#hasParticipation> ?b"
     )
     # the label is asserted (the sources' part), the inverse of cgo:participant inferred (the inferred part)
-    assert len(list(store.query(f"SELECT ?b WHERE {{ {label} . {inverse} }}"))) == 1
+    dataset = dataset_args(None, None, inferred_apart=True)
+    assert len(list(store.query(f"SELECT ?b WHERE {{ {label} . {inverse} }}", **dataset))) == 1
     in_graphs = f"SELECT ?b WHERE {{ GRAPH <{GRAPH_ASSERTED}> {{ {label} }} GRAPH <{GRAPH_INFERRED}> {{ {inverse} }} }}"
     assert len(list(store.query(in_graphs))) == 1
 
@@ -139,12 +153,18 @@ def test_a_cold_build_leaves_the_store_that_opening_reuses(fixture_settings, tmp
         == target
     )
     assert manifest_file(target).stat().st_mtime_ns == manifest
-    store = ox.Store.read_only(str(target))
-    held = list(map(str, store))
     built_quads = quads(built.dataset_path)
+    held = dataset_quads(target, built.version)
     assert len(held) == len(built_quads)  # blank nodes get new ids in a load: the rest compares as text
     assert {q for q in held if "_:" not in q} == {q for q in built_quads if "_:" not in q}
     assert union_file(target).read_bytes() == built.default_path.read_bytes()
+    # a store loaded again from the published file holds the union in its own default graph: the same dataset
+    discard(target)
+    materialize(built.dataset_path, target, default=built.default_path, default_sha256=built.default_sha256)
+    assert intact(target) and not inferred_apart(target)
+    again = dataset_quads(target, built.version)
+    assert len(again) == len(held)
+    assert {q for q in again if "_:" not in q} == {q for q in held if "_:" not in q}
 
 
 def test_a_build_for_the_remote_store_loads_no_embedded_store(fixture_settings, tmp_path):
@@ -196,8 +216,10 @@ def test_the_store_loaded_in_pieces_after_the_shapes_holds_what_the_whole_files_
             update={"cache_dir": tmp_path / str(overlap), "store": "embedded"}
         )
         built = build(settings)
-        stores[overlap] = ox.Store.read_only(str(store_dir(settings.cache_path, built.version)))
-    datasets = {overlap: ox.Dataset(store) for overlap, store in stores.items()}
+        stores[overlap] = dataset_quads(
+            store_dir(settings.cache_path, built.version), built.version, terms=True
+        )
+    datasets = {overlap: ox.Dataset(held) for overlap, held in stores.items()}
     for dataset in datasets.values():  # each load names blank nodes its own way
         dataset.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)
     whole, pieces = ({str(q) for q in datasets[overlap]} for overlap in (True, False))

@@ -163,3 +163,13 @@ def test_params_must_map_names_to_meanings(tmp_path: Path):
 
 def test_no_header_is_an_empty_one():
     assert named_queries.parse_header("ASK {}") == {}
+
+
+@pytest.mark.parametrize("path", RQ_FILES, ids=lambda p: p.relative_to(KG).as_posix())
+def test_no_query_gives_its_own_dataset(path: Path):
+    """The embedded store reads its default graph as two graphs (kg.store.engine.dataset_args), which pyoxigraph would
+    put in place of a FROM clause: the project's queries (run in process without a parse) have none."""
+    parsed = _parsed(named_queries.read_query(path).text)
+    if type(parsed).__name__ == "ParseResults" and len(parsed) > 1:  # a query: prologue, then the query
+        # CompValue.get answers the key itself when it is missing: dict.get is the field
+        assert not dict.get(parsed[1], "datasetClause"), f"{path} has FROM / FROM NAMED"
