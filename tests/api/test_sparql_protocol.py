@@ -1,5 +1,7 @@
 """The SPARQL 1.1 Protocol endpoint over the fixture store (TestClient)."""
 
+import os
+
 import pytest
 
 Q = "SELECT ?s WHERE { ?s a <https://w3id.org/cybergov/ontology#State> }"
@@ -157,3 +159,38 @@ def test_select_star_columns_follow_the_query(client):
     r = client.get("/sparql", params={"query": query}, headers={"Accept": "text/csv"})
     assert r.status_code == 200, r.text
     assert r.text.splitlines()[0] == "treaty,p,label"
+
+
+G = "https://w3id.org/cybergov/graph/"
+EMBEDDED = os.environ.get("CYBERGOV_TEST_BACKEND", "embedded") == "embedded"
+
+
+def _count(client, query: str, **params) -> int:
+    r = client.get(
+        "/sparql", params={"query": query, **params}, headers={"Accept": "application/sparql-results+json"}
+    )
+    assert r.status_code == 200, r.text
+    return int(r.json()["results"]["bindings"][0]["n"]["value"])
+
+
+@pytest.mark.skipif(not EMBEDDED, reason="the embedded store's own layout")
+def test_the_default_graph_is_the_union_whichever_copy_answers(client):
+    """The embedded store keeps the inferred graph once (kg.store.engine.dataset_args): a query that names a graph is
+    answered on disk, where the default graph is the store's own plus the inferred graph; one that names none, from
+    the query workers' in-memory union. Both see the union, each triple once, and a query's own FROM or the
+    request's default-graph-uri replace it."""
+    graphs = client.get("/health").json()["graphs"]
+    union = graphs["asserted"] + graphs["ontology"] + graphs["inferred"]
+    assert graphs["default"] == union
+    assert _count(client, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }") == union
+    on_disk = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH <urn:none> { ?s ?p ?o } } }"
+    assert _count(client, on_disk) == union
+    # every inferred triple is in the default graph, read on disk beside a named graph
+    both = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{G}inferred> {{ ?s ?p ?o }} ?s ?p ?o }}"
+    assert _count(client, both) == graphs["inferred"]
+    own = f"SELECT (COUNT(*) AS ?n) FROM <{G}asserted> WHERE {{ ?s ?p ?o }}"
+    assert _count(client, own) == graphs["asserted"]
+    plain = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    assert _count(client, plain, **{"default-graph-uri": f"{G}ontology"}) == graphs["ontology"]
+    named_only = f"SELECT (COUNT(*) AS ?n) FROM NAMED <{G}ontology> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"
+    assert _count(client, named_only) == graphs["ontology"]
