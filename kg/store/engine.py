@@ -52,14 +52,18 @@ def dataset_args(
     return args
 
 
+def parse_quietly(query: str) -> ParsedQuery | ParsedUpdate | None:
+    """The query's parse (kg.store.sparql_parse), or None for a text that does not parse (pyoxigraph then reports the
+    error when it is run)."""
+    try:
+        return parse(query)
+    except QueryError:
+        return None
+
+
 def has_own_dataset(query: str, parsed: ParsedQuery | ParsedUpdate | None = None) -> bool:
-    """Whether a query gives its own dataset (FROM / FROM NAMED), from its parse (kg.store.sparql_parse; a text that
-    does not parse has none: pyoxigraph reports its error)."""
-    if parsed is None:
-        try:
-            parsed = parse(query)
-        except QueryError:
-            return False
+    """Whether a query gives its own dataset (FROM / FROM NAMED), from its parse (parsed when the caller holds it)."""
+    parsed = parsed or parse_quietly(query)
     return isinstance(parsed, ParsedQuery) and parsed.has_dataset
 
 
@@ -76,11 +80,7 @@ def default_graph_only(
     sent to the full store."""
     if default_graphs or named_graphs:
         return False
-    if parsed is None:
-        try:
-            parsed = parse(query)
-        except QueryError:
-            return False
+    parsed = parsed or parse_quietly(query)
     return isinstance(parsed, ParsedQuery) and not parsed.names_graphs
 
 

@@ -57,7 +57,7 @@ def _querier(
 ):  # runs in the worker process: open the store, answer queries
     import pyoxigraph as ox
 
-    from kg.store.engine import default_graph_only, run
+    from kg.store.engine import default_graph_only, parse_quietly, run
     from kg.store.select_star import spelled_out
     from kg.store.sparql_policy import UserQuery, admit
 
@@ -75,6 +75,10 @@ def _querier(
             if isinstance(query, UserQuery):  # the policy's parse happens here, not in the server's process
                 parsed, fmt = admit(query)
                 query = spelled_out(query.text)
+            if (
+                parsed is None and not default_graphs
+            ):  # parsed once, for the copy to ask and the disk's dataset
+                parsed = parse_quietly(query)
             engine = store
             if "store" in memory and default_graph_only(query, default_graphs, named_graphs, parsed=parsed):
                 engine = memory["store"]  # its default graph is the whole union
