@@ -48,7 +48,7 @@ from kg.errors import LoadError, SourcePosition
 from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY, file_graph
 
 _DATASET_FORMATS = (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS)
-_COPY_CHUNK = 8 << 20
+_READ_CHUNK = 8 << 20  # _Digest reads back what was written in blocks of this size
 
 
 @dataclass
@@ -202,7 +202,7 @@ class _Digest:
         with self.path.open("rb") as file:
             file.seek(start)
             left = end - start
-            while left > 0 and (block := file.read(min(_COPY_CHUNK, left))):
+            while left > 0 and (block := file.read(min(_READ_CHUNK, left))):
                 self._sha256.update(block)
                 left -= len(block)
 

@@ -259,9 +259,8 @@ def _build(
         if strict and not report.conforms:
             raise ValidationFailed(report)
         default_triples, problems = len(built.union), built.problems
-        if (
-            load is not None
-        ):  # the work stores are freed on a thread (0.08 s at 100k) while the last loads run ...
+        # the work stores are freed on a thread (0.08 s at 100k) while the last loads run ...
+        if load is not None:
             threading.Thread(target=[built].clear, name="free work stores").start()
         del built  # ... or here, before the store's loads start (their memory comes on top)
         dataset_sha256, default_sha256 = written.sha256()

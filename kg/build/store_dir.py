@@ -153,7 +153,7 @@ class StoreLoad:
     piece_bytes load in line-aligned pieces of about that size instead, one bulk load each (one batch on one core),
     PIECE_THREADS pieces at a time whatever file they come from: at 1M source triples as fast as whole files, in a
     quarter of the memory. Each load gives blank nodes new ids, so only files without a blank node may load in pieces
-    (kg.build.in_store keeps every line with "_:" in a file of its own); a piece with "_:" fails the load.
+    (kg.build.in_store keeps every line with "_:" in a span of its own); a piece with "_:" fails the load.
 
     The files are the build's own output (written by pyoxigraph and checked against their sha256 before a later
     load), so they load leniently: pyoxigraph does not check every IRI again, which saves about an eighth of the load.
@@ -219,9 +219,8 @@ class StoreLoad:
         if self._error is not None or self._store is None:
             return
         try:
-            if isinstance(
-                nquads, Span
-            ):  # read whole: it holds blank nodes, or loads beside the rules when small
+            # a span is read whole (bulk_load reads a path to its end): it holds blank nodes, or it is small
+            if isinstance(nquads, Span):
                 self._store.bulk_load(input=nquads.read(), format=ox.RdfFormat.N_QUADS, lenient=True)
             else:
                 self._store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS, lenient=True)
@@ -318,7 +317,7 @@ class StoreLoad:
             {
                 "store": tree_digests(self.target),
                 "default": union_sha256 or sha256_file(union_file(self.target)),
-                # what the store's own default graph holds (kg.store.embedded.layout)
+                # what the store's own default graph holds (inferred_apart reads it)
                 "default_graph": "asserted+ontology" if inferred_apart else "union",
             },
         )
