@@ -8,8 +8,8 @@ run as SPARQL on the union (kg.build.validation). The dataset is written as one 
 as it is known (start_dataset: the files' graphs, asserted, ontology and their copy in the default graph, before the
 rules run; write_inferred: the inferred graph and its copy, after them, in three spans, every line of a named graph
 that names a blank node in the first), so that kg.build.pipeline can have the embedded store load each span while it
-goes on (all but the inferred graph's copy in the default graph: the store reads the inferred graph as part of its
-default graph); its sha256 is computed on a thread as the spans are written. Problems point at files and lines
+goes on (all but the asserted and inferred graphs' copies in the default graph: the store reads those graphs as part
+of its default graph); its sha256 is computed on a thread as the spans are written. Problems point at files and lines
 through views of the file graphs (kg.build.store_view), so no triple is copied into rdflib. owlrl and pySHACL are
 the tests' oracles (tests/oracles.py).
 """
@@ -256,9 +256,11 @@ def _pending(path: Path, part: str) -> Path:
 
 
 def start_dataset(sources: Sources, path: Path, *, file_graphs: bool) -> Written:
-    """Write the sources' part of the dataset (N-Quads): the files' graphs when file_graphs is set (the store keeps
-    them: problems point at files), the asserted and ontology graphs, and both again as the default graph (the union
-    the shapes run on, so the embedded store answers without a union of graphs).
+    """Write the sources' part of the dataset (N-Quads) in two spans: the files' graphs when file_graphs is set (the
+    store keeps them: problems point at files), the asserted and ontology graphs and, in the default graph, the
+    ontology's triples that are not asserted; then the asserted triples in the default graph. The embedded store loads
+    the first span only: it reads the asserted graph as part of its default graph (kg.build.store_dir.BUILT_APART),
+    which then repeats no triple; the published file holds both, for a store loaded from it whole.
 
     Returns:
         the dataset so far, with the triple count of every named graph written.
@@ -279,12 +281,13 @@ def start_dataset(sources: Sources, path: Path, *, file_graphs: bool) -> Written
     deferred: list[bytes] = []
     with pending.open("wb") as file, pending_default.open("wb") as union:
 
-        def take(lines: Iterable[bytes], *, to_default: bool = False) -> None:
-            """Write a run of lines, those with a blank node deferred (a block without one goes as it is)."""
+        def take(lines: Iterable[bytes], *, to_default: bool = False, defer: bool = True) -> None:
+            """Write a run of lines, those with a blank node deferred (a block without one goes as it is) unless
+            defer is False (lines the embedded store does not load)."""
             block = lines.getvalue() if isinstance(lines, io.BytesIO) else b"".join(lines)
             if to_default:
                 union.write(block)
-            if b"_:" not in block:
+            if b"_:" not in block or not defer:
                 file.write(block)
                 return
             run = block.splitlines(keepends=True)
@@ -299,12 +302,13 @@ def start_dataset(sources: Sources, path: Path, *, file_graphs: bool) -> Written
         take(quad_lines(sources.ontology, ox.NamedNode(GRAPH_ONTOLOGY)))
         # N-Triples lines are N-Quads of the default graph; the default graph's own file (the union the query
         # workers load) starts with the same lines, and write_inferred adds the inferred ones
-        take(sources.ontology, to_default=True)
-        take((line for line in sources.asserted if line not in sources.ontology), to_default=True)
+        take((line for line in sources.ontology if line not in sources.asserted), to_default=True)
+        loaded = file.tell()
+        take(sources.asserted, to_default=True, defer=False)
     written = Written(
         path=path,
         pending=pending,
-        parts=[Span(pending, 0, pending.stat().st_size)],
+        parts=[Span(pending, 0, loaded), Span(pending, loaded, pending.stat().st_size)],
         pending_default=pending_default,
         counts=counts,
         deferred=deferred,

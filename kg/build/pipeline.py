@@ -28,15 +28,15 @@ from kg.build.in_store import (
 )
 from kg.build.loading import SourceFile, load_folder, merge, source_paths
 from kg.build.report import ValidationReport, load_shapes
-from kg.build.store_dir import StoreLoad, store_dir
+from kg.build.store_dir import BUILT_APART, StoreLoad, store_dir
 from kg.build.validation import CompiledShapes, compile_for_store
 from kg.config import Settings
 from kg.errors import InconsistencyError, StoreError, ValidationFailed
 from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY
 
-PIPELINE_VERSION = "3"
-# The embedded store's bulk load runs beside the rules and the shapes when the dataset's sources' part (files' graphs,
-# asserted, ontology, and the default graph's copy of both) is up to this size (about 600k quads, a 200k-triple
+PIPELINE_VERSION = "4"
+# The embedded store's bulk load runs beside the rules and the shapes when the dataset's sources' part that it loads
+# (files' graphs, asserted, ontology) is up to this size (about 600k quads, a 200k-triple
 # source); above it, it runs after them, once the work stores are freed, in pieces of LOAD_PIECE_BYTES (about 200k
 # quads, two at a time): whole, pyoxigraph's batches came to 2 GB at 1M source triples; in pieces beside the rules,
 # the build was slower (the loads and RocksDB's compactions took the rules' core: kg.build.store_dir.StoreLoad).
@@ -270,7 +270,8 @@ def _build(
                 load = StoreLoad(target, background=False)
                 load.add(inferred[0])  # the span with every blank node whole, the others in pieces
                 load.add(written.parts[0], inferred[1], piece_bytes=LOAD_PIECE_BYTES)
-            # a hard link: the file keeps its inode; the inferred graph's copy in the default graph was not loaded
+            # a hard link: the file keeps its inode; the copies of the asserted and inferred graphs in the default graph
+            # were not loaded
             _commit(load, written.pending_default, default_sha256)
             timings["store"] = time.perf_counter() - mark
             load = None
@@ -307,6 +308,6 @@ def _commit(load: StoreLoad, default: Path, default_sha256: str) -> None:
     """Put the store the build loaded in place; if the load failed, kg.store.embedded.materialize loads it again
     (and reports the error) when the store is opened."""
     try:
-        load.commit(default=default, default_sha256=default_sha256, inferred_apart=True)
+        load.commit(default=default, default_sha256=default_sha256, apart=BUILT_APART)
     except StoreError as exc:
         log.warning("the build's store was not kept (%s); it is loaded when first opened", exc)

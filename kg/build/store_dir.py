@@ -25,7 +25,7 @@ import pyoxigraph as ox
 
 from kg.build.cache_files import matches, read_json, sha256_file, tree_digests, tree_matches, write_json
 from kg.errors import StoreError
-from kg.namespaces import GRAPH_INFERRED
+from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED
 
 PIECE_THREADS = 2  # pieces loaded at once (kg.build.store_dir.StoreLoad)
 
@@ -45,11 +45,24 @@ def manifest_file(target: Path) -> Path:
     return target.parent / f"{target.name}.json"
 
 
-def inferred_apart(target: Path) -> bool:
-    """Whether a materialized store keeps the inferred graph out of its own default graph (its manifest says so; a
-    store loaded from a whole dataset file holds the union there)."""
+# what a store's own default graph holds (its manifest's "default_graph") -> the named graphs it keeps apart from it,
+# which queries read as part of the default graph (kg.store.engine.dataset_args)
+_APART = {
+    "union": (),  # a store loaded from a whole dataset file (kg.store.embedded.materialize)
+    "ontology": (
+        GRAPH_ASSERTED,
+        GRAPH_INFERRED,
+    ),  # the build's (kg.build.pipeline): the ontology's triples not asserted
+    "asserted+ontology": (GRAPH_INFERRED,),  # the build's before pipeline version 4
+}
+BUILT_APART = _APART["ontology"]
+
+
+def apart_graphs(target: Path) -> tuple[str, ...]:
+    """The named graphs a materialized store keeps out of its own default graph, as its manifest says (none for a
+    store loaded from a whole dataset file, which holds the union there)."""
     manifest = read_json(manifest_file(target)) or {}
-    return manifest.get("default_graph") == "asserted+ontology"
+    return _APART.get(manifest.get("default_graph", "union"), ())
 
 
 def intact(target: Path) -> bool:
@@ -273,13 +286,13 @@ class StoreLoad:
         shutil.rmtree(self.tmp, ignore_errors=True)
 
     def commit(
-        self, *, default: Path | None = None, default_sha256: str | None = None, inferred_apart: bool = False
+        self, *, default: Path | None = None, default_sha256: str | None = None, apart: tuple[str, ...] = ()
     ) -> Path:
         """Wait for the loads and put the store at target, with its N-Triples copy and its manifest.
 
         The copy is the build's own N-Triples of the default graph (default) when its sha256 is default_sha256,
-        else it is dumped from the store. inferred_apart: the loads left the inferred graph out of the store's default
-        graph (kg.build.pipeline; the manifest says so, and kg.store.embedded queries the two as the default graph).
+        else it is dumped from the store. apart: the graphs the loads kept out of the store's default graph (BUILT_APART,
+        kg.build.pipeline; the manifest says so, and kg.store.embedded queries them with it as the default graph).
         A store already at target is replaced. Call it under the cache's lock.
 
         Raises:
@@ -299,10 +312,8 @@ class StoreLoad:
                 loaded = ox.Store(str(self.tmp))
                 with tmp.open("wb") as out:
                     loaded.dump(out, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
-                    if inferred_apart:
-                        loaded.dump(
-                            out, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(GRAPH_INFERRED)
-                        )
+                    for graph in apart:
+                        loaded.dump(out, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
                 del loaded
                 os.replace(tmp, union_file(self.target))
             os.rename(self.tmp, self.target)
@@ -317,8 +328,8 @@ class StoreLoad:
             {
                 "store": tree_digests(self.target),
                 "default": union_sha256 or sha256_file(union_file(self.target)),
-                # what the store's own default graph holds (inferred_apart reads it)
-                "default_graph": "asserted+ontology" if inferred_apart else "union",
+                # what the store's own default graph holds (apart_graphs reads it)
+                "default_graph": next(k for k, v in _APART.items() if v == apart),
             },
         )
         return self.target
@@ -327,7 +338,8 @@ class StoreLoad:
 __all__ = [
     "Span",
     "StoreLoad",
-    "inferred_apart",
+    "BUILT_APART",
+    "apart_graphs",
     "discard",
     "intact",
     "manifest_file",

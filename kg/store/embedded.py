@@ -17,10 +17,10 @@ import pyoxigraph as ox
 
 from kg import named_queries
 from kg.build.cache_files import locked
-from kg.build.store_dir import StoreLoad, discard, inferred_apart, intact, manifest_file, union_file
+from kg.build.store_dir import StoreLoad, apart_graphs, discard, intact, manifest_file, union_file
 from kg.errors import QueryError, StoreError
 from kg.memory_only import require_store_read
-from kg.namespaces import GRAPH_INFERRED, PREFIXES
+from kg.namespaces import PREFIXES
 from kg.querying import QueryOutput, Row, bind
 from kg.store.engine import dataset_args, query_error, run
 from kg.store.sandbox import QuerySandbox
@@ -81,10 +81,10 @@ class EmbeddedStore:
         self._worker_memory = worker_memory
         self.recorded = recorded  # the build's own counts (kg.store.recorded_counts), for /health
         self._memory = memory and union_file(path).exists()
-        # the build's store keeps the inferred graph out of its own default graph (kg.build.pipeline): every query
-        # then reads the two as the default graph (kg.store.engine.dataset_args)
-        self.inferred_apart = inferred_apart(path)
-        self._dataset = dataset_args(None, None, inferred_apart=self.inferred_apart)
+        # the build's store keeps the asserted and inferred graphs out of its own default graph (kg.build.pipeline):
+        # every query then reads the three as the default graph (kg.store.engine.dataset_args)
+        self.apart = apart_graphs(path)
+        self._dataset = dataset_args(None, None, apart=self.apart)
         self._sandbox: QuerySandbox | None = None
         self._counts: dict[str, int] | None = None
         self._default_count: int | None = None
@@ -101,7 +101,7 @@ class EmbeddedStore:
                 memory_limit=self._worker_memory,
                 memory_path=str(union_file(self.path)) if self._memory else None,
                 memory_triples=(self.recorded or {}).get("default"),
-                inferred_apart=self.inferred_apart,
+                apart=self.apart,
             )
         return self._sandbox
 
@@ -155,7 +155,7 @@ class EmbeddedStore:
                 max_bytes=self.max_bytes,
                 default_graphs=default_graphs,
                 named_graphs=named_graphs,
-                inferred_apart=self.inferred_apart,
+                apart=self.apart,
             )
         return self.sandbox.run(query, fmt=fmt, default_graphs=default_graphs, named_graphs=named_graphs)
 
@@ -177,15 +177,19 @@ class EmbeddedStore:
         return self.sandbox.run(query, fmt=None, default_graphs=default_graphs, named_graphs=named_graphs)
 
     def quads(self):
-        """Every quad of the dataset (named graphs and the default graph, the inferred graph's triples in both when the
-        store keeps them once), read lazily."""
+        """Every quad of the dataset (named graphs and the default graph, the triples of the graphs the store keeps
+        apart from its default graph in both), read lazily."""
         require_store_read()
         every = self._store.quads_for_pattern(None, None, None, None)
-        if not self.inferred_apart:
-            return every
         default = ox.DefaultGraph()
-        inferred = self._store.quads_for_pattern(None, None, None, ox.NamedNode(GRAPH_INFERRED))
-        return itertools.chain(every, (ox.Quad(q.subject, q.predicate, q.object, default) for q in inferred))
+        apart = (self._store.quads_for_pattern(None, None, None, ox.NamedNode(g)) for g in self.apart)
+        return itertools.chain(
+            every,
+            (
+                ox.Quad(q.subject, q.predicate, q.object, default)
+                for q in itertools.chain.from_iterable(apart)
+            ),
+        )
 
     def counts(self) -> dict[str, int]:
         """Triples per named graph, as the store holds them."""

@@ -10,7 +10,7 @@ import re
 import pyoxigraph as ox
 
 from kg.errors import QueryError, ResultTooLarge
-from kg.namespaces import GRAPH_INFERRED, PREFIXES, QUERY_BASE_IRI
+from kg.namespaces import PREFIXES, QUERY_BASE_IRI
 from kg.querying import QueryOutput
 from kg.store import results
 from kg.store.sparql_parse import ParsedQuery, ParsedUpdate, parse
@@ -31,22 +31,23 @@ def dataset_args(
     default_graphs: list[str] | None,
     named_graphs: list[str] | None,
     *,
-    inferred_apart: bool = False,
+    apart: tuple[str, ...] = (),
     own_dataset: bool = False,
 ) -> dict:
     """The contract's dataset unless the request names one: default = asserted + ontology + inferred.
 
-    The build writes asserted + ontology into the store's own default graph (kg.build.pipeline), and the embedded
-    store it loads keeps the inferred graph only once, as its named graph (inferred_apart; the files' default graph
-    and a store loaded from the published dataset hold all three): there the default graph is the store's own plus
-    the inferred graph, which share no triple (kg.build.inferred). A request's default-graph-uri list replaces it,
-    and so does a query's own FROM / FROM NAMED (own_dataset), which pyoxigraph's default_graph would override.
+    The embedded store the build loads keeps the asserted and inferred graphs only once, as named graphs, and in its
+    own default graph only the ontology's triples that are not asserted (apart: the graphs kept out of it,
+    kg.build.store_dir.apart_graphs; the files' default graph and a store loaded from the published dataset hold the
+    whole union): there the default graph is the store's own plus those graphs, which share no triple
+    (kg.build.in_store, kg.build.inferred), so their union repeats none. A request's default-graph-uri list replaces
+    it, and so does a query's own FROM / FROM NAMED (own_dataset), which pyoxigraph's default_graph would override.
     """
     args: dict = {}
     if default_graphs:
         args["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-    elif inferred_apart and not own_dataset:
-        args["default_graph"] = [ox.DefaultGraph(), ox.NamedNode(GRAPH_INFERRED)]
+    elif apart and not own_dataset:
+        args["default_graph"] = [ox.DefaultGraph(), *(ox.NamedNode(g) for g in apart)]
     if named_graphs:
         args["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
     return args
@@ -93,7 +94,7 @@ def run(
     max_bytes: int | None = None,
     default_graphs: list[str] | None = None,
     named_graphs: list[str] | None = None,
-    inferred_apart: bool = False,
+    apart: tuple[str, ...] = (),
     parsed: ParsedQuery | ParsedUpdate | None = None,
 ) -> QueryOutput:
     """Evaluate a query and serialize its answer, refusing one over max_results rows/triples or max_bytes.
@@ -102,7 +103,7 @@ def run(
     the caller maps a format of the wrong family to its family's default.
 
     Relative IRIs resolve against kg.namespaces.QUERY_BASE_IRI unless the query declares a BASE. On a store that keeps
-    the inferred graph apart from its default graph (inferred_apart), the default graph is the two (dataset_args),
+    graphs apart from its default graph (apart), the default graph is its own and those (dataset_args),
     unless the query has its own FROM (parsed: its parse when the caller holds one, else it is parsed here).
 
     Raises:
@@ -110,8 +111,8 @@ def run(
         ResultTooLarge: the answer is over a cap (see serialize_answer).
     """
     try:
-        own = inferred_apart and not default_graphs and has_own_dataset(query, parsed)
-        dataset = dataset_args(default_graphs, named_graphs, inferred_apart=inferred_apart, own_dataset=own)
+        own = bool(apart) and not default_graphs and has_own_dataset(query, parsed)
+        dataset = dataset_args(default_graphs, named_graphs, apart=apart, own_dataset=own)
         answer = store.query(query, base_iri=QUERY_BASE_IRI, **dataset)
     except SyntaxError as exc:
         raise query_error(exc) from None

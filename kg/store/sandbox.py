@@ -53,7 +53,7 @@ def _querier(
     max_bytes: int | None,
     memory_path: str | None,
     memory_triples: int | None,
-    inferred_apart: bool = False,
+    apart: tuple[str, ...] = (),
 ):  # runs in the worker process: open the store, answer queries
     import pyoxigraph as ox
 
@@ -91,7 +91,7 @@ def _querier(
                     max_bytes=max_bytes,
                     default_graphs=default_graphs,
                     named_graphs=named_graphs,
-                    inferred_apart=inferred_apart and engine is store,
+                    apart=apart if engine is store else (),
                     parsed=parsed,
                 ),
                 fmt=fmt,
@@ -128,7 +128,7 @@ class QuerySandbox:
         start_timeout: float = 60.0,
         memory_path: str | None = None,
         memory_triples: int | None = None,
-        inferred_apart: bool = False,
+        apart: tuple[str, ...] = (),
     ) -> None:
         self._timeout = timeout
         self._memory_limit = memory_limit
@@ -136,7 +136,7 @@ class QuerySandbox:
         try:
             self._pool = WorkerPool(
                 _querier,
-                (store_path, max_results, max_bytes, memory_path, memory_triples, inferred_apart),
+                (store_path, max_results, max_bytes, memory_path, memory_triples, apart),
                 workers=workers,
                 memory_limit=memory_limit,
                 start_timeout=start_timeout,

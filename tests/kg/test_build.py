@@ -9,7 +9,15 @@ import pytest
 
 from kg.build.cache_files import read_json, sha256_file
 from kg.build.pipeline import build, content_hash
-from kg.build.store_dir import discard, inferred_apart, intact, manifest_file, store_dir, union_file
+from kg.build.store_dir import (
+    BUILT_APART,
+    apart_graphs,
+    discard,
+    intact,
+    manifest_file,
+    store_dir,
+    union_file,
+)
 from kg.errors import LoadError, ValidationFailed
 from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY
 from kg.store.embedded import EmbeddedStore, materialize
@@ -98,17 +106,43 @@ def test_a_blank_node_stays_one_node_in_the_loaded_store(fixture_settings, tmp_p
         settings, strict=False
     )  # the record is incomplete: the shapes say so, the store is loaded anyway
     target = store_dir(settings.cache_path, built.version)
-    assert inferred_apart(target)  # the default graph is the store's own and the inferred graph
+    assert apart_graphs(target) == BUILT_APART  # the default graph is the store's own, asserted and inferred
     store = ox.Store.read_only(str(target))
     label = "?b <http://www.w3.org/2000/01/rdf-schema#label> 'a note'"
     inverse = (
         "<https://w3id.org/cybergov/id/state/FRA> <https://w3id.org/cybergov/ontology#hasParticipation> ?b"
     )
     # the label is asserted (the sources' part), the inverse of cgo:participant inferred (the inferred part)
-    dataset = dataset_args(None, None, inferred_apart=True)
+    dataset = dataset_args(None, None, apart=BUILT_APART)
     assert len(list(store.query(f"SELECT ?b WHERE {{ {label} . {inverse} }}", **dataset))) == 1
     in_graphs = f"SELECT ?b WHERE {{ GRAPH <{GRAPH_ASSERTED}> {{ {label} }} GRAPH <{GRAPH_INFERRED}> {{ {inverse} }} }}"
     assert len(list(store.query(in_graphs))) == 1
+
+
+def test_the_built_store_holds_each_triple_of_its_default_graph_once(fixture_settings, tmp_path):
+    """The build's store keeps the asserted and inferred graphs out of its own default graph, which holds only the
+    ontology's triples that are not asserted: read together as the default graph, the three repeat no triple and make
+    the union the build recorded (a triple in two of them would be counted twice)."""
+    settings = fixture_settings.model_copy(update={"cache_dir": tmp_path, "store": "embedded"})
+    built = build(settings)
+    store = ox.Store.read_only(str(store_dir(tmp_path, built.version)))
+    own = {str(q) for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+    asserted = {
+        str(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()))
+        for q in store.quads_for_pattern(None, None, None, ox.NamedNode(GRAPH_ASSERTED))
+    }
+    assert own and not own & asserted
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    rows = list(store.query(count, **dataset_args(None, None, apart=BUILT_APART)))
+    assert int(rows[0]["n"].value) == built.default_triples
+    ontology = list(store.query(count, default_graph=[ox.NamedNode(GRAPH_ONTOLOGY)]))
+    assert len(own) == int(ontology[0]["n"].value) - len(
+        list(
+            store.query(
+                f"SELECT * WHERE {{ GRAPH <{GRAPH_ONTOLOGY}> {{ ?s ?p ?o }} GRAPH <{GRAPH_ASSERTED}> {{ ?s ?p ?o }} }}"
+            )
+        )
+    )
 
 
 def test_content_hash_changes_with_the_data(fixture_settings, tmp_path):
@@ -161,7 +195,7 @@ def test_a_cold_build_leaves_the_store_that_opening_reuses(fixture_settings, tmp
     # a store loaded again from the published file holds the union in its own default graph: the same dataset
     discard(target)
     materialize(built.dataset_path, target, default=built.default_path, default_sha256=built.default_sha256)
-    assert intact(target) and not inferred_apart(target)
+    assert intact(target) and apart_graphs(target) == ()
     again = dataset_quads(target, built.version)
     assert len(again) == len(held)
     assert {q for q in again if "_:" not in q} == {q for q in held if "_:" not in q}
