@@ -9,6 +9,7 @@ import hashlib
 import logging
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -23,6 +24,7 @@ from kg.build.in_store import (
     find_problems,
     load_sources,
     start_dataset,
+    start_work,
     validate_in_store,
     write_inferred,
 )
@@ -234,6 +236,7 @@ def _build(
     sources = load_sources(settings.ontology_path, settings.data_path, settings.shapes_path, settings.root)
     mark = time.perf_counter()
     settings.cache_path.mkdir(parents=True, exist_ok=True)
+    work = start_work(sources)  # the rules' store is made on a thread while the sources' part is written
     written = start_dataset(sources, dataset_path, file_graphs=settings.file_graphs)
     timings = sources.timings
     timings["write"] = time.perf_counter() - mark
@@ -244,18 +247,22 @@ def _build(
     try:
         if load is not None:
             load.add(written.parts[0])
-        built = close_sources(sources)
-        del sources
-        mark = time.perf_counter()
-        inferred = write_inferred(built, written)
-        if load is not None:  # the two at once, while the contradictions are looked for and the shapes run
-            load.add(*inferred[:2])
-        # the graphs' lines are in the files now: not kept while the shapes run
-        built.asserted, built.ontology, built.inferred = (), (), b""
-        timings["write"] += time.perf_counter() - mark
-        if find_problems(built) and strict:
-            raise InconsistencyError(built.problems)
-        report = validate_in_store(built)
+        built = close_sources(sources, work)
+        del sources, work
+        # the contradictions are looked for on a thread (queries that only read the closed store) while the inferred
+        # part is written and the shapes run; they are reported first, as when they were looked for first
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="contradictions") as pool:
+            contradictions = pool.submit(find_problems, built)
+            mark = time.perf_counter()
+            inferred = write_inferred(built, written)
+            if load is not None:  # the two at once, while the shapes run
+                load.add(*inferred[:2])
+            # the graphs' lines are in the files now: not kept while the shapes run
+            built.asserted, built.ontology, built.inferred = (), (), b""
+            timings["write"] += time.perf_counter() - mark
+            report = validate_in_store(built)
+            if contradictions.result() and strict:
+                raise InconsistencyError(built.problems)
         if strict and not report.conforms:
             raise ValidationFailed(report)
         default_triples, problems = len(built.union), built.problems
