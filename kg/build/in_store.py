@@ -140,9 +140,9 @@ def start_work(sources: Sources) -> Future[ox.Store]:
         pool.shutdown(wait=False)
 
 
-def close_sources(sources: Sources, work: Future[ox.Store] | None = None) -> StoreBuild:
-    """Reason on the union of the sources (in a second store that holds only it, from start_work when given);
-    find_problems then looks for contradictions and validate_in_store runs the shapes.
+def close_sources(sources: Sources, work: Future[ox.Store]) -> StoreBuild:
+    """Reason on the union of the sources, in the second store that holds only it (work, from start_work); find_problems
+    then looks for contradictions and validate_in_store runs the shapes.
 
     Returns:
         the dataset store (named graphs: one per file), the closed union, the asserted, ontology and inferred
@@ -150,15 +150,15 @@ def close_sources(sources: Sources, work: Future[ox.Store] | None = None) -> Sto
     """
     timings = sources.timings
     mark = time.perf_counter()
-    work = store_of(sources.ontology, sources.asserted) if work is None else work.result()
-    timings["load"] += time.perf_counter() - mark  # what was left of it
+    union = work.result()
+    timings["load"] += time.perf_counter() - mark  # what was left of making it
     mark = time.perf_counter()
-    reason_in_store(work)
-    inferred = inferred_lines(work, sources.ontology, sources.asserted, prune=True)
+    reason_in_store(union)
+    inferred = inferred_lines(union, sources.ontology, sources.asserted, prune=True)
     timings["reason"] = time.perf_counter() - mark
     return StoreBuild(
         store=sources.store,
-        union=work,
+        union=union,
         asserted=sources.asserted,
         ontology=sources.ontology,
         inferred=inferred,

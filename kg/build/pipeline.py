@@ -30,7 +30,7 @@ from kg.build.in_store import (
 )
 from kg.build.loading import SourceFile, load_folder, merge, source_paths
 from kg.build.report import ValidationReport, load_shapes
-from kg.build.store_dir import BUILT_APART, StoreLoad, store_dir
+from kg.build.store_dir import BUILT_DEFAULT_GRAPH, StoreLoad, store_dir
 from kg.build.validation import CompiledShapes, compile_for_store
 from kg.config import Settings
 from kg.errors import InconsistencyError, StoreError, ValidationFailed
@@ -315,6 +315,6 @@ def _commit(load: StoreLoad, default: Path, default_sha256: str) -> None:
     """Put the store the build loaded in place; if the load failed, kg.store.embedded.materialize loads it again
     (and reports the error) when the store is opened."""
     try:
-        load.commit(default=default, default_sha256=default_sha256, apart=BUILT_APART)
+        load.commit(default=default, default_sha256=default_sha256, default_graph=BUILT_DEFAULT_GRAPH)
     except StoreError as exc:
         log.warning("the build's store was not kept (%s); it is loaded when first opened", exc)

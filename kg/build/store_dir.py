@@ -48,14 +48,15 @@ def manifest_file(target: Path) -> Path:
 # what a store's own default graph holds (its manifest's "default_graph") -> the named graphs it keeps apart from it,
 # which queries read as part of the default graph (kg.store.engine.dataset_args)
 _APART = {
-    "union": (),  # a store loaded from a whole dataset file (kg.store.embedded.materialize)
-    "ontology": (
-        GRAPH_ASSERTED,
-        GRAPH_INFERRED,
-    ),  # the build's (kg.build.pipeline): the ontology's triples not asserted
-    "asserted+ontology": (GRAPH_INFERRED,),  # the build's before pipeline version 4
+    # a store loaded from a whole dataset file (kg.store.embedded.materialize)
+    "union": (),
+    # the build's (kg.build.pipeline): the ontology's triples that are not asserted
+    "ontology": (GRAPH_ASSERTED, GRAPH_INFERRED),
+    # the build's before pipeline version 4
+    "asserted+ontology": (GRAPH_INFERRED,),
 }
-BUILT_APART = _APART["ontology"]
+BUILT_DEFAULT_GRAPH = "ontology"
+BUILT_APART = _APART[BUILT_DEFAULT_GRAPH]
 
 
 def apart_graphs(target: Path) -> tuple[str, ...]:
@@ -286,13 +287,14 @@ class StoreLoad:
         shutil.rmtree(self.tmp, ignore_errors=True)
 
     def commit(
-        self, *, default: Path | None = None, default_sha256: str | None = None, apart: tuple[str, ...] = ()
+        self, *, default: Path | None = None, default_sha256: str | None = None, default_graph: str = "union"
     ) -> Path:
         """Wait for the loads and put the store at target, with its N-Triples copy and its manifest.
 
         The copy is the build's own N-Triples of the default graph (default) when its sha256 is default_sha256,
-        else it is dumped from the store. apart: the graphs the loads kept out of the store's default graph (BUILT_APART,
-        kg.build.pipeline; the manifest says so, and kg.store.embedded queries them with it as the default graph).
+        else it is dumped from the store. default_graph: what the loads put in the store's own default graph (a key of
+        _APART: BUILT_DEFAULT_GRAPH for kg.build.pipeline's loads, which keep BUILT_APART out of it; the manifest says
+        so, and kg.store.embedded queries those graphs with it as the default graph).
         A store already at target is replaced. Call it under the cache's lock.
 
         Raises:
@@ -312,7 +314,7 @@ class StoreLoad:
                 loaded = ox.Store(str(self.tmp))
                 with tmp.open("wb") as out:
                     loaded.dump(out, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
-                    for graph in apart:
+                    for graph in _APART[default_graph]:
                         loaded.dump(out, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
                 del loaded
                 os.replace(tmp, union_file(self.target))
@@ -329,7 +331,7 @@ class StoreLoad:
                 "store": tree_digests(self.target),
                 "default": union_sha256 or sha256_file(union_file(self.target)),
                 # what the store's own default graph holds (apart_graphs reads it)
-                "default_graph": next(k for k, v in _APART.items() if v == apart),
+                "default_graph": default_graph,
             },
         )
         return self.target
@@ -339,6 +341,7 @@ __all__ = [
     "Span",
     "StoreLoad",
     "BUILT_APART",
+    "BUILT_DEFAULT_GRAPH",
     "apart_graphs",
     "discard",
     "intact",
