@@ -3,7 +3,8 @@
 The header is grlc's: the lines that start with ``#+``, stripped of their leading ``#`` and ``+`` (as
 grlc does), form a YAML mapping (https://github.com/CLARIAH/grlc#decorator-syntax). The keys read here are
 grlc's ``summary`` and ``description`` and the project's ``params`` (a mapping name -> meaning), plus, for
-the curator and consistency checks, ``severity`` and ``message``; grlc reads its keys by name and ignores
+the curator and consistency checks, ``severity`` and ``message``, and for the build's rules ``rerun_binds`` (the
+variable kg.build.keyed_rounds binds when a rule runs again); grlc reads its keys by name and ignores
 the others. The header comes first in the file, so ``kg/queries/`` is also a folder grlc can serve.
 """
 
@@ -30,6 +31,7 @@ class NamedQuery:
     summary: str = ""
     description: str = ""
     params: dict[str, str] = field(default_factory=dict)
+    rerun_binds: str = ""  # a build rule's variable bound on a run after its first (kg.build.keyed_rounds)
 
 
 def header_yaml(text: str) -> str:
@@ -90,6 +92,7 @@ def read_query(path: Path) -> NamedQuery:
         summary=_text(header, "summary", str(path)),
         description=_text(header, "description", str(path)),
         params=_params(header, str(path)),
+        rerun_binds=_text(header, "rerun_binds", str(path)),
     )
 
 

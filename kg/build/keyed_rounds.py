@@ -12,7 +12,12 @@ when none is. A run marks stale the rules that read what it added, told by the r
 - a rule that runs at two positions of a round does the other position's work too; an idempotent rule is not
   marked by its own additions;
 - a rule that reads any triple (eq-rep, prp-fp-literals) is not marked: it runs again when the store's size has
-  changed since its last run (measuring every run on its account would cost more than running it).
+  changed since its last run (measuring every run on its account would cost more than running it);
+- a rule whose only instance premise is a triple of a property it finds in the axioms (`?x ?p ?y`: prp-inv,
+  prp-spo1, ...) names that variable in its header (rerun_binds); when it runs again and what grew since its last run
+  is known to be triples of some of its properties, it runs with the variable bound to them (a VALUES block): what
+  it would conclude from the others it concluded when it last ran. The second run of prp-inv in a round, after the
+  property chains, is such a run (at 1M source triples 0.1 s instead of 2.1 s).
 A skipped run is one that would add nothing (its input is what it was when it last ran), so the rounds give what
 full passes give (tests/kg/test_rule_keys.py compares them). The keys hold while the axioms do not change: the
 caller checks that after the rounds and falls back to full passes.
@@ -37,6 +42,7 @@ class RoundsTaken:
     rounds: int
     runs: int
     held: bool = True  # False: the keys stopped holding (the caller goes on in full passes)
+    bound: int = 0  # runs with the rule's rerun_binds variable bound to the properties that grew
 
 
 def watched(writer: RuleKeys, readers: list[RuleKeys]) -> KeySet:
@@ -101,6 +107,13 @@ class _Meter:
         return KeySet(predicates=keys.predicates & grew, classes=keys.classes & grew)
 
 
+def _grown(added: KeySet, reads: KeySet) -> KeySet | None:
+    """The properties of added that a rule reads; None when added is not known property by property."""
+    if added.anything or added.any_type or added.classes:
+        return None
+    return KeySet(predicates=added.predicates & reads.predicates)
+
+
 def close_in_rounds(
     store: ox.Store,
     updates: list[str],
@@ -108,46 +121,58 @@ def close_in_rounds(
     *,
     max_rounds: int,
     holds: Callable[[], bool] = lambda: True,
+    binds: list[str] | None = None,
 ) -> RoundsTaken:
     """Run the instance rules (updates, with their keys in the same order) in rounds until no rule is stale.
 
     holds is asked after each round whether the keys still hold (the axioms they were computed from are unchanged);
-    when it says no, the rounds stop there.
+    when it says no, the rounds stop there. binds: each rule's rerun_binds variable ("" for none), in the same order.
 
     Raises:
         RuntimeError: no fixpoint within max_rounds rounds (a bug in a rule).
     """
+    binds = binds or [""] * len(updates)
     readers, twins = feeds(keys), same_rule(keys)
     # a rule that reads any triple (eq-rep, prp-fp-literals) runs again when the store has grown since its last run;
     # the others are marked by the runs that add what they read
     anything = [k.reads.anything for k in keys]
     readers = [[i for i in r if not anything[i]] for r in readers]
-    # in the first round, a run's additions matter only to the rules that ran before it (or to itself)
-    first = [watched(k, [keys[i] for i in readers[j] if i <= j]) for j, k in enumerate(keys)]
+    # in the first round, a run's additions matter only to the rules that ran before it (at any of their positions)
+    # or to itself; a rule's second position in a round runs only when something it reads grew in between
+    first = [watched(k, [keys[i] for i in readers[j] if min(twins[i]) <= j]) for j, k in enumerate(keys)]
     later = [watched(k, [keys[i] for i in readers[j]]) for j, k in enumerate(keys)]
     stale = [False] * len(updates)
+    # what a rule reads that grew since its last run, property by property (None: not known so)
+    grown: list[KeySet | None] = [KeySet()] * len(updates)
     seen: dict[int, int] = {}  # a rule that reads anything -> the store's size after its last run
     meter = _Meter(store)
-    runs = 0
+    runs = bound = 0
     for rounds in range(1, max_rounds + 1):
         for j, update in enumerate(updates):
-            if anything[j] and rounds > 1:
+            again = rounds > 1 or min(twins[j]) < j
+            if anything[j] and again:
                 stale[j] = meter.current() != seen[j]
-            if rounds > 1 and not stale[j]:
+            if again and not stale[j]:
                 continue
+            narrowed = grown[j]
             for twin in twins[j]:  # the same rule at another position: this run does its work now
-                stale[twin] = False
+                stale[twin], grown[twin] = False, KeySet()
+            if again and binds[j] and narrowed is not None and narrowed.predicates:
+                update = bind_values(update, binds[j], sorted(narrowed.predicates, key=str))
+                bound += 1
             added = meter.run(update, first[j] if rounds == 1 else later[j])
             runs += 1
             if anything[j]:
-                seen[j] = meter.current()
+                seen.update(dict.fromkeys(twins[j], meter.current()))
             for i in readers[j]:
                 if added.meets(keys[i].reads):
                     stale[i] = True
+                    more = _grown(added, keys[i].reads)
+                    grown[i] = None if more is None or grown[i] is None else grown[i] | more
         if not holds():
-            return RoundsTaken(rounds=rounds, runs=runs, held=False)
+            return RoundsTaken(rounds=rounds, runs=runs, held=False, bound=bound)
         if not any(stale) and all(meter.current() == size for size in seen.values()):
-            return RoundsTaken(rounds=rounds, runs=runs)
+            return RoundsTaken(rounds=rounds, runs=runs, bound=bound)
     raise RuntimeError(f"no fixpoint after {max_rounds} rounds of rules")
 
 

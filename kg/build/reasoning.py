@@ -128,6 +128,7 @@ class Closing:
     runs: int
     rules: int  # instance rules in a pass
     keyed: bool  # False: full passes (the keys did not hold, or were not used)
+    bound: int = 0  # runs again with a rule's rerun_binds variable bound to what grew (kg.build.keyed_rounds)
 
 
 def _naive(
@@ -169,12 +170,18 @@ def reason_in_store(store: ox.Store, *, keyed: bool = True) -> Closing:
     _run_to_fixpoint(store, schema)
     axioms = vocabulary(store)
     keys = keys_for(instance_rules(), axioms)
+    binds = [named_queries.get(n, folder).rerun_binds for folder, n in instance_rules()]
     taken = close_in_rounds(
-        store, instance, keys, max_rounds=MAX_ROUNDS, holds=lambda: len(vocabulary(store)) == len(axioms)
+        store,
+        instance,
+        keys,
+        max_rounds=MAX_ROUNDS,
+        holds=lambda: len(vocabulary(store)) == len(axioms),
+        binds=binds,
     )
     if not taken.held:  # a rule added an axiom: the keys may not hold, so full passes follow
         return _naive(store, schema, instance, rounds=taken.rounds, runs=taken.runs)
-    return Closing(rounds=taken.rounds, runs=taken.runs, rules=len(instance), keyed=True)
+    return Closing(rounds=taken.rounds, runs=taken.runs, rules=len(instance), keyed=True, bound=taken.bound)
 
 
 def reason_added(store: ox.Store, added: list[ox.Triple]) -> int:

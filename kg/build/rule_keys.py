@@ -36,6 +36,14 @@ class KeySet:
     def __bool__(self) -> bool:
         return self.anything or bool(self.predicates) or self.any_type or bool(self.classes)
 
+    def __or__(self, other: KeySet) -> KeySet:
+        return KeySet(
+            anything=self.anything or other.anything,
+            predicates=self.predicates | other.predicates,
+            any_type=self.any_type or other.any_type,
+            classes=self.classes | other.classes,
+        )
+
     def meets(self, other: KeySet) -> bool:
         """Whether a triple can match both."""
         if self.anything or other.anything:

@@ -34,7 +34,7 @@ GRLC_KEYS = {
     "defaults",
     "transform",
 }
-PROJECT_KEYS = {"params", "severity", "message"}
+PROJECT_KEYS = {"params", "severity", "message", "rerun_binds"}
 
 
 def _grlc_header(text: str):
@@ -97,6 +97,14 @@ def test_each_parameter_is_a_variable_of_the_query(path: Path):
     query = named_queries.read_query(path)
     missing = set(query.params) - _variables(_parsed(query.text))
     assert not missing, f"{path}: params not used as ?variables: {missing}"
+
+
+@pytest.mark.parametrize("path", RQ_FILES, ids=lambda p: p.relative_to(KG).as_posix())
+def test_a_rule_binds_on_a_run_again_a_variable_of_its_query(path: Path):
+    query = named_queries.read_query(path)
+    if query.rerun_binds:
+        assert "/build/" in path.as_posix(), f"{path}: rerun_binds is for the build's rules"
+        assert query.rerun_binds in _variables(_parsed(query.text)), path
 
 
 def test_the_reader_gives_what_grlc_reads():
