@@ -85,9 +85,14 @@ def inferred_lines(store: ox.Store, *asserted: Collection[bytes], prune: bool) -
         )  # filtered as it is written: never held whole
         kept.close()
         uninformative = pending.result()
-    lines = b"".join(
-        line for chunk in chunks for line in chunk.splitlines(keepends=True) if line not in uninformative
-    )
+    # filtered chunk by chunk: no list of every line (at 1M source triples 1.7M lines, 0.3 GB at the build's peak)
+    if uninformative:
+        for i, chunk in enumerate(chunks):
+            chunks[i] = b"".join(
+                [line for line in chunk.splitlines(keepends=True) if line not in uninformative]
+            )
+    lines = b"".join(chunks)
+    chunks.clear()
     if prune:
         dropped = b"".join(_not_in(uninformative, asserted))
         default = ox.DefaultGraph()

@@ -37,13 +37,17 @@ from kg.errors import InconsistencyError, StoreError, ValidationFailed
 from kg.namespaces import GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY
 
 PIPELINE_VERSION = "4"
-# The embedded store's bulk load runs beside the rules and the shapes when the dataset's sources' part that it loads
-# (files' graphs, asserted, ontology) is up to this size (about 600k quads, a 200k-triple
-# source); above it, it runs after them, once the work stores are freed, in pieces of LOAD_PIECE_BYTES (about 200k
-# quads, two at a time): whole, pyoxigraph's batches came to 2 GB at 1M source triples; in pieces beside the rules,
-# the build was slower (the loads and RocksDB's compactions took the rules' core: kg.build.store_dir.StoreLoad).
+# The embedded store's bulk load runs beside the rules (the dataset's sources' part: files' graphs, asserted, ontology)
+# and beside the shapes (the inferred part). A part up to OVERLAP_MAX_BYTES (about 600k quads, a 200k-triple source)
+# loads whole. A bigger build's parts load in pieces of LOAD_PIECE_BYTES (about 200k quads; whole, pyoxigraph's
+# batches came to 2 GB at 1M source triples), the sources' part one piece at a time beside the rules, the inferred part
+# two at a time beside the shapes, at a lower priority (LOAD_NICENESS, kg.build.store_dir.StoreLoad): the rules and
+# the shapes keep the core they need, and the loads take what is left. At 1M source triples the build took 64-69 s with
+# the loads after the shapes, 59-64 s with them beside at the same priority (the rules 4-8 s slower), 52-53 s now.
+# A small build loads at the same priority: its store was ready later at a lower one (100k: 5.2-5.6 s against 4.9-5.1).
 OVERLAP_MAX_BYTES = 112 << 20
 LOAD_PIECE_BYTES = 48 << 20
+LOAD_NICENESS = 15
 log = logging.getLogger(__name__)
 
 
@@ -230,7 +234,7 @@ def _build(
 ) -> BuildResult:
     """Parse, reason inside pyoxigraph (kg.build.in_store) and validate, writing the dataset in parts as soon as each
     is known: the embedded store's bulk load (kg.build.store_dir) takes the sources' part while the rules run and the
-    inferred part while the shapes run (a big build's, all of them after the shapes, in pieces); then keep the dataset
+    inferred part while the shapes run (a big build's in pieces, at a lower priority); then keep the dataset
     and the store, or neither when the build fails."""
     started = time.perf_counter()
     sources = load_sources(settings.ontology_path, settings.data_path, settings.shapes_path, settings.root)
@@ -242,11 +246,14 @@ def _build(
     timings["write"] = time.perf_counter() - mark
     target = store_dir(settings.cache_path, version)
     embedded = settings.store == "embedded"
-    overlap = embedded and written.parts[0].size <= OVERLAP_MAX_BYTES
-    load = StoreLoad(target) if overlap else None
+    small = written.parts[0].size <= OVERLAP_MAX_BYTES
+    load = (StoreLoad(target) if small else StoreLoad(target, niceness=LOAD_NICENESS)) if embedded else None
     try:
         if load is not None:
-            load.add(written.parts[0])
+            if small:
+                load.add(written.parts[0])
+            else:
+                load.add(written.parts[0], piece_bytes=LOAD_PIECE_BYTES, threads=1)
         built = close_sources(sources, work)
         del sources, work
         # the contradictions are looked for on a thread (queries that only read the closed store) while the inferred
@@ -255,8 +262,11 @@ def _build(
             contradictions = pool.submit(find_problems, built)
             mark = time.perf_counter()
             inferred = write_inferred(built, written)
-            if load is not None:  # the two at once, while the shapes run
+            if load is not None and small:  # the two at once, while the shapes run
                 load.add(*inferred[:2])
+            elif load is not None:  # the span with every blank node whole, the other in pieces
+                load.add(inferred[0])
+                load.add(inferred[1], piece_bytes=LOAD_PIECE_BYTES)
             # the graphs' lines are in the files now: not kept while the shapes run
             built.asserted, built.ontology, built.inferred = (), (), b""
             timings["write"] += time.perf_counter() - mark
@@ -266,17 +276,12 @@ def _build(
         if strict and not report.conforms:
             raise ValidationFailed(report)
         default_triples, problems = len(built.union), built.problems
-        # the work stores are freed on a thread (0.08 s at 100k) while the last loads run ...
-        if load is not None:
-            threading.Thread(target=[built].clear, name="free work stores").start()
-        del built  # ... or here, before the store's loads start (their memory comes on top)
+        # the work stores are freed on a thread (0.08 s at 100k, 1.4 s at 1M) while the last loads run
+        threading.Thread(target=[built].clear, name="free work stores").start()
+        del built
         dataset_sha256, default_sha256 = written.sha256()
-        if embedded:
+        if load is not None:
             mark = time.perf_counter()
-            if load is None:
-                load = StoreLoad(target, background=False)
-                load.add(inferred[0])  # the span with every blank node whole, the others in pieces
-                load.add(written.parts[0], inferred[1], piece_bytes=LOAD_PIECE_BYTES)
             # a hard link: the file keeps its inode; the copies of the asserted and inferred graphs in the default graph
             # were not loaded
             _commit(load, written.pending_default, default_sha256)

@@ -15,6 +15,7 @@ import itertools
 import os
 import queue
 import shutil
+import sys
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -154,31 +155,48 @@ def _return_free_memory() -> None:
         pass
 
 
+def _lower_priority(niceness: int) -> None:
+    """Lower the priority of the calling thread, and of the threads it starts, by niceness (Linux: a nice value per
+    thread, up to 19; RocksDB's background threads, started by the first load, have it too); nothing elsewhere."""
+    if niceness and sys.platform == "linux":
+        thread = threading.get_native_id()
+        try:
+            os.setpriority(
+                os.PRIO_PROCESS, thread, min(19, os.getpriority(os.PRIO_PROCESS, thread) + niceness)
+            )
+        except OSError:
+            pass
+
+
 class StoreLoad:
     """Bulk loads of N-Quads files, one after the other, into a temporary directory beside target.
 
     add() queues a file; the loads run in a thread, so a build adds its files as it writes them (the sources' part
     before it reasons, the inferred part before the shapes run: kg.build.pipeline) and they load while it works.
     commit() waits for them and puts the store in place; discard() waits for them and removes what they wrote. One of
-    the two must be called. With background=False each file loads in the calling thread, before add() returns.
+    the two must be called. With background=False each file loads in the calling thread, before add() returns. With a
+    niceness, the thread that loads (and the threads it starts) runs at that lower priority, so a build's own work
+    keeps the cores it needs while the loads take what is left.
 
     pyoxigraph's bulk load holds its batch (up to a million quads, about 1 KB each while it sorts them) in memory, and
     two batches at once on two cores: about 2 GB for the dataset of a million source triples. Files given with
     piece_bytes load in line-aligned pieces of about that size instead, one bulk load each (one batch on one core),
-    PIECE_THREADS pieces at a time whatever file they come from: at 1M source triples as fast as whole files, in a
-    quarter of the memory. Each load gives blank nodes new ids, so only files without a blank node may load in pieces
-    (kg.build.in_store keeps every line with "_:" in a span of its own); a piece with "_:" fails the load.
+    PIECE_THREADS pieces at a time (or as many as add() is given) whatever file they come from: at 1M source triples
+    as fast as whole files, in a quarter of the memory. Each load gives blank nodes new ids, so only files without a
+    blank node may load in pieces (kg.build.in_store keeps every line with "_:" in a span of its own); a piece with
+    "_:" fails the load.
 
     The files are the build's own output (written by pyoxigraph and checked against their sha256 before a later
     load), so they load leniently: pyoxigraph does not check every IRI again, which saves about an eighth of the load.
     """
 
-    def __init__(self, target: Path, *, background: bool = True) -> None:
+    def __init__(self, target: Path, *, background: bool = True, niceness: int = 0) -> None:
         self.target = target
+        self.niceness = niceness
         self.tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
         self.files: list[Path | Span] = []
         self._error: Exception | None = None
-        self._queue: queue.SimpleQueue[tuple[tuple[Path | Span, ...], int | None] | None] = (
+        self._queue: queue.SimpleQueue[tuple[tuple[Path | Span, ...], int | None, int] | None] = (
             queue.SimpleQueue()
         )
         self._store: ox.Store | None = None
@@ -190,24 +208,25 @@ class StoreLoad:
         if self._thread is not None:
             self._thread.start()
 
-    def add(self, *nquads: Path | Span, piece_bytes: int | None = None) -> None:
+    def add(self, *nquads: Path | Span, piece_bytes: int | None = None, threads: int = PIECE_THREADS) -> None:
         """Load files (or spans of one) after those added before them (in the thread, or now without one); the files
         of one call load side by side, a thread each (pyoxigraph's bulk load of a batch uses one core: two files load
-        in about half the time), or in pieces with piece_bytes (see the class)."""
+        in about half the time), or in pieces with piece_bytes (see the class), threads pieces at a time."""
         self.files.extend(nquads)
         if self._thread is not None:
-            self._queue.put((nquads, piece_bytes))
+            self._queue.put((nquads, piece_bytes, threads))
             return
         if self._store is None:
             _return_free_memory()
-        self._load_together(nquads, piece_bytes)
+        self._load_together(nquads, piece_bytes, threads)
 
     def _run(self) -> None:
+        _lower_priority(self.niceness)
         while (item := self._queue.get()) is not None:
             self._load_together(*item)
         self._close()
 
-    def _load_together(self, files: tuple[Path | Span, ...], piece_bytes: int | None) -> None:
+    def _load_together(self, files: tuple[Path | Span, ...], piece_bytes: int | None, threads: int) -> None:
         if self._error is not None:
             return
         try:
@@ -221,7 +240,7 @@ class StoreLoad:
         else:
             pieces = itertools.chain.from_iterable(_pieces(f, piece_bytes) for f in files)
             taking = threading.Lock()
-            work = [lambda: self._load_pieces(pieces, taking)] * PIECE_THREADS
+            work = [lambda: self._load_pieces(pieces, taking)] * threads
         others = [threading.Thread(target=w, name=f"bulk-load {self.target.name}") for w in work[1:]]
         for thread in others:
             thread.start()

@@ -86,12 +86,11 @@ def test_the_default_graph_of_the_dataset_is_the_union_the_shapes_ran_on(fixture
 @pytest.mark.parametrize("overlap", [True, False])
 def test_a_blank_node_stays_one_node_in_the_loaded_store(fixture_settings, tmp_path, monkeypatch, overlap):
     """Each bulk load gives blank nodes new ids: a blank node with an asserted label and an inferred property value
-    must still be one node once the dataset's parts are in the store, whole beside the shapes or in pieces after
-    them."""
+    must still be one node once the dataset's parts are in the store, whole or in pieces."""
     from kg.build import pipeline
 
     monkeypatch.setattr(pipeline, "OVERLAP_MAX_BYTES", 1 << 40 if overlap else 0)
-    monkeypatch.setattr(pipeline, "LOAD_PIECE_BYTES", 4096)  # after the shapes: many pieces
+    monkeypatch.setattr(pipeline, "LOAD_PIECE_BYTES", 4096)  # a big build's: many pieces
     data = tmp_path / "data"
     shutil.copytree(fixture_settings.data_path, data)
     (data / "bnode.ttl").write_text(
@@ -236,10 +235,8 @@ def test_a_cached_non_strict_build_of_invalid_data_is_not_served(fixture_setting
     assert build(settings, strict=False).from_cache  # the lenient caller still gets the cached build
 
 
-def test_the_store_loaded_in_pieces_after_the_shapes_holds_what_the_whole_files_give(
-    fixture_settings, tmp_path, monkeypatch
-):
-    """A big build (over OVERLAP_MAX_BYTES) loads its files in pieces once the shapes have run: the same quads."""
+def test_the_store_loaded_in_pieces_holds_what_the_whole_files_give(fixture_settings, tmp_path, monkeypatch):
+    """A big build (over OVERLAP_MAX_BYTES) loads its parts in pieces, at a lower priority: the same quads."""
     from kg.build import pipeline
 
     stores = {}
@@ -262,10 +259,8 @@ def test_the_store_loaded_in_pieces_after_the_shapes_holds_what_the_whole_files_
 
 
 @pytest.mark.parametrize("overlap", [True, False])
-def test_the_store_is_loaded_beside_the_shapes_or_after_them(
-    fixture_settings, tmp_path, monkeypatch, overlap
-):
-    """Above kg.build.pipeline.OVERLAP_MAX_BYTES the load waits for the shapes (memory): same store, same refusal."""
+def test_the_store_is_loaded_whole_or_in_pieces(fixture_settings, tmp_path, monkeypatch, overlap):
+    """Above kg.build.pipeline.OVERLAP_MAX_BYTES the parts load in pieces (memory): same store, same refusal."""
     from kg.build import pipeline
 
     monkeypatch.setattr(pipeline, "OVERLAP_MAX_BYTES", 1 << 40 if overlap else 0)

@@ -4,12 +4,15 @@ not parse (or names a blank node and was to load in pieces) fails the commit wit
 
 from __future__ import annotations
 
+import os
+import sys
+import threading
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
-from kg.build.store_dir import Span, StoreLoad, _pieces
+from kg.build.store_dir import Span, StoreLoad, _lower_priority, _pieces
 from kg.errors import StoreError
 
 EX = "https://example.org/"
@@ -110,3 +113,32 @@ def test_spans_of_one_file_load_on_their_own(tmp_path, piece_bytes):
     store = ox.Store.read_only(str(load.commit()))
     assert set(store) == first | second
     assert len(store) == len(first) + len(second)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a nice value per thread is Linux's")
+def test_a_load_with_a_niceness_runs_its_threads_at_that_priority(tmp_path):
+    """kg.build.pipeline loads a big build's store at a lower priority than the rules and the shapes: the loading
+    thread and the threads it starts (the pieces', RocksDB's) have the nice value; the caller's is unchanged."""
+    seen: list[int] = []
+
+    def child() -> None:
+        seen.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+
+    def loader() -> None:
+        _lower_priority(7)
+        seen.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+        thread = threading.Thread(target=child)
+        thread.start()
+        thread.join()
+
+    base = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    thread = threading.Thread(target=loader)
+    thread.start()
+    thread.join()
+    assert seen == [min(base + 7, 19)] * 2
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == base
+    path = tmp_path / "a.nq"
+    quads = _write(path, 0, 3000, EX + "g")
+    load = StoreLoad(tmp_path / "store", niceness=7)
+    load.add(path, piece_bytes=4096, threads=1)
+    assert set(ox.Store.read_only(str(load.commit()))) == quads
