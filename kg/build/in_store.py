@@ -17,10 +17,9 @@ the tests' oracles (tests/oracles.py).
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import time
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +28,15 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg import named_queries
-from kg.build.inferred import LineWriter, graph_lines, inferred_lines, quad_lines, store_of
+from kg.build.inferred import (
+    LineWriter,
+    as_quads,
+    graph_lines,
+    inferred_lines,
+    line_slices,
+    split_blank,
+    store_of,
+)
 from kg.build.loading import (
     DEFAULT_BASE_IRI,
     SourceFile,
@@ -244,8 +251,8 @@ class Written:
     pending_default: Path
     counts: dict[str, int]
     digests: tuple[_Digest, _Digest]  # the dataset's and the N-Triples'
-    # the sources' lines with a blank node, kept for the inferred part: each load of a file gives blank nodes new
-    # ids, so every line that names one must be in the same part (a line with "_:" elsewhere comes along harmlessly)
+    # the sources' lines with a blank node (runs of them), kept for the inferred part: each load of a file gives blank
+    # nodes new ids, so every line that names one must be in the same part (a line with "_:" elsewhere comes along harmlessly)
     deferred: list[bytes] = field(default_factory=list)
 
     def sha256(self) -> tuple[str, str]:
@@ -294,30 +301,30 @@ def start_dataset(sources: Sources, path: Path, *, file_graphs: bool) -> Written
     deferred: list[bytes] = []
     with pending.open("wb") as file, pending_default.open("wb") as union:
 
-        def take(lines: Iterable[bytes], *, to_default: bool = False, defer: bool = True) -> None:
-            """Write a run of lines, those with a blank node deferred (a block without one goes as it is) unless
-            defer is False (lines the embedded store does not load)."""
-            block = lines.getvalue() if isinstance(lines, io.BytesIO) else b"".join(lines)
+        def take(block: bytes, *, to_default: bool = False, defer: bool = True) -> None:
+            """Write a run of lines, those with a blank node deferred unless defer is False (lines the embedded store
+            does not load)."""
             if to_default:
                 union.write(block)
-            if b"_:" not in block or not defer:
-                file.write(block)
-                return
-            run = block.splitlines(keepends=True)
-            file.write(b"".join([line for line in run if b"_:" not in line]))
-            deferred.extend([line for line in run if b"_:" in line])
+            plain, blank = split_blank(block) if defer else (block, b"")
+            file.write(plain)
+            if blank:
+                deferred.append(blank)
 
         if file_graphs:
-            dump = LineWriter(take)
+            dump = LineWriter(lambda run: take(run.getvalue()))
             store.dump(dump, format=ox.RdfFormat.N_QUADS)
             dump.close()
-        take(quad_lines(sources.asserted, ox.NamedNode(GRAPH_ASSERTED)))
-        take(quad_lines(sources.ontology, ox.NamedNode(GRAPH_ONTOLOGY)))
+        asserted = b"".join(sources.asserted)
+        for piece in line_slices(asserted):
+            take(as_quads(piece, ox.NamedNode(GRAPH_ASSERTED)))
+        take(as_quads(b"".join(sources.ontology), ox.NamedNode(GRAPH_ONTOLOGY)))
         # N-Triples lines are N-Quads of the default graph; the default graph's own file (the union the query
         # workers load) starts with the same lines, and write_inferred adds the inferred ones
-        take((line for line in sources.ontology if line not in sources.asserted), to_default=True)
+        take(b"".join([line for line in sources.ontology if line not in sources.asserted]), to_default=True)
         loaded = file.tell()
-        take(sources.asserted, to_default=True, defer=False)
+        take(asserted, to_default=True, defer=False)
+        del asserted
     written = Written(
         path=path,
         pending=pending,
@@ -349,11 +356,11 @@ def write_inferred(built: StoreBuild, written: Written) -> list[Span]:
     with written.pending.open("ab") as out:
         out.writelines(written.deferred)
         written.deferred = []
-        out.writelines(quad_lines((line for line in io.BytesIO(built.inferred) if b"_:" in line), inferred))
+        # in slices of whole lines: no copy of the whole graph at once (the build is near its peak)
+        out.write(as_quads(b"".join([split_blank(p)[1] for p in line_slices(built.inferred)]), inferred))
         ends.append(out.tell())
-        out.writelines(
-            quad_lines((line for line in io.BytesIO(built.inferred) if b"_:" not in line), inferred)
-        )
+        for piece in line_slices(built.inferred):
+            out.write(as_quads(split_blank(piece)[0], inferred))
         ends.append(out.tell())
         out.write(built.inferred)
         ends.append(out.tell())

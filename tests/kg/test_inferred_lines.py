@@ -10,7 +10,7 @@ import itertools
 import pyoxigraph as ox
 import pytest
 
-from kg.build.inferred import as_quads, as_triples, graph_lines, inferred_lines
+from kg.build.inferred import as_quads, as_triples, graph_lines, inferred_lines, line_slices, split_blank
 from kg.build.informative import informative
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -118,3 +118,44 @@ def test_as_quads_puts_lines_in_a_named_graph():
     quads = list(ox.parse(as_quads(lines, GRAPH), format=ox.RdfFormat.N_QUADS, rename_blank_nodes=False))
     assert {q.graph_name for q in quads} == {GRAPH}
     assert {ox.Triple(q.subject, q.predicate, q.object) for q in quads} == set(as_triples(lines))
+
+
+def test_as_quads_leaves_a_literal_that_ends_like_a_line_as_it_is():
+    """A literal with " .\n" in it is written escaped (N-Triples has no newline inside a line), so the one replace
+    that turns lines into quads touches only the lines' ends."""
+    store = ox.Store()
+    literal = ox.Literal("the end .\nand more . ")
+    store.add(ox.Quad(ox.NamedNode(EX + "a"), ox.NamedNode(EX + "p"), literal))
+    lines = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+    (quad,) = ox.parse(as_quads(lines, GRAPH), format=ox.RdfFormat.N_QUADS)
+    assert quad.object == literal and quad.graph_name == GRAPH
+
+
+def _lines_of(triples: list[ox.Triple]) -> bytes:
+    store = _store(triples, [])
+    return store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+
+
+def test_split_blank_keeps_the_lines_with_a_blank_node_apart_in_order():
+    lines = _lines_of(TRIPLES)
+    plain, blank = split_blank(lines)
+    every = lines.splitlines(keepends=True)
+    assert plain == b"".join(line for line in every if b"_:" not in line)
+    assert blank == b"".join(line for line in every if b"_:" in line)
+    assert blank and plain  # the combinations hold both kinds
+    assert split_blank(plain) == (plain, b"")
+    assert split_blank(blank) == (b"", blank)
+
+
+@pytest.mark.parametrize("size", [1, 50, 1000, 1 << 30])
+def test_line_slices_are_whole_lines_that_make_the_text(size):
+    lines = _lines_of(TRIPLES)
+    slices = list(line_slices(lines, size))
+    assert b"".join(slices) == lines
+    assert all(piece.endswith(b"\n") for piece in slices)
+    longest = max(len(line) for line in lines.splitlines(keepends=True))
+    assert all(len(piece) < size + longest for piece in slices)
+    if size == 1:
+        assert slices == lines.splitlines(keepends=True)
+    if size >= len(lines):
+        assert slices == [lines]
