@@ -36,7 +36,10 @@ only with its variable predicate or class bound by VALUES to the keys that chang
 run changed costs what it saves: pyoxigraph's update says nothing, len(store) scans the store (17 ms at 280k
 triples, twice a run), counting by predicate takes 60-110 ms; with the pass-1 changes counted coarsely (two
 snapshots, 0.2 s) the bound second pass took 0.9 s against the naive 1.6 s, except prp-fp-literals, which with
-its two predicate variables bound took 358 s (pyoxigraph joined in another order).
+its two predicate variables bound took 358 s (pyoxigraph joined in another order). What the build keeps of it
+(session 11): a rule whose one instance premise is a triple of a property from the axioms (prp-inv, prp-spo1,
+prp-eqp, prp-symp) runs again with that property bound to the ones that grew, which the keyed rounds count anyway
+(kg.build.keyed_rounds: rerun_binds).
 Nor as read-only checks on threads (tried for issue 13 in session 7): each rule as
 `ASK { { pattern } FILTER ((BOUND(?s) && ... && NOT EXISTS { s p o }) || ...) }` over its template's triples, the
 ASKs of the confirming pass on two threads (pyoxigraph reads in parallel, its updates do not). No false "closed" is

@@ -1,7 +1,8 @@
 """The embedded store's directory: the built N-Quads bulk-loaded into RocksDB, a build artifact.
 
-A cold build starts the bulk load in a thread as soon as the dataset file is written and runs the shapes
-meanwhile (pyoxigraph's bulk load and its queries both release the GIL, so they share two cores); the directory is
+A cold build starts the bulk load in a thread as soon as each part of the dataset file is written and runs the rules
+and the shapes meanwhile (pyoxigraph's bulk load and its queries both release the GIL, so they share two cores; a big
+build's loads run at a lower priority, so the rules and the shapes keep the core they need); the directory is
 renamed into place only when the build is kept, so a build that fails leaves no usable store. kg.store.embedded
 reuses the directory when its manifest says it is intact, and loads it the same way (StoreLoad) when it is missing
 or damaged. The loaded directory sits beside the N-Triples copy of its default graph (union_file), which query
