@@ -147,8 +147,10 @@ def _pieces(item: Path | Span, size: int) -> Iterator[tuple[Path | Span, bytes]]
 def _return_free_memory() -> None:
     """Give the memory the process has freed back to the system (glibc's malloc_trim; nothing elsewhere).
 
-    The build's work stores are freed before a foreground load, but glibc keeps their pages: at 1M source triples the
-    bulk loader's batches (about 2 GB) then came on top of 0.8 GB that nothing used (maxrss 3.0 GB; 2.2 GB trimmed).
+    Called before the first foreground load (background=False: kg.store.embedded loading a missing store). It was
+    written for the build's foreground load after its work stores were freed, where glibc kept their pages (at 1M
+    source triples 0.8 GB that nothing used under the bulk loader's batches: maxrss 3.0 GB; 2.2 GB trimmed); the
+    build now loads in the background, beside its work, and does not call it.
     """
     try:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
@@ -176,8 +178,9 @@ class StoreLoad:
     before it reasons, the inferred part before the shapes run: kg.build.pipeline) and they load while it works.
     commit() waits for them and puts the store in place; discard() waits for them and removes what they wrote. One of
     the two must be called. With background=False each file loads in the calling thread, before add() returns. With a
-    niceness, the thread that loads (and the threads it starts) runs at that lower priority, so a build's own work
-    keeps the cores it needs while the loads take what is left.
+    niceness, the background thread that loads (and the threads it starts) runs at that lower priority, so a build's
+    own work keeps the cores it needs while the loads take what is left; without a background thread it is ignored
+    (the caller's priority is not lowered).
 
     pyoxigraph's bulk load holds its batch (up to a million quads, about 1 KB each while it sorts them) in memory, and
     two batches at once on two cores: about 2 GB for the dataset of a million source triples. Files given with
