@@ -50,3 +50,11 @@ def test_the_columns_come_in_the_order_the_query_names_them(query, columns):
 )
 def test_other_queries_are_left_as_written(query):
     assert spelled_out(query) == query
+
+
+def test_a_text_seen_before_is_answered_from_the_cache_with_the_same_text():
+    query = "SELECT * WHERE { ?cached ?p ?o }"
+    first = spelled_out(query)
+    hits = spelled_out.cache_info().hits
+    assert spelled_out(query) == first == "SELECT ?cached ?p ?o WHERE { ?cached ?p ?o }"
+    assert spelled_out.cache_info().hits == hits + 1
