@@ -38,6 +38,7 @@ import httpx
 import pyoxigraph as ox
 
 from kg import named_queries
+from kg.config import Settings
 from kg.querying import bind
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
@@ -414,7 +415,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--driver", choices=("wrk", "python"), default=None, help="wrk when installed (default), else python"
     )
-    parser.add_argument("--workers", type=int, default=2, help="CYBERGOV_QUERY_WORKERS of the server started")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=Settings.model_fields["query_workers"].default,
+        help="CYBERGOV_QUERY_WORKERS of the server started (default: the server's own)",
+    )
     args = parser.parse_args(argv)
     driver = args.driver or ("wrk" if shutil.which("wrk") else "python")
 

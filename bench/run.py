@@ -62,7 +62,6 @@ def http_rows(
         "CYBERGOV_ROOT": str(settings.root),
         "CYBERGOV_DATA_DIR": str(settings.data_path),
         "CYBERGOV_CACHE_DIR": str(settings.cache_path),
-        "CYBERGOV_QUERY_WORKERS": "2",
     }
     results: dict[tuple[str, str], load.LoadResult] = {}
 

@@ -122,7 +122,13 @@ class Settings(BaseSettings):
     response_cache_entries: int = Field(
         default=4096, ge=0, description="GET answers kept per graph version (0 = no response cache)."
     )
-    query_workers: int = Field(default=2, ge=1, description="Worker processes that run SPARQL queries.")
+    query_workers: int = Field(
+        default=3,
+        ge=1,
+        description="Worker processes that run SPARQL queries (one more than the cores of a 2-core machine: "
+        "a worker is idle between answering a query and being handed the next, and the third fills those gaps; "
+        "each keeps its own in-memory copy of the default graph).",
+    )
     query_memory: bool = Field(
         default=True,
         description="Query workers also keep the default graph in memory "
