@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 
 import pyoxigraph as ox
 import pytest
@@ -271,3 +272,42 @@ def test_the_store_is_loaded_whole_or_in_pieces(fixture_settings, tmp_path, monk
     with pytest.raises(ValidationFailed):
         build(bad)
     assert [p.name for p in bad.cache_path.iterdir() if p.name != ".lock"] == []
+
+
+def _unlabelled(quads) -> Counter:
+    """Quads with every blank node written `_:b` (two builds label them apart), counted."""
+
+    def term(t):
+        return "_:b" if isinstance(t, ox.BlankNode) else str(t)
+
+    return Counter(tuple(map(term, (q.subject, q.predicate, q.object, q.graph_name))) for q in quads)
+
+
+def test_without_file_graphs_the_build_keeps_every_other_graph(fixture_settings, tmp_path):
+    """CYBERGOV_FILE_GRAPHS=false: the dataset and the store have no graph per source file, and the same asserted,
+    ontology, inferred and default graphs as a build with them; the two are cached apart (the version differs)."""
+    kept = build(fixture_settings.model_copy(update={"cache_dir": tmp_path / "with", "store": "embedded"}))
+    settings = fixture_settings.model_copy(
+        update={"cache_dir": tmp_path / "without", "store": "embedded", "file_graphs": False}
+    )
+    lean = build(settings)
+    assert lean.version != kept.version
+    file_graphs = {g for g in kept.counts if g not in (GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY)}
+    assert file_graphs and all("/graph/file/" in g for g in file_graphs)
+    assert set(lean.counts) == {GRAPH_ASSERTED, GRAPH_INFERRED, GRAPH_ONTOLOGY}
+    assert {g: kept.counts[g] for g in lean.counts} == lean.counts
+    assert lean.default_triples == kept.default_triples
+
+    def parsed(path):
+        return list(ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS))
+
+    def not_in_a_file_graph(quads):
+        return [q for q in quads if str(q.graph_name).strip("<>") not in file_graphs]
+
+    assert _unlabelled(parsed(lean.dataset_path)) == _unlabelled(
+        not_in_a_file_graph(parsed(kept.dataset_path))
+    )
+    assert _unlabelled(parsed(lean.default_path)) == _unlabelled(parsed(kept.default_path))
+    served = dataset_quads(store_dir(settings.cache_path, lean.version), lean.version, terms=True)
+    served_with = dataset_quads(store_dir(tmp_path / "with", kept.version), kept.version, terms=True)
+    assert _unlabelled(served) == _unlabelled(not_in_a_file_graph(served_with))
