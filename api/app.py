@@ -118,6 +118,11 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
     vendor.install(app, settings)  # likewise /static/vendor
     app.mount("/static", static, name="static")
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon():
+        """Browsers ask for /favicon.ico on any URL they open (a JSON answer, /docs): the pages' own icon."""
+        return RedirectResponse("/static/favicon.svg", status_code=301)
+
     @app.get("/", include_in_schema=False)
     def root(request: Request):
         """Browsers get the home page; API clients get a pointer to the OpenAPI description."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from xml.etree import ElementTree
 
 import httpx
 import pytest
@@ -50,6 +51,16 @@ def test_browsers_at_the_root_are_sent_to_the_pages(client):
     r = client.get("/", headers={"Accept": "text/html"}, follow_redirects=False)
     assert r.status_code == 303 and r.headers["location"] == "/ui"
     assert client.get("/", headers={"Accept": "application/json"}).json()["sparql"] == "/sparql"
+
+
+def test_the_pages_have_an_icon_and_so_does_favicon_ico(client):
+    page = client.get("/ui/treaties/fixture-convention")
+    assert '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">' in page.text
+    moved = client.get("/favicon.ico", follow_redirects=False)
+    assert moved.status_code == 301 and moved.headers["location"] == "/static/favicon.svg"
+    icon = client.get("/static/favicon.svg")
+    assert icon.status_code == 200 and icon.headers["content-type"].startswith("image/svg+xml")
+    assert ElementTree.fromstring(icon.content).tag == "{http://www.w3.org/2000/svg}svg"
 
 
 @pytest.fixture(scope="module")

@@ -155,6 +155,20 @@ def test_no_page_is_wider_than_the_viewport(real_server, chromium, path, width):
         context.close()
 
 
+@pytest.mark.parametrize(
+    "path", ["/ui", "/ui/treaties/budapest-convention", "/ui/norms", "/ui/sparql", "/docs"]
+)
+def test_a_page_loads_without_errors_in_the_browser_console(real_server, page, path):
+    """Every resource a page asks for is there (a missing one, such as the icon browsers ask for on their own,
+    is a console error), and its scripts throw nothing."""
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(real_server + path)
+    page.wait_for_load_state("networkidle")
+    assert errors == []
+
+
 def test_the_11_gge_norms_are_found_from_the_home_page(real_server, page):
     page.goto(real_server + "/")
     page.get_by_role("link", name="The 11 norms of the UN GGE 2015 report").click()
