@@ -176,13 +176,27 @@ class WorkerPool:
             log.exception("a %s worker could not be replaced; its slot starts one on next use", self.name)
             self._idle.put(None)
 
+    @staticmethod
+    def _ready(worker: _Worker) -> bool:
+        """Whether an idle worker can take a request: its process runs and its end of the pipe is quiet.
+
+        An idle worker sends nothing, and a dead one's pipe reads as closed, so the pipe answers even where
+        is_alive() cannot: multiprocessing's poll takes a child that another thread has just reaped (any
+        Process.start() reaps every finished child, as a worker started in the background does) for one still
+        running, so two idle workers killed from outside could each be handed a query, which then failed twice.
+        """
+        try:
+            return worker.process.is_alive() and not worker.conn.poll(0)
+        except (OSError, EOFError):
+            return False
+
     def _take(self, wait: float) -> _Worker:
         """An idle worker that is alive (a dead one, or an empty slot, gets a fresh worker on the spot)."""
         try:
             worker = self._idle.get(timeout=wait)
         except queue.Empty:
             raise WorkerTimedOut(f"every {self.name} worker stayed busy for {wait:g} s; try again") from None
-        if worker is not None and worker.process.is_alive():
+        if worker is not None and self._ready(worker):
             return worker
         if worker is not None:
             self._retire(worker)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import time
 
 from kg.workers import WorkerPool
@@ -28,5 +30,22 @@ def test_a_worker_that_times_out_in_each_idle_is_replaced_once():
         assert pool._idle.qsize() == 2
         assert len(pool.pids) == 2
         assert pool.call("fast", timeout=5) == "fast"
+    finally:
+        pool.close()
+
+
+def test_an_idle_worker_that_died_is_replaced_even_when_is_alive_cannot_tell():
+    """Killed while idle and reaped by someone else (as a Process.start() in another thread reaps every finished
+    child), a worker's is_alive() stays True; the pool reads its pipe, replaces it and answers without a retry."""
+    pool = WorkerPool(_sleeper, (0.0,), workers=2, name="test")
+    try:
+        for pid in pool.pids:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)  # reaped here: multiprocessing's own poll now gets ECHILD
+        assert all(worker.process.is_alive() for worker in pool._all)  # what the pool could not trust
+        killed = set(pool.pids)
+        assert [pool.call(n, timeout=10) for n in range(3)] == [0, 1, 2]
+        assert pool.retried == 0
+        assert not set(pool.pids) & killed
     finally:
         pool.close()
