@@ -277,7 +277,7 @@ class WorkerPool:
             for worker in taken:
                 if worker in replaced:
                     continue
-                if worker is None or worker.process.is_alive():
+                if worker is None or self._ready(worker):
                     self._idle.put(worker)
                 else:
                     self._replace(worker)

@@ -49,3 +49,21 @@ def test_an_idle_worker_that_died_is_replaced_even_when_is_alive_cannot_tell():
         assert not set(pool.pids) & killed
     finally:
         pool.close()
+
+
+def test_each_idle_replaces_a_dead_worker_that_is_alive_cannot_tell():
+    """each_idle puts back only the workers it can hand a request to (the check _take makes): one killed and reaped
+    elsewhere is replaced there, not left in the idle queue."""
+    pool = WorkerPool(_sleeper, (0.0,), workers=2, name="test")
+    try:
+        dead = pool.pids[0]
+        os.kill(dead, signal.SIGKILL)
+        os.waitpid(dead, 0)
+        assert pool.each_idle("ping", timeout=5) == ["ping"]
+        deadline = time.monotonic() + 30
+        while pool._idle.qsize() < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)  # the replacement starts in the background
+        assert dead not in pool.pids and len(pool.pids) == 2
+        assert dead not in [w.process.pid for w in list(pool._idle.queue) if w is not None]
+    finally:
+        pool.close()
