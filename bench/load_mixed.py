@@ -38,7 +38,6 @@ import httpx
 import pyoxigraph as ox
 
 from kg import named_queries
-from kg.config import Settings
 from kg.querying import bind
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
@@ -418,8 +417,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--workers",
         type=int,
-        default=Settings.model_fields["query_workers"].default,
-        help="CYBERGOV_QUERY_WORKERS of the server started (default: the server's own)",
+        default=None,
+        help="CYBERGOV_QUERY_WORKERS of the server started (default: unset, the server's own, as bench.run)",
     )
     args = parser.parse_args(argv)
     driver = args.driver or ("wrk" if shutil.which("wrk") else "python")
@@ -436,7 +435,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         from bench import peers
 
-        with peers.ours({"CYBERGOV_QUERY_WORKERS": str(args.workers)}, port=args.port) as base:
+        env = {} if args.workers is None else {"CYBERGOV_QUERY_WORKERS": str(args.workers)}
+        with peers.ours(env, port=args.port) as base:
             report = load(base)
     print(report.table())
     for example in report.examples:
