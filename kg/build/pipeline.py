@@ -30,7 +30,7 @@ from kg.build.in_store import (
 )
 from kg.build.loading import SourceFile, load_folder, merge, source_paths
 from kg.build.report import ValidationReport, load_shapes
-from kg.build.store_dir import BUILT_DEFAULT_GRAPH, StoreLoad, store_dir
+from kg.build.store_dir import BUILT_DEFAULT_GRAPH, Span, StoreLoad, store_dir
 from kg.build.validation import CompiledShapes, compile_for_store
 from kg.config import Settings
 from kg.errors import InconsistencyError, StoreError, ValidationFailed
@@ -49,6 +49,37 @@ OVERLAP_MAX_BYTES = 112 << 20
 LOAD_PIECE_BYTES = 48 << 20
 LOAD_NICENESS = 15
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class _LoadPlan:
+    """How the embedded store loads a build's two parts, chosen once by the size of the sources' part: a part up to
+    OVERLAP_MAX_BYTES loads whole, at the build's priority; a bigger one in pieces (piece_bytes), at LOAD_NICENESS."""
+
+    niceness: int = 0
+    piece_bytes: int | None = None  # None: each part whole
+
+    @classmethod
+    def for_sources(cls, size: int) -> _LoadPlan:
+        return (
+            cls() if size <= OVERLAP_MAX_BYTES else cls(niceness=LOAD_NICENESS, piece_bytes=LOAD_PIECE_BYTES)
+        )
+
+    def add_sources(self, load: StoreLoad, part: Span) -> None:
+        """The sources' part, beside the rules: whole, or one piece at a time."""
+        if self.piece_bytes is None:
+            load.add(part)
+        else:
+            load.add(part, piece_bytes=self.piece_bytes, threads=1)
+
+    def add_inferred(self, load: StoreLoad, blank: Span, rest: Span) -> None:
+        """The inferred part (kg.build.in_store.write_inferred's spans that the store loads), beside the shapes: the two
+        at once, or the span with every blank node whole and the other in pieces."""
+        if self.piece_bytes is None:
+            load.add(blank, rest)
+        else:
+            load.add(blank)
+            load.add(rest, piece_bytes=self.piece_bytes)
 
 
 @dataclass
@@ -246,14 +277,11 @@ def _build(
     timings["write"] = time.perf_counter() - mark
     target = store_dir(settings.cache_path, version)
     embedded = settings.store == "embedded"
-    small = written.parts[0].size <= OVERLAP_MAX_BYTES
-    load = (StoreLoad(target) if small else StoreLoad(target, niceness=LOAD_NICENESS)) if embedded else None
+    plan = _LoadPlan.for_sources(written.parts[0].size)
+    load = StoreLoad(target, niceness=plan.niceness) if embedded else None
     try:
         if load is not None:
-            if small:
-                load.add(written.parts[0])
-            else:
-                load.add(written.parts[0], piece_bytes=LOAD_PIECE_BYTES, threads=1)
+            plan.add_sources(load, written.parts[0])
         built = close_sources(sources, work)
         del sources, work
         # the contradictions are looked for on a thread (queries that only read the closed store) while the inferred
@@ -262,11 +290,8 @@ def _build(
             contradictions = pool.submit(find_problems, built)
             mark = time.perf_counter()
             inferred = write_inferred(built, written)
-            if load is not None and small:  # the two at once, while the shapes run
-                load.add(*inferred[:2])
-            elif load is not None:  # the span with every blank node whole, the other in pieces
-                load.add(inferred[0])
-                load.add(inferred[1], piece_bytes=LOAD_PIECE_BYTES)
+            if load is not None:  # while the shapes run
+                plan.add_inferred(load, *inferred[:2])
             # the graphs' lines are in the files now: not kept while the shapes run
             built.asserted, built.ontology, built.inferred = (), (), b""
             timings["write"] += time.perf_counter() - mark
