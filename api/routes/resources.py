@@ -16,11 +16,12 @@ from api.errors import problem
 from api.representation import context_url
 from api.responses import ONTOLOGY_RESPONSES, RESOURCE_RESPONSES
 from kg import named_queries
+from kg.answers.common import find, run
+from kg.answers.states import find_state
 from kg.errors import NotFound, QueryError
-from kg.namespaces import ID, PREFIXES
+from kg.namespaces import CGO, ID, PREFIXES
 from kg.querying import term_syntax
 from kg.store.results import GRAPH_FORMATS, graph_body
-from kg.suggest import close_ids
 
 router = APIRouter(tags=["linked data"])
 
@@ -45,6 +46,35 @@ HTML_VIEWS = {
     "obligation": "/ui/obligations/{slug}",
     "mechanism": "/ui/mechanisms/{slug}",
 }
+
+
+# The kinds whose ids a 404 suggests close ones of: those the REST answers list (kg/queries/<name>.rq, with the same
+# bindings), so the suggestions cost what those lists cost. Other kinds (records such as memberships) get none: the
+# ids of a kind are not indexed, and finding them took a pass over the whole graph (12 s at 1M source triples).
+_LISTS: dict[str, tuple[str, dict[str, ox.NamedNode]]] = {
+    "treaty": ("instruments", {"of_class": ox.NamedNode(str(CGO["Treaty"]))}),
+    "instrument": ("instruments", {}),
+    "organization": ("organizations", {}),
+    "norm": ("norms", {}),
+    "provision": ("provisions", {}),
+    "obligation": ("obligations", {}),
+    "mechanism": ("mechanisms", {}),
+}
+
+
+def _suggestions(store, kind: str, slug: str) -> list[str]:
+    """The ids a person who asked for /id/{kind}/{slug} probably meant: the id in its own case when only the case
+    differs, else close ids (the states by code or name, kg.answers.states); none for a kind the REST answers do not
+    list."""
+    try:
+        if kind == "state":
+            return [find_state(store, slug)["id"]]
+        if kind in _LISTS:
+            name, bindings = _LISTS[kind]
+            return [find(run(store, name, **bindings), slug, kind=kind)["id"]]
+    except NotFound as exc:
+        return exc.suggestions
+    return []
 
 
 def _format(request: Request, fmt: str | None) -> str | None:
@@ -85,7 +115,9 @@ def _graph_response(
     "to the resource's page (or its JSON view). The graph is the resource's triples plus the records that point at it. "
     "JSON-LD is framed on the resource (its `@id` at the top, the records pointing at it nested "
     "under reverse terms such as `memberships`) and compacted with the published context "
-    "`/context.jsonld`, whose terms are the REST answers' JSON fields. "
+    "`/context.jsonld`, whose terms are the REST answers' JSON fields. An unknown id is a 404 that suggests the "
+    "ids meant (same id in another case, a state by another code, close ids) for the kinds the REST answers list "
+    "(state, treaty, instrument, organization, norm, provision, obligation, mechanism); none for records. "
     "SPARQL:\n\n```sparql\n" + named_queries.get("describe-resource").text + "\n```",
 )
 def resource(kind: Kind, slug: str, request: Request, store: StoreDep, format: str | None = None) -> Response:
@@ -96,13 +128,7 @@ def resource(kind: Kind, slug: str, request: Request, store: StoreDep, format: s
     except (ValueError, QueryError):  # not an IRI ('a b', '<>', '"', NUL, ...): no such resource can exist
         raise NotFound(kind, slug) from None
     if not store.ask(named_queries.get("resource-exists").text, bindings={"resource": node}):
-        known = [
-            r["resource"][len(f"{ID}{kind}/") :]
-            for r in store.select(
-                named_queries.get("ids-of-kind").text, bindings={"prefix": ox.Literal(f"{ID}{kind}/")}
-            )
-        ]
-        raise NotFound(kind, slug, close_ids(slug, known))
+        raise NotFound(kind, slug, _suggestions(store, kind, slug))
     if _wants_html(request, format):
         view = HTML_VIEWS.get(kind, "/id/{kind}/{slug}?format=jsonld")
         return RedirectResponse(view.format(kind=kind, slug=slug), status_code=303)

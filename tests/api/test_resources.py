@@ -37,6 +37,29 @@ def test_unknown_id_is_404_with_suggestions(client):
     assert "budapest-conventon" in body["detail"]
 
 
+def test_unknown_id_suggests_the_id_in_its_own_case_or_code(client):
+    """A 404 names the id meant when only its case differs, or when a state was given by another code."""
+    for path, meant in (
+        ("/id/treaty/Budapest-Convention", "budapest-convention"),
+        ("/id/state/fr", "FRA"),
+        ("/id/state/france", "FRA"),
+        ("/id/organization/COE", "coe"),
+    ):
+        r = client.get(path, headers={"Accept": "text/turtle"})
+        assert r.status_code == 404, path
+        assert meant in r.json()["suggestions"], (path, r.json())
+
+
+def test_unknown_record_or_kind_is_404_without_suggestions(client):
+    """Records (memberships, participations, ...) and kinds no REST answer lists get a 404 with no suggestions: their
+    ids are not indexed, and no pass over the whole graph is made to find close ones."""
+    for path in ("/id/membership/coe/XXX", "/id/participation/budapest-convention/XXX", "/id/states/FRA"):
+        r = client.get(path, headers={"Accept": "text/turtle"})
+        assert r.status_code == 404, path
+        assert r.json()["suggestions"] == [], (path, r.json())
+    assert client.get("/id/membership/coe/FRA", headers={"Accept": "text/turtle"}).status_code == 200
+
+
 def test_ontology_dereferences(client):
     r = client.get("/ontology", headers={"Accept": "text/turtle"})
     assert r.status_code == 200
