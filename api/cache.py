@@ -5,7 +5,8 @@ Accept) is the same until the store's version changes; routes whose default `as_
 covered by keying on the date too, and answers that name the server (the SPARQL service
 description's sd:endpoint) by keying on the Host header. A hit is answered before routing, with the stored status,
 headers and body; every cached answer carries an ETag, and `If-None-Match` gets 304.
-Only 200 answers under `max_body` bytes are kept; POST, /health and /validate are never cached.
+Only 200 answers under `max_body` bytes are kept; POST, /health, /validate and /dump (kept as files by
+api.dump_cache) are never cached, nor a request for a byte range.
 A plain ASGI middleware (no BaseHTTPMiddleware), so a hit costs microseconds.
 """
 
@@ -16,7 +17,8 @@ from datetime import date
 
 from kg.lru import LRU, MISSING
 
-_SKIP = ("/health", "/validate")
+# /dump keeps its answers as files of its own (api.dump_cache), which also answer byte ranges
+_SKIP = ("/health", "/validate", "/dump")
 
 
 class ResponseCache:
@@ -47,6 +49,10 @@ class ResponseCache:
                 accept = value
             elif name == b"host":
                 host = value
+            elif (
+                name == b"range"
+            ):  # a part of an answer: the route answers it (files), never a whole cached one
+                return None
         return store.version, date.today().isoformat(), host, path, scope["query_string"], accept
 
     async def __call__(self, scope, receive, send) -> None:

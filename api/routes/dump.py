@@ -1,7 +1,8 @@
 """GET /dump: the whole built dataset (every named graph and the default graph), gzip-compressed.
 
-Streamed from the store in batches (serialized and compressed one batch at a time), with the
-graph version as ETag, so nobody needs a CONSTRUCT of everything (which the result cap would cut).
+Streamed from the store in batches (serialized and compressed one batch at a time) and kept on disk per graph
+version (api.dump_cache), with the graph version as ETag, so nobody needs a CONSTRUCT of everything (which the
+result cap would cut).
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ from typing import Annotated, Literal
 
 import pyoxigraph as ox
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import Response, StreamingResponse
+from fastapi.responses import FileResponse, Response, StreamingResponse
 
-from api.deps import StoreDep
+from api import dump_cache
+from api.deps import SettingsDep, StoreDep
 from api.responses import STORE_ERRORS, problems
+from kg.config import Settings
 from kg.namespaces import PREFIXES
 
 router = APIRouter(tags=["service"])
@@ -27,7 +30,9 @@ DESCRIPTION = """The whole dataset as the SPARQL endpoint serves it: every named
 (`.../graph/asserted`, `.../inferred`, `.../ontology`, one per source file) and the default graph
 (their union), as N-Quads (default) or TriG, gzip-compressed (`application/gzip`; the file inside is
 `.nq` or `.trig`). `GET /dump.nq.gz` and `GET /dump.trig.gz` are the same with the format in the
-name. The ETag is the graph version (`/health`); `If-None-Match` gives 304. The answer is streamed."""
+name. The ETag is the graph version (`/health`); `If-None-Match` gives 304. The first request for a graph version
+is streamed as the dump is made, and the dump is kept: later requests get the same bytes from a file (byte ranges
+too)."""
 
 
 def _gzip_stream(quads: Iterator, rdf_format: ox.RdfFormat) -> Iterator[bytes]:
@@ -44,16 +49,23 @@ def _gzip_stream(quads: Iterator, rdf_format: ox.RdfFormat) -> Iterator[bytes]:
     yield compressor.flush()
 
 
-def _dump(request: Request, store, fmt: str) -> Response:
-    etag = f'"{store.version}"'
+def _dump(request: Request, store, settings: Settings, fmt: str) -> Response:
+    version = store.version  # read once: a remote store's version may change meanwhile
+    etag = f'"{version}"'
     headers = {"ETag": etag, "Cache-Control": "public, max-age=300"}
     wanted = request.headers.get("if-none-match")
     if wanted and (wanted.strip() == "*" or etag in [t.strip() for t in wanted.split(",")]):
         return Response(status_code=304, headers=headers)
     rdf_format, suffix = FORMATS[fmt]
-    headers["Content-Disposition"] = f'attachment; filename="cybergov-{store.version[:12]}.{suffix}.gz"'
+    headers["Content-Disposition"] = f'attachment; filename="cybergov-{version[:12]}.{suffix}.gz"'
+    path = dump_cache.kept(settings.cache_path, version, suffix)
+    if path is not None:
+        return FileResponse(path, media_type="application/gzip", headers=headers)
+    chunks = _gzip_stream(store.quads(), rdf_format)
     return StreamingResponse(
-        _gzip_stream(store.quads(), rdf_format), media_type="application/gzip", headers=headers
+        dump_cache.keeping(chunks, settings.cache_path, version, suffix),
+        media_type="application/gzip",
+        headers=headers,
     )
 
 
@@ -77,9 +89,10 @@ _RESPONSES = {
 def dump(
     request: Request,
     store: StoreDep,
+    settings: SettingsDep,
     format: Annotated[Literal["nquads", "trig"], Query(description="nquads (default) or trig")] = "nquads",
 ) -> Response:
-    return _dump(request, store, format)
+    return _dump(request, store, settings, format)
 
 
 @router.get(
@@ -89,8 +102,8 @@ def dump(
     response_class=Response,
     responses=_RESPONSES,
 )
-def dump_nquads(request: Request, store: StoreDep) -> Response:
-    return _dump(request, store, "nquads")
+def dump_nquads(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
+    return _dump(request, store, settings, "nquads")
 
 
 @router.get(
@@ -100,5 +113,5 @@ def dump_nquads(request: Request, store: StoreDep) -> Response:
     response_class=Response,
     responses=_RESPONSES,
 )
-def dump_trig(request: Request, store: StoreDep) -> Response:
-    return _dump(request, store, "trig")
+def dump_trig(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
+    return _dump(request, store, settings, "trig")

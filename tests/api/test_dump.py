@@ -8,6 +8,7 @@ from collections import Counter
 import pyoxigraph as ox
 import pytest
 
+from api import dump_cache
 from kg.namespaces import DEFAULT_GRAPHS
 
 
@@ -56,3 +57,73 @@ def test_dump_in_openapi(client):
     paths = client.get("/openapi.json").json()["paths"]
     assert "application/gzip" in paths["/dump"]["get"]["responses"]["200"]["content"]
     assert "/dump.nq.gz" in paths and "/dump.trig.gz" in paths
+
+
+def _kept_file(fixture_settings, fixture_store, suffix="nq"):
+    return dump_cache.dump_path(fixture_settings.cache_path, fixture_store.version, suffix)
+
+
+def test_a_dump_is_kept_and_served_from_the_file(client, fixture_settings, fixture_store, monkeypatch):
+    """The first request keeps the dump; the next ones get the same bytes without reading the store."""
+    first = client.get("/dump.nq.gz")
+    path = _kept_file(fixture_settings, fixture_store)
+    assert first.status_code == 200 and path.read_bytes() == first.content
+
+    def no_store_read():
+        raise AssertionError("the store was read for a kept dump")
+
+    monkeypatch.setattr(fixture_store, "quads", no_store_read)
+    again = client.get("/dump")
+    assert again.status_code == 200 and again.content == first.content
+    assert again.headers["etag"] == f'"{fixture_store.version}"'
+    assert "attachment" in again.headers["content-disposition"]
+    part = client.get("/dump", headers={"Range": "bytes=0-9"})  # a download can resume
+    assert part.status_code == 206 and part.content == first.content[:10]
+
+
+def test_a_damaged_kept_dump_is_made_again(client, fixture_settings, fixture_store):
+    """A kept file that no longer has its recorded sha256 is not served: the dump is made again and kept."""
+    good = client.get("/dump?format=trig").content
+    path = _kept_file(fixture_settings, fixture_store, "trig")
+    damaged = bytearray(path.read_bytes())
+    damaged[len(damaged) // 2] ^= 0xFF
+    path.write_bytes(bytes(damaged))
+    r = client.get("/dump.trig.gz")
+    assert r.status_code == 200 and r.content == good
+    assert path.read_bytes() == good
+    path.unlink()
+    assert client.get("/dump.trig.gz").content == good  # a missing file too
+
+
+def test_a_dump_stopped_midway_keeps_nothing(tmp_path):
+    chunks = dump_cache.keeping(iter([b"a", b"b", b"c"]), tmp_path, "v1", "nq")
+    assert next(chunks) == b"a"
+    chunks.close()  # the client went away
+    assert dump_cache.kept(tmp_path, "v1", "nq") is None
+    assert list((tmp_path / dump_cache.FOLDER).iterdir()) == []
+
+
+def test_a_failing_dump_keeps_nothing(tmp_path):
+    def failing():
+        yield b"a"
+        raise OSError("the store went away")
+
+    with pytest.raises(OSError):
+        list(dump_cache.keeping(failing(), tmp_path, "v1", "nq"))
+    assert list((tmp_path / dump_cache.FOLDER).iterdir()) == []
+
+
+def test_a_new_version_replaces_the_old_dump_of_its_format(tmp_path):
+    assert b"".join(dump_cache.keeping(iter([b"old"]), tmp_path, "v1", "nq")) == b"old"
+    assert b"".join(dump_cache.keeping(iter([b"trig"]), tmp_path, "v1", "trig")) == b"trig"
+    assert b"".join(dump_cache.keeping(iter([b"new"]), tmp_path, "v2", "nq")) == b"new"
+    assert dump_cache.kept(tmp_path, "v1", "nq") is None
+    assert dump_cache.kept(tmp_path, "v2", "nq").read_bytes() == b"new"
+    assert dump_cache.kept(tmp_path, "v1", "trig").read_bytes() == b"trig"  # another format stays
+
+
+def test_an_unwritable_cache_still_streams_the_dump(tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    assert b"".join(dump_cache.keeping(iter([b"a", b"b"]), blocked, "v1", "nq")) == b"ab"
+    assert dump_cache.kept(blocked, "v1", "nq") is None
