@@ -149,6 +149,29 @@ def _size(term) -> int:
     return 0 if term is None else len(str(term))
 
 
+def _solutions_body(answer: ox.QuerySolutions, sel: str, limit: float) -> bytes | None:
+    """The solutions written in format sel, or None when they pass limit bytes (serialize_answer)."""
+    try:
+        return results.write_solutions(answer, sel, max_bytes=limit)
+    except results.OverCap:
+        return None
+
+
+def _collected(answer, *, max_results: int, limit: float) -> tuple[list, str | None]:
+    """The triples of a graph answer, and what they passed if they pass a cap ("rows" or "bytes", counted as they
+    come: a huge answer stops early), for serialize_answer."""
+    triples = []
+    size = 0
+    for triple in answer:
+        if len(triples) >= max_results:
+            return [], "rows"
+        size += _size(triple.subject) + _size(triple.predicate) + _size(triple.object)
+        if size > limit:
+            return [], "bytes"
+        triples.append(triple)
+    return triples, None
+
+
 def serialize_answer(answer, *, fmt: str, max_results: int, max_bytes: int | None = None) -> QueryOutput:
     """Serialize a pyoxigraph answer (QueryBoolean, QuerySolutions or QueryTriples, from a store or
     parsed from a remote endpoint's response) the same way on every backend.
@@ -165,26 +188,26 @@ def serialize_answer(answer, *, fmt: str, max_results: int, max_bytes: int | Non
     if isinstance(answer, ox.QueryBoolean):
         sel = fmt if fmt in results.SELECT_FORMATS else "json"
         return QueryOutput(results.ask_body(bool(answer), sel), results.SELECT_FORMATS[sel], "ask", 1)
+    # A remote endpoint's answer is parsed by pyoxigraph into objects that must be dropped on the thread that made
+    # them (pyo3 "unsendable"): no exception raised here may keep the answer alive in its traceback, which the API
+    # reads on another thread. So the answer is read by helpers that return instead of raising, and let go first.
     if isinstance(answer, ox.QuerySolutions):
         sel = fmt if fmt in results.SELECT_FORMATS else "json"
-        try:
-            body = results.write_solutions(answer, sel, max_bytes=limit)
-        except results.OverCap:
-            raise _too_big(max_bytes) from None
+        body = _solutions_body(answer, sel, limit)
+        del answer
+        if body is None:
+            raise _too_big(max_bytes)
         count = results.count_rows(body, sel)
         if count > max_results:
             raise _too_many(max_results)
         return QueryOutput(body, results.SELECT_FORMATS[sel], "select", count)
     gfmt = fmt if fmt in results.GRAPH_FORMATS else "turtle"
-    triples = []
-    size = 0
-    for triple in answer:
-        if len(triples) >= max_results:
-            raise _too_many(max_results)
-        size += _size(triple.subject) + _size(triple.predicate) + _size(triple.object)
-        if size > limit:
-            raise _too_big(max_bytes)
-        triples.append(triple)
+    triples, over = _collected(answer, max_results=max_results, limit=limit)
+    del answer
+    if over == "rows":
+        raise _too_many(max_results)
+    if over == "bytes":
+        raise _too_big(max_bytes)
     body = results.graph_body(triples, gfmt, PREFIXES)
     if len(body) > limit:
         raise _too_big(max_bytes)

@@ -97,3 +97,47 @@ def test_serialize_answer_refuses_over_either_cap():
     with pytest.raises(ResultTooLarge) as size:
         serialize_answer(store.query(query), fmt="json", max_results=100, max_bytes=100)
     assert size.value.setting == "CYBERGOV_MAX_RESULT_BYTES"
+
+
+@pytest.mark.parametrize(
+    "answer_of, caps",
+    [
+        (lambda: ox.parse_query_results(_THREE_ROWS, format=ox.QueryResultsFormat.JSON), {"max_results": 2}),
+        (lambda: ox.parse_query_results(_THREE_ROWS, format=ox.QueryResultsFormat.JSON), {"max_bytes": 10}),
+        (
+            lambda: (q.triple for q in ox.parse(_THREE_TRIPLES, format=ox.RdfFormat.N_TRIPLES)),
+            {"max_results": 2},
+        ),
+    ],
+    ids=["rows", "bytes", "triples"],
+)
+def test_a_refused_remote_answer_is_not_dropped_on_another_thread(monkeypatch, answer_of, caps):
+    """A remote endpoint's answer is parsed into pyoxigraph objects that must be dropped on the thread that made
+    them: the refusal raised in a worker thread, handled and let go on another (as the API does), leaves no
+    "dropped on another thread" error behind."""
+    import threading
+
+    unraisable = []
+    monkeypatch.setattr("sys.unraisablehook", unraisable.append)
+    caught = []
+
+    def in_worker():
+        try:
+            serialize_answer(answer_of(), fmt="json", **{"max_results": 100, "max_bytes": None, **caps})
+        except ResultTooLarge as exc:
+            caught.append(exc)
+
+    worker = threading.Thread(target=in_worker)
+    worker.start()
+    worker.join()
+    assert len(caught) == 1
+    caught.clear()  # the refusal (and whatever its traceback holds) is let go here, on this thread
+    assert unraisable == []
+
+
+_THREE_ROWS = (
+    b'{"head":{"vars":["x"]},"results":{"bindings":['
+    b'{"x":{"type":"literal","value":"a"}},{"x":{"type":"literal","value":"b"}},'
+    b'{"x":{"type":"literal","value":"c"}}]}}'
+)
+_THREE_TRIPLES = b"<urn:a> <urn:p> <urn:a> .\n<urn:b> <urn:p> <urn:b> .\n<urn:c> <urn:p> <urn:c> .\n"
