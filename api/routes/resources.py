@@ -48,30 +48,33 @@ HTML_VIEWS = {
 }
 
 
-# The kinds whose ids a 404 suggests close ones of: those the REST answers list (kg/queries/<name>.rq, with the same
-# bindings), so the suggestions cost what those lists cost. Other kinds (records such as memberships) get none: the
-# ids of a kind are not indexed, and finding them took a pass over the whole graph (12 s at 1M source triples).
-_LISTS: dict[str, tuple[str, dict[str, ox.NamedNode]]] = {
-    "treaty": ("instruments", {"of_class": ox.NamedNode(str(CGO["Treaty"]))}),
-    "instrument": ("instruments", {}),
-    "organization": ("organizations", {}),
-    "norm": ("norms", {}),
-    "provision": ("provisions", {}),
-    "obligation": ("obligations", {}),
-    "mechanism": ("mechanisms", {}),
+# The kinds whose ids a 404 suggests close ones of: those the REST answers list (kg/queries/<name>.rq with the same
+# bindings, and the column of the resource's IRI), so the suggestions cost what those lists cost. Other kinds (records
+# such as memberships) get none: the ids of a kind are not indexed, and finding them took a pass over the whole
+# graph (12 s at 1M source triples).
+_LISTS: dict[str, tuple[str, dict[str, ox.NamedNode], str]] = {
+    "treaty": ("instruments", {"of_class": ox.NamedNode(str(CGO["Treaty"]))}, "instrument"),
+    "instrument": ("instruments", {}, "instrument"),
+    "organization": ("organizations", {}, "organization"),
+    "norm": ("norms", {}, "norm"),
+    "provision": ("provisions", {}, "provision"),
+    "obligation": ("obligations", {}, "obligation"),
+    "mechanism": ("mechanisms", {}, "mechanism"),
 }
 
 
 def _suggestions(store, kind: str, slug: str) -> list[str]:
     """The ids a person who asked for /id/{kind}/{slug} probably meant: the id in its own case when only the case
-    differs, else close ids (the states by code or name, kg.answers.states); none for a kind the REST answers do not
-    list."""
+    differs, else close ids (the states by code or name, kg.answers.states), of resources of that kind (their IRIs
+    under /id/{kind}/: a treaty is not suggested as an instrument); none for a kind the REST answers do not list."""
     try:
         if kind == "state":
             return [find_state(store, slug)["id"]]
         if kind in _LISTS:
-            name, bindings = _LISTS[kind]
-            return [find(run(store, name, **bindings), slug, kind=kind)["id"]]
+            name, bindings, column = _LISTS[kind]
+            prefix = f"{ID}{kind}/"
+            rows = [r for r in run(store, name, **bindings) if (r.get(column) or "").startswith(prefix)]
+            return [find(rows, slug, kind=kind)["id"]]
     except NotFound as exc:
         return exc.suggestions
     return []
