@@ -5,7 +5,8 @@ at a million source triples, in the server's process, for every request. The fir
 now streams the dump as it is made and keeps it: written under a temporary name, its sha256 beside it, renamed into
 place only when complete (a client that goes away midway leaves nothing). Later requests get the file, checked
 against its sha256 first; a file that does not match is not served, and the dump is made again. Keeping a version's
-dump removes the dumps of other versions in the same format.
+dump removes the dumps of older versions in the same format but the newest of them (the version before, which
+another API instance on the same cache may still serve for a moment).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import hashlib
 import logging
 import os
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -72,7 +74,10 @@ def keeping(chunks: Iterator[bytes], cache: Path, version: str, suffix: str) -> 
                 out.flush()
                 os.fsync(out.fileno())
                 out.close()
-                write_json(_digest_path(path), {"version": version, "sha256": digest.hexdigest()})
+                write_json(
+                    _digest_path(path),
+                    {"version": version, "sha256": digest.hexdigest(), "kept_ns": time.time_ns()},
+                )
                 os.replace(tmp, path)
                 complete = True
             except OSError as exc:
@@ -86,12 +91,24 @@ def keeping(chunks: Iterator[bytes], cache: Path, version: str, suffix: str) -> 
             tmp.unlink(missing_ok=True)
 
 
+def _kept_ns(path: Path) -> int:
+    """When a dump was kept (its sha256 file says; a file's mtime can be the same for two written within a clock
+    tick); 0 when unknown."""
+    kept_ns = (read_json(_digest_path(path)) or {}).get("kept_ns")
+    return kept_ns if isinstance(kept_ns, int) else 0
+
+
 def _remove_others(path: Path, suffix: str) -> None:
-    """Remove the kept dumps of other versions in the same format (and their sha256)."""
-    for other in path.parent.glob(f"dump-*.{suffix}.gz"):
-        if other != path:
-            other.unlink(missing_ok=True)
-            _digest_path(other).unlink(missing_ok=True)
+    """Remove the kept dumps of older versions in the same format (and their sha256), all but the newest of them: API
+    instances that share the cache see a new version up to CYBERGOV_VERSION_CHECK_SECONDS apart, and one still on the
+    version before may be about to send its file."""
+    others = sorted(
+        (other for other in path.parent.glob(f"dump-*.{suffix}.gz") if other != path),
+        key=_kept_ns,
+    )
+    for other in others[:-1]:
+        other.unlink(missing_ok=True)
+        _digest_path(other).unlink(missing_ok=True)
 
 
 __all__ = ["dump_path", "keeping", "kept"]

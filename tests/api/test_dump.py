@@ -126,12 +126,19 @@ def test_a_failing_dump_keeps_nothing(tmp_path):
     assert list((tmp_path / dump_cache.FOLDER).iterdir()) == []
 
 
-def test_a_new_version_replaces_the_old_dump_of_its_format(tmp_path):
-    assert b"".join(dump_cache.keeping(iter([b"old"]), tmp_path, "v1", "nq")) == b"old"
+def test_a_new_version_replaces_the_older_dumps_of_its_format(tmp_path):
+    """Keeping a version's dump removes the older versions' but the one before it (another instance on the same cache
+    may still serve it for a moment); other formats stay."""
+    for version in ("v1", "v2", "v3"):
+        assert (
+            b"".join(dump_cache.keeping(iter([version.encode()]), tmp_path, version, "nq"))
+            == version.encode()
+        )
     assert b"".join(dump_cache.keeping(iter([b"trig"]), tmp_path, "v1", "trig")) == b"trig"
-    assert b"".join(dump_cache.keeping(iter([b"new"]), tmp_path, "v2", "nq")) == b"new"
     assert dump_cache.kept(tmp_path, "v1", "nq") is None
-    assert dump_cache.kept(tmp_path, "v2", "nq").read_bytes() == b"new"
+    assert not dump_cache.dump_path(tmp_path, "v1", "nq").with_name("dump-v1.nq.gz.json").exists()
+    assert dump_cache.kept(tmp_path, "v2", "nq").read_bytes() == b"v2"  # the version before
+    assert dump_cache.kept(tmp_path, "v3", "nq").read_bytes() == b"v3"
     assert dump_cache.kept(tmp_path, "v1", "trig").read_bytes() == b"trig"  # another format stays
 
 
