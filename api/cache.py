@@ -49,9 +49,8 @@ class ResponseCache:
                 accept = value
             elif name == b"host":
                 host = value
-            elif (
-                name == b"range"
-            ):  # a part of an answer: the route answers it (files), never a whole cached one
+            elif name == b"range":
+                # a part of an answer: the route answers it (files), never a whole cached one
                 return None
         return store.version, date.today().isoformat(), host, path, scope["query_string"], accept
 
