@@ -13,6 +13,7 @@ from fastapi.responses import RedirectResponse
 import api.routes
 from api import docs, errors, responses, vendor
 from api.cache import ResponseCache
+from api.coverage_board import CoverageBoard
 from api.options import AllowOptions
 from kg import __version__
 from kg.config import Settings
@@ -93,6 +94,7 @@ def create_app(settings: Settings | None = None, *, store: Store | None = None) 
         redoc_url=None,
     )
     app.state.settings = settings
+    app.state.coverage_board = CoverageBoard()  # the home page's table (api.coverage_board)
     if store is not None:
         app.state.store = store
     app.add_middleware(AllowOptions)  # innermost: CORS answers preflights before it

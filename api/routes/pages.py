@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from api import linked_data, sparql_examples
 from api.deps import SettingsDep, StoreDep
-from api.entity_parts import coverage, holdings, instrument_parts, organization_parts, state_parts
+from api.entity_parts import holdings, instrument_parts, organization_parts, state_parts
 from api.representation import AsOf, Q, cite
 from api.sorting import name_key, notation_key
 from api.timeline import Bar, build_chart, gantt, membership_series, parse_span, treaty_series
@@ -106,6 +106,7 @@ templates.env.filters["with_format"] = with_format
 templates.env.filters["page_for"] = page_for
 templates.env.globals["show_date"] = show_date
 router = APIRouter(prefix="/ui", tags=["pages"], include_in_schema=False)
+COVERAGE_RETRY_SECONDS = 30  # Retry-After of a home page answered before its coverage table is ready
 static = StaticFiles(directory=str(HERE / "static"))
 
 
@@ -117,15 +118,22 @@ def _page(request: Request, store, name: str, **context) -> HTMLResponse:
 
 @router.get("", response_class=HTMLResponse)
 def home(request: Request, store: StoreDep) -> HTMLResponse:
-    """Every kind's list page with how many the graph holds, and how complete each treaty's records are."""
-    return _page(
+    """Every kind's list page with how many the graph holds, and how complete each treaty's records are (the table
+    is computed once per graph version and day, on a thread: api.coverage_board; a page answered before it is ready
+    says so, with a Retry-After header, and is not cached)."""
+    table = request.app.state.coverage_board.table(store, date.today())
+    response = _page(
         request,
         store,
         "home.html",
         q=None,
         holdings=holdings(store),
-        coverage=coverage(store, on=date.today()),
+        coverage=table,
     )
+    if table is None:
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["Retry-After"] = str(COVERAGE_RETRY_SECONDS)
+    return response
 
 
 @router.get("/search", response_class=HTMLResponse)
