@@ -151,6 +151,29 @@ def test_records_pointing_at_the_resource_nest_under_reverse_terms(client):
     assert "cgo:TreatyParticipation" in record["@type"]
 
 
+def test_a_treaty_or_organization_pointing_at_the_resource_gives_its_link_and_label_not_its_description(
+    client,
+):
+    """A state's description holds the treaty that names it as a participant (its link and its label) and the
+    participation record in full, but not the treaty's own triples, such as its other participants: those are the
+    treaty's description (a treaty with a thousand parties made each party's description 3.7 MB)."""
+    treaty = f"<{ID}treaty/fixture-convention>"
+    state = triples_of(client, "/id/state/FRA")
+    in_treaty = {(s.n3(), p.n3(), o.n3()) for s, p, o in state if s.n3() == treaty}
+    assert in_treaty and all(
+        o.endswith("/state/FRA>") or p.endswith("rdf-schema#label>") for _s, p, o in in_treaty
+    )
+    whole = triples_of(client, "/id/treaty/fixture-convention")
+    others = {
+        (s, p, o)
+        for s, p, o in whole
+        if s.n3() == treaty and not str(o).endswith("/state/FRA") and p != rdflib.RDFS.label
+    }
+    assert others and not others & set(state)  # the treaty's other triples are its own description's
+    record = f"<{ID}participation/fixture-convention/FRA>"
+    assert len({p for s, p, _o in state if s.n3() == record}) > 3  # the record in full
+
+
 def test_the_same_record_reads_alike_in_json_and_json_ld(client):
     item = next(
         i
