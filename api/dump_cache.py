@@ -3,8 +3,9 @@
 Making a dump reads every quad of the store into Python and compresses it: about 0.5 s on the curated data, 106 s
 at a million source triples, in the server's process, for every request. The first request for a version and format
 now streams the dump as it is made and keeps it: written under a temporary name, its sha256 beside it, renamed into
-place only when complete (a client that goes away midway leaves nothing). Later requests get the file, checked
-against its sha256 first; a file that does not match is not served, and the dump is made again. Keeping a version's
+place only when complete (a client that goes away midway leaves nothing). Later requests get the file, opened, checked
+against its sha256 and sent from the same open file; a file that does not match is not served, and the dump is made
+again. Keeping a version's
 dump removes the dumps of older versions in the same format but the newest of them (the version before, which
 another API instance on the same cache may still serve for a moment).
 """
@@ -18,8 +19,9 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
-from kg.build.cache_files import matches, read_json, write_json
+from kg.build.cache_files import read_json, write_json
 
 FOLDER = "dumps"
 log = logging.getLogger(__name__)
@@ -34,13 +36,25 @@ def _digest_path(path: Path) -> Path:
     return path.with_name(path.name + ".json")
 
 
-def kept(cache: Path, version: str, suffix: str) -> Path | None:
-    """The kept dump of a version, if it is there and has the sha256 recorded when it was kept; else None."""
+def opened(cache: Path, version: str, suffix: str) -> BinaryIO | None:
+    """The kept dump of a version, open at its start, if it is there and its bytes have the sha256 recorded when it was
+    kept; else None. The bytes checked are those the caller reads: an API instance keeping a newer version may remove
+    the file meanwhile (_remove_others), and the open file still reads whole."""
     path = dump_path(cache, version, suffix)
-    if not path.exists():
+    try:
+        file = path.open("rb")
+    except OSError:
         return None
-    recorded = read_json(_digest_path(path)) or {}
-    return path if matches(path, recorded.get("sha256")) else None
+    recorded = (read_json(_digest_path(path)) or {}).get("sha256")
+    try:
+        good = recorded is not None and hashlib.file_digest(file, "sha256").hexdigest() == recorded
+        file.seek(0)
+    except OSError:
+        good = False
+    if not good:
+        file.close()
+        return None
+    return file
 
 
 def keeping(chunks: Iterator[bytes], cache: Path, version: str, suffix: str) -> Iterator[bytes]:
@@ -111,4 +125,4 @@ def _remove_others(path: Path, suffix: str) -> None:
         _digest_path(other).unlink(missing_ok=True)
 
 
-__all__ = ["dump_path", "keeping", "kept"]
+__all__ = ["dump_path", "keeping", "opened"]

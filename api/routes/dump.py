@@ -7,10 +7,13 @@ result cap would cut).
 
 from __future__ import annotations
 
+import os
 import zlib
-from collections.abc import Iterator
-from typing import Annotated, Literal
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
+from typing import Annotated, BinaryIO, Literal
 
+import anyio
 import pyoxigraph as ox
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, Response, StreamingResponse
@@ -49,6 +52,35 @@ def _gzip_stream(quads: Iterator, rdf_format: ox.RdfFormat) -> Iterator[bytes]:
     yield compressor.flush()
 
 
+class _KeptDump(FileResponse):
+    """A kept dump (api.dump_cache.opened), sent from the file that was opened and checked: Starlette's FileResponse
+    opens its path again to send it (for each byte range too), and another API instance on the same cache may have
+    removed that path meanwhile, when it kept a newer version (a 500 then). Each send reads a duplicate of the open
+    file's descriptor; the file is closed when the response is done, sent or not."""
+
+    def __init__(self, file: BinaryIO, **kwargs) -> None:
+        self._file = file
+        super().__init__(file.name, stat_result=os.fstat(file.fileno()), **kwargs)
+
+    async def __call__(self, scope, receive, send) -> None:
+        # never "send this path" (an ASGI server extension): the path may be gone; the open file is not
+        extensions = {k: v for k, v in scope.get("extensions", {}).items() if k != "http.response.pathsend"}
+        try:
+            await super().__call__({**scope, "extensions": extensions}, receive, send)
+        finally:
+            self._file.close()
+
+    @asynccontextmanager
+    async def _open_file(self) -> AsyncIterator[anyio.AsyncFile[bytes]]:
+        file = anyio.wrap_file(os.fdopen(os.dup(self._file.fileno()), "rb"))
+        try:
+            await file.seek(0)
+            yield file
+        finally:
+            with anyio.CancelScope(shield=True):
+                await file.aclose()
+
+
 def _dump(request: Request, store, settings: Settings, fmt: str) -> Response:
     version = store.version  # read once: a remote store's version may change meanwhile
     etag = f'"{version}"'
@@ -58,9 +90,9 @@ def _dump(request: Request, store, settings: Settings, fmt: str) -> Response:
         return Response(status_code=304, headers=headers)
     rdf_format, suffix = FORMATS[fmt]
     headers["Content-Disposition"] = f'attachment; filename="cybergov-{version[:12]}.{suffix}.gz"'
-    path = dump_cache.kept(settings.cache_path, version, suffix)
-    if path is not None:
-        return FileResponse(path, media_type="application/gzip", headers=headers)
+    kept = dump_cache.opened(settings.cache_path, version, suffix)
+    if kept is not None:
+        return _KeptDump(kept, media_type="application/gzip", headers=headers)
     chunks = _gzip_stream(store.quads(), rdf_format)
     return StreamingResponse(
         dump_cache.keeping(chunks, settings.cache_path, version, suffix),

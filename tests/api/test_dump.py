@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import os
 from collections import Counter
 
 import pyoxigraph as ox
@@ -59,6 +60,15 @@ def test_dump_in_openapi(client):
     assert "/dump.nq.gz" in paths and "/dump.trig.gz" in paths
 
 
+def _kept(cache, version: str, suffix: str) -> bytes | None:
+    """The bytes of a kept dump (api.dump_cache.opened), None if there is none."""
+    file = dump_cache.opened(cache, version, suffix)
+    if file is None:
+        return None
+    with file:
+        return file.read()
+
+
 def _kept_file(fixture_settings, fixture_store, suffix="nq"):
     return dump_cache.dump_path(fixture_settings.cache_path, fixture_store.version, suffix)
 
@@ -79,6 +89,37 @@ def test_a_dump_is_kept_and_served_from_the_file(client, fixture_settings, fixtu
     assert "attachment" in again.headers["content-disposition"]
     part = client.get("/dump", headers={"Range": "bytes=0-9"})  # a download can resume
     assert part.status_code == 206 and part.content == first.content[:10]
+
+
+def test_a_kept_dump_removed_while_it_is_sent_is_sent_whole(
+    client, fixture_settings, fixture_store, monkeypatch
+):
+    """Another API instance keeping a newer version may remove this version's file after it was checked: the answer is
+    still the whole file, and a byte range too (sent from the file opened for the check), and no file is left open."""
+    first = client.get("/dump.nq.gz")
+    path = _kept_file(fixture_settings, fixture_store)
+    opened = dump_cache.opened
+
+    def opened_then_removed(*args):
+        file = opened(*args)
+        assert file is not None  # the kept file was found and checked ...
+        path.unlink()  # ... and is removed before it is sent
+        return file
+
+    def no_store_read():
+        raise AssertionError("the store was read for a kept dump")
+
+    monkeypatch.setattr(dump_cache, "opened", opened_then_removed)
+    monkeypatch.setattr(fixture_store, "quads", no_store_read)
+    descriptors = len(os.listdir("/proc/self/fd"))
+    again = client.get("/dump.nq.gz")
+    assert again.status_code == 200 and again.content == first.content and not path.exists()
+    path.write_bytes(first.content)
+    part = client.get("/dump.nq.gz", headers={"Range": "bytes=10-19"})
+    assert part.status_code == 206 and part.content == first.content[10:20]
+    path.write_bytes(first.content)
+    assert client.head("/dump.nq.gz").status_code == 200
+    assert len(os.listdir("/proc/self/fd")) == descriptors
 
 
 def _same_dataset(body: bytes, other: bytes, rdf_format) -> bool:
@@ -112,7 +153,7 @@ def test_a_dump_stopped_midway_keeps_nothing(tmp_path):
     chunks = dump_cache.keeping(iter([b"a", b"b", b"c"]), tmp_path, "v1", "nq")
     assert next(chunks) == b"a"
     chunks.close()  # the client went away
-    assert dump_cache.kept(tmp_path, "v1", "nq") is None
+    assert _kept(tmp_path, "v1", "nq") is None
     assert list((tmp_path / dump_cache.FOLDER).iterdir()) == []
 
 
@@ -135,15 +176,15 @@ def test_a_new_version_replaces_the_older_dumps_of_its_format(tmp_path):
             == version.encode()
         )
     assert b"".join(dump_cache.keeping(iter([b"trig"]), tmp_path, "v1", "trig")) == b"trig"
-    assert dump_cache.kept(tmp_path, "v1", "nq") is None
+    assert _kept(tmp_path, "v1", "nq") is None
     assert not dump_cache.dump_path(tmp_path, "v1", "nq").with_name("dump-v1.nq.gz.json").exists()
-    assert dump_cache.kept(tmp_path, "v2", "nq").read_bytes() == b"v2"  # the version before
-    assert dump_cache.kept(tmp_path, "v3", "nq").read_bytes() == b"v3"
-    assert dump_cache.kept(tmp_path, "v1", "trig").read_bytes() == b"trig"  # another format stays
+    assert _kept(tmp_path, "v2", "nq") == b"v2"  # the version before
+    assert _kept(tmp_path, "v3", "nq") == b"v3"
+    assert _kept(tmp_path, "v1", "trig") == b"trig"  # another format stays
 
 
 def test_an_unwritable_cache_still_streams_the_dump(tmp_path):
     blocked = tmp_path / "file"
     blocked.write_text("not a folder")
     assert b"".join(dump_cache.keeping(iter([b"a", b"b"]), blocked, "v1", "nq")) == b"ab"
-    assert dump_cache.kept(blocked, "v1", "nq") is None
+    assert _kept(blocked, "v1", "nq") is None
