@@ -107,15 +107,19 @@ def test_answer_over_the_row_cap_is_refused_with_how_to_page(capped_client, fmt)
 
 
 def _wait_dead(pid: int) -> None:
+    """Until the process is gone, or a zombie with no thread left. SIGKILL makes a process's first thread a zombie at
+    once while its other threads are still freeing their memory; until the last one has, the process holds its end of
+    the pool's pipe and cannot be reaped, so the pool still sees a worker alive (the query then failed twice: 503)."""
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         try:
             os.kill(pid, 0)
-        except ProcessLookupError:
+            threads = os.listdir(f"/proc/{pid}/task")
+            with open(f"/proc/{pid}/status") as status:
+                if "zombie" in status.read() and len(threads) <= 1:
+                    return
+        except (ProcessLookupError, FileNotFoundError):
             return
-        with open(f"/proc/{pid}/status") as status:
-            if "zombie" in status.read():
-                return
         time.sleep(0.05)
 
 
