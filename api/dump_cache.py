@@ -5,9 +5,8 @@ at a million source triples, in the server's process, for every request. The fir
 now streams the dump as it is made and keeps it: written under a temporary name, its sha256 beside it, renamed into
 place only when complete (a client that goes away midway leaves nothing). Later requests get the file, opened, checked
 against its sha256 and sent from the same open file; a file that does not match is not served, and the dump is made
-again. Keeping a version's
-dump removes the dumps of older versions in the same format but the newest of them (the version before, which
-another API instance on the same cache may still serve for a moment).
+again. Keeping a version's dump removes the dumps of older versions in the same format but the newest of them (the
+version before, which another API instance on the same cache may still serve for a moment).
 """
 
 from __future__ import annotations
