@@ -20,11 +20,14 @@ import queue
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from kg.errors import KgError, WorkerDied
 from kg.limits import MEMORY_EXIT, died_of_memory, limit_memory
 
 log = logging.getLogger(__name__)
+_PROC = Path("/proc")  # Linux: a directory per process (_exiting)
+_HAS_PROC = (_PROC / "self" / "stat").is_file()
 
 
 class WorkerTimedOut(KgError):
@@ -62,6 +65,21 @@ def _child(conn, memory_limit: int, init: Callable, args: tuple) -> None:  # run
                 return
     except MemoryError:
         raise SystemExit(MEMORY_EXIT) from None
+
+
+def _exiting(pid: int | None) -> bool:
+    """Whether a process's first thread has exited (Linux: /proc/<pid>/stat says zombie or dead; a process gone from
+    /proc has exited too). Elsewhere False: is_alive() and the pipe are all there is."""
+    if pid is None or not _HAS_PROC:
+        return False
+    try:
+        stat = (_PROC / str(pid) / "stat").read_bytes()
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    # "pid (comm) S ...": the state follows the last ")" (comm may hold one)
+    return stat[stat.rfind(b")") + 2 : stat.rfind(b")") + 3] in (b"Z", b"X")
 
 
 @dataclass(eq=False)
@@ -178,15 +196,19 @@ class WorkerPool:
 
     @staticmethod
     def _ready(worker: _Worker) -> bool:
-        """Whether an idle worker can take a request: its process runs and its end of the pipe is quiet.
+        """Whether an idle worker can take a request: its process runs, its first thread has not exited, and its end
+        of the pipe is quiet.
 
         An idle worker sends nothing, and a dead one's pipe reads as closed, so the pipe answers even where
         is_alive() cannot: multiprocessing's poll takes a child that another thread has just reaped (any
         Process.start() reaps every finished child, as a worker started in the background does) for one still
         running, so two idle workers killed from outside could each be handed a query, which then failed twice.
+        Neither tells a dying worker: killed, its first thread exits at once but the process lives (and holds its
+        end of the pipe) until its last thread has freed its memory, so a query handed to it then broke, and failed
+        twice when the retry met a second worker killed at the same time; _exiting reads that state.
         """
         try:
-            return worker.process.is_alive() and not worker.conn.poll(0)
+            return worker.process.is_alive() and not _exiting(worker.process.pid) and not worker.conn.poll(0)
         except (OSError, EOFError):
             return False
 

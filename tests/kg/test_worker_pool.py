@@ -67,3 +67,52 @@ def test_each_idle_replaces_a_dead_worker_that_is_alive_cannot_tell():
         assert dead not in [w.process.pid for w in list(pool._idle.queue) if w is not None]
     finally:
         pool.close()
+
+
+def _leaves_on_signal(seconds: float):  # runs in the worker process
+    """A handler whose "linger" request starts a thread that keeps the process alive for seconds and makes SIGUSR1
+    end the first thread alone (pthread_exit in the signal handler, which Python runs in that thread): the state of a
+    worker killed from outside while its other threads still free their memory."""
+    import ctypes
+    import threading
+
+    def leave(signum, frame):
+        ctypes.CDLL(None).pthread_exit(None)
+
+    def handle(request):
+        if request == "linger":
+            signal.signal(signal.SIGUSR1, leave)
+            threading.Thread(target=time.sleep, args=(seconds,)).start()
+        return request
+
+    return handle
+
+
+def _state(pid: int) -> str:
+    stat = open(f"/proc/{pid}/stat").read()
+    return stat[stat.rfind(")") + 2]
+
+
+def test_a_worker_whose_first_thread_has_exited_is_not_handed_a_request():
+    """A worker killed from outside is a zombie at once but lives, pipe open and quiet, until its last thread has
+    gone: is_alive() and the pipe both say it can take a request, which then waited for an answer that never came
+    (or broke, and the retry met a second worker dying the same way). The pool reads the process's state and
+    answers from a fresh worker at once, without a retry."""
+    pool = WorkerPool(_leaves_on_signal, (60.0,), workers=1, name="test")
+    try:
+        assert pool.call("linger", timeout=10) == "linger"
+        (pid,) = pool.pids
+        os.kill(pid, signal.SIGUSR1)
+        deadline = time.monotonic() + 10
+        while _state(pid) != "Z" and time.monotonic() < deadline:
+            time.sleep(0.01)
+        (worker,) = pool._all
+        # what the pool used to trust: the process is not reaped and its pipe is quiet
+        assert _state(pid) == "Z" and worker.process.is_alive() and not worker.conn.poll(0)
+        started = time.monotonic()
+        assert pool.call("ping", timeout=5) == "ping"
+        assert time.monotonic() - started < 4  # not the 5 s limit spent on a worker that cannot answer
+        assert pool.retried == 0
+        assert pool.pids and pid not in pool.pids
+    finally:
+        pool.close()
