@@ -526,6 +526,43 @@ def test_108_plus_consents_agree_with_coe_ordinals_and_counts(select):
     assert _consents_up_to(select, "2024-01-25") == 31 - 1
 
 
+def _totals(select, treaty: str) -> set[tuple[str, str, str]]:
+    rows = select(f"""
+        SELECT ?status ?n ?d WHERE {{
+          ?t a cgo:ReportedTotal ; cgo:totalOf <{T}{treaty}> ; cgo:totalStatus ?status ; cgo:totalCount ?n ;
+             cgo:totalDate ?d ; cgo:evidence <https://w3id.org/cybergov/id/evidence/depositary> .
+        }}""")
+    return {(r["status"], r["n"], r["d"]) for r in rows}
+
+
+def test_convention_108_reported_totals(select):
+    # CoE Data Protection Day page, 2020 edition: "Today, 28 January, ... 55 states have joined the treaty"; CoE
+    # newsroom, the Data Protection Day conference of 28 January 2022 (Albania signed CETS 223 "today"): "It has 55
+    # parties and 36 observers"
+    assert _totals(select, "convention-108") == {
+        ("contracting", "55", "2020-01-28"),
+        ("party", "55", "2022-01-28"),
+    }
+
+
+def test_108_plus_reported_totals_and_the_records_against_them(select):
+    # the same two pages: "Three countries have already also ratified it: Bulgaria and Croatia in December 2019 and
+    # Lithuania on 23 January 2020"; "Following its ratification by Armenia on 25 January and its signature by Albania
+    # today, so far, 16 states have ra[tified]" (the CoE news of 25 January 2022 as copied by hyetert.org: "bringing
+    # the number of ratifications to 16")
+    assert _totals(select, "convention-108-plus") == {
+        ("contracting", "3", "2020-01-28"),
+        ("contracting", "16", "2022-01-28"),
+    }
+    rows = select(f"""
+        SELECT ?s WHERE {{
+          ?p cgo:instrument <{T}convention-108-plus> ; cgo:participant ?s ; cgo:consentDate ?d .
+          FILTER (?d <= "2020-01-28"^^xsd:date)
+        }}""")
+    assert {r["s"].removeprefix(S) for r in rows} == {"BGR", "HRV", "LTU"}
+    assert _consents_up_to(select, "2022-01-28") == 16 - 1  # the consent of 2021 missing (above)
+
+
 def test_108_plus_source_of_the_january_2024_count(select):
     rows = select(f"""
         SELECT ?c WHERE {{
