@@ -40,3 +40,16 @@ def test_per_treaty_counts(select):
     ):
         rows = select(f"SELECT (COUNT(?p) AS ?n) WHERE {{ ?p cgo:instrument treaty:{slug} }}")
         assert _readme_number(name + r" ([\d,]+)[,)]") == int(rows[0]["n"]), slug
+
+
+def test_reported_totals_and_curated_records(select):
+    assert _readme_number(r"([\d,]+) reported totals:") == _count(select, "cgo:ReportedTotal")
+    # a curated record is any resource with an evidence level (the shapes require one on each)
+    rows = select("SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x cgo:evidence ?e }")
+    assert _readme_number(r"([\d,]+) curated records,") == int(rows[0]["n"])
+    for level in ("depositary", "official", "secondary"):
+        rows = select(
+            "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE "
+            f"{{ ?x cgo:evidence <https://w3id.org/cybergov/id/evidence/{level}> }}"
+        )
+        assert _readme_number(rf"([\d,]+) {level}[,;)]") == int(rows[0]["n"]), level

@@ -29,6 +29,16 @@ def test_195_states_193_members_2_observers(select):
     assert [r["s"].rsplit("/", 1)[1] for r in observers] == ["PSE", "VAT"]
 
 
+def test_un_reported_total_is_the_193_members(select):
+    # UN Dag Hammarskjold Library (research.un.org/en/unmembers): "There are currently 193 UN Member States."
+    row = _one(
+        select("""
+        SELECT ?n ?d ?src WHERE { ?t a cgo:ReportedTotal ; cgo:totalOf orgn:un ; cgo:totalStatus "member" ;
+                                      cgo:totalCount ?n ; cgo:totalDate ?d ; dct:source ?src }""")
+    )
+    assert (row["n"], row["src"]) == ("193", "https://research.un.org/en/unmembers")
+
+
 @pytest.mark.parametrize(
     "a3,a2,num,label",
     [
