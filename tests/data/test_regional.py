@@ -315,11 +315,21 @@ def test_asean_admission_dates(select, code, start):
 
 def test_asean_members_and_undated_brunei(select):
     asean = members(select, "asean")
-    assert len(asean) == 10
+    assert len(asean) == 11
     # sources disagree on 7 or 8 January 1984, so Brunei has no start date
     assert asean["BRN"]["start"] is None
-    # Timor-Leste is not recorded until an official ASEAN page with its admission date is read
-    assert "TLS" not in asean
+
+
+def test_timor_leste_admitted_to_asean_on_26_october_2025(select):
+    # IANS, 26 October 2025, quoting the ASEAN statement: the Declaration on the Admission of Timor-Leste into ASEAN was
+    # signed "at the Opening Ceremony of the 47th ASEAN Summits and Related Summits, held on 26 October 2025"; no ASEAN
+    # or government page of the admission could be read, so the record is secondary and says so
+    assert members(select, "asean")["TLS"] == {"start": "2025-10-26", "end": None}
+    rows = select("""
+        SELECT ?e ?c WHERE { ?m a cgo:Membership ; org:organization orgn:asean ; org:member state:TLS ;
+                                 cgo:evidence ?e ; rdfs:comment ?c }""")
+    assert [r["e"].rsplit("/", 1)[1] for r in rows] == ["secondary"]
+    assert "no asean.org page" in rows[0]["c"]
 
 
 # --- OAS
