@@ -79,7 +79,8 @@ def _exiting(pid: int | None) -> bool:
     except OSError:
         return False
     # "pid (comm) S ...": the state follows the last ")" (comm may hold one)
-    return stat[stat.rfind(b")") + 2 : stat.rfind(b")") + 3] in (b"Z", b"X")
+    state = stat.rfind(b")") + 2
+    return stat[state : state + 1] in (b"Z", b"X")
 
 
 @dataclass(eq=False)
